@@ -1,0 +1,82 @@
+// Route contracts of the unified services registry.
+import * as z from 'zod/mini';
+import {
+  AgencyList,
+  ChangeStageBody,
+  GetServiceQuery,
+  ListServicesQuery,
+  PutServiceBody,
+  ServiceCard,
+  ServiceIdParams,
+  ServicePage,
+} from '../../schemas/services';
+import type { RouteContract } from './types';
+
+const tag = 'Services registry';
+
+export const listServicesRoute = {
+  method: 'GET',
+  path: '/v1/services',
+  operationId: 'listServices',
+  summary: 'List and search government services (Arabic or English), with filters and cursor pagination',
+  tag,
+  access: 'public',
+  query: ListServicesQuery,
+  response: ServicePage,
+  successStatus: 200,
+} as const satisfies RouteContract;
+
+export const getServiceRoute = {
+  method: 'GET',
+  path: '/v1/services/{serviceId}',
+  operationId: 'getService',
+  summary: 'Get the current service card, or an older version with ?version=N',
+  tag,
+  access: 'public',
+  params: ServiceIdParams,
+  query: GetServiceQuery,
+  response: ServiceCard,
+  successStatus: 200,
+  errors: [404],
+} as const satisfies RouteContract;
+
+export const listAgenciesRoute = {
+  method: 'GET',
+  path: '/v1/agencies',
+  operationId: 'listAgencies',
+  summary: 'List government agencies',
+  tag,
+  access: 'public',
+  query: z.strictObject({}),
+  response: AgencyList,
+  successStatus: 200,
+} as const satisfies RouteContract;
+
+export const putServiceRoute = {
+  method: 'PUT',
+  path: '/v1/services/{serviceId}',
+  operationId: 'putService',
+  summary: 'Create a service or publish a new version of its card (optimistic concurrency on expectedVersion)',
+  tag,
+  access: ['operator'],
+  params: ServiceIdParams,
+  body: PutServiceBody,
+  response: ServiceCard,
+  successStatus: 200,
+  errors: [404, 409, 413],
+  maxBodyBytes: 256 * 1024,
+} as const satisfies RouteContract;
+
+export const changeServiceStageRoute = {
+  method: 'POST',
+  path: '/v1/services/{serviceId}/stage',
+  operationId: 'changeServiceStage',
+  summary: 'Move a service to its next lifecycle stage (only in the allowed order)',
+  tag,
+  access: ['operator'],
+  params: ServiceIdParams,
+  body: ChangeStageBody,
+  response: ServiceCard,
+  successStatus: 200,
+  errors: [404, 409],
+} as const satisfies RouteContract;

@@ -1,0 +1,45 @@
+// One typed configuration per deployment stage; chosen with `--context stage=<name>`.
+
+export interface StageConfig {
+  readonly stage: string;
+  /** AWS account; undefined lets the CLI's credentials decide (env-agnostic account, fixed regions). */
+  readonly account?: string;
+  readonly primaryRegion: string;
+  readonly drRegion: string;
+  /** Default HTTP API throttling for every route. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly logRetentionDays: 7 | 30 | 90 | 365 | 731 | 1827;
+  /** Keep data when a stack is deleted (deletion protection, RETAIN). */
+  readonly protectData: boolean;
+  readonly catalogueCacheSeconds: number;
+}
+
+export const stages: Readonly<Record<string, StageConfig>> = {
+  dev: {
+    stage: 'dev',
+    primaryRegion: 'eu-central-1',
+    drRegion: 'eu-west-1',
+    throttle: { rateLimit: 100, burstLimit: 200 },
+    logRetentionDays: 30,
+    protectData: true,
+    catalogueCacheSeconds: 30,
+  },
+  prod: {
+    stage: 'prod',
+    primaryRegion: 'me-central-1',
+    drRegion: 'eu-central-1',
+    throttle: { rateLimit: 2000, burstLimit: 4000 },
+    logRetentionDays: 365,
+    protectData: true,
+    catalogueCacheSeconds: 60,
+  },
+};
+
+export function stageConfig(name: string | undefined): StageConfig {
+  const key = name ?? 'dev';
+  const config = stages[key];
+  if (!config) {
+    throw new Error(`Unknown stage "${key}". Known stages: ${Object.keys(stages).join(', ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,70 @@
+// Table definitions shared by the CDK data stack and the local cloud: one shape, two renderers.
+
+export type TableId = 'catalogue' | 'registry' | 'applications' | 'audit' | 'idempotency';
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: 'S' | 'N';
+}
+
+export interface IndexDefinition {
+  readonly name: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  /** Attributes projected besides the keys; `all` projects the whole item. */
+  readonly projection: 'all' | readonly string[];
+}
+
+export interface TableDefinition {
+  readonly id: TableId;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  readonly indexes: readonly IndexDefinition[];
+  readonly stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  readonly timeToLiveAttribute?: string;
+}
+
+const pk: KeyAttribute = { name: 'pk', type: 'S' };
+const sk: KeyAttribute = { name: 'sk', type: 'S' };
+const gsi1: IndexDefinition = {
+  name: 'gsi1',
+  partitionKey: { name: 'gsi1pk', type: 'S' },
+  sortKey: { name: 'gsi1sk', type: 'S' },
+  projection: 'all',
+};
+
+export const tableDefinitions: readonly TableDefinition[] = [
+  {
+    id: 'catalogue',
+    partitionKey: pk,
+    sortKey: sk,
+    indexes: [{ ...gsi1, projection: ['summary', 'version'] }],
+  },
+  { id: 'registry', partitionKey: pk, sortKey: sk, indexes: [gsi1] },
+  {
+    id: 'applications',
+    partitionKey: pk,
+    sortKey: sk,
+    indexes: [
+      gsi1,
+      {
+        name: 'gsi2',
+        partitionKey: { name: 'gsi2pk', type: 'S' },
+        sortKey: { name: 'gsi2sk', type: 'S' },
+        projection: 'all',
+      },
+    ],
+    stream: 'NEW_IMAGE',
+    timeToLiveAttribute: 'expiresAt',
+  },
+  { id: 'audit', partitionKey: pk, sortKey: sk, indexes: [gsi1], stream: 'NEW_IMAGE' },
+  { id: 'idempotency', partitionKey: { name: 'id', type: 'S' }, indexes: [], timeToLiveAttribute: 'expiration' },
+];
+
+export function tableName(stage: string, id: TableId): string {
+  return `khidma-${stage}-${id}`;
+}
+
+export function tableEnvName(id: TableId): string {
+  return `TABLE_${id.toUpperCase()}`;
+}
