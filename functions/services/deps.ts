@@ -1,0 +1,12 @@
+// Wiring of the registry's adapters, shared by the registry handlers (module scope: once per cold start).
+import { dynamo, requireTable } from '../shared/dynamo';
+import { dynamoCatalogue } from './dynamo-catalogue';
+import type { RegistryDeps } from './domain/registry';
+
+export const registryDeps: RegistryDeps = {
+  catalogue: dynamoCatalogue(dynamo, requireTable('catalogue')),
+  now: () => new Date(),
+};
+
+/** Seconds a handler may serve listings from memory: the catalogue's documented freshness bound. */
+export const cacheSeconds = Number(process.env.CATALOGUE_CACHE_SECONDS ?? '30');

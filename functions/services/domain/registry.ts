@@ -1,0 +1,287 @@
+// Use cases of the unified services registry, over a storage port (no AWS types here).
+import type {
+  Agency,
+  LifecycleStage,
+  ListServicesQuery,
+  ServiceCard,
+  ServiceCardInput,
+  ServiceSummary,
+} from '../../../schemas/services';
+import { BadRequest, Conflict, NotFound } from '../../shared/errors';
+import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
+import { allowedNextStages, canMove } from './lifecycle';
+import { priorityScore } from './priority';
+import { matchRank, normalizeText, queryTokens } from './search';
+
+export interface StoredSummary extends ServiceSummary {
+  /** Normalized names, descriptions and agency names, for search. */
+  readonly searchText: string;
+  readonly nameText: string;
+}
+
+/** Thrown by a catalogue adapter when the current version is not the expected one. */
+export class VersionConflict extends Error {}
+
+export interface ServiceCatalogue {
+  listAgencies(): Promise<Agency[]>;
+  putAgency(agency: Agency): Promise<void>;
+  listSummaries(): Promise<StoredSummary[]>;
+  getCurrent(serviceId: string): Promise<ServiceCard | undefined>;
+  getVersion(serviceId: string, version: number): Promise<ServiceCard | undefined>;
+  /** Writes `card` as the next version; throws VersionConflict unless the current version is `expectedVersion` (0: none). */
+  saveVersion(card: ServiceCard, summary: StoredSummary, expectedVersion: number): Promise<void>;
+}
+
+export interface RegistryDeps {
+  readonly catalogue: ServiceCatalogue;
+  readonly now: () => Date;
+}
+
+export interface Actor {
+  readonly username: string;
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+
+export async function listServices(
+  summaries: readonly StoredSummary[],
+  query: ListServicesQuery,
+): Promise<{ items: ServiceSummary[]; nextCursor?: string }> {
+  // 1. filter, 2. search and rank, 3. order by (rank, priority desc, id), 4. resume after the cursor's key.
+  const { cursor, limit = DEFAULT_PAGE_SIZE, ...filters } = query;
+  const filterPrint = fingerprint(filters);
+  const after = cursor ? decodeCursor(cursor, filterPrint, isSortKey) : undefined;
+  const tokens = filters.q ? queryTokens(filters.q) : [];
+  const ranked = summaries
+    .filter((summary) => matchesFilters(summary, filters))
+    .map((summary) => ({ summary, rank: tokens.length ? matchRank(tokens, summary.nameText, summary.searchText) : 0 }))
+    .filter((entry): entry is { summary: StoredSummary; rank: number } => entry.rank !== undefined)
+    .map(({ summary, rank }) => ({ summary, key: sortKey(rank, summary) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .filter((entry) => !after || compareKeys(entry.key, after) > 0);
+  const page = ranked.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((entry) => publicSummary(entry.summary)),
+    ...(ranked.length > limit && last ? { nextCursor: encodeCursor(last.key, filterPrint) } : {}),
+  };
+}
+
+export async function getService(deps: RegistryDeps, serviceId: string, version?: number): Promise<ServiceCard> {
+  const card = version
+    ? await deps.catalogue.getVersion(serviceId, version)
+    : await deps.catalogue.getCurrent(serviceId);
+  if (!card) {
+    throw version
+      ? new NotFound('version_not_found', `Service ${serviceId} has no version ${version}`)
+      : new NotFound('service_not_found', `No service with id ${serviceId}`);
+  }
+  return card;
+}
+
+export async function putService(
+  deps: RegistryDeps,
+  serviceId: string,
+  input: ServiceCardInput,
+  expectedVersion: number,
+  actor: Actor,
+): Promise<ServiceCard> {
+  // 1. check references, 2. check the base version, 3. write the next version atomically.
+  const agencies = await checkCard(deps, input);
+  const current = await deps.catalogue.getCurrent(serviceId);
+  if (expectedVersion === 0 && current) {
+    throw staleVersion(serviceId, expectedVersion, current.version);
+  }
+  if (expectedVersion > 0 && !current) {
+    throw new NotFound('service_not_found', `No service with id ${serviceId}; use expectedVersion 0 to create it`);
+  }
+  if (current && current.version !== expectedVersion) {
+    throw staleVersion(serviceId, expectedVersion, current.version);
+  }
+  const stage = current?.lifecycleStage ?? 're-engineering';
+  return save(deps, agencies, buildCard(deps, serviceId, input, stage, expectedVersion + 1, actor), expectedVersion);
+}
+
+export async function changeStage(
+  deps: RegistryDeps,
+  serviceId: string,
+  stage: LifecycleStage,
+  expectedVersion: number | undefined,
+  actor: Actor,
+): Promise<ServiceCard> {
+  const current = await getService(deps, serviceId);
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw staleVersion(serviceId, expectedVersion, current.version);
+  }
+  if (!canMove(current.lifecycleStage, stage)) {
+    throw new Conflict(
+      'stage_transition_not_allowed',
+      `A service in ${current.lifecycleStage} cannot move to ${stage}`,
+      { from: current.lifecycleStage, to: stage, allowedNextStages: allowedNextStages[current.lifecycleStage] },
+    );
+  }
+  const agencies = await deps.catalogue.listAgencies();
+  const next = buildCard(deps, serviceId, stripStored(current), stage, current.version + 1, actor);
+  return save(deps, agencies, next, current.version);
+}
+
+/** Seeds a service at a given stage unless it already exists; returns whether it was written. */
+export async function importService(
+  deps: RegistryDeps,
+  serviceId: string,
+  input: ServiceCardInput,
+  stage: LifecycleStage,
+  actor: Actor,
+): Promise<boolean> {
+  if (await deps.catalogue.getCurrent(serviceId)) {
+    return false;
+  }
+  const agencies = await checkCard(deps, input);
+  await save(deps, agencies, buildCard(deps, serviceId, input, stage, 1, actor), 0);
+  return true;
+}
+
+async function save(
+  deps: RegistryDeps,
+  agencies: readonly Agency[],
+  card: ServiceCard,
+  expectedVersion: number,
+): Promise<ServiceCard> {
+  try {
+    await deps.catalogue.saveVersion(card, storedSummary(card, agencies), expectedVersion);
+  } catch (error) {
+    if (error instanceof VersionConflict) {
+      const current = await deps.catalogue.getCurrent(card.serviceId);
+      throw staleVersion(card.serviceId, expectedVersion, current?.version ?? 0);
+    }
+    throw error;
+  }
+  return card;
+}
+
+function buildCard(
+  deps: RegistryDeps,
+  serviceId: string,
+  input: ServiceCardInput,
+  stage: LifecycleStage,
+  version: number,
+  actor: Actor,
+): ServiceCard {
+  return {
+    ...input,
+    serviceId,
+    version,
+    lifecycleStage: stage,
+    priorityScore: priorityScore(input.priority),
+    updatedAt: deps.now().toISOString(),
+    updatedBy: actor.username,
+  };
+}
+
+function stripStored(card: ServiceCard): ServiceCardInput {
+  const { serviceId, version, lifecycleStage, priorityScore: score, updatedAt, updatedBy, ...input } = card;
+  void [serviceId, version, lifecycleStage, score, updatedAt, updatedBy];
+  return input;
+}
+
+async function checkCard(deps: RegistryDeps, input: ServiceCardInput): Promise<Agency[]> {
+  const agencies = await deps.catalogue.listAgencies();
+  const known = new Set(agencies.map((agency) => agency.agencyId));
+  const steps = input.workflow.flatMap((stage) => stage.steps);
+  const referenced = [input.ownerAgencyId, ...input.partnerAgencyIds, ...steps.map((step) => step.agencyId)];
+  const unknown = [...new Set(referenced.filter((id) => !known.has(id)))];
+  const involved = new Set([input.ownerAgencyId, ...input.partnerAgencyIds]);
+  const problems = [
+    ...unknown.map((id) => ({ path: 'agencyId', message: `Unknown agency ${id}` })),
+    ...steps
+      .filter((step) => !involved.has(step.agencyId))
+      .map((step) => ({ path: `workflow.${step.stepId}`, message: `Agency ${step.agencyId} is neither owner nor partner` })),
+    ...duplicates(steps.map((step) => step.stepId)).map((id) => ({ path: 'workflow', message: `Duplicate step id ${id}` })),
+    ...duplicates(input.form.fields.map((field) => field.id)).map((id) => ({ path: 'form.fields', message: `Duplicate field id ${id}` })),
+    ...duplicates(input.requiredDocuments.map((doc) => doc.documentId)).map((id) => ({ path: 'requiredDocuments', message: `Duplicate document id ${id}` })),
+    ...input.form.fields
+      .filter((field) => (field.type === 'select') !== Boolean(field.options))
+      .map((field) => ({ path: `form.fields.${field.id}`, message: 'Options are required for select fields and only for them' })),
+    ...(input.partnerAgencyIds.includes(input.ownerAgencyId)
+      ? [{ path: 'partnerAgencyIds', message: 'The owner agency cannot also be a partner' }]
+      : []),
+  ];
+  if (problems.length > 0) {
+    throw new BadRequest('invalid_service_card', 'The service card is inconsistent', problems);
+  }
+  return agencies;
+}
+
+function duplicates(values: readonly string[]): string[] {
+  return [...new Set(values.filter((value, index) => values.indexOf(value) !== index))];
+}
+
+function staleVersion(serviceId: string, expectedVersion: number, currentVersion: number): Conflict {
+  return new Conflict(
+    'stale_version',
+    `Service ${serviceId} is at version ${currentVersion}, not ${expectedVersion}: reload it and apply your change again`,
+    { expectedVersion, currentVersion },
+  );
+}
+
+function storedSummary(card: ServiceCard, agencies: readonly Agency[]): StoredSummary {
+  const agencyNames = agencies
+    .filter((agency) => agency.agencyId === card.ownerAgencyId || card.partnerAgencyIds.includes(agency.agencyId))
+    .flatMap((agency) => [agency.name.ar, agency.name.en, agency.acronym ?? '']);
+  const nameText = normalizeText(`${card.name.ar} ${card.name.en}`);
+  return {
+    serviceId: card.serviceId,
+    version: card.version,
+    name: card.name,
+    ownerAgencyId: card.ownerAgencyId,
+    partnerAgencyIds: card.partnerAgencyIds,
+    category: card.category,
+    beneficiaryTypes: card.beneficiaryTypes,
+    channels: card.channels,
+    lifecycleStage: card.lifecycleStage,
+    rolloutPhase: card.rolloutPhase,
+    priorityScore: card.priorityScore,
+    feesJod: card.fees.amountJod,
+    nameText,
+    searchText: normalizeText([nameText, card.description.ar, card.description.en, card.serviceId, ...agencyNames].join(' ')),
+  };
+}
+
+function publicSummary(summary: StoredSummary): ServiceSummary {
+  const { searchText, nameText, ...visible } = summary;
+  void [searchText, nameText];
+  return visible;
+}
+
+type Filters = Omit<ListServicesQuery, 'cursor' | 'limit'>;
+
+function matchesFilters(summary: StoredSummary, filters: Filters): boolean {
+  return (
+    (!filters.agency || summary.ownerAgencyId === filters.agency || summary.partnerAgencyIds.includes(filters.agency)) &&
+    (!filters.category || summary.category === filters.category) &&
+    (filters.phase === undefined || summary.rolloutPhase === filters.phase) &&
+    (!filters.stage || summary.lifecycleStage === filters.stage) &&
+    (!filters.beneficiary || summary.beneficiaryTypes.includes(filters.beneficiary)) &&
+    (!filters.channel || summary.channels.includes(filters.channel))
+  );
+}
+
+type SortKey = [number, number, string];
+
+function sortKey(rank: number, summary: ServiceSummary): SortKey {
+  return [rank, -summary.priorityScore, summary.serviceId];
+}
+
+function isSortKey(value: unknown): value is SortKey {
+  return (
+    Array.isArray(value) &&
+    value.length === 3 &&
+    Number.isFinite(value[0]) &&
+    Number.isFinite(value[1]) &&
+    typeof value[2] === 'string'
+  );
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]);
+}

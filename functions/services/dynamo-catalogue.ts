@@ -1,0 +1,84 @@
+// DynamoDB adapter of the services registry: catalogue table items and the listing index (gsi1).
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Agency, ServiceCard } from '../../schemas/services';
+import { type ServiceCatalogue, type StoredSummary, VersionConflict } from './domain/registry';
+
+const AGENCIES = 'AGENCIES';
+const SERVICES = 'SERVICES';
+
+const servicePk = (serviceId: string) => `SERVICE#${serviceId}`;
+const versionSk = (version: number) => `V#${String(version).padStart(10, '0')}`;
+
+export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: string): ServiceCatalogue {
+  async function queryIndex<T>(partition: string): Promise<T[]> {
+    const items: T[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((item) => item.summary as T));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  async function getCard(serviceId: string, sk: string): Promise<ServiceCard | undefined> {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: servicePk(serviceId), sk } }));
+    return Item?.card as ServiceCard | undefined;
+  }
+
+  return {
+    listAgencies: () => queryIndex<Agency>(AGENCIES),
+    async putAgency(agency) {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: `AGENCY#${agency.agencyId}`, sk: 'PROFILE', gsi1pk: AGENCIES, gsi1sk: agency.agencyId, summary: agency },
+        }),
+      );
+    },
+    listSummaries: () => queryIndex<StoredSummary>(SERVICES),
+    getCurrent: (serviceId) => getCard(serviceId, 'CURRENT'),
+    getVersion: (serviceId, version) => getCard(serviceId, versionSk(version)),
+    async saveVersion(card, summary, expectedVersion) {
+      const pk = servicePk(card.serviceId);
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { pk, sk: versionSk(card.version), version: card.version, card },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { pk, sk: 'CURRENT', version: card.version, card, summary, gsi1pk: SERVICES, gsi1sk: card.serviceId },
+                  ...(expectedVersion === 0
+                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                    : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) {
+          throw new VersionConflict(`Service ${card.serviceId} moved past version ${expectedVersion}`);
+        }
+        throw error;
+      }
+    },
+  };
+}

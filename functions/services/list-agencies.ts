@@ -1,0 +1,11 @@
+import { listAgenciesRoute } from '../../lib/catalogue/services';
+import { httpHandler } from '../shared/http';
+import { memoize } from '../shared/memo';
+import { cacheSeconds, registryDeps } from './deps';
+
+const agencies = memoize(() => registryDeps.catalogue.listAgencies(), cacheSeconds);
+
+export const handler = httpHandler(listAgenciesRoute, async () => ({
+  body: { items: [...(await agencies())].sort((a, b) => a.agencyId.localeCompare(b.agencyId)) },
+  headers: { 'cache-control': `public, max-age=${cacheSeconds}` },
+}));

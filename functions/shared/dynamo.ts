@@ -1,0 +1,21 @@
+// DynamoDB document client singleton; DYNAMODB_ENDPOINT points it at DynamoDB Local in the local cloud.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TableId } from '../../lib/platform/tables';
+import { tableEnvName } from '../../lib/platform/tables';
+
+const endpoint = process.env.DYNAMODB_ENDPOINT;
+
+export const dynamo = DynamoDBDocumentClient.from(
+  new DynamoDBClient(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local' } : {}),
+  { marshallOptions: { removeUndefinedValues: true } },
+);
+
+/** Resolves a table's name from the environment; a missing variable fails at cold start. */
+export function requireTable(id: TableId): string {
+  const name = process.env[tableEnvName(id)];
+  if (!name) {
+    throw new Error(`Environment variable ${tableEnvName(id)} is not set`);
+  }
+  return name;
+}

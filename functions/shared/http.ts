@@ -1,0 +1,114 @@
+// The one HTTP pipeline every handler uses: authorize, parse and validate, call the domain, map errors once.
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import type { RouteContract } from '../../lib/catalogue/types';
+import { authorize, type Caller } from './auth';
+import { BadRequest, HttpError, PayloadTooLarge } from './errors';
+import { logger } from './logger';
+
+z.config(en());
+
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+
+export interface HttpRequest<C extends RouteContract> {
+  readonly params: Parsed<C['params']>;
+  readonly query: Parsed<C['query']>;
+  readonly body: Parsed<C['body']>;
+  readonly caller: C['access'] extends 'public' ? Caller | undefined : Caller;
+  readonly requestId: string;
+}
+
+export interface HttpResult<C extends RouteContract> {
+  readonly body: z.input<C['response']>;
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+}
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResponse>;
+
+export function httpHandler<C extends RouteContract>(
+  route: C,
+  run: (request: HttpRequest<C>) => Promise<HttpResult<C>>,
+): LambdaHttpHandler {
+  return middy<HttpEvent, HttpResponse>()
+    .use({ onError: mapError })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      const caller = authorize(route, event);
+      const request = {
+        params: validate(route.params, event.pathParameters ?? {}, 'path'),
+        query: validate(route.query, event.queryStringParameters ?? {}, 'query'),
+        body: route.body ? validate(route.body, readJsonBody(route, event), 'body') : undefined,
+        caller,
+        requestId: event.requestContext.requestId,
+      } as HttpRequest<C>;
+      const result = await run(request);
+      return json(result.status ?? route.successStatus, result.body, result.headers);
+    }) as unknown as LambdaHttpHandler;
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function readJsonBody(route: RouteContract, event: HttpEvent): unknown {
+  const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (!raw) {
+    throw new BadRequest('missing_body', 'A JSON request body is required');
+  }
+  if (Buffer.byteLength(raw, 'utf8') > limit) {
+    throw new PayloadTooLarge(limit);
+  }
+  const contentType = event.headers?.['content-type'];
+  if (contentType && !/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new HttpError(415, 'unsupported_media_type', 'The request body must be application/json');
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new BadRequest('invalid_json', 'The request body is not valid JSON');
+  }
+}
+
+function validate(schema: z.ZodMiniType | undefined, input: unknown, location: 'path' | 'query' | 'body'): unknown {
+  if (!schema) {
+    return undefined;
+  }
+  const result = schema.safeParse(input);
+  if (result.success) {
+    return result.data;
+  }
+  const details = result.error.issues.map((issue) => ({
+    in: location,
+    path: issue.path.join('.'),
+    code: issue.code,
+    message: issue.message,
+  }));
+  throw new BadRequest('validation_failed', `Invalid ${location === 'path' ? 'path parameter' : location}`, details);
+}
+
+async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promise<void> {
+  const error = request.error;
+  if (error instanceof HttpError) {
+    request.response = json(error.status, {
+      error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
+    });
+    return;
+  }
+  logger.error('Unhandled error', { errorName: error?.name, errorMessage: error?.message });
+  request.response = json(500, {
+    error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged' },
+  });
+}

@@ -1,0 +1,197 @@
+// Local stand-in for the HTTP API: catalogue routes, the JWT authorizer's checks, API Gateway v2 events.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { Capability } from '../lib/catalogue/types';
+import { routeKey } from '../lib/catalogue/types';
+import type { HttpResponse, LambdaHttpHandler } from '../functions/shared/http';
+
+export type JwtClaims = Record<string, unknown>;
+/** Verifies a bearer token like the API's JWT authorizer (issuer, signature, expiry, audience); throws when invalid. */
+export type TokenVerifier = (token: string) => Promise<JwtClaims>;
+
+export interface GatewayOptions {
+  readonly capabilities: readonly Capability[];
+  readonly handlers: ReadonlyMap<string, LambdaHttpHandler>;
+  readonly verifyToken: TokenVerifier;
+  readonly log?: (line: string) => void;
+}
+
+interface CompiledRoute {
+  readonly capability: Capability;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+}
+
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export function createGateway(options: GatewayOptions): http.Server {
+  const routes = options.capabilities.map(compile);
+  return http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    serve(options, routes, req)
+      .catch(() => awsError(500, 'Internal Server Error'))
+      .then((response) => {
+        res.writeHead(response.statusCode ?? 200, response.headers as http.OutgoingHttpHeaders);
+        res.end(response.body ?? '');
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        options.log?.(`${req.method} ${req.url} -> ${response.statusCode} (${ms.toFixed(1)} ms)`);
+      });
+  });
+}
+
+async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], req: http.IncomingMessage): Promise<HttpResponse> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const candidates = routes.filter((route) => route.pattern.test(url.pathname));
+  const match = candidates.find((route) => route.capability.route.method === req.method);
+  if (!match) {
+    return candidates.length > 0 ? awsError(405, 'Method Not Allowed') : awsError(404, 'Not Found');
+  }
+  const body = await readBody(req);
+  if (body === undefined) {
+    return awsError(413, 'Request Entity Too Large');
+  }
+  const { capability } = match;
+  let claims: JwtClaims | undefined;
+  if (capability.route.access !== 'public') {
+    claims = await authorizerClaims(options.verifyToken, req.headers.authorization);
+    if (!claims) {
+      return awsError(401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
+    }
+  }
+  const handler = options.handlers.get(capability.id);
+  if (!handler) {
+    return awsError(500, 'Internal Server Error');
+  }
+  const event = toEvent(req, url, match, body, claims);
+  return handler(event, lambdaContext(capability, event.requestContext.requestId));
+}
+
+async function authorizerClaims(verify: TokenVerifier, header: string | undefined): Promise<JwtClaims | undefined> {
+  const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+  if (!token) {
+    return undefined;
+  }
+  try {
+    return await verify(token);
+  } catch {
+    return undefined;
+  }
+}
+
+function compile(capability: Capability): CompiledRoute {
+  const names: string[] = [];
+  const source = capability.route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { capability, pattern: new RegExp(`^${source}$`), names };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_PAYLOAD_BYTES) {
+        chunks.push(chunk);
+      }
+    });
+    req.on('end', () => resolve(size > MAX_PAYLOAD_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function toEvent(
+  req: http.IncomingMessage,
+  url: URL,
+  route: CompiledRoute,
+  body: string,
+  claims: JwtClaims | undefined,
+): APIGatewayProxyEventV2 {
+  const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
+  const pathParameters = Object.fromEntries(route.names.map((name, i) => [name, safeDecode(values[i] ?? '')]));
+  const query: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) {
+    query[key] = key in query ? `${query[key]},${value}` : value;
+  }
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    headers[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : String(value ?? '');
+  }
+  const now = new Date();
+  const key = routeKey(route.capability.route);
+  return {
+    version: '2.0',
+    routeKey: key,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(route.names.length ? { pathParameters } : {}),
+    ...(body ? { body } : {}),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: key,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      ...(claims ? { authorizer: { jwt: { claims: flattenClaims(claims), scopes: [] } } } : {}),
+    },
+  } as APIGatewayProxyEventV2;
+}
+
+/** API Gateway passes every claim as a string; arrays become "[a b]". */
+function flattenClaims(claims: JwtClaims): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(claims).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]),
+  );
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function lambdaContext(capability: Capability, requestId: string): Context {
+  const deadline = Date.now() + (capability.timeoutSeconds ?? 10) * 1000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `khidma-local-${capability.id}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:khidma-local-${capability.id}`,
+    memoryLimitInMB: String(capability.memoryMb ?? 256),
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/khidma-local-${capability.id}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** Errors API Gateway itself produces (before any Lambda runs) have its own body shape. */
+function awsError(status: number, message: string, headers: Record<string, string> = {}): HttpResponse {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ message }),
+  };
+}

@@ -1,0 +1,171 @@
+// `npm start`: the whole platform on this machine — DynamoDB Local, a Cognito emulator, the API gateway, seeded data.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { JwtRsaVerifier } from 'aws-jwt-verify';
+import { capabilities } from '../lib/capabilities';
+import { tableEnvName, tableDefinitions, tableName } from '../lib/platform/tables';
+import type { LambdaHttpHandler } from '../functions/shared/http';
+import { ensureIdentity, type LocalIdentity, seedUsers, startCognito } from './cognito';
+import { demoPassword, demoUsers } from './demo-users';
+import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
+import { createGateway, type TokenVerifier } from './gateway';
+import { listen } from './listen';
+import { LocalCloudError, removeState, writeState } from './state';
+
+const STAGE = 'local';
+const root = path.resolve(__dirname, '..');
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8000' },
+    'cognito-port': { type: 'string', default: process.env.COGNITO_PORT ?? '9229' },
+    'data-dir': { type: 'string', default: process.env.KHIDMA_LOCAL_DIR ?? '.local' },
+    'cache-seconds': { type: 'string', default: process.env.CATALOGUE_CACHE_SECONDS ?? '5' },
+    reset: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    'ready-json': { type: 'boolean', default: false },
+  },
+});
+
+const dataDir = path.resolve(args['data-dir']);
+const stoppers: Array<() => Promise<void>> = [];
+
+async function main(): Promise<void> {
+  const dynamoDb = await startDynamoDb({
+    port: port(args['dynamodb-port'], '--dynamodb-port'),
+    dataDir: path.join(dataDir, 'dynamodb'),
+    reset: args.reset,
+  });
+  stoppers.unshift(dynamoDb.stop);
+  await ensureTables(localDynamoDbClient(dynamoDb.endpoint), STAGE);
+
+  const cognito = await startCognito({
+    port: port(args['cognito-port'], '--cognito-port'),
+    dataDir: path.join(dataDir, 'cognito'),
+    reset: args.reset,
+  });
+  stoppers.unshift(cognito.stop);
+  const identity = await ensureIdentity(cognito.endpoint, STAGE);
+  await seedUsers(cognito.endpoint, identity, demoUsers);
+
+  configureLambdaEnvironment(dynamoDb.endpoint);
+  const { registryDeps } = await import('../functions/services/deps');
+  const { seedCatalogue } = await import('../seed/load');
+  const seeded = await seedCatalogue(registryDeps);
+
+  const gateway = createGateway({
+    capabilities,
+    handlers: await loadHandlers(),
+    verifyToken: authorizer(identity),
+    log: args.quiet ? undefined : (line) => console.log(line),
+  });
+  const apiUrl = await listen(gateway, port(args.port, '--port'));
+  stoppers.unshift(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+
+  const state = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, stage: STAGE, identity, pid: process.pid };
+  writeState(dataDir, state);
+  stoppers.push(async () => removeState(dataDir));
+  if (args['ready-json']) {
+    console.log(JSON.stringify({ ready: true, ...state }));
+  } else {
+    printBanner(apiUrl, seeded);
+  }
+}
+
+function configureLambdaEnvironment(dynamoDbEndpoint: string): void {
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: dynamoDbEndpoint,
+    AWS_REGION: 'local',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    STAGE,
+    CATALOGUE_CACHE_SECONDS: args['cache-seconds'],
+    POWERTOOLS_SERVICE_NAME: 'khidma',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (args.quiet ? 'ERROR' : 'WARN'),
+  });
+  for (const table of tableDefinitions) {
+    process.env[tableEnvName(table.id)] = tableName(STAGE, table.id);
+  }
+}
+
+async function loadHandlers(): Promise<Map<string, LambdaHttpHandler>> {
+  const entries = await Promise.all(
+    capabilities.map(async (capability) => {
+      const module = (await import(path.join(root, capability.entry))) as { handler: LambdaHttpHandler };
+      return [capability.id, module.handler] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
+/** The same checks as the HTTP API's JWT authorizer: signature, issuer, expiry, and the client among the audience. */
+function authorizer(identity: LocalIdentity): TokenVerifier {
+  const verifier = JwtRsaVerifier.create({ issuer: identity.issuer, jwksUri: identity.jwksUri, audience: null });
+  const clients = new Set(Object.values(identity.clients));
+  return async (token) => {
+    const claims = (await verifier.verify(token)) as Record<string, unknown>;
+    const audience = claims.client_id ?? claims.aud;
+    if (typeof audience !== 'string' || !clients.has(audience)) {
+      throw new Error('token audience is not one of our app clients');
+    }
+    return claims;
+  };
+}
+
+function port(value: string, flag: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+    throw new LocalCloudError(`${flag} must be a port number between 0 and 65535, got "${value}"`);
+  }
+  return parsed;
+}
+
+function printBanner(apiUrl: string, seeded: { agencies: number; servicesCreated: number }): void {
+  const users = demoUsers.map((user) => `    ${user.username.padEnd(18)} ${user.group.padEnd(10)} ${user.description}`);
+  console.log(
+    [
+      '',
+      `Khidma local cloud is running at ${apiUrl}`,
+      `  catalogue: ${seeded.agencies} agencies, ${seeded.servicesCreated} services seeded now (existing ones kept)`,
+      '',
+      `  Demo users (password for all: ${demoPassword}):`,
+      ...users,
+      '',
+      '  Try it:',
+      `    curl -s '${apiUrl}/v1/services?q=passport'`,
+      `    curl -s '${apiUrl}/v1/services?q=جواز&limit=5'`,
+      `    curl -s ${apiUrl}/v1/agencies`,
+      `    TOKEN=$(npm run -s token -- operator)`,
+      `    curl -s -H "authorization: Bearer $TOKEN" -X POST ${apiUrl}/v1/services/<serviceId>/stage -d '{"stage":"..."}'`,
+      `    curl -s ${apiUrl}/openapi.json`,
+      '',
+      '  Ctrl-C stops everything. `npm start -- --reset` starts from fresh data.',
+      '',
+    ].join('\n'),
+  );
+}
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) {
+    return;
+  }
+  stopping = true;
+  for (const stop of stoppers) {
+    await stop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  if (error instanceof LocalCloudError) {
+    console.error(`\nKhidma local cloud could not start: ${error.message}\n`);
+  } else {
+    console.error('\nKhidma local cloud failed to start:', error);
+  }
+  await shutdown(1);
+});

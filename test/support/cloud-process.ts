@@ -1,0 +1,67 @@
+// Starts and stops `local/start.ts` as a child process group, as `npm start` would run it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export interface RunningCloud {
+  readonly process: ChildProcess;
+  readonly dataDir: string;
+  readonly state: {
+    apiUrl: string;
+    dynamoDbEndpoint: string;
+    cognitoEndpoint: string;
+    stage: string;
+    identity: { userPoolId: string; issuer: string; jwksUri: string; clients: Record<string, string> };
+  };
+}
+
+const root = path.resolve(__dirname, '../..');
+
+export async function startCloud(options: { dataDir?: string; reset?: boolean; extraArgs?: string[] } = {}): Promise<RunningCloud> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'khidma-cloud-'));
+  const args = ['--import', 'tsx', path.join(root, 'local/start.ts'), '--data-dir', dataDir, '--port', '0', '--dynamodb-port', '0', '--cognito-port', '0', '--ready-json', '--quiet', '--cache-seconds', '0'];
+  const child = spawn(process.execPath, [...args, ...(options.reset === false ? [] : ['--reset']), ...(options.extraArgs ?? [])], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const state = await new Promise<RunningCloud['state']>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local cloud did not start in 90 s:\n${stderr.join('')}`)), 90_000);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('{"ready":true')) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`local cloud exited with ${code}:\n${stderr.join('')}`));
+    });
+  });
+  return { process: child, dataDir, state };
+}
+
+/** Kills the whole process group (the local cloud and its DynamoDB Local JVM). */
+export async function stopCloud(cloud: Pick<RunningCloud, 'process'>, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  const pid = cloud.process.pid;
+  if (!pid || cloud.process.exitCode !== null) {
+    return;
+  }
+  const exited = new Promise<void>((resolve) => cloud.process.once('exit', () => resolve()));
+  try {
+    process.kill(signal === 'SIGKILL' ? -pid : pid, signal);
+  } catch {
+    return;
+  }
+  await exited;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group is already gone
+  }
+}

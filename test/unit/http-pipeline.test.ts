@@ -1,0 +1,102 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import * as z from 'zod/mini';
+import type { RouteContract } from '../../lib/catalogue/types';
+import { parseGroups } from '../../functions/shared/auth';
+import { Conflict } from '../../functions/shared/errors';
+import { httpHandler } from '../../functions/shared/http';
+
+const route = {
+  method: 'POST',
+  path: '/v1/things/{thingId}',
+  operationId: 'makeThing',
+  summary: 'test route',
+  tag: 'test',
+  access: ['operator'],
+  params: z.strictObject({ thingId: z.string().check(z.regex(/^[a-z]+$/)) }),
+  body: z.strictObject({ size: z.int().check(z.minimum(1)) }),
+  response: z.strictObject({ thingId: z.string(), size: z.int() }),
+  successStatus: 201,
+  maxBodyBytes: 100,
+} as const satisfies RouteContract;
+
+const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+
+function event(overrides: Partial<APIGatewayProxyEventV2> & { claims?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
+  const { claims = { sub: 'u1', username: 'op', 'cognito:groups': '[operator]', token_use: 'access' }, ...rest } = overrides;
+  return {
+    version: '2.0',
+    routeKey: 'POST /v1/things/{thingId}',
+    rawPath: '/v1/things/abc',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json' },
+    pathParameters: { thingId: 'abc' },
+    body: '{"size":3}',
+    isBase64Encoded: false,
+    requestContext: { requestId: 'req-1', authorizer: { jwt: { claims, scopes: [] } } },
+    ...rest,
+  } as unknown as APIGatewayProxyEventV2;
+}
+
+const handler = httpHandler(route, async ({ params, body, caller }) => {
+  if (body.size === 13) {
+    throw new Conflict('unlucky', 'Thirteen is taken', { size: 13 });
+  }
+  if (body.size === 99) {
+    throw new Error('database exploded at /srv/app.js:12');
+  }
+  return { body: { thingId: `${params.thingId}-${caller.username}`, size: body.size } };
+});
+
+async function call(e: APIGatewayProxyEventV2) {
+  const response = await handler(e, context);
+  return { status: response.statusCode, body: JSON.parse(response.body ?? 'null') };
+}
+
+describe('http pipeline', () => {
+  it('passes validated input and the caller to the domain and answers with the route status', async () => {
+    expect(await call(event())).toEqual({ status: 201, body: { thingId: 'abc-op', size: 3 } });
+  });
+
+  it.each([
+    ['no claims', event({ claims: {} }), 401, 'unauthorized'],
+    ['an ID token', event({ claims: { sub: 'u1', 'cognito:groups': '[operator]', token_use: 'id' } }), 401, 'unauthorized'],
+    ['a role without access', event({ claims: { sub: 'u1', 'cognito:groups': '[citizen]', token_use: 'access' } }), 403, 'forbidden'],
+    ['invalid JSON', event({ body: '{"size":' }), 400, 'invalid_json'],
+    ['a missing body', event({ body: undefined }), 400, 'missing_body'],
+    ['an unknown field', event({ body: '{"size":1,"extra":true}' }), 400, 'validation_failed'],
+    ['a wrong type', event({ body: '{"size":"big"}' }), 400, 'validation_failed'],
+    ['a bad path parameter', event({ pathParameters: { thingId: 'ABC' } }), 400, 'validation_failed'],
+    ['a body over the limit', event({ body: JSON.stringify({ size: 1, pad: 'x'.repeat(200) }) }), 413, 'payload_too_large'],
+    ['a non-JSON content type', event({ headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type'],
+    ['a domain conflict', event({ body: '{"size":13}' }), 409, 'unlucky'],
+  ])('answers %s with %i %s', async (_, e, status, code) => {
+    const response = await call(e);
+    expect(response.status).toBe(status);
+    expect(response.body.error).toMatchObject({ code, message: expect.any(String) });
+  });
+
+  it('reports validation problems with location and path', async () => {
+    const response = await call(event({ body: '{"size":0}' }));
+    expect(response.body.error.details).toEqual([{ in: 'body', path: 'size', code: 'too_small', message: expect.any(String) }]);
+  });
+
+  it('decodes base64 bodies', async () => {
+    const response = await call(event({ body: Buffer.from('{"size":4}').toString('base64'), isBase64Encoded: true }));
+    expect(response.body.size).toBe(4);
+  });
+
+  it('hides unexpected errors behind a 500 without details or stack', async () => {
+    const response = await call(event({ body: '{"size":99}' }));
+    expect(response.status).toBe(500);
+    expect(response.body).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
+    expect(JSON.stringify(response.body)).not.toContain('app.js');
+  });
+});
+
+describe('group claims', () => {
+  it('reads API Gateway flattened arrays, real arrays, and drops unknown groups', () => {
+    expect(parseGroups('[officer operator]')).toEqual(['officer', 'operator']);
+    expect(parseGroups(['auditor', 'admin'])).toEqual(['auditor']);
+    expect(parseGroups(undefined)).toEqual([]);
+  });
+});
