@@ -1,14 +1,9 @@
 // Two projects: fast unit tests (domain, CDK) and integration tests against the running local cloud.
-const transform = {
-  '^.+\\.(t|j|mj)sx?$': [
-    '@swc/jest',
-    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
-  ],
-};
+const transform = { '^.+\\.(t|j|mj)sx?$': '<rootDir>/test/support/esbuild-transform.js' };
 const common = {
   transform,
   // @middy/* is published as ESM only: compile it to CommonJS like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|@scure|@noble)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],
