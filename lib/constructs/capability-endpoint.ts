@@ -1,0 +1,68 @@
+// One catalogue capability on the HTTP API: its function, environment, table grants and route.
+import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { type HttpApi, HttpMethod, type HttpRoute, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { type Capability, routeKey } from '../catalogue/types';
+import { type TableId, tableDefinitions, tableEnvName } from '../platform/tables';
+import { CapabilityFunction } from './capability-function';
+
+export interface CapabilityEndpointProps {
+  readonly capability: Capability;
+  readonly api: HttpApi;
+  /** Attached unless the route's access is `public`. */
+  readonly authorizer: IHttpRouteAuthorizer;
+  readonly tables: Readonly<Record<TableId, ITableV2>>;
+  readonly logRetention: RetentionDays;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /** Variables every capability gets (stage, cache bounds). @default - none */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+export class CapabilityEndpoint extends Construct {
+  public readonly handler: CapabilityFunction;
+  public readonly route: HttpRoute;
+
+  constructor(scope: Construct, id: string, props: CapabilityEndpointProps) {
+    super(scope, id);
+    const { capability } = props;
+    const { route } = capability;
+    this.handler = new CapabilityFunction(this, 'Handler', {
+      entry: capability.entry,
+      logRetention: props.logRetention,
+      logRemovalPolicy: props.logRemovalPolicy,
+      memoryMb: capability.memoryMb,
+      timeoutSeconds: capability.timeoutSeconds,
+      description: routeKey(route),
+      environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: capability.id },
+    });
+    for (const definition of tableDefinitions) {
+      const access = capability.tables[definition.id];
+      if (access) {
+        this.handler.bindTable({
+          table: props.tables[definition.id],
+          access,
+          environmentName: tableEnvName(definition.id),
+          indexNames: definition.indexes.map((index) => index.name),
+        });
+      }
+    }
+    const isPublic = route.access === 'public';
+    [this.route] = props.api.addRoutes({
+      path: route.path,
+      methods: [HttpMethod[route.method]],
+      integration: new HttpLambdaIntegration('Integration', this.handler.function),
+      authorizer: isPublic ? undefined : props.authorizer,
+    }) as [HttpRoute];
+    // Only public reads are waived; a public write fails cdk-nag until someone decides it deliberately.
+    if (isPublic && route.method === 'GET') {
+      Validations.of(this.route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'public read-only catalogue route by design',
+      });
+    }
+  }
+}

@@ -1,0 +1,128 @@
+// One Lambda function with the platform's fixed runtime settings, its own log group and role, and table bindings.
+import * as path from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { TableAccess } from '../catalogue/types';
+
+const repositoryRoot = path.resolve(__dirname, '../..');
+
+/** ESM bundles still meet CommonJS-only dependencies that call `require`. */
+const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface CapabilityFunctionProps {
+  /** Handler module relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly logRetention: RetentionDays;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /** @default 256 */
+  readonly memoryMb?: number;
+  /** @default 10 */
+  readonly timeoutSeconds?: number;
+  /** @default - no variables besides NODE_OPTIONS */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** @default - no description */
+  readonly description?: string;
+}
+
+export class CapabilityFunction extends Construct {
+  public readonly function: NodejsFunction;
+  public readonly logGroup: LogGroup;
+  public readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: CapabilityFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    // A customer policy scoped to this log group instead of the AWSLambdaBasicExecutionRole managed policy.
+    this.logGroup.grantWrite(this.role);
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(repositoryRoot, props.entry),
+      handler: 'handler',
+      projectRoot: repositoryRoot,
+      depsLockFilePath: path.join(repositoryRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memoryMb ?? 256,
+      timeout: Duration.seconds(props.timeoutSeconds ?? 10),
+      tracing: Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      description: props.description,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        mainFields: ['module', 'main'],
+        banner: esmRequireBanner,
+        // The pinned SDK the tests ran against, not whatever version the runtime ships.
+        bundleAwsSDK: true,
+      },
+    });
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions',
+    });
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'nodejs22.x is the platform runtime the code and tests target; moving to a newer runtime is a tracked upgrade',
+    });
+  }
+
+  /**
+   * Least privilege derived from the catalogue. The table grants come from the L2 (with the table's key);
+   * index reads are granted per named index rather than the L2's `index/*`.
+   */
+  public bindTable(binding: TableBinding): void {
+    const { table, access } = binding;
+    this.function.addEnvironment(binding.environmentName, table.tableName);
+    const tableOnly = TableV2.fromTableAttributes(this, `${table.node.id}Access`, {
+      tableArn: table.tableArn,
+      encryptionKey: table.encryptionKey,
+    });
+    grants[access](tableOnly, this.function);
+    if (access !== 'write' && binding.indexNames.length > 0) {
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:Query', 'dynamodb:Scan'],
+          resources: binding.indexNames.map((name) => `${table.tableArn}/index/${name}`),
+        }),
+      );
+    }
+    if (access !== 'read' && table.encryptionKey) {
+      for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+        Validations.of(this.role).acknowledge({
+          id: `AwsSolutions-IAM5[Action::${action}]`,
+          reason: "Writes to a table encrypted with a customer-managed key need KMS data-key actions; scoped to that table's key",
+        });
+      }
+    }
+  }
+}
+
+export interface TableBinding {
+  readonly table: ITableV2;
+  readonly access: TableAccess;
+  /** The variable the handler reads the table name from. */
+  readonly environmentName: string;
+  /** Global secondary indexes the function may query when it reads. */
+  readonly indexNames: readonly string[];
+}
+
+const grants: Record<TableAccess, (table: ITableV2, grantee: IGrantable) => void> = {
+  read: (table, grantee) => table.grantReadData(grantee),
+  write: (table, grantee) => table.grantWriteData(grantee),
+  readwrite: (table, grantee) => table.grantReadWriteData(grantee),
+};

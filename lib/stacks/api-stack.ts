@@ -1,0 +1,118 @@
+// The HTTP API generated from the capability catalogue: one function and one route per capability, JWT on non-public routes.
+import {
+  CfnOutput,
+  CrossStackReferences,
+  Duration,
+  type ReferenceStrength,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { capabilities as catalogue } from '../capabilities';
+import type { Capability } from '../catalogue/types';
+import type { StageConfig } from '../config/stages';
+import type { AppClient } from '../platform/identity';
+import type { TableId } from '../platform/tables';
+import { CapabilityEndpoint } from '../constructs/capability-endpoint';
+import { pascalCase } from './names';
+
+/** The user pool whose tokens the API trusts; in the DR region it is still the primary region's pool. */
+export interface ApiIdentity {
+  readonly userPool: IUserPool;
+  readonly clients: Readonly<Record<AppClient, IUserPoolClient>>;
+}
+
+export interface ApiStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly identity: ApiIdentity;
+  /** The tables in this stack's region: the primary tables, or their replicas in the DR region. */
+  readonly tables: Readonly<Record<TableId, ITableV2>>;
+  /** @default - the capability catalogue in lib/capabilities.ts */
+  readonly capabilities?: readonly Capability[];
+  /** How this stack consumes values of other stacks. @default - the app's default (cdk.json) */
+  readonly consumeReferences?: ReferenceStrength;
+}
+
+const accessLogFields = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  responseLength: '$context.responseLength',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  authorizerError: '$context.authorizer.error',
+  integrationError: '$context.integrationErrorMessage',
+};
+
+export class ApiStack extends Stack {
+  public readonly api: HttpApi;
+  public readonly endpoints: readonly CapabilityEndpoint[];
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    if (props.consumeReferences) {
+      CrossStackReferences.of(this).consume(props.consumeReferences);
+    }
+    const { config, identity } = props;
+    const capabilities = props.capabilities ?? catalogue;
+    const logRemovalPolicy = config.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `khidma-${config.stage}`,
+      createDefaultStage: false,
+      // Bearer tokens, never cookies: any origin may call, nothing ambient is sent along.
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowHeaders: ['authorization', 'content-type'],
+        allowMethods: [...new Set(capabilities.map((capability) => CorsHttpMethod[capability.route.method]))],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: config.logRetentionDays,
+      removalPolicy: logRemovalPolicy,
+    });
+    const stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      throttle: config.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
+      },
+    });
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', `https://${identity.userPool.userPoolProviderName}`, {
+      authorizerName: 'cognito-jwt',
+      jwtAudience: Object.values(identity.clients).map((client) => client.userPoolClientId),
+    });
+    const environment = {
+      STAGE: config.stage,
+      CATALOGUE_CACHE_SECONDS: String(config.catalogueCacheSeconds),
+    };
+    this.endpoints = capabilities.map(
+      (capability) =>
+        new CapabilityEndpoint(this, pascalCase(capability.id), {
+          capability,
+          api: this.api,
+          authorizer,
+          tables: props.tables,
+          logRetention: config.logRetentionDays,
+          logRemovalPolicy,
+          environment,
+        }),
+    );
+
+    new CfnOutput(this, 'ApiUrl', { value: stage.url });
+  }
+}

@@ -1,0 +1,64 @@
+// The whole deployment for one stage: stateful stacks first, stateless API stacks given them as typed props.
+import { type App, ReferenceStrength, Tags } from 'aws-cdk-lib';
+import type { StageConfig } from '../config/stages';
+import { ApiStack } from './api-stack';
+import { DataStack } from './data-stack';
+import { DrKeysStack } from './dr-keys-stack';
+import { IdentityStack } from './identity-stack';
+import { stackName } from './names';
+
+export interface KhidmaStacks {
+  readonly identity: IdentityStack;
+  readonly data: DataStack;
+  readonly api: ApiStack;
+  readonly drKeys: DrKeysStack;
+  readonly drApi: ApiStack;
+}
+
+export function buildApp(app: App, config: StageConfig): KhidmaStacks {
+  const primary = { account: config.account, region: config.primaryRegion };
+  const dr = { account: config.account, region: config.drRegion };
+  Tags.of(app).add('project', 'khidma');
+  Tags.of(app).add('stage', config.stage);
+
+  // Cognito user pools do not replicate: the DR API trusts the primary pool. During a primary outage
+  // public routes keep working; sign-in and token checks still need the primary pool (its issuer and
+  // signing keys). A DR pool would mean users re-registering or a migration trigger, so it is not here.
+  const identity = new IdentityStack(app, stackName(config, 'Identity'), {
+    env: primary,
+    config,
+    crossRegionReferences: true,
+    terminationProtection: config.protectData,
+  });
+  const drKeys = new DrKeysStack(app, stackName(config, 'DrKeys'), {
+    env: dr,
+    config,
+    terminationProtection: config.protectData,
+  });
+  const data = new DataStack(app, stackName(config, 'Data'), {
+    env: primary,
+    config,
+    terminationProtection: config.protectData,
+  });
+  data.addStackDependency(drKeys, 'replicas are encrypted with the DR key, named by alias');
+
+  const api = new ApiStack(app, stackName(config, 'Api'), {
+    env: primary,
+    config,
+    identity,
+    tables: data.tables,
+  });
+  const drApi = new ApiStack(app, stackName(config, 'DrApi'), {
+    env: dr,
+    config,
+    identity,
+    tables: drKeys.replicaTables,
+    // References default to weak (Fn::GetStackOutput, cdk.json). The DR API takes strong ones instead: the
+    // pool's issuer and client ids are copied into SSM in the DR region, so the DR stack can still be
+    // updated while the primary region is down; the price is that they stay locked while it uses them.
+    crossRegionReferences: true,
+    consumeReferences: ReferenceStrength.STRONG,
+  });
+  drApi.addStackDependency(data, 'serves the replicas the data stack creates');
+  return { identity, data, api, drKeys, drApi };
+}

@@ -1,0 +1,93 @@
+// DynamoDB global tables rendered from lib/platform/tables.ts, encrypted with a customer-managed key, replicated to DR.
+import { ArnFormat, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  type Attribute,
+  AttributeType,
+  Billing,
+  type GlobalSecondaryIndexPropsV2,
+  type ITableV2,
+  ProjectionType,
+  StreamViewType,
+  TableEncryptionV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config/stages';
+import {
+  type IndexDefinition,
+  type KeyAttribute,
+  type TableDefinition,
+  type TableId,
+  tableDefinitions,
+  tableName,
+} from '../platform/tables';
+import { pascalCase, tableKeyAlias } from './names';
+
+export interface DataStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+export class DataStack extends Stack {
+  public readonly key: Key;
+  public readonly tables: Readonly<Record<TableId, ITableV2>>;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    this.key = new Key(this, 'TableKey', {
+      alias: tableKeyAlias(config),
+      description: `Khidma ${config.stage}: DynamoDB tables (primary region)`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    // DynamoDB accepts an alias ARN for a replica's key: the DrKeys stack creates the key behind it first.
+    const drKeyAliasArn = this.formatArn({
+      service: 'kms',
+      region: config.drRegion,
+      resource: tableKeyAlias(config),
+      arnFormat: ArnFormat.NO_RESOURCE_NAME,
+    });
+    const encryption = TableEncryptionV2.customerManagedKey(this.key, { [config.drRegion]: drKeyAliasArn });
+    this.tables = Object.fromEntries(
+      tableDefinitions.map((definition) => [
+        definition.id,
+        new TableV2(this, `${pascalCase(definition.id)}Table`, {
+          tableName: tableName(config.stage, definition.id),
+          partitionKey: attribute(definition.partitionKey),
+          sortKey: definition.sortKey && attribute(definition.sortKey),
+          billing: Billing.onDemand(),
+          encryption,
+          replicas: [{ region: config.drRegion }],
+          pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+          deletionProtection: config.protectData,
+          removalPolicy,
+          dynamoStream: streamViewType(definition),
+          timeToLiveAttribute: definition.timeToLiveAttribute,
+          globalSecondaryIndexes: definition.indexes.map(globalIndex),
+        }),
+      ]),
+    ) as Record<TableId, TableV2>;
+  }
+}
+
+function attribute(key: KeyAttribute): Attribute {
+  return { name: key.name, type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER };
+}
+
+/** Global tables need a stream; where the definition names none, TableV2's default (new and old images) applies. */
+function streamViewType(definition: TableDefinition): StreamViewType | undefined {
+  return definition.stream && StreamViewType[definition.stream];
+}
+
+function globalIndex(index: IndexDefinition): GlobalSecondaryIndexPropsV2 {
+  const all = index.projection === 'all';
+  return {
+    indexName: index.name,
+    partitionKey: attribute(index.partitionKey),
+    sortKey: index.sortKey && attribute(index.sortKey),
+    projectionType: all ? ProjectionType.ALL : ProjectionType.INCLUDE,
+    nonKeyAttributes: all ? undefined : [...index.projection],
+  };
+}
