@@ -5,7 +5,7 @@ import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { capabilities } from '../lib/capabilities';
 import { tableEnvName, tableDefinitions, tableName } from '../lib/platform/tables';
 import type { LambdaHttpHandler } from '../functions/shared/http';
-import { ensureIdentity, type LocalIdentity, seedUsers, startCognito } from './cognito';
+import { ensureIdentity, localJwksCache, type LocalIdentity, seedUsers, startCognito } from './cognito';
 import { demoPassword, demoUsers } from './demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
 import { createGateway, type TokenVerifier } from './gateway';
@@ -101,7 +101,10 @@ async function loadHandlers(): Promise<Map<string, LambdaHttpHandler>> {
 
 /** The same checks as the HTTP API's JWT authorizer: signature, issuer, expiry, and the client among the audience. */
 function authorizer(identity: LocalIdentity): TokenVerifier {
-  const verifier = JwtRsaVerifier.create({ issuer: identity.issuer, jwksUri: identity.jwksUri, audience: null });
+  const verifier = JwtRsaVerifier.create(
+    { issuer: identity.issuer, jwksUri: identity.jwksUri, audience: null },
+    { jwksCache: localJwksCache() },
+  );
   const clients = new Set(Object.values(identity.clients));
   return async (token) => {
     const claims = (await verifier.verify(token)) as Record<string, unknown>;

@@ -1,0 +1,295 @@
+// cognito-local in-process (our data dir, our port, quiet) holding the same pool, groups and clients as the CDK identity stack.
+import { rmSync } from 'node:fs';
+import type http from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  InitiateAuthCommand,
+  ListGroupsCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  UserNotFoundException,
+  type UserStatusType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import type { Config } from 'cognito-local/lib/server/config';
+import type { Lambda, Services } from 'cognito-local/lib/services';
+import {
+  type AppClient,
+  appClients,
+  customAttributes,
+  passwordPolicy,
+  roleDescriptions,
+  roles,
+  tokenValidity,
+} from '../lib/platform/identity';
+import type { DemoUser } from './demo-users';
+import { LocalCloudError } from './state';
+
+export interface RunningCognito {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+export interface LocalIdentity {
+  userPoolId: string;
+  issuer: string;
+  jwksUri: string;
+  clients: Record<AppClient, string>;
+}
+
+/** Lambda triggers are not configured locally, so neither the Lambda client nor KMS (for CustomEmailSender) is ever used. */
+const noTriggers: Lambda = {
+  enabled: () => false,
+  invoke: (): Promise<never> => Promise.reject(new Error('Lambda triggers are not available in the local cloud')),
+};
+
+export async function startCognito(opts: { port: number; dataDir: string; reset: boolean }): Promise<RunningCognito> {
+  const dataDir = path.resolve(opts.dataDir);
+  if (opts.reset) {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const config: Config = {
+    LambdaClient: {},
+    TriggerFunctions: {},
+    UserPoolDefaults: {},
+    TokenConfig: {},
+    ServerConfig: { port: opts.port, hostname: '127.0.0.1', development: false, https: false },
+  };
+  const { Router, createServer, services, logger } = await loadEmulator(dataDir, config);
+  const server = await createServer(Router(services), logger, config.ServerConfig, services)
+    .start()
+    .catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE'
+        ? new LocalCloudError(
+            `port ${opts.port} for the Cognito emulator is already in use: stop what uses it, or choose another with \`npm start -- --cognito-port N\``,
+          )
+        : error;
+    });
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  config.TokenConfig.IssuerDomain = endpoint;
+  return { endpoint, stop: () => close(server) };
+}
+
+/** Loaded on start only: callers of a running cloud (token script, integration tests) need none of the emulator. */
+async function loadEmulator(dataDir: string, config: Config) {
+  const pino = createRequire(require.resolve('cognito-local'))('pino') as typeof import('pino').default;
+  const logger = pino({ level: 'error' }, pino.destination(2));
+  const [{ Router }, { createServer }, lib, { CognitoServiceFactoryImpl }, { StormDBDataStoreFactory }, sender, delivery, { otp }, tokens, pools] =
+    await Promise.all([
+      import('cognito-local/lib/server/Router'),
+      import('cognito-local/lib/server/server'),
+      import('cognito-local/lib/services'),
+      import('cognito-local/lib/services/cognitoService'),
+      import('cognito-local/lib/services/dataStore/stormDb'),
+      import('cognito-local/lib/services/messageDelivery/consoleMessageSender'),
+      import('cognito-local/lib/services/messageDelivery/messageDelivery'),
+      import('cognito-local/lib/services/otp'),
+      import('cognito-local/lib/services/tokenGenerator'),
+      import('cognito-local/lib/services/userPoolService'),
+    ]);
+  const clock = new lib.DateClock();
+  const dataStores = new StormDBDataStoreFactory(dataDir);
+  const cognito = await new CognitoServiceFactoryImpl(dataDir, dataStores, new pools.UserPoolServiceFactoryImpl(clock, dataStores)).create(
+    { logger },
+    config.UserPoolDefaults,
+  );
+  const triggers = new lib.TriggersService(clock, cognito, noTriggers, undefined as never);
+  const services: Services = {
+    clock,
+    cognito,
+    config,
+    messages: new lib.MessagesService(triggers, new delivery.MessageDeliveryService(new sender.ConsoleMessageSender())),
+    otp,
+    tokenGenerator: new tokens.JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    triggers,
+  };
+  return { Router, createServer, services, logger };
+}
+
+function close(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** aws-jwt-verify fetches JWKS over https only; the emulator serves them over http. */
+export function localJwksCache(): SimpleJwksCache {
+  return new SimpleJwksCache({ fetcher: { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() } });
+}
+
+const clients = new Map<string, CognitoIdentityProviderClient>();
+
+function identityProvider(endpoint: string): CognitoIdentityProviderClient {
+  let client = clients.get(endpoint);
+  if (!client) {
+    client = new CognitoIdentityProviderClient({
+      endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    clients.set(endpoint, client);
+  }
+  return client;
+}
+
+export async function ensureIdentity(endpoint: string, stage: string): Promise<LocalIdentity> {
+  const idp = identityProvider(endpoint);
+  const userPoolId = await ensureUserPool(idp, `khidma-${stage}-users`);
+  await ensureGroups(idp, userPoolId);
+  const issuer = `${endpoint}/${userPoolId}`;
+  return { userPoolId, issuer, jwksUri: `${issuer}/.well-known/jwks.json`, clients: await ensureClients(idp, userPoolId) };
+}
+
+async function ensureUserPool(idp: CognitoIdentityProviderClient, name: string): Promise<string> {
+  const { UserPools = [] } = await idp.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  const existing = UserPools.find((pool) => pool.Name === name)?.Id;
+  if (existing) {
+    return existing;
+  }
+  const { UserPool } = await idp.send(
+    new CreateUserPoolCommand({
+      PoolName: name,
+      AliasAttributes: ['email', 'phone_number'],
+      AutoVerifiedAttributes: ['email', 'phone_number'],
+      UsernameConfiguration: { CaseSensitive: false },
+      MfaConfiguration: 'OPTIONAL',
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: passwordPolicy.minLength,
+          RequireLowercase: passwordPolicy.requireLowercase,
+          RequireUppercase: passwordPolicy.requireUppercase,
+          RequireNumbers: passwordPolicy.requireDigits,
+          RequireSymbols: passwordPolicy.requireSymbols,
+          TemporaryPasswordValidityDays: passwordPolicy.tempPasswordValidityDays,
+        },
+      },
+      Schema: Object.entries(customAttributes).map(([attribute, { maxLength }]) => ({
+        Name: attribute,
+        AttributeDataType: 'String',
+        Mutable: true,
+        StringAttributeConstraints: { MinLength: '0', MaxLength: String(maxLength) },
+      })),
+    }),
+  );
+  return UserPool!.Id!;
+}
+
+async function ensureGroups(idp: CognitoIdentityProviderClient, userPoolId: string): Promise<void> {
+  const { Groups = [] } = await idp.send(new ListGroupsCommand({ UserPoolId: userPoolId }));
+  const existing = new Set(Groups.map((group) => group.GroupName));
+  for (const [precedence, role] of roles.entries()) {
+    if (!existing.has(role)) {
+      await idp.send(
+        new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: role, Description: roleDescriptions[role], Precedence: precedence }),
+      );
+    }
+  }
+}
+
+async function ensureClients(idp: CognitoIdentityProviderClient, userPoolId: string): Promise<Record<AppClient, string>> {
+  const { UserPoolClients = [] } = await idp.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  const ids = {} as Record<AppClient, string>;
+  for (const client of appClients) {
+    ids[client] = UserPoolClients.find((existing) => existing.ClientName === client)?.ClientId ?? (await createClient(idp, userPoolId, client));
+  }
+  return ids;
+}
+
+/** As the CDK clients, plus USER_PASSWORD_AUTH so scripts and tests can sign in without SRP. */
+async function createClient(idp: CognitoIdentityProviderClient, userPoolId: string, client: AppClient): Promise<string> {
+  const validity = tokenValidity[client];
+  const { UserPoolClient } = await idp.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: client,
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      AccessTokenValidity: validity.accessMinutes,
+      IdTokenValidity: validity.accessMinutes,
+      RefreshTokenValidity: validity.refreshDays,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+    }),
+  );
+  return UserPoolClient!.ClientId!;
+}
+
+export async function seedUsers(endpoint: string, identity: LocalIdentity, users: readonly DemoUser[]): Promise<void> {
+  const idp = identityProvider(endpoint);
+  for (const user of users) {
+    await ensureUser(idp, identity.userPoolId, user);
+  }
+}
+
+/** Sequential on purpose: cognito-local rewrites the whole pool file on each change. Re-runs repair half-seeded users. */
+async function ensureUser(idp: CognitoIdentityProviderClient, userPoolId: string, user: DemoUser): Promise<void> {
+  const status = await userStatus(idp, userPoolId, user.username);
+  if (!status) {
+    await idp.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: user.username,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: Object.entries(userAttributes(user)).map(([Name, Value]) => ({ Name, Value })),
+      }),
+    );
+  }
+  if (status !== 'CONFIRMED') {
+    await idp.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.username, Password: user.password, Permanent: true }),
+    );
+  }
+  await idp.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: user.group }));
+}
+
+function userAttributes(user: DemoUser): Record<string, string> {
+  return {
+    email: user.email,
+    email_verified: 'true',
+    ...(user.phone ? { phone_number: user.phone, phone_number_verified: 'true' } : {}),
+    ...user.attributes,
+  };
+}
+
+async function userStatus(idp: CognitoIdentityProviderClient, userPoolId: string, username: string): Promise<UserStatusType | string | undefined> {
+  try {
+    return (await idp.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }))).UserStatus;
+  } catch (error) {
+    if (error instanceof UserNotFoundException) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+export async function signIn(
+  endpoint: string,
+  identity: LocalIdentity,
+  username: string,
+  password: string,
+  client: AppClient = 'portal',
+): Promise<{ accessToken: string; idToken: string; refreshToken?: string }> {
+  const { AuthenticationResult: result, ChallengeName } = await identityProvider(endpoint).send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: identity.clients[client],
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
+  );
+  if (!result?.AccessToken || !result.IdToken) {
+    throw new Error(`sign-in of ${username} did not return tokens (challenge: ${ChallengeName ?? 'none'})`);
+  }
+  return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken: result.RefreshToken };
+}

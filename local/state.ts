@@ -1,0 +1,47 @@
+// The running local cloud's addresses, shared with `npm run token` and the integration tests through `<dir>/cloud.json`.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LocalIdentity } from './cognito';
+
+/** A problem the developer can fix; its message says how. */
+export class LocalCloudError extends Error {
+  override readonly name = 'LocalCloudError';
+}
+
+export interface LocalCloudState {
+  apiUrl: string;
+  dynamoDbEndpoint: string;
+  cognitoEndpoint: string;
+  stage: string;
+  identity: LocalIdentity;
+  pid: number;
+}
+
+const stateFile = (dir: string): string => path.join(dir, 'cloud.json');
+
+export function writeState(dir: string, state: LocalCloudState): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(stateFile(dir), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+export function readState(dir: string): LocalCloudState {
+  const file = stateFile(dir);
+  const state = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LocalCloudState) : undefined;
+  if (!state || !isAlive(state.pid)) {
+    throw new LocalCloudError('The local cloud is not running: start it with `npm start`');
+  }
+  return state;
+}
+
+export function removeState(dir: string): void {
+  rmSync(stateFile(dir), { force: true });
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,55 @@
+// `npm run -s token -- <username> [--client portal|mobile|kiosk] [--id]`: a demo user's token, alone on stdout, for curl.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type AppClient, appClients } from '../lib/platform/identity';
+import { signIn } from './cognito';
+import { demoPassword, demoUsers } from './demo-users';
+import { LocalCloudError, readState } from './state';
+
+const usage = [
+  'usage: npm run -s token -- <username> [--client portal|mobile|kiosk] [--id]',
+  '',
+  'demo users:',
+  ...demoUsers.map((user) => `  ${user.username.padEnd(18)} ${user.group.padEnd(10)} ${user.description}`),
+].join('\n');
+
+function parse(): { username: string; client: AppClient; id: boolean } | string {
+  try {
+    const { values, positionals } = parseArgs({
+      allowPositionals: true,
+      options: { client: { type: 'string', default: 'portal' }, id: { type: 'boolean', default: false } },
+    });
+    const [username, ...rest] = positionals;
+    const client = appClients.find((candidate) => candidate === values.client);
+    if (!username || rest.length > 0) {
+      return 'give exactly one username';
+    }
+    if (!demoUsers.some((user) => user.username === username)) {
+      return `"${username}" is not a demo user`;
+    }
+    return client ? { username, client, id: values.id } : `unknown client "${values.client}"`;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+async function main(): Promise<number> {
+  const request = parse();
+  if (typeof request === 'string') {
+    console.error(`${request}\n\n${usage}`);
+    return 2;
+  }
+  try {
+    const state = readState(path.resolve(process.env.KHIDMA_LOCAL_DIR ?? '.local'));
+    const tokens = await signIn(state.cognitoEndpoint, state.identity, request.username, demoPassword, request.client);
+    console.log(request.id ? tokens.idToken : tokens.accessToken);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof LocalCloudError ? error.message : `could not sign ${request.username} in: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+void main().then((code) => {
+  process.exitCode = code;
+});
