@@ -103,12 +103,12 @@ async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promis
   const error = request.error;
   if (error instanceof HttpError) {
     request.response = json(error.status, {
-      error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
+      error: { code: error.code, message: error.message, details: error.details ?? {} },
     });
     return;
   }
   logger.error('Unhandled error', { errorName: error?.name, errorMessage: error?.message });
   request.response = json(500, {
-    error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged' },
+    error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged', details: {} },
   });
 }

@@ -27,7 +27,7 @@ async function createService(serviceId = newServiceId(), card = baseCard()) {
     token: await tokenFor('operator'),
     body: { expectedVersion: 0, card },
   });
-  expect(response.status).toBe(200);
+  expect(response.status).toBe(201);
   return response.body;
 }
 
