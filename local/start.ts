@@ -12,6 +12,9 @@ import { createGateway, type TokenVerifier } from './gateway';
 import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
 
+// Lambda runs nodejs22.x; locally Node 20 is supported too, so the SDK's Node-version warning is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const STAGE = 'local';
 const root = path.resolve(__dirname, '..');
 

@@ -88,7 +88,7 @@ describe('http pipeline', () => {
   it('hides unexpected errors behind a 500 without details or stack', async () => {
     const response = await call(event({ body: '{"size":99}' }));
     expect(response.status).toBe(500);
-    expect(response.body).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
+    expect(response.body).toEqual({ error: { code: 'internal_error', message: expect.any(String), details: {} } });
     expect(JSON.stringify(response.body)).not.toContain('app.js');
   });
 });
