@@ -1,5 +1,5 @@
 // cognito-local in-process (our data dir, our port, quiet) holding the same pool, groups and clients as the CDK identity stack.
-import { rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -53,7 +53,34 @@ const noTriggers: Lambda = {
   invoke: (): Promise<never> => Promise.reject(new Error('Lambda triggers are not available in the local cloud')),
 };
 
-export async function startCognito(opts: { port: number; dataDir: string; reset: boolean }): Promise<RunningCognito> {
+/** Where the emulator's emails and SMS (confirmation codes, temporary passwords) go: one JSON line each. */
+export function cognitoOutbox(outboxDir: string): string {
+  return path.join(path.resolve(outboxDir), 'cognito-messages.jsonl');
+}
+
+/** cognito-local's MessageSender, writing each message to the outbox file instead of the console. */
+function fileMessageSender(file: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const write = (medium: 'email' | 'sms', user: { Username: string }, destination: string, message: { __code?: string; emailSubject?: string; emailMessage?: string; smsMessage?: string }) => {
+    const line = {
+      at: new Date().toISOString(),
+      medium,
+      username: user.Username,
+      destination,
+      code: message.__code,
+      subject: message.emailSubject,
+      text: medium === 'email' ? message.emailMessage : message.smsMessage,
+    };
+    appendFileSync(file, `${JSON.stringify(line)}\n`);
+    return Promise.resolve();
+  };
+  return {
+    sendEmail: (_ctx: unknown, user: { Username: string }, destination: string, message: object) => write('email', user, destination, message),
+    sendSms: (_ctx: unknown, user: { Username: string }, destination: string, message: object) => write('sms', user, destination, message),
+  };
+}
+
+export async function startCognito(opts: { port: number; dataDir: string; reset: boolean; outboxDir?: string }): Promise<RunningCognito> {
   const dataDir = path.resolve(opts.dataDir);
   if (opts.reset) {
     rmSync(dataDir, { recursive: true, force: true });
@@ -65,7 +92,7 @@ export async function startCognito(opts: { port: number; dataDir: string; reset:
     TokenConfig: {},
     ServerConfig: { port: opts.port, hostname: '127.0.0.1', development: false, https: false },
   };
-  const { Router, createServer, services, logger } = await loadEmulator(dataDir, config);
+  const { Router, createServer, services, logger } = await loadEmulator(dataDir, config, cognitoOutbox(opts.outboxDir ?? path.join(dataDir, 'outbox')));
   const server = await createServer(Router(services), logger, config.ServerConfig, services)
     .start()
     .catch((error: NodeJS.ErrnoException) => {
@@ -81,17 +108,16 @@ export async function startCognito(opts: { port: number; dataDir: string; reset:
 }
 
 /** Loaded on start only: callers of a running cloud (token script, integration tests) need none of the emulator. */
-async function loadEmulator(dataDir: string, config: Config) {
+async function loadEmulator(dataDir: string, config: Config, outboxFile: string) {
   const pino = createRequire(require.resolve('cognito-local'))('pino') as typeof import('pino').default;
   const logger = pino({ level: 'error' }, pino.destination(2));
-  const [{ Router }, { createServer }, lib, { CognitoServiceFactoryImpl }, { StormDBDataStoreFactory }, sender, delivery, { otp }, tokens, pools] =
+  const [{ Router }, { createServer }, lib, { CognitoServiceFactoryImpl }, { StormDBDataStoreFactory }, delivery, { otp }, tokens, pools] =
     await Promise.all([
       import('cognito-local/lib/server/Router'),
       import('cognito-local/lib/server/server'),
       import('cognito-local/lib/services'),
       import('cognito-local/lib/services/cognitoService'),
       import('cognito-local/lib/services/dataStore/stormDb'),
-      import('cognito-local/lib/services/messageDelivery/consoleMessageSender'),
       import('cognito-local/lib/services/messageDelivery/messageDelivery'),
       import('cognito-local/lib/services/otp'),
       import('cognito-local/lib/services/tokenGenerator'),
@@ -108,7 +134,7 @@ async function loadEmulator(dataDir: string, config: Config) {
     clock,
     cognito,
     config,
-    messages: new lib.MessagesService(triggers, new delivery.MessageDeliveryService(new sender.ConsoleMessageSender())),
+    messages: new lib.MessagesService(triggers, new delivery.MessageDeliveryService(fileMessageSender(outboxFile) as never)),
     otp,
     tokenGenerator: new tokens.JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
@@ -226,11 +252,16 @@ async function createClient(idp: CognitoIdentityProviderClient, userPoolId: stri
   return UserPoolClient!.ClientId!;
 }
 
-export async function seedUsers(endpoint: string, identity: LocalIdentity, users: readonly DemoUser[]): Promise<void> {
+/** Creates or repairs the demo users; returns each one's Cognito sub. */
+export async function seedUsers(endpoint: string, identity: LocalIdentity, users: readonly DemoUser[]): Promise<Map<string, string>> {
   const idp = identityProvider(endpoint);
+  const subs = new Map<string, string>();
   for (const user of users) {
     await ensureUser(idp, identity.userPoolId, user);
+    const { UserAttributes = [] } = await idp.send(new AdminGetUserCommand({ UserPoolId: identity.userPoolId, Username: user.username }));
+    subs.set(user.username, UserAttributes.find((attribute) => attribute.Name === 'sub')!.Value!);
   }
+  return subs;
 }
 
 /** Sequential on purpose: cognito-local rewrites the whole pool file on each change. Re-runs repair half-seeded users. */

@@ -48,6 +48,10 @@ export const demoUsers: readonly DemoUser[] = [
     phone: '+962781234567',
     attributes: { 'custom:nationalNumber': '2000456789', given_name: 'Lina', family_name: 'Khalil' },
   }),
+  user('resident', 'citizen', 'Resident Ahmed (permit EGY1234567)', {
+    phone: '+962771234567',
+    attributes: { 'custom:nationalNumber': 'EGY1234567', given_name: 'Ahmed', family_name: 'Mansour' },
+  }),
   ...Object.entries(agencies).map(([agencyId, name]) =>
     user(`officer-${agencyId}`, 'officer', `Officer, ${name}`, { attributes: { 'custom:agencyId': agencyId } }),
   ),

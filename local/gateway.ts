@@ -35,9 +35,16 @@ export function createGateway(options: GatewayOptions): http.Server {
         res.writeHead(response.statusCode ?? 200, response.headers as http.OutgoingHttpHeaders);
         res.end(response.body ?? '');
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        options.log?.(`${req.method} ${req.url} -> ${response.statusCode} (${ms.toFixed(1)} ms)`);
+        // The route template, never the raw path or query: those carry national numbers and names.
+        options.log?.(`${routeLabel(routes, req)} -> ${response.statusCode} (${ms.toFixed(1)} ms)`);
       });
   });
+}
+
+function routeLabel(routes: readonly CompiledRoute[], req: http.IncomingMessage): string {
+  const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const route = routes.find((candidate) => candidate.pattern.test(pathname) && candidate.capability.route.method === req.method);
+  return route ? routeKey(route.capability.route) : `${req.method} (no route)`;
 }
 
 async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], req: http.IncomingMessage): Promise<HttpResponse> {

@@ -47,15 +47,19 @@ async function main(): Promise<void> {
     port: port(args['cognito-port'], '--cognito-port'),
     dataDir: path.join(dataDir, 'cognito'),
     reset: args.reset,
+    outboxDir: path.join(dataDir, 'outbox'),
   });
   stoppers.unshift(cognito.stop);
   const identity = await ensureIdentity(cognito.endpoint, STAGE);
-  await seedUsers(cognito.endpoint, identity, demoUsers);
+  const subs = await seedUsers(cognito.endpoint, identity, demoUsers);
 
-  configureLambdaEnvironment(dynamoDb.endpoint);
+  configureLambdaEnvironment(dynamoDb.endpoint, cognito.endpoint, identity);
   const { registryDeps } = await import('../functions/services/deps');
   const { seedCatalogue } = await import('../seed/load');
   const seeded = await seedCatalogue(registryDeps);
+  const { registryDeps: nationalRegistry } = await import('../functions/registry/deps');
+  const { seedRegistry } = await import('../seed/registry');
+  await seedRegistry(nationalRegistry, demoUsers, subs);
 
   const gateway = createGateway({
     capabilities,
@@ -66,7 +70,8 @@ async function main(): Promise<void> {
   const apiUrl = await listen(gateway, port(args.port, '--port'));
   stoppers.unshift(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
 
-  const state = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, stage: STAGE, identity, pid: process.pid };
+  const outbox = path.join(dataDir, 'outbox');
+  const state = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, stage: STAGE, identity, outbox, pid: process.pid };
   writeState(dataDir, state);
   stoppers.push(async () => removeState(dataDir));
   if (args['ready-json']) {
@@ -76,9 +81,13 @@ async function main(): Promise<void> {
   }
 }
 
-function configureLambdaEnvironment(dynamoDbEndpoint: string): void {
+function configureLambdaEnvironment(dynamoDbEndpoint: string, cognitoEndpoint: string, identity: LocalIdentity): void {
   Object.assign(process.env, {
     DYNAMODB_ENDPOINT: dynamoDbEndpoint,
+    COGNITO_ENDPOINT: cognitoEndpoint,
+    USER_POOL_ID: identity.userPoolId,
+    USER_POOL_CLIENT_ID: identity.clients.portal,
+    APP_CLIENTS: Object.entries(identity.clients).map(([name, id]) => `${name}=${id}`).join(','),
     AWS_REGION: 'local',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',

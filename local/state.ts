@@ -14,6 +14,8 @@ export interface LocalCloudState {
   cognitoEndpoint: string;
   stage: string;
   identity: LocalIdentity;
+  /** Where the emulated email and SMS go (confirmation codes, temporary passwords). */
+  outbox: string;
   pid: number;
 }
 

@@ -1,4 +1,4 @@
-// `npm run -s token -- <username> [--client portal|mobile|kiosk] [--id]`: a demo user's token, alone on stdout, for curl.
+// `npm run -s token -- <username> [--password P] [--client portal|mobile|kiosk] [--id]`: a user's token, alone on stdout, for curl.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AppClient, appClients } from '../lib/platform/identity';
@@ -6,28 +6,36 @@ import { signIn } from './cognito';
 import { demoPassword, demoUsers } from './demo-users';
 import { LocalCloudError, readState } from './state';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const usage = [
-  'usage: npm run -s token -- <username> [--client portal|mobile|kiosk] [--id]',
+  'usage: npm run -s token -- <username> [--password P] [--client portal|mobile|kiosk] [--id]',
+  '  (demo users need no password; a user you signed up needs --password)',
   '',
   'demo users:',
   ...demoUsers.map((user) => `  ${user.username.padEnd(18)} ${user.group.padEnd(10)} ${user.description}`),
 ].join('\n');
 
-function parse(): { username: string; client: AppClient; id: boolean } | string {
+function parse(): { username: string; password: string; client: AppClient; id: boolean } | string {
   try {
     const { values, positionals } = parseArgs({
       allowPositionals: true,
-      options: { client: { type: 'string', default: 'portal' }, id: { type: 'boolean', default: false } },
+      options: {
+        client: { type: 'string', default: 'portal' },
+        id: { type: 'boolean', default: false },
+        password: { type: 'string' },
+      },
     });
     const [username, ...rest] = positionals;
     const client = appClients.find((candidate) => candidate === values.client);
     if (!username || rest.length > 0) {
       return 'give exactly one username';
     }
-    if (!demoUsers.some((user) => user.username === username)) {
-      return `"${username}" is not a demo user`;
+    if (!values.password && !demoUsers.some((user) => user.username === username)) {
+      return `"${username}" is not a demo user: give --password`;
     }
-    return client ? { username, client, id: values.id } : `unknown client "${values.client}"`;
+    const password = values.password ?? demoPassword;
+    return client ? { username, password, client, id: values.id } : `unknown client "${values.client}"`;
   } catch (error) {
     return (error as Error).message;
   }
@@ -41,7 +49,7 @@ async function main(): Promise<number> {
   }
   try {
     const state = readState(path.resolve(process.env.KHIDMA_LOCAL_DIR ?? '.local'));
-    const tokens = await signIn(state.cognitoEndpoint, state.identity, request.username, demoPassword, request.client);
+    const tokens = await signIn(state.cognitoEndpoint, state.identity, request.username, request.password, request.client);
     console.log(request.id ? tokens.idToken : tokens.accessToken);
     return 0;
   } catch (error) {

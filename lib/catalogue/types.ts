@@ -4,7 +4,14 @@ import type { Role } from '../platform/identity';
 import type { TableId } from '../platform/tables';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-export type TableAccess = 'read' | 'write' | 'readwrite';
+/**
+ * What a capability does to a table. `append` is read plus conditional PutItem of new items only: no
+ * UpdateItem, DeleteItem or BatchWriteItem (the audit trail is append-only).
+ */
+export type TableAccess = 'read' | 'write' | 'readwrite' | 'append';
+
+/** Cognito user-pool administration a capability performs; its role is granted exactly these actions. */
+export type UserPoolAction = 'AdminCreateUser' | 'AdminAddUserToGroup' | 'AdminGetUser' | 'AdminDeleteUser';
 type Schema = z.ZodMiniType;
 
 export interface RouteContract<
@@ -39,6 +46,10 @@ export interface Capability {
   readonly entry: string;
   readonly route: RouteContract;
   readonly tables: Partial<Record<TableId, TableAccess>>;
+  /** Cognito admin actions on the user pool (the function also gets USER_POOL_ID and USER_POOL_CLIENT_ID). */
+  readonly userPool?: readonly UserPoolAction[];
+  /** A public (no token) route that writes must say why it is public; CDK acknowledges cdk-nag APIG4 with it. */
+  readonly publicWriteReason?: string;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
 }

@@ -1,7 +1,8 @@
-// One catalogue capability on the HTTP API: its function, environment, table grants and route.
+// One catalogue capability on the HTTP API: its function, environment, table and user-pool grants, and route.
 import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { type HttpApi, HttpMethod, type HttpRoute, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -15,6 +16,10 @@ export interface CapabilityEndpointProps {
   /** Attached unless the route's access is `public`. */
   readonly authorizer: IHttpRouteAuthorizer;
   readonly tables: Readonly<Record<TableId, ITableV2>>;
+  /** Bound when the capability declares `userPool`. */
+  readonly userPool: IUserPool;
+  /** The client whose id public sign-up calls present (the portal). */
+  readonly userPoolClient: IUserPoolClient;
   readonly logRetention: RetentionDays;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
@@ -50,19 +55,31 @@ export class CapabilityEndpoint extends Construct {
         });
       }
     }
+    if (capability.userPool) {
+      this.handler.bindUserPool({ userPool: props.userPool, client: props.userPoolClient, actions: capability.userPool });
+    }
     const isPublic = route.access === 'public';
+    const publicReason = publicAccessReason(capability);
     [this.route] = props.api.addRoutes({
       path: route.path,
       methods: [HttpMethod[route.method]],
       integration: new HttpLambdaIntegration('Integration', this.handler.function),
       authorizer: isPublic ? undefined : props.authorizer,
     }) as [HttpRoute];
-    // Only public reads are waived; a public write fails cdk-nag until someone decides it deliberately.
-    if (isPublic && route.method === 'GET') {
-      Validations.of(this.route).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason: 'public read-only catalogue route by design',
-      });
+    if (publicReason) {
+      Validations.of(this.route).acknowledge({ id: 'AwsSolutions-APIG4', reason: publicReason });
     }
   }
+}
+
+/** Public reads are waived; a public write fails cdk-nag unless the catalogue says why it is public. */
+function publicAccessReason({ id, route, publicWriteReason }: Capability): string | undefined {
+  const isPublic = route.access === 'public';
+  if (publicWriteReason !== undefined && (!isPublic || route.method === 'GET')) {
+    throw new Error(`${id}: publicWriteReason is only for a public route that writes`);
+  }
+  if (!isPublic) {
+    return undefined;
+  }
+  return route.method === 'GET' ? 'public read-only catalogue route by design' : publicWriteReason;
 }

@@ -1,13 +1,14 @@
 // One Lambda function with the platform's fixed runtime settings, its own log group and role, and table bindings.
 import * as path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { TableAccess } from '../catalogue/types';
+import type { TableAccess, UserPoolAction } from '../catalogue/types';
 
 const repositoryRoot = path.resolve(__dirname, '../..');
 
@@ -110,6 +111,22 @@ export class CapabilityFunction extends Construct {
       }
     }
   }
+
+  /** The pool and portal client ids for the SDK, and exactly the admin actions listed (none for public sign-up calls). */
+  public bindUserPool(binding: UserPoolBinding): void {
+    this.function.addEnvironment('USER_POOL_ID', binding.userPool.userPoolId);
+    this.function.addEnvironment('USER_POOL_CLIENT_ID', binding.client.userPoolClientId);
+    if (binding.actions.length > 0) {
+      binding.userPool.grant(this.function, ...binding.actions.map((action) => `cognito-idp:${action}`));
+    }
+  }
+}
+
+export interface UserPoolBinding {
+  readonly userPool: IUserPool;
+  /** The app client whose id public sign-up calls (SignUp, ConfirmSignUp) present. */
+  readonly client: IUserPoolClient;
+  readonly actions: readonly UserPoolAction[];
 }
 
 export interface TableBinding {
@@ -125,4 +142,10 @@ const grants: Record<TableAccess, (table: ITableV2, grantee: IGrantable) => void
   read: (table, grantee) => table.grantReadData(grantee),
   write: (table, grantee) => table.grantWriteData(grantee),
   readwrite: (table, grantee) => table.grantReadWriteData(grantee),
+  // Read, plus PutItem (conditional on attribute_not_exists, alone or in a transaction) with the key's write actions.
+  append: (table, grantee) => {
+    table.grantReadData(grantee);
+    table.grant(grantee, 'dynamodb:PutItem');
+    table.encryptionKey?.grant(grantee, 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*');
+  },
 };

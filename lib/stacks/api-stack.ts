@@ -107,6 +107,8 @@ export class ApiStack extends Stack {
           api: this.api,
           authorizer,
           tables: props.tables,
+          userPool: identity.userPool,
+          userPoolClient: identity.clients.portal,
           logRetention: config.logRetentionDays,
           logRemovalPolicy,
           environment,

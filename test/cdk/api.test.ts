@@ -109,6 +109,7 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
         'POWERTOOLS_SERVICE_NAME',
         'CATALOGUE_CACHE_SECONDS',
         ...tableIds(capability).map(tableEnvName),
+        ...(capability.userPool ? ['USER_POOL_ID', 'USER_POOL_CLIENT_ID'] : []),
       ].sort(),
     );
     expect(variables).toMatchObject({
@@ -132,6 +133,11 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
   test.each(withoutTables.map(byId))('%s has no DynamoDB or KMS permission', (_id, capability) => {
     const actions = actionsOf(statementsOf(template, capability));
     expect(actions.filter((action) => /^(dynamodb|kms):/.test(action))).toEqual([]);
+  });
+
+  test.each(capabilities.map(byId))('%s is granted exactly the user-pool actions it lists', (_id, capability) => {
+    const actions = actionsOf(statementsOf(template, capability)).filter((action) => action.startsWith('cognito-idp:'));
+    expect(actions.sort()).toEqual((capability.userPool ?? []).map((action) => `cognito-idp:${action}`).sort());
   });
 
   test.each(capabilities.map(byId))('%s is granted nothing on tables it does not use', (_id, capability) => {

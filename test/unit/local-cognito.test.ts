@@ -16,7 +16,7 @@ let cognito: RunningCognito;
 let identity: LocalIdentity;
 
 beforeAll(async () => {
-  cognito = await startCognito({ port: 0, dataDir, reset: true });
+  cognito = await startCognito({ port: 0, dataDir, reset: true, outboxDir: path.join(dataDir, 'outbox') });
   identity = await ensureIdentity(cognito.endpoint, STAGE);
 });
 

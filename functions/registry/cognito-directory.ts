@@ -1,0 +1,104 @@
+// Cognito adapter of the user directory. COGNITO_ENDPOINT points it at cognito-local in the local cloud.
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminGetUserCommand,
+  CodeMismatchException,
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  ExpiredCodeException,
+  SignUpCommand,
+  UsernameExistsException,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { InvalidCode, type UserDirectory, UsernameTaken } from './domain/identity';
+
+export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { userPoolId: string; clientId: string }): UserDirectory {
+  const { userPoolId, clientId } = pool;
+  return {
+    async signUp(user) {
+      try {
+        const result = await client.send(
+          new SignUpCommand({
+            ClientId: clientId,
+            Username: user.username,
+            Password: user.password,
+            UserAttributes: [
+              { Name: 'email', Value: user.email },
+              { Name: 'phone_number', Value: user.phone },
+              ...(user.locale ? [{ Name: 'locale', Value: user.locale }] : []),
+            ],
+          }),
+        );
+        // Self sign-up lands in no group; the citizen group is what the API authorizes on.
+        await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: 'citizen' }));
+        const delivery = result.CodeDeliveryDetails;
+        return {
+          sub: result.UserSub!,
+          confirmed: Boolean(result.UserConfirmed),
+          ...(delivery?.DeliveryMedium ? { delivery: { medium: delivery.DeliveryMedium, destination: delivery.Destination ?? '' } } : {}),
+        };
+      } catch (error) {
+        if (error instanceof UsernameExistsException) {
+          throw new UsernameTaken(user.username);
+        }
+        throw error;
+      }
+    },
+    async confirmSignUp(username, code) {
+      try {
+        await client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: username, ConfirmationCode: code }));
+      } catch (error) {
+        if (error instanceof CodeMismatchException || error instanceof ExpiredCodeException || error instanceof UserNotFoundException) {
+          throw new InvalidCode();
+        }
+        throw error;
+      }
+    },
+    async createUser(user) {
+      try {
+        const { User } = await client.send(
+          new AdminCreateUserCommand({
+            UserPoolId: userPoolId,
+            Username: user.username,
+            DesiredDeliveryMediums: ['EMAIL'],
+            UserAttributes: [
+              { Name: 'email', Value: user.email },
+              { Name: 'email_verified', Value: 'true' },
+              ...(user.phone ? [{ Name: 'phone_number', Value: user.phone }] : []),
+            ],
+          }),
+        );
+        await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: user.group }));
+        const sub = User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+        return { sub: sub ?? (await this.getSub(user.username))!, status: User?.UserStatus ?? 'FORCE_CHANGE_PASSWORD' };
+      } catch (error) {
+        if (error instanceof UsernameExistsException) {
+          throw new UsernameTaken(user.username);
+        }
+        throw error;
+      }
+    },
+    async deleteUser(username) {
+      try {
+        await client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username }));
+      } catch (error) {
+        if (!(error instanceof UserNotFoundException)) {
+          throw error;
+        }
+      }
+    },
+    async getSub(username) {
+      try {
+        const { UserAttributes = [] } = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
+        return UserAttributes.find((attribute) => attribute.Name === 'sub')?.Value;
+      } catch (error) {
+        if (error instanceof UserNotFoundException) {
+          return undefined;
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// Wiring of the registry's adapters (module scope: once per cold start). Identity-only pieces load lazily.
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { dynamo, requireTable } from '../shared/dynamo';
+import { cognitoDirectory } from './cognito-directory';
+import type { IdentityDeps } from './domain/identity';
+import type { RegistryDeps } from './domain/registry';
+import { dynamoRegistry } from './dynamo-registry';
+
+export const registryDeps: RegistryDeps = {
+  store: dynamoRegistry(dynamo, { registry: requireTable('registry'), audit: requireTable('audit') }),
+  now: () => new Date(),
+};
+
+/** Registry deps plus the user directory: only the sign-up and staff functions have USER_POOL_ID. */
+export function identityDeps(): IdentityDeps {
+  const userPoolId = process.env.USER_POOL_ID;
+  const clientId = process.env.USER_POOL_CLIENT_ID;
+  if (!userPoolId || !clientId) {
+    throw new Error('USER_POOL_ID and USER_POOL_CLIENT_ID must be set');
+  }
+  const endpoint = process.env.COGNITO_ENDPOINT;
+  const client = new CognitoIdentityProviderClient(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local' } : {});
+  return { ...registryDeps, directory: cognitoDirectory(client, { userPoolId, clientId }) };
+}

@@ -1,0 +1,180 @@
+// Accounts: citizens and residents sign up against their registry record; operators create staff accounts.
+// The identity link written here (Cognito sub → role and scope) is what every scoped route trusts.
+import type { Role } from '../../../lib/platform/identity';
+import type { RecordKind } from '../../../schemas/registry';
+import { BadRequest, Conflict, HttpError } from '../../shared/errors';
+import type { Principal } from './access';
+import { AlreadyExists, type RegistryDeps, subjectOf } from './registry';
+
+export interface CodeDelivery {
+  readonly medium: string;
+  readonly destination: string;
+}
+
+/** The user directory (Cognito in AWS, cognito-local here). */
+export interface UserDirectory {
+  /** Self-service sign-up; UsernameTaken when the username exists. */
+  signUp(user: { username: string; password: string; email: string; phone: string; locale?: string }): Promise<{ sub: string; confirmed: boolean; delivery?: CodeDelivery }>;
+  confirmSignUp(username: string, code: string): Promise<void>;
+  /** Account created by an administrator; the directory sends a temporary password. */
+  createUser(user: { username: string; email: string; phone?: string; group: Role }): Promise<{ sub: string; status: string }>;
+  deleteUser(username: string): Promise<void>;
+  getSub(username: string): Promise<string | undefined>;
+}
+
+export class UsernameTaken extends Error {}
+export class InvalidCode extends Error {}
+
+export interface IdentityDeps extends RegistryDeps {
+  readonly directory: UserDirectory;
+}
+
+export interface SignUpRequest {
+  readonly nationalNumber?: string;
+  readonly permitNumber?: string;
+  readonly documentNumber: string;
+  readonly dateOfBirth: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly password: string;
+  readonly preferredLanguage?: 'ar' | 'en';
+  readonly businessRegistrationNumber?: string;
+}
+
+const NOT_MATCHED = new HttpError(
+  422,
+  'identity_not_verified',
+  'These details do not match a registry record: check the number, the date of birth and the ID card or passport number',
+);
+
+/**
+ * A citizen (national number + ID card number) or resident (permit number + passport number) proves who they
+ * are against the registry record, then gets an account whose username is that number. An account left
+ * without a link (a sign-up that failed half-way, or one made straight at the user pool) is replaced.
+ */
+export async function signUp(deps: IdentityDeps, request: SignUpRequest) {
+  if (Boolean(request.nationalNumber) === Boolean(request.permitNumber)) {
+    throw new BadRequest('identifier_required', 'Give exactly one of nationalNumber (citizens) or permitNumber (residents)');
+  }
+  const kind: RecordKind = request.nationalNumber ? 'persons' : 'residents';
+  const recordId = (request.nationalNumber ?? request.permitNumber)!;
+  const record = await deps.store.getRecord(kind, recordId);
+  const proof = kind === 'persons' ? record?.data.idCardNumber : record?.data.passportNumber;
+  if (!record || record.data.dateOfBirth !== request.dateOfBirth || proof !== request.documentNumber) {
+    throw NOT_MATCHED;
+  }
+  if (kind === 'residents' && String(record.data.permitValidUntil) < deps.now().toISOString().slice(0, 10)) {
+    throw new HttpError(422, 'permit_expired', 'The residence permit has expired; renew it before signing up');
+  }
+  if (request.businessRegistrationNumber) {
+    if (kind !== 'persons') {
+      throw new BadRequest('business_link_for_citizens', 'Business representatives sign up with their national number');
+    }
+    const members = await deps.store.listMemberships(recordId);
+    if (!members.some((member) => member.registrationNumber === request.businessRegistrationNumber)) {
+      throw new HttpError(422, 'not_a_representative', 'The registry does not list you as an owner or representative of that business');
+    }
+  }
+  if (await deps.store.getAccount(kind, recordId)) {
+    throw new Conflict('already_registered', 'An account already exists for this person; sign in, or reset the password');
+  }
+  const user = { username: recordId, password: request.password, email: request.email, phone: request.phone, locale: request.preferredLanguage };
+  let result;
+  try {
+    result = await deps.directory.signUp(user);
+  } catch (error) {
+    if (!(error instanceof UsernameTaken)) {
+      throw error;
+    }
+    await deps.directory.deleteUser(recordId);
+    result = await deps.directory.signUp(user);
+  }
+  try {
+    await deps.store.putLink({
+      sub: result.sub,
+      username: recordId,
+      role: 'citizen',
+      subject: { kind, recordId },
+      createdAt: deps.now().toISOString(),
+    });
+  } catch (error) {
+    if (error instanceof AlreadyExists) {
+      await deps.directory.deleteUser(recordId).catch(() => undefined);
+      throw new Conflict('already_registered', 'An account already exists for this person; sign in, or reset the password');
+    }
+    throw error;
+  }
+  await deps.store.appendAudit({
+    subject: subjectOf(kind, recordId),
+    action: 'identity.link',
+    at: deps.now().toISOString(),
+    actor: { id: result.sub, role: 'citizen' },
+    fields: [kind === 'persons' ? 'nationalNumber' : 'permitNumber', 'dateOfBirth', kind === 'persons' ? 'idCardNumber' : 'passportNumber'],
+    purpose: 'account sign-up',
+  });
+  return { username: recordId, confirmed: result.confirmed, ...(result.delivery ? { codeDelivery: result.delivery } : {}) };
+}
+
+export async function confirmSignUp(deps: IdentityDeps, username: string, code: string) {
+  try {
+    await deps.directory.confirmSignUp(username, code);
+  } catch (error) {
+    if (error instanceof InvalidCode) {
+      throw new BadRequest('invalid_code', 'The confirmation code is wrong or has expired');
+    }
+    throw error;
+  }
+  return { username, confirmed: true as const };
+}
+
+export interface CreateStaffRequest {
+  readonly username: string;
+  readonly email: string;
+  readonly phone?: string;
+  readonly role: 'officer' | 'frontline' | 'operator' | 'auditor';
+  readonly agencyId?: string;
+  readonly serviceCentreId?: string;
+}
+
+/** Operators create staff; officers carry their agency, frontline staff their service centre. */
+export async function createStaff(deps: IdentityDeps & { agencyExists(agencyId: string): Promise<boolean> }, principal: Principal, request: CreateStaffRequest) {
+  if (principal.role !== 'operator') {
+    throw new HttpError(403, 'forbidden', 'Only e-Government Unit operators create staff accounts');
+  }
+  if ((request.role === 'officer') !== Boolean(request.agencyId)) {
+    throw new BadRequest('agency_scope', 'Officers, and only officers, carry an agencyId');
+  }
+  if ((request.role === 'frontline') !== Boolean(request.serviceCentreId)) {
+    throw new BadRequest('service_centre_scope', 'Frontline staff, and only they, carry a serviceCentreId');
+  }
+  if (request.agencyId && !(await deps.agencyExists(request.agencyId))) {
+    throw new HttpError(422, 'unknown_agency', `No agency ${request.agencyId}`, { agencyId: request.agencyId });
+  }
+  if (await deps.directory.getSub(request.username)) {
+    throw new Conflict('username_taken', `The username ${request.username} is taken`);
+  }
+  let created;
+  try {
+    created = await deps.directory.createUser({ username: request.username, email: request.email, phone: request.phone, group: request.role });
+  } catch (error) {
+    if (error instanceof UsernameTaken) {
+      throw new Conflict('username_taken', `The username ${request.username} is taken`);
+    }
+    throw error;
+  }
+  await deps.store.putLink({
+    sub: created.sub,
+    username: request.username,
+    role: request.role,
+    ...(request.agencyId ? { agencyId: request.agencyId } : {}),
+    ...(request.serviceCentreId ? { serviceCentreId: request.serviceCentreId } : {}),
+    createdAt: deps.now().toISOString(),
+  });
+  return {
+    username: request.username,
+    role: request.role,
+    ...(request.agencyId ? { agencyId: request.agencyId } : {}),
+    ...(request.serviceCentreId ? { serviceCentreId: request.serviceCentreId } : {}),
+    status: created.status,
+  };
+}

@@ -1,0 +1,484 @@
+// Use cases of the national registry, consents and the audit trail, over a storage port (no AWS types here).
+// Every read and write of a record and every consent change is audited in the subject's hash chain;
+// writes and their audit record commit together.
+import { ulid } from 'ulid';
+import type { Role } from '../../../lib/platform/identity';
+import * as z from 'zod/mini';
+import {
+  type AuditRecord,
+  type Consent,
+  type RecordKind,
+  recordSpecs,
+  type RecordKindSpec,
+} from '../../../schemas/registry';
+import type { LocalizedName } from '../../../schemas/common';
+import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
+import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
+import { type Principal, type StoredConsent, consentStatus, decideRead, project } from './access';
+import { type AuditEntry, type ChainCheck, verifyChain } from './audit-chain';
+
+export interface StoredRecord {
+  readonly kind: RecordKind;
+  readonly recordId: string;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly ownerAgencyId: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface Membership {
+  readonly registrationNumber: string;
+  readonly name: z.infer<typeof LocalizedName>;
+  readonly role: 'owner' | 'representative';
+}
+
+/** Who a Cognito account is, as far as the registry is concerned; written only by sign-up and staff creation. */
+export interface IdentityLink {
+  readonly sub: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly subject?: Principal['subject'];
+  readonly agencyId?: string;
+  readonly serviceCentreId?: string;
+  readonly createdAt: string;
+}
+
+export class VersionConflict extends Error {}
+export class AlreadyExists extends Error {}
+
+export interface RegistryStore {
+  getLink(sub: string): Promise<IdentityLink | undefined>;
+  /** Writes the link and, for citizens, claims their record's one account; AlreadyExists if it is claimed. */
+  putLink(link: IdentityLink): Promise<void>;
+  /** The account (Cognito sub) claiming a record, if any. */
+  getAccount(kind: RecordKind, recordId: string): Promise<string | undefined>;
+  getRecord(kind: RecordKind, recordId: string): Promise<StoredRecord | undefined>;
+  /**
+   * Writes `record` (version 1 when expectedVersion is 0), replaces the business memberships it implies, and
+   * appends `audit`, in one transaction. VersionConflict when the stored version is not `expectedVersion`.
+   */
+  saveRecord(record: StoredRecord, expectedVersion: number, memberships: MembershipChange, audit: AuditEntry): Promise<void>;
+  listMemberships(personId: string): Promise<Membership[]>;
+  listConsents(kind: RecordKind, recordId: string): Promise<StoredConsent[]>;
+  /** Writes a new or revoked consent and appends `audit` in one transaction; a revocation is conditional on not being revoked. */
+  saveConsent(consent: StoredConsent, audit: AuditEntry): Promise<void>;
+  appendAudit(entry: AuditEntry): Promise<AuditRecord>;
+  /** A page of a subject's chain in order, after sequence `afterSeq`. */
+  readAudit(subject: string, afterSeq: number, limit: number): Promise<AuditRecord[]>;
+}
+
+export interface MembershipChange {
+  readonly put: ReadonlyArray<Membership & { readonly personId: string }>;
+  readonly remove: ReadonlyArray<{ readonly personId: string; readonly registrationNumber: string }>;
+}
+
+export interface RegistryDeps {
+  readonly store: RegistryStore;
+  readonly now: () => Date;
+}
+
+/** Where a request came from, for the audit trail. */
+export interface RequestContext {
+  readonly requestId?: string;
+  readonly channel?: string;
+}
+
+export const subjectOf = (kind: RecordKind, recordId: string) => `${kind}:${recordId}`;
+
+function actorOf(principal: Principal): AuditEntry['actor'] {
+  return {
+    id: principal.sub,
+    role: principal.role,
+    ...(principal.agencyId ? { agencyId: principal.agencyId } : {}),
+    ...(principal.serviceCentreId ? { serviceCentreId: principal.serviceCentreId } : {}),
+  };
+}
+
+// --- Principal ---
+
+/** The caller's registry scope. Staff without a link, or a link of another role, are refused: the link is the authority. */
+export async function resolvePrincipal(deps: RegistryDeps, caller: { sub: string; groups: readonly Role[] }): Promise<Principal> {
+  const link = await deps.store.getLink(caller.sub);
+  if (!link || !caller.groups.includes(link.role)) {
+    throw new HttpError(403, 'account_not_linked', 'This account is not linked to the national registry; sign up through Khidma or ask an operator');
+  }
+  return {
+    sub: link.sub,
+    role: link.role,
+    ...(link.subject ? { subject: link.subject } : {}),
+    ...(link.agencyId ? { agencyId: link.agencyId } : {}),
+    ...(link.serviceCentreId ? { serviceCentreId: link.serviceCentreId } : {}),
+  };
+}
+
+// --- Records ---
+
+export async function getMe(deps: RegistryDeps, principal: Principal, context: RequestContext) {
+  if (!principal.subject) {
+    throw new HttpError(404, 'no_registry_profile', 'Staff accounts have no registry profile');
+  }
+  const { kind, recordId } = principal.subject;
+  const record = await deps.store.getRecord(kind, recordId);
+  if (!record) {
+    throw new NotFound('record_not_found', 'Your registry record was not found; contact the Civil Status and Passport Department');
+  }
+  const spec = recordSpecs[kind];
+  const fields = Object.keys(spec.fields).filter((field) => spec.fields[field] !== 'internal');
+  await deps.store.appendAudit({
+    subject: subjectOf(kind, recordId),
+    action: 'registry.read',
+    at: deps.now().toISOString(),
+    actor: actorOf(principal),
+    fields,
+    purpose: 'own profile',
+    ...auditContext(context),
+  });
+  const businesses = kind === 'persons' ? await deps.store.listMemberships(recordId) : [];
+  return { kind, recordId, profile: project(record.data, fields), businesses };
+}
+
+export async function readRecord(
+  deps: RegistryDeps,
+  principal: Principal,
+  kind: RecordKind,
+  recordId: string,
+  query: { fields?: readonly string[]; purpose: string },
+  context: RequestContext,
+) {
+  const spec = recordSpecs[kind];
+  const now = deps.now();
+  const [record, consents] = await Promise.all([
+    deps.store.getRecord(kind, recordId),
+    kind === 'businesses' ? Promise.resolve([]) : deps.store.listConsents(kind, recordId),
+  ]);
+  const members = record && kind === 'businesses' ? membersOf(record.data) : undefined;
+  // Decide before revealing whether the record exists: a caller without a right learns nothing.
+  const decision = decideRead({ spec, recordId, reader: principal, requested: query.fields, purpose: query.purpose, consents, members, now });
+  if (!record) {
+    throw new NotFound('record_not_found', `No ${kind} record ${recordId}`);
+  }
+  // Audited before it is returned: no read leaves without its trace.
+  await deps.store.appendAudit({
+    subject: subjectOf(kind, recordId),
+    action: 'registry.read',
+    at: now.toISOString(),
+    actor: actorOf(principal),
+    fields: [...decision.fields],
+    purpose: query.purpose,
+    ...(decision.consentId ? { consentId: decision.consentId } : {}),
+    ...auditContext(context),
+  });
+  return view(record, decision.fields, decision.consentId);
+}
+
+export async function createRecord(
+  deps: RegistryDeps,
+  principal: Principal,
+  kind: RecordKind,
+  fields: Readonly<Record<string, unknown>>,
+  context: RequestContext,
+) {
+  const spec = recordSpecs[kind];
+  requireOwner(principal, spec);
+  const data = parseFields(spec, fields, 'create');
+  const recordId = String(data[spec.keyField]);
+  const record: StoredRecord = {
+    kind,
+    recordId,
+    version: 1,
+    updatedAt: deps.now().toISOString(),
+    ownerAgencyId: spec.ownerAgencyId,
+    data,
+  };
+  try {
+    await deps.store.saveRecord(record, 0, membershipChange(undefined, record), writeAudit(principal, record, Object.keys(data), 'registry.create', context));
+  } catch (error) {
+    if (error instanceof VersionConflict) {
+      throw new Conflict('record_exists', `A ${kind} record ${recordId} already exists`, { recordId });
+    }
+    throw error;
+  }
+  return view(record, Object.keys(spec.fields));
+}
+
+export async function updateRecord(
+  deps: RegistryDeps,
+  principal: Principal,
+  kind: RecordKind,
+  recordId: string,
+  expectedVersion: number,
+  changes: Readonly<Record<string, unknown>>,
+  context: RequestContext,
+) {
+  const spec = recordSpecs[kind];
+  requireOwner(principal, spec);
+  if (spec.keyField in changes && changes[spec.keyField] !== recordId) {
+    throw new BadRequest('key_field_immutable', `${spec.keyField} identifies the record and cannot change`, { field: spec.keyField });
+  }
+  const current = await deps.store.getRecord(kind, recordId);
+  if (!current) {
+    throw new NotFound('record_not_found', `No ${kind} record ${recordId}`);
+  }
+  if (current.version !== expectedVersion) {
+    throw staleRecord(kind, recordId, expectedVersion, current.version);
+  }
+  const data = parseFields(spec, { ...current.data, ...changes }, 'update');
+  const record: StoredRecord = { ...current, version: current.version + 1, updatedAt: deps.now().toISOString(), data };
+  const changed = Object.keys(changes).filter((field) => JSON.stringify(current.data[field]) !== JSON.stringify(data[field]));
+  try {
+    await deps.store.saveRecord(record, expectedVersion, membershipChange(current, record), writeAudit(principal, record, changed, 'registry.update', context));
+  } catch (error) {
+    if (error instanceof VersionConflict) {
+      const latest = await deps.store.getRecord(kind, recordId);
+      throw staleRecord(kind, recordId, expectedVersion, latest?.version ?? current.version);
+    }
+    throw error;
+  }
+  return view(record, Object.keys(spec.fields));
+}
+
+function staleRecord(kind: string, recordId: string, expectedVersion: number, currentVersion: number): Conflict {
+  return new Conflict('stale_version', `The ${kind} record ${recordId} is at version ${currentVersion}, not ${expectedVersion}: reload it and apply your change again`, {
+    expectedVersion,
+    currentVersion,
+  });
+}
+
+function requireOwner(principal: Principal, spec: RecordKindSpec): void {
+  if (principal.role !== 'officer' || principal.agencyId !== spec.ownerAgencyId) {
+    throw new Forbidden(`Only officers of ${spec.ownerAgencyId} create and update ${spec.kind} records`, {
+      reason: 'not_owning_agency',
+      ownerAgencyId: spec.ownerAgencyId,
+    });
+  }
+}
+
+function parseFields(spec: RecordKindSpec, fields: Readonly<Record<string, unknown>>, operation: string): Record<string, unknown> {
+  const result = z.safeParse(spec.schema, fields);
+  if (!result.success) {
+    throw new BadRequest('validation_failed', `Invalid ${spec.kind} record for ${operation}`, result.error.issues.map((issue) => ({
+      in: 'body',
+      path: ['fields', ...issue.path.map(String)].join('.'),
+      code: issue.code,
+      message: issue.message,
+    })));
+  }
+  return result.data as Record<string, unknown>;
+}
+
+function writeAudit(principal: Principal, record: StoredRecord, fields: readonly string[], action: AuditEntry['action'], context: RequestContext): AuditEntry {
+  return {
+    subject: subjectOf(record.kind, record.recordId),
+    action,
+    at: record.updatedAt,
+    actor: actorOf(principal),
+    fields: [...fields],
+    ...auditContext(context),
+  };
+}
+
+function auditContext(context: RequestContext): Pick<AuditEntry, 'channel' | 'requestId'> {
+  return {
+    ...(context.channel ? { channel: context.channel } : {}),
+    ...(context.requestId ? { requestId: context.requestId } : {}),
+  };
+}
+
+function view(record: StoredRecord, fields: readonly string[], consentId?: string) {
+  return {
+    kind: record.kind,
+    recordId: record.recordId,
+    version: record.version,
+    updatedAt: record.updatedAt,
+    ownerAgencyId: record.ownerAgencyId,
+    fields: project(record.data, fields),
+    ...(consentId ? { consentId } : {}),
+  };
+}
+
+interface BusinessData {
+  name: Membership['name'];
+  owners: Array<{ nationalNumber: string }>;
+  representatives: string[];
+}
+
+function membersOf(data: Readonly<Record<string, unknown>>): string[] {
+  const business = data as unknown as BusinessData;
+  return [...business.owners.map((owner) => owner.nationalNumber), ...business.representatives];
+}
+
+function memberships(record: StoredRecord | undefined): Array<Membership & { personId: string }> {
+  if (!record || record.kind !== 'businesses') {
+    return [];
+  }
+  const business = record.data as unknown as BusinessData;
+  const byPerson = new Map<string, Membership['role']>();
+  business.representatives.forEach((personId) => byPerson.set(personId, 'representative'));
+  business.owners.forEach((owner) => byPerson.set(owner.nationalNumber, 'owner'));
+  return [...byPerson].map(([personId, role]) => ({ personId, registrationNumber: record.recordId, name: business.name, role }));
+}
+
+function membershipChange(before: StoredRecord | undefined, after: StoredRecord): MembershipChange {
+  const next = memberships(after);
+  const kept = new Set(next.map((membership) => membership.personId));
+  return {
+    put: next,
+    remove: memberships(before)
+      .filter((membership) => !kept.has(membership.personId))
+      .map(({ personId, registrationNumber }) => ({ personId, registrationNumber })),
+  };
+}
+
+// --- Consents ---
+
+const MAX_CONSENT_DAYS = 366;
+
+export async function grantConsent(
+  deps: RegistryDeps,
+  principal: Principal,
+  request: { agencyId?: string; serviceCentreId?: string; fields: readonly string[]; purpose: string; expiresAt: string },
+  context: RequestContext,
+): Promise<Consent> {
+  const subject = requireSubject(principal);
+  if (Boolean(request.agencyId) === Boolean(request.serviceCentreId)) {
+    throw new BadRequest('grantee_required', 'Give exactly one of agencyId or serviceCentreId');
+  }
+  const spec = recordSpecs[subject.kind];
+  const unknown = request.fields.filter((field) => !(field in spec.fields));
+  if (unknown.length > 0) {
+    throw new BadRequest('unknown_fields', `Your ${subject.kind} record has no field ${unknown.join(', ')}`, { unknownFields: unknown, fields: Object.keys(spec.fields) });
+  }
+  const internal = request.fields.filter((field) => spec.fields[field] === 'internal');
+  if (internal.length > 0) {
+    throw new BadRequest('internal_fields', `${internal.join(', ')} cannot be shared by consent`, { fields: internal });
+  }
+  const now = deps.now();
+  const today = now.toISOString().slice(0, 10);
+  const latest = new Date(now.getTime() + MAX_CONSENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+  if (!isRealDate(request.expiresAt) || request.expiresAt < today || request.expiresAt > latest) {
+    throw new BadRequest('invalid_expiry', `expiresAt must be a real date from ${today} to ${latest}`, { earliest: today, latest });
+  }
+  if (request.agencyId === spec.ownerAgencyId) {
+    throw new BadRequest('owner_needs_no_consent', `${spec.ownerAgencyId} keeps this record and needs no consent`);
+  }
+  const consent: StoredConsent = {
+    consentId: ulid(now.getTime()),
+    kind: subject.kind,
+    recordId: subject.recordId,
+    grantee: request.agencyId ? { type: 'agency', id: request.agencyId } : { type: 'service-centre', id: request.serviceCentreId! },
+    fields: [...new Set(request.fields)],
+    purpose: request.purpose.trim(),
+    expiresAt: request.expiresAt,
+    createdAt: now.toISOString(),
+  };
+  await deps.store.saveConsent(consent, consentAudit(principal, consent, 'consent.grant', consent.createdAt, context));
+  return consentView(consent, now);
+}
+
+export async function listMyConsents(deps: RegistryDeps, principal: Principal): Promise<{ items: Consent[] }> {
+  const subject = requireSubject(principal);
+  const now = deps.now();
+  const consents = await deps.store.listConsents(subject.kind, subject.recordId);
+  return { items: consents.map((consent) => consentView(consent, now)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)) };
+}
+
+export async function revokeConsent(deps: RegistryDeps, principal: Principal, consentId: string, context: RequestContext): Promise<Consent> {
+  const subject = requireSubject(principal);
+  const now = deps.now();
+  const consent = (await deps.store.listConsents(subject.kind, subject.recordId)).find((candidate) => candidate.consentId === consentId);
+  if (!consent) {
+    throw new NotFound('consent_not_found', `You have no consent ${consentId}`);
+  }
+  if (consent.revokedAt) {
+    return consentView(consent, now);
+  }
+  const revoked = { ...consent, revokedAt: now.toISOString() };
+  try {
+    await deps.store.saveConsent(revoked, consentAudit(principal, revoked, 'consent.revoke', revoked.revokedAt, context));
+  } catch (error) {
+    if (error instanceof VersionConflict) {
+      // Revoked concurrently: the outcome the caller asked for already holds.
+      const latest = (await deps.store.listConsents(subject.kind, subject.recordId)).find((candidate) => candidate.consentId === consentId);
+      return consentView(latest ?? revoked, now);
+    }
+    throw error;
+  }
+  return consentView(revoked, now);
+}
+
+function consentAudit(principal: Principal, consent: StoredConsent, action: AuditEntry['action'], at: string, context: RequestContext): AuditEntry {
+  return {
+    subject: subjectOf(consent.kind, consent.recordId),
+    action,
+    at,
+    actor: actorOf(principal),
+    fields: [...consent.fields],
+    purpose: consent.purpose,
+    consentId: consent.consentId,
+    ...auditContext(context),
+  };
+}
+
+function consentView(consent: StoredConsent, now: Date): Consent {
+  return { ...consent, fields: [...consent.fields], grantee: { ...consent.grantee }, status: consentStatus(consent, now) };
+}
+
+function requireSubject(principal: Principal): NonNullable<Principal['subject']> {
+  if (principal.role !== 'citizen' || !principal.subject) {
+    throw new Forbidden('Only citizens and residents manage consents to their own data', { reason: 'not_a_data_subject' });
+  }
+  return principal.subject;
+}
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+// --- Audit trail ---
+
+const DEFAULT_AUDIT_PAGE = 50;
+
+export async function readTrail(deps: RegistryDeps, subject: string, cursor: string | undefined, limit = DEFAULT_AUDIT_PAGE) {
+  const print = fingerprint({ subject });
+  const afterSeq = cursor ? decodeCursor(cursor, print, (key): key is number => Number.isInteger(key) && (key as number) >= 0) : 0;
+  const page = await deps.store.readAudit(subject, afterSeq, limit + 1);
+  const items = page.slice(0, limit);
+  const last = items.at(-1);
+  return { items, ...(page.length > limit && last ? { nextCursor: encodeCursor(last.seq, print) } : {}) };
+}
+
+/** A citizen's view of who touched their data: agency and role, never the officer's identity. */
+export async function myAccessLog(deps: RegistryDeps, principal: Principal, cursor: string | undefined, limit?: number) {
+  const subject = requireSubject(principal);
+  const page = await readTrail(deps, subjectOf(subject.kind, subject.recordId), cursor, limit);
+  return {
+    items: page.items.map((record) => ({
+      at: record.at,
+      action: record.action,
+      by: {
+        role: record.actor.role,
+        ...(record.actor.agencyId ? { agencyId: record.actor.agencyId } : {}),
+        ...(record.actor.serviceCentreId ? { serviceCentreId: record.actor.serviceCentreId } : {}),
+      },
+      fields: record.fields,
+      ...(record.purpose ? { purpose: record.purpose } : {}),
+      ...(record.consentId ? { consentId: record.consentId } : {}),
+      ...(record.channel ? { channel: record.channel } : {}),
+    })),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
+}
+
+export async function verifyTrail(deps: RegistryDeps, subject: string): Promise<ChainCheck & { subject: string }> {
+  const records: AuditRecord[] = [];
+  for (;;) {
+    const page = await deps.store.readAudit(subject, records.at(-1)?.seq ?? 0, 500);
+    records.push(...page);
+    if (page.length < 500) {
+      break;
+    }
+  }
+  return { subject, ...verifyChain(records) };
+}
+

@@ -1,0 +1,221 @@
+// DynamoDB adapter of the national registry and the audit trail.
+//
+// registry table                                    audit table (append-only: PutItem if absent, never update)
+//   IDENTITY#<sub>        LINK                        SUBJECT#<kind>:<id>  SEQ#<000000000001>  one chain per subject
+//   REC#<kind>#<id>       PROFILE   (the record)        gsi1: ACTOR#<sub>  <at>#<subject>#<seq>  (who did what)
+//   REC#<kind>#<id>       ACCOUNT   (its one sign-up)
+//   REC#<kind>#<id>       CONSENT#<ulid>
+//   REC#persons#<nn>      BUSINESS#<registration number>  (memberships, for GET /v1/me)
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditRecord, RecordKind } from '../../schemas/registry';
+import type { StoredConsent } from './domain/access';
+import { type AuditEntry, nextRecord } from './domain/audit-chain';
+import { AlreadyExists, type IdentityLink, type Membership, type RegistryStore, type StoredRecord, VersionConflict } from './domain/registry';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const recordPk = (kind: RecordKind, recordId: string) => `REC#${kind}#${recordId}`;
+const subjectPk = (subject: string) => `SUBJECT#${subject}`;
+const seqSk = (seq: number) => `SEQ#${String(seq).padStart(12, '0')}`;
+const MAX_APPEND_ATTEMPTS = 8;
+
+export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registry: string; audit: string }): RegistryStore {
+  async function lastAudit(subject: string): Promise<AuditRecord | undefined> {
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tables.audit,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': subjectPk(subject) },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    return Items[0] ? toAudit(Items[0]) : undefined;
+  }
+
+  function auditPut(record: AuditRecord): TransactItem {
+    return {
+      Put: {
+        TableName: tables.audit,
+        Item: {
+          pk: subjectPk(record.subject),
+          sk: seqSk(record.seq),
+          gsi1pk: `ACTOR#${record.actor.id}`,
+          gsi1sk: `${record.at}#${record.subject}#${seqSk(record.seq)}`,
+          record,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /**
+   * Appends `entry` to its chain together with `items`. Two writers racing for the same sequence number:
+   * one wins, the other re-reads the head and tries again. A failed condition on `items` is the caller's.
+   */
+  async function appendWith(entry: AuditEntry, items: TransactItem[]): Promise<AuditRecord> {
+    for (let attempt = 1; ; attempt++) {
+      const record = nextRecord(await lastAudit(entry.subject), entry);
+      try {
+        if (items.length === 0) {
+          await client.send(new PutCommand(auditPut(record).Put!));
+        } else {
+          await client.send(new TransactWriteCommand({ TransactItems: [...items, auditPut(record)] }));
+        }
+        return record;
+      } catch (error) {
+        const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+        const auditLost = error instanceof ConditionalCheckFailedException || reasons.at(-1)?.Code === 'ConditionalCheckFailed';
+        const itemsFailed = reasons.slice(0, -1).some((reason) => reason.Code === 'ConditionalCheckFailed');
+        if (itemsFailed) {
+          throw new VersionConflict('a condition on the written items failed');
+        }
+        if (!auditLost || attempt >= MAX_APPEND_ATTEMPTS) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  async function queryAll(pk: string, prefix: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tables.registry,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  return {
+    async getLink(sub) {
+      const { Item } = await client.send(new GetCommand({ TableName: tables.registry, Key: { pk: `IDENTITY#${sub}`, sk: 'LINK' } }));
+      return Item?.link as IdentityLink | undefined;
+    },
+
+    async putLink(link) {
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: tables.registry,
+            Item: { pk: `IDENTITY#${link.sub}`, sk: 'LINK', link },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ];
+      if (link.subject) {
+        items.push({
+          Put: {
+            TableName: tables.registry,
+            Item: { pk: recordPk(link.subject.kind, link.subject.recordId), sk: 'ACCOUNT', sub: link.sub, createdAt: link.createdAt },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        });
+      }
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: items }));
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) {
+          throw new AlreadyExists('the account or the record is already linked');
+        }
+        throw error;
+      }
+    },
+
+    async getAccount(kind, recordId) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tables.registry, Key: { pk: recordPk(kind, recordId), sk: 'ACCOUNT' }, ConsistentRead: true }),
+      );
+      return Item?.sub as string | undefined;
+    },
+
+    async getRecord(kind, recordId) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tables.registry, Key: { pk: recordPk(kind, recordId), sk: 'PROFILE' }, ConsistentRead: true }),
+      );
+      return Item?.record as StoredRecord | undefined;
+    },
+
+    async saveRecord(record, expectedVersion, memberships, audit) {
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: tables.registry,
+            Item: { pk: recordPk(record.kind, record.recordId), sk: 'PROFILE', version: record.version, record },
+            ...(expectedVersion === 0
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+          },
+        },
+        ...memberships.put.map(({ personId, ...membership }): TransactItem => ({
+          Put: { TableName: tables.registry, Item: { pk: recordPk('persons', personId), sk: `BUSINESS#${membership.registrationNumber}`, membership } },
+        })),
+        ...memberships.remove.map(({ personId, registrationNumber }): TransactItem => ({
+          Delete: { TableName: tables.registry, Key: { pk: recordPk('persons', personId), sk: `BUSINESS#${registrationNumber}` } },
+        })),
+      ];
+      await appendWith(audit, items);
+    },
+
+    async listMemberships(personId) {
+      return (await queryAll(recordPk('persons', personId), 'BUSINESS#')).map((item) => item.membership as Membership);
+    },
+
+    async listConsents(kind, recordId) {
+      return (await queryAll(recordPk(kind, recordId), 'CONSENT#')).map((item) => item.consent as StoredConsent);
+    },
+
+    async saveConsent(consent, audit) {
+      const key = { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}` };
+      await appendWith(audit, [
+        {
+          Put: {
+            TableName: tables.registry,
+            Item: { ...key, consent, revoked: Boolean(consent.revokedAt) },
+            // A new consent never overwrites; a revocation applies once, to a consent not yet revoked.
+            ...(consent.revokedAt
+              ? { ConditionExpression: 'attribute_exists(pk) AND revoked = :false', ExpressionAttributeValues: { ':false': false } }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          },
+        },
+      ]);
+    },
+
+    appendAudit: (entry) => appendWith(entry, []),
+
+    async readAudit(subject, afterSeq, limit) {
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tables.audit,
+          KeyConditionExpression: 'pk = :pk AND sk > :after',
+          ExpressionAttributeValues: { ':pk': subjectPk(subject), ':after': seqSk(afterSeq) },
+          Limit: limit,
+          ConsistentRead: true,
+        }),
+      );
+      return Items.map(toAudit);
+    },
+  };
+}
+
+function toAudit(item: Record<string, unknown>): AuditRecord {
+  return item.record as AuditRecord;
+}

@@ -1,0 +1,8 @@
+import { signUpRoute } from '../../lib/catalogue/registry';
+import { httpHandler } from '../shared/http';
+import { identityDeps } from './deps';
+import { signUp } from './domain/identity';
+
+const deps = identityDeps();
+
+export const handler = httpHandler(signUpRoute, async ({ body }) => ({ body: await signUp(deps, body) }));

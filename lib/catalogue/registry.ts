@@ -1,0 +1,203 @@
+// Route contracts of identity, the national registry, consents and the audit trail.
+import * as z from 'zod/mini';
+import {
+  AccessLogPage,
+  AccessLogQuery,
+  AuditPage,
+  AuditQuery,
+  ChainVerification,
+  ConfirmSignUpBody,
+  ConfirmSignUpResult,
+  Consent,
+  ConsentIdParams,
+  ConsentList,
+  CreateConsentBody,
+  CreateRecordBody,
+  CreateStaffBody,
+  Me,
+  ReadRecordQuery,
+  RegistryKindParams,
+  RegistryRecord,
+  RegistryRecordParams,
+  SignUpBody,
+  SignUpResult,
+  StaffAccount,
+  UpdateRecordBody,
+  VerifyQuery,
+} from '../../schemas/registry';
+import type { RouteContract } from './types';
+
+const none = z.strictObject({});
+
+export const signUpRoute = {
+  method: 'POST',
+  path: '/v1/auth/sign-up',
+  operationId: 'signUp',
+  summary: 'Citizen or resident sign-up, proven against the registry record; a confirmation code is sent',
+  tag: 'Identity',
+  access: 'public',
+  query: none,
+  body: SignUpBody,
+  response: SignUpResult,
+  successStatus: 201,
+  errors: [409, 422],
+} as const satisfies RouteContract;
+
+export const confirmSignUpRoute = {
+  method: 'POST',
+  path: '/v1/auth/confirm',
+  operationId: 'confirmSignUp',
+  summary: 'Confirm a sign-up with the code that was sent',
+  tag: 'Identity',
+  access: 'public',
+  query: none,
+  body: ConfirmSignUpBody,
+  response: ConfirmSignUpResult,
+  successStatus: 200,
+} as const satisfies RouteContract;
+
+export const createStaffRoute = {
+  method: 'POST',
+  path: '/v1/staff',
+  operationId: 'createStaff',
+  summary: 'Create a staff account (operators only): officers carry an agencyId, frontline staff a serviceCentreId',
+  tag: 'Identity',
+  access: ['operator'],
+  query: none,
+  body: CreateStaffBody,
+  response: StaffAccount,
+  successStatus: 201,
+  errors: [409, 422],
+} as const satisfies RouteContract;
+
+export const getMeRoute = {
+  method: 'GET',
+  path: '/v1/me',
+  operationId: 'getMe',
+  summary: "The caller's own registry profile and the businesses they own or represent",
+  tag: 'National registry',
+  access: ['citizen'],
+  query: none,
+  response: Me,
+  successStatus: 200,
+  errors: [404],
+} as const satisfies RouteContract;
+
+export const createRecordRoute = {
+  method: 'POST',
+  path: '/v1/registry/{kind}',
+  operationId: 'createRegistryRecord',
+  summary: 'Create a registry record (officers of the owning agency: persons cspd, residents moi, businesses ccd)',
+  tag: 'National registry',
+  access: ['officer'],
+  params: RegistryKindParams,
+  query: none,
+  body: CreateRecordBody,
+  response: RegistryRecord,
+  successStatus: 201,
+  errors: [409],
+} as const satisfies RouteContract;
+
+export const updateRecordRoute = {
+  method: 'PUT',
+  path: '/v1/registry/{kind}/{recordId}',
+  operationId: 'updateRegistryRecord',
+  summary: 'Change fields of a registry record (owning agency; optimistic concurrency on expectedVersion)',
+  tag: 'National registry',
+  access: ['officer'],
+  params: RegistryRecordParams,
+  query: none,
+  body: UpdateRecordBody,
+  response: RegistryRecord,
+  successStatus: 200,
+  errors: [404, 409],
+} as const satisfies RouteContract;
+
+export const readRecordRoute = {
+  method: 'GET',
+  path: '/v1/registry/{kind}/{recordId}',
+  operationId: 'readRegistryRecord',
+  summary: 'Read a registry record for a stated purpose: the owning agency sees it all, others only the consented fields',
+  tag: 'National registry',
+  access: ['officer', 'frontline', 'citizen'],
+  params: RegistryRecordParams,
+  query: ReadRecordQuery,
+  response: RegistryRecord,
+  successStatus: 200,
+  errors: [404],
+} as const satisfies RouteContract;
+
+export const grantConsentRoute = {
+  method: 'POST',
+  path: '/v1/consents',
+  operationId: 'grantConsent',
+  summary: 'Let an agency (or a service centre) read named fields of your record, for one purpose, until a date',
+  tag: 'Consent',
+  access: ['citizen'],
+  query: none,
+  body: CreateConsentBody,
+  response: Consent,
+  successStatus: 201,
+} as const satisfies RouteContract;
+
+export const listConsentsRoute = {
+  method: 'GET',
+  path: '/v1/me/consents',
+  operationId: 'listMyConsents',
+  summary: 'Your consents, newest first, each active, expired or revoked',
+  tag: 'Consent',
+  access: ['citizen'],
+  query: none,
+  response: ConsentList,
+  successStatus: 200,
+} as const satisfies RouteContract;
+
+export const revokeConsentRoute = {
+  method: 'DELETE',
+  path: '/v1/consents/{consentId}',
+  operationId: 'revokeConsent',
+  summary: 'Revoke a consent at once',
+  tag: 'Consent',
+  access: ['citizen'],
+  params: ConsentIdParams,
+  query: none,
+  response: Consent,
+  successStatus: 200,
+  errors: [404],
+} as const satisfies RouteContract;
+
+export const accessLogRoute = {
+  method: 'GET',
+  path: '/v1/me/access-log',
+  operationId: 'getMyAccessLog',
+  summary: 'Who read or changed your registry data, when, which fields and why',
+  tag: 'Audit',
+  access: ['citizen'],
+  query: AccessLogQuery,
+  response: AccessLogPage,
+  successStatus: 200,
+} as const satisfies RouteContract;
+
+export const queryAuditRoute = {
+  method: 'GET',
+  path: '/v1/audit',
+  operationId: 'queryAudit',
+  summary: "Auditors: a subject's audit trail in order, with its hash chain",
+  tag: 'Audit',
+  access: ['auditor'],
+  query: AuditQuery,
+  response: AuditPage,
+  successStatus: 200,
+} as const satisfies RouteContract;
+
+export const verifyAuditRoute = {
+  method: 'GET',
+  path: '/v1/audit/verify',
+  operationId: 'verifyAudit',
+  summary: "Auditors: recompute a subject's hash chain and report the first broken record, if any",
+  tag: 'Audit',
+  access: ['auditor'],
+  query: VerifyQuery,
+  response: ChainVerification,
+  successStatus: 200,
+} as const satisfies RouteContract;

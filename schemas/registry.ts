@@ -1,0 +1,331 @@
+// The national registry (persons, residents, businesses), consents and the audit trail.
+// Every registry field carries a classification; responses are cut to what the caller may see.
+import * as z from 'zod/mini';
+import { Cursor, LocalizedName, PageLimit, Slug } from './common';
+import { AgencyId } from './services';
+
+/** public: any officer; internal: the owning agency only; personal and sensitive: the subject, the owner, or by consent. */
+export const classifications = ['public', 'internal', 'personal', 'sensitive'] as const;
+export type Classification = (typeof classifications)[number];
+
+/** Jordanian national number: ten digits, the first 9 (born before 2000) or 2 (2000 and later). */
+export const NationalNumber = z
+  .string()
+  .check(z.regex(/^[29]\d{9}$/, 'must be a 10-digit Jordanian national number starting with 9 or 2'));
+/** Personal number of a non-Jordanian resident on the residence permit: three letters and seven digits. */
+export const PermitNumber = z.string().check(z.regex(/^[A-Z]{3}\d{7}$/, 'must be three capital letters and seven digits'));
+/** National establishment number of a registered business: nine digits. */
+export const RegistrationNumber = z.string().check(z.regex(/^\d{9}$/, 'must be a 9-digit registration number'));
+export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'));
+export const Phone = z.string().check(z.regex(/^\+9627\d{8}$/, 'must be a Jordanian mobile number, +9627XXXXXXXX'));
+export const Email = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'));
+const Address = z.strictObject({
+  governorate: z.string().check(z.minLength(2), z.maxLength(60)),
+  city: z.string().check(z.minLength(2), z.maxLength(60)),
+  street: z.optional(z.string().check(z.maxLength(120))),
+  building: z.optional(z.string().check(z.maxLength(20))),
+});
+const Sex = z.enum(['male', 'female']);
+const CardNumber = z.string().check(z.regex(/^[A-Z0-9]{6,12}$/, 'must be 6 to 12 capital letters or digits'));
+
+export const recordKinds = ['persons', 'residents', 'businesses'] as const;
+export type RecordKind = (typeof recordKinds)[number];
+
+const personShape = {
+  nationalNumber: NationalNumber,
+  fullName: LocalizedName,
+  dateOfBirth: IsoDate,
+  sex: Sex,
+  familyBookNumber: z.string().check(z.regex(/^\d{6,10}$/, 'must be 6 to 10 digits')),
+  idCardNumber: CardNumber,
+  maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed']),
+  address: Address,
+  phone: Phone,
+  email: Email,
+};
+const residentShape = {
+  permitNumber: PermitNumber,
+  fullName: LocalizedName,
+  dateOfBirth: IsoDate,
+  sex: Sex,
+  nationality: z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 country code')),
+  passportNumber: CardNumber,
+  permitValidUntil: IsoDate,
+  address: Address,
+  phone: Phone,
+  email: Email,
+};
+const businessShape = {
+  registrationNumber: RegistrationNumber,
+  name: LocalizedName,
+  legalType: z.enum(['sole-proprietorship', 'general-partnership', 'limited-partnership', 'llc', 'private-shareholding', 'public-shareholding']),
+  owners: z
+    .array(z.strictObject({ nationalNumber: NationalNumber, sharePercent: z.number().check(z.gt(0), z.lte(100)) }))
+    .check(z.minLength(1), z.maxLength(50)),
+  representatives: z.array(NationalNumber).check(z.maxLength(20)),
+  registeredOn: IsoDate,
+  status: z.enum(['active', 'suspended', 'struck-off']),
+  address: Address,
+};
+
+export const PersonFields = z.strictObject(personShape).register(z.globalRegistry, { id: 'PersonFields' });
+export const ResidentFields = z.strictObject(residentShape).register(z.globalRegistry, { id: 'ResidentFields' });
+export const BusinessFields = z.strictObject(businessShape).register(z.globalRegistry, { id: 'BusinessFields' });
+
+type FieldOf<S> = keyof S & string;
+
+/** One kind of registry record: its fields and their classification, its key field, its owning agency. */
+export interface RecordKindSpec<K extends string = string> {
+  readonly kind: RecordKind;
+  readonly keyField: K;
+  readonly ownerAgencyId: string;
+  readonly fields: Readonly<Record<K, Classification>>;
+  readonly schema: z.ZodMiniObject;
+}
+
+export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
+  persons: {
+    kind: 'persons',
+    keyField: 'nationalNumber',
+    ownerAgencyId: 'cspd',
+    schema: PersonFields,
+    fields: {
+      nationalNumber: 'personal',
+      fullName: 'personal',
+      dateOfBirth: 'personal',
+      sex: 'personal',
+      familyBookNumber: 'sensitive',
+      idCardNumber: 'sensitive',
+      maritalStatus: 'personal',
+      address: 'personal',
+      phone: 'personal',
+      email: 'personal',
+    } satisfies Record<FieldOf<typeof personShape>, Classification>,
+  },
+  residents: {
+    kind: 'residents',
+    keyField: 'permitNumber',
+    ownerAgencyId: 'moi',
+    schema: ResidentFields,
+    fields: {
+      permitNumber: 'personal',
+      fullName: 'personal',
+      dateOfBirth: 'personal',
+      sex: 'personal',
+      nationality: 'personal',
+      passportNumber: 'sensitive',
+      permitValidUntil: 'personal',
+      address: 'personal',
+      phone: 'personal',
+      email: 'personal',
+    } satisfies Record<FieldOf<typeof residentShape>, Classification>,
+  },
+  businesses: {
+    kind: 'businesses',
+    keyField: 'registrationNumber',
+    ownerAgencyId: 'ccd',
+    schema: BusinessFields,
+    fields: {
+      registrationNumber: 'public',
+      name: 'public',
+      legalType: 'public',
+      registeredOn: 'public',
+      status: 'public',
+      address: 'public',
+      owners: 'personal',
+      representatives: 'internal',
+    } satisfies Record<FieldOf<typeof businessShape>, Classification>,
+  },
+};
+
+/** Every field of every kind, for consent and query validation. */
+export const allRecordFields = [
+  ...new Set(Object.values(recordSpecs).flatMap((spec) => Object.keys(spec.fields))),
+] as readonly string[];
+
+export const RecordKindParam = z.enum(recordKinds);
+export const RecordId = z.string().check(z.regex(/^[A-Z0-9]{9,10}$/, 'must be a national, permit or registration number'));
+
+export const RegistryRecordParams = z.strictObject({ kind: RecordKindParam, recordId: RecordId });
+export const RegistryKindParams = z.strictObject({ kind: RecordKindParam });
+
+export const Purpose = z.string().check(z.trim(), z.minLength(3), z.maxLength(200));
+const FieldName = z.string().check(z.regex(/^[a-zA-Z]{2,40}$/, 'must be a field name'));
+const FieldList = z.pipe(
+  z.string().check(z.maxLength(400)),
+  z.transform((value) => value.split(',').map((field) => field.trim())),
+);
+
+export const ReadRecordQuery = z.strictObject({
+  fields: z.optional(z.pipe(FieldList, z.array(FieldName).check(z.minLength(1), z.maxLength(20)))),
+  purpose: Purpose,
+});
+
+export const RecordMeta = {
+  version: z.int(),
+  updatedAt: z.string(),
+  ownerAgencyId: z.string(),
+};
+/** A registry record as returned: only the fields the caller may see, plus which were withheld. */
+export const RegistryRecord = z
+  .strictObject({
+    kind: RecordKindParam,
+    recordId: z.string(),
+    version: z.int(),
+    updatedAt: z.string(),
+    ownerAgencyId: z.string(),
+    fields: z.record(z.string(), z.unknown()),
+    consentId: z.optional(z.string()),
+  })
+  .register(z.globalRegistry, { id: 'RegistryRecord', description: 'Registry record cut to the fields the caller may see' });
+
+export const CreateRecordBody = z
+  .strictObject({ fields: z.record(z.string(), z.unknown()) })
+  .register(z.globalRegistry, { id: 'CreateRecordBody', description: 'All fields of the record kind (see PersonFields, ResidentFields, BusinessFields)' });
+export const UpdateRecordBody = z
+  .strictObject({ expectedVersion: z.int().check(z.minimum(1)), fields: z.record(z.string(), z.unknown()) })
+  .register(z.globalRegistry, { id: 'UpdateRecordBody', description: 'Changed fields only; the key field cannot change' });
+
+// --- Identity ---
+
+export const SignUpBody = z
+  .strictObject({
+    nationalNumber: z.optional(NationalNumber),
+    permitNumber: z.optional(PermitNumber),
+    /** The ID card number (citizens) or passport number (residents) on the registry record: proof of identity. */
+    documentNumber: CardNumber,
+    dateOfBirth: IsoDate,
+    phone: Phone,
+    email: Email,
+    password: z.string().check(z.minLength(12), z.maxLength(128)),
+    preferredLanguage: z.optional(z.enum(['ar', 'en'])),
+    businessRegistrationNumber: z.optional(RegistrationNumber),
+  })
+  .register(z.globalRegistry, { id: 'SignUpBody' });
+export const SignUpResult = z
+  .strictObject({
+    username: z.string(),
+    confirmed: z.boolean(),
+    codeDelivery: z.optional(z.strictObject({ medium: z.string(), destination: z.string() })),
+  })
+  .register(z.globalRegistry, { id: 'SignUpResult' });
+export const ConfirmSignUpBody = z
+  .strictObject({ username: z.string().check(z.minLength(1), z.maxLength(128)), code: z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits')) })
+  .register(z.globalRegistry, { id: 'ConfirmSignUpBody' });
+export const ConfirmSignUpResult = z.strictObject({ username: z.string(), confirmed: z.literal(true) });
+
+export const staffRoles = ['officer', 'frontline', 'operator', 'auditor'] as const;
+export const ServiceCentreId = Slug;
+export const CreateStaffBody = z
+  .strictObject({
+    username: z.string().check(z.regex(/^[a-z][a-z0-9.-]{2,63}$/, 'must be 3-64 lowercase letters, digits, dots or hyphens')),
+    email: Email,
+    phone: z.optional(Phone),
+    fullName: LocalizedName,
+    role: z.enum(staffRoles),
+    agencyId: z.optional(AgencyId),
+    serviceCentreId: z.optional(ServiceCentreId),
+  })
+  .register(z.globalRegistry, { id: 'CreateStaffBody' });
+export const StaffAccount = z
+  .strictObject({
+    username: z.string(),
+    role: z.enum(staffRoles),
+    agencyId: z.optional(z.string()),
+    serviceCentreId: z.optional(z.string()),
+    status: z.string(),
+  })
+  .register(z.globalRegistry, { id: 'StaffAccount' });
+
+export const Me = z
+  .strictObject({
+    kind: z.enum(['persons', 'residents']),
+    recordId: z.string(),
+    profile: z.record(z.string(), z.unknown()),
+    businesses: z.array(z.strictObject({ registrationNumber: z.string(), name: LocalizedName, role: z.enum(['owner', 'representative']) })),
+  })
+  .register(z.globalRegistry, { id: 'Me', description: "The caller's own registry profile" });
+
+// --- Consent ---
+
+export const CreateConsentBody = z
+  .strictObject({
+    agencyId: z.optional(AgencyId),
+    serviceCentreId: z.optional(ServiceCentreId),
+    fields: z.array(FieldName).check(z.minLength(1), z.maxLength(20)),
+    purpose: Purpose,
+    expiresAt: IsoDate,
+  })
+  .register(z.globalRegistry, { id: 'CreateConsentBody', description: 'Exactly one of agencyId or serviceCentreId' });
+export const Consent = z
+  .strictObject({
+    consentId: z.string(),
+    kind: z.enum(['persons', 'residents']),
+    recordId: z.string(),
+    grantee: z.strictObject({ type: z.enum(['agency', 'service-centre']), id: z.string() }),
+    fields: z.array(z.string()),
+    purpose: z.string(),
+    expiresAt: z.string(),
+    createdAt: z.string(),
+    revokedAt: z.optional(z.string()),
+    status: z.enum(['active', 'expired', 'revoked']),
+  })
+  .register(z.globalRegistry, { id: 'Consent' });
+export type Consent = z.infer<typeof Consent>;
+export const ConsentList = z.strictObject({ items: z.array(Consent) }).register(z.globalRegistry, { id: 'ConsentList' });
+export const ConsentIdParams = z.strictObject({ consentId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a consent id')) });
+
+// --- Audit ---
+
+export const auditActions = ['registry.read', 'registry.create', 'registry.update', 'consent.grant', 'consent.revoke', 'identity.link'] as const;
+export const AuditRecord = z
+  .strictObject({
+    subject: z.string(),
+    seq: z.int(),
+    action: z.enum(auditActions),
+    at: z.string(),
+    actor: z.strictObject({
+      id: z.string(),
+      role: z.string(),
+      agencyId: z.optional(z.string()),
+      serviceCentreId: z.optional(z.string()),
+    }),
+    fields: z.array(z.string()),
+    purpose: z.optional(z.string()),
+    consentId: z.optional(z.string()),
+    channel: z.optional(z.string()),
+    requestId: z.optional(z.string()),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .register(z.globalRegistry, { id: 'AuditRecord', description: 'One link of a hash-chained, append-only audit trail' });
+export type AuditRecord = z.infer<typeof AuditRecord>;
+export const AuditPage = z
+  .strictObject({ items: z.array(AuditRecord), nextCursor: z.optional(z.string()) })
+  .register(z.globalRegistry, { id: 'AuditPage' });
+export const Subject = z.string().check(z.regex(/^(persons|residents|businesses):[A-Z0-9]{9,10}$/, 'must be <kind>:<recordId>, e.g. persons:9861012345'));
+export const AuditQuery = z.strictObject({ subject: Subject, cursor: z.optional(Cursor), limit: z.optional(PageLimit) });
+export const AccessLogQuery = z.strictObject({ cursor: z.optional(Cursor), limit: z.optional(PageLimit) });
+export const AccessLogEntry = z.strictObject({
+  at: z.string(),
+  action: z.enum(auditActions),
+  by: z.strictObject({ role: z.string(), agencyId: z.optional(z.string()), serviceCentreId: z.optional(z.string()) }),
+  fields: z.array(z.string()),
+  purpose: z.optional(z.string()),
+  consentId: z.optional(z.string()),
+  channel: z.optional(z.string()),
+});
+export const AccessLogPage = z
+  .strictObject({ items: z.array(AccessLogEntry), nextCursor: z.optional(z.string()) })
+  .register(z.globalRegistry, { id: 'AccessLogPage' });
+export const ChainVerification = z
+  .strictObject({
+    subject: z.string(),
+    records: z.int(),
+    valid: z.boolean(),
+    headHash: z.optional(z.string()),
+    firstBrokenSeq: z.optional(z.int()),
+    problem: z.optional(z.string()),
+  })
+  .register(z.globalRegistry, { id: 'ChainVerification' });
+export const VerifyQuery = z.strictObject({ subject: Subject });

@@ -1,0 +1,160 @@
+import { App, ReferenceStrength, Stack } from 'aws-cdk-lib';
+import { PolicyStatement, type PolicyStatementProps, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import cdkJson from '../../cdk.json';
+import { capabilities } from '../../lib/capabilities';
+import type { Capability, TableAccess } from '../../lib/catalogue/types';
+import { type StageConfig, stageConfig, stages } from '../../lib/config/stages';
+import { tableDefinitions, tableName } from '../../lib/platform/tables';
+import { ApiStack } from '../../lib/stacks/api-stack';
+import { buildApp } from '../../lib/stacks/app';
+import { type LocatedStatement, SynthesizedApp, type Target, allows, reaches } from './policies';
+
+const context = { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] };
+/** `dynamodb:*`, `*`, `dynamodb:Update*` and the like are caught because they match one of these. */
+const forbidden = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+];
+
+function auditTarget(app: SynthesizedApp, config: StageConfig): Target {
+  const name = tableName(config.stage, 'audit');
+  const tokens = app.tokensOf('AWS::DynamoDB::GlobalTable', 'TableName', name);
+  expect(tokens).toHaveLength(1);
+  const indexes = tableDefinitions.find((definition) => definition.id === 'audit')!.indexes.map((index) => index.name);
+  const arns = [config.primaryRegion, config.drRegion].flatMap((region) => {
+    const table = `arn:aws:dynamodb:${region}:${config.account ?? '123456789012'}:table/${name}`;
+    return [table, ...[...indexes, 'other'].map((index) => `${table}/index/${index}`), `${table}/stream/2025-01-01T00:00:00.000`];
+  });
+  return { tokens, names: [name], arns };
+}
+
+function violations(app: SynthesizedApp, target: Target): { at: string; action: string }[] {
+  return app
+    .statements()
+    .filter((statement) => reaches(statement, target))
+    .flatMap((statement) => forbidden.filter((action) => allows(statement, action)).map((action) => ({ at: statement.at, action })));
+}
+
+const inStack = (stackName: string) => (statement: LocatedStatement) => statement.at.startsWith(`${stackName}/`);
+
+function fixtureApp(stage: string, access: TableAccess) {
+  const app = new App({ context });
+  const config = stageConfig(stage);
+  const stacks = buildApp(app, config);
+  const { userPool: _userPool, publicWriteReason: _reason, ...base } = capabilities.find((c) => c.route.access !== 'public')!;
+  const fixture: Capability = { ...base, id: 'append-audit', tables: { audit: access } };
+  new ApiStack(app, 'FixtureApi', {
+    env: { account: config.account, region: config.primaryRegion },
+    config,
+    identity: stacks.identity,
+    tables: stacks.data.tables,
+    capabilities: [fixture],
+  });
+  new ApiStack(app, 'FixtureDrApi', {
+    env: { account: config.account, region: config.drRegion },
+    config,
+    identity: stacks.identity,
+    tables: stacks.drKeys.replicaTables,
+    capabilities: [fixture],
+    crossRegionReferences: true,
+    consumeReferences: ReferenceStrength.STRONG,
+  });
+  return { app, config, stacks };
+}
+
+describe.each(Object.keys(stages))('the whole %s app', (stage) => {
+  const config = stageConfig(stage);
+  const app = new App({ context });
+  buildApp(app, config);
+  const synthesized = new SynthesizedApp(app.synth());
+
+  test('follows every DynamoDB grant of all five stacks back to a table', () => {
+    expect(synthesized.stackNames).toHaveLength(5);
+    const dynamoDb = synthesized.statements().filter((statement) => (statement.actions ?? []).some((action) => action.startsWith('dynamodb:')));
+    expect(dynamoDb.length).toBeGreaterThan(0);
+    const table = new RegExp(`^(\\{Khidma-${stage}-Data/\\w+Table\\w+\\.Arn\\}|arn:aws:dynamodb:${config.drRegion}:\\*:table/khidma-${stage}-\\w+)(/index/\\w+)?$`);
+    for (const resource of dynamoDb.flatMap((statement) => statement.resources)) {
+      expect(resource).toMatch(table);
+    }
+  });
+
+  test('no policy lets anyone update, delete or batch-write the audit table, its indexes or its replica', () => {
+    expect(violations(synthesized, auditTarget(synthesized, config))).toEqual([]);
+  });
+});
+
+describe.each(Object.keys(stages))('a capability that appends to audit, in the %s app', (stage) => {
+  const { app, config, stacks } = fixtureApp(stage, 'append');
+  const synthesized = new SynthesizedApp(app.synth());
+  const target = auditTarget(synthesized, config);
+  const keyStackOf = (stackName: string) => (stackName === 'FixtureApi' ? stacks.data : stacks.drKeys).stackName;
+
+  test('leaves the app with no update, delete or batch-write on audit', () => {
+    expect(violations(synthesized, target)).toEqual([]);
+  });
+
+  test.each(['FixtureApi', 'FixtureDrApi'])('%s may read and put items, nothing more, on audit', (stackName) => {
+    const onAudit = synthesized.statements().filter(inStack(stackName)).filter((statement) => reaches(statement, target));
+    const actions = onAudit.flatMap((statement) => statement.actions ?? []);
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem']),
+    );
+    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+    expect(onAudit.filter((statement) => forbidden.some((action) => allows(statement, action)))).toEqual([]);
+    expect(onAudit.every((statement) => statement.notActions === undefined && statement.notResources === undefined)).toBe(true);
+  });
+
+  test.each(['FixtureApi', 'FixtureDrApi'])("%s may encrypt and decrypt with that region's table key", (stackName) => {
+    const kms = synthesized
+      .statements()
+      .filter(inStack(stackName))
+      .filter((statement) => (statement.actions ?? []).some((action) => action.startsWith('kms:')));
+    expect(kms.flatMap((statement) => statement.actions)).toEqual(
+      expect.arrayContaining(['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*']),
+    );
+    for (const statement of kms) {
+      expect(statement.resources).toEqual([expect.stringMatching(new RegExp(`^\\{${keyStackOf(stackName)}/TableKey`))]);
+    }
+  });
+});
+
+describe('the audit check itself', () => {
+  test.each<TableAccess>(['readwrite', 'write'])('catches a capability given %s on audit, in both regions', (access) => {
+    const { app, config } = fixtureApp('dev', access);
+    const synthesized = new SynthesizedApp(app.synth());
+    const found = violations(synthesized, auditTarget(synthesized, config));
+    for (const stackName of ['FixtureApi', 'FixtureDrApi']) {
+      expect(found.filter((violation) => violation.at.startsWith(`${stackName}/`)).map((violation) => violation.action)).toEqual(
+        expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+      );
+    }
+  });
+
+  test('catches wildcards, index ARNs, NotAction and NotResource; passes grants on other tables', () => {
+    const app = new App({ context });
+    const config = stageConfig('dev');
+    const { data } = buildApp(app, config);
+    const probes = new Stack(app, 'Probes', { env: { region: config.primaryRegion } });
+    const audit = data.tables.audit.tableArn;
+    const registry = data.tables.registry.tableArn;
+    const cases: Record<string, PolicyStatementProps> = {
+      AllDynamoDb: { actions: ['dynamodb:*'], resources: ['*'] },
+      Everything: { actions: ['*'], resources: ['arn:aws:dynamodb:*:*:table/khidma-dev-*'] },
+      UpdateOnIndex: { actions: ['dynamodb:Update*'], resources: [`${audit}/index/*`] },
+      PartiQlDelete: { actions: ['dynamodb:PartiQLDelete'], resources: [`arn:aws:dynamodb:${config.drRegion}:*:table/*`] },
+      NotAction: { notActions: ['dynamodb:PutItem'], resources: [audit] },
+      NotResource: { actions: ['dynamodb:BatchWriteItem'], notResources: [registry] },
+      OtherTable: { actions: ['dynamodb:*'], resources: [registry, `${registry}/index/*`] },
+      ReadAudit: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [audit] },
+    };
+    for (const [id, statement] of Object.entries(cases)) {
+      new Role(probes, id, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') }).addToPolicy(new PolicyStatement(statement));
+    }
+    const synthesized = new SynthesizedApp(app.synth());
+    const flagged = new Set(violations(synthesized, auditTarget(synthesized, config)).map((violation) => violation.at.split('/')[1]!.replace(/DefaultPolicy.*$/, '')));
+    expect([...flagged].sort()).toEqual(['AllDynamoDb', 'Everything', 'NotAction', 'NotResource', 'PartiQlDelete', 'UpdateOnIndex']);
+  });
+});
