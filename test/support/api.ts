@@ -1,4 +1,6 @@
 // Test client for the running local cloud: HTTP calls, demo-user tokens, direct table access.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { signIn } from '../../local/cognito';
 import { demoPassword } from '../../local/demo-users';
@@ -59,4 +61,20 @@ let documentClient: DynamoDBDocumentClient | undefined;
 export function tables(): DynamoDBDocumentClient {
   documentClient ??= DynamoDBDocumentClient.from(localDynamoDbClient(cloudState().dynamoDbEndpoint));
   return documentClient;
+}
+
+/** The latest message the Cognito emulator sent to `username` (confirmation codes, temporary passwords). */
+export function lastMessageTo(username: string): { code?: string; medium: string; destination: string } | undefined {
+  const file = path.join(cloudState().outbox, 'cognito-messages.jsonl');
+  if (!existsSync(file)) {
+    return undefined;
+  }
+  const lines = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return lines.filter((line) => line.username === username).at(-1);
+}
+
+/** Signs in any user (not only demo users) and returns the access token. */
+export async function signInAs(username: string, password: string): Promise<string> {
+  const state = cloudState();
+  return (await signIn(state.cognitoEndpoint, state.identity as never, username, password)).accessToken;
 }

@@ -14,6 +14,8 @@ export interface RunningCloud {
     cognitoEndpoint: string;
     stage: string;
     identity: { userPoolId: string; issuer: string; jwksUri: string; clients: Record<string, string> };
+    /** Folder of the emulated email and SMS (cognito-messages.jsonl). */
+    outbox: string;
   };
 }
 
