@@ -20,6 +20,7 @@ import {
   UserNotFoundException,
   type UserStatusType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Config } from 'cognito-local/lib/server/config';
 import type { Lambda, Services } from 'cognito-local/lib/services';
@@ -152,6 +153,23 @@ function close(server: http.Server): Promise<void> {
 /** aws-jwt-verify fetches JWKS over https only; the emulator serves them over http. */
 export function localJwksCache(): SimpleJwksCache {
   return new SimpleJwksCache({ fetcher: { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() } });
+}
+
+/** The same checks as the HTTP API's JWT authorizer: signature, issuer, expiry, and the client among the audience. */
+export function localTokenVerifier(identity: LocalIdentity): (token: string) => Promise<Record<string, unknown>> {
+  const verifier = JwtRsaVerifier.create(
+    { issuer: identity.issuer, jwksUri: identity.jwksUri, audience: null },
+    { jwksCache: localJwksCache() },
+  );
+  const clients = new Set(Object.values(identity.clients));
+  return async (token) => {
+    const claims = (await verifier.verify(token)) as Record<string, unknown>;
+    const audience = claims.client_id ?? claims.aud;
+    if (typeof audience !== 'string' || !clients.has(audience)) {
+      throw new Error('token audience is not one of our app clients');
+    }
+    return claims;
+  };
 }
 
 const clients = new Map<string, CognitoIdentityProviderClient>();

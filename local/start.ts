@@ -1,14 +1,13 @@
 // `npm start`: the whole platform on this machine — DynamoDB Local, a Cognito emulator, the API gateway, seeded data.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { capabilities } from '../lib/capabilities';
 import { tableEnvName, tableDefinitions, tableName } from '../lib/platform/tables';
 import type { LambdaHttpHandler } from '../functions/shared/http';
-import { ensureIdentity, localJwksCache, type LocalIdentity, seedUsers, startCognito } from './cognito';
+import { ensureIdentity, type LocalIdentity, localTokenVerifier, seedUsers, startCognito } from './cognito';
 import { demoPassword, demoUsers } from './demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
-import { createGateway, type TokenVerifier } from './gateway';
+import { createGateway } from './gateway';
 import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
 
@@ -64,7 +63,7 @@ async function main(): Promise<void> {
   const gateway = createGateway({
     capabilities,
     handlers: await loadHandlers(),
-    verifyToken: authorizer(identity),
+    verifyToken: localTokenVerifier(identity),
     log: args.quiet ? undefined : (line) => console.log(line),
   });
   const apiUrl = await listen(gateway, port(args.port, '--port'));
@@ -109,23 +108,6 @@ async function loadHandlers(): Promise<Map<string, LambdaHttpHandler>> {
     }),
   );
   return new Map(entries);
-}
-
-/** The same checks as the HTTP API's JWT authorizer: signature, issuer, expiry, and the client among the audience. */
-function authorizer(identity: LocalIdentity): TokenVerifier {
-  const verifier = JwtRsaVerifier.create(
-    { issuer: identity.issuer, jwksUri: identity.jwksUri, audience: null },
-    { jwksCache: localJwksCache() },
-  );
-  const clients = new Set(Object.values(identity.clients));
-  return async (token) => {
-    const claims = (await verifier.verify(token)) as Record<string, unknown>;
-    const audience = claims.client_id ?? claims.aud;
-    if (typeof audience !== 'string' || !clients.has(audience)) {
-      throw new Error('token audience is not one of our app clients');
-    }
-    return claims;
-  };
 }
 
 function port(value: string, flag: string): number {

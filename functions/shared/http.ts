@@ -107,7 +107,14 @@ async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promis
     });
     return;
   }
-  logger.error('Unhandled error', { errorName: error?.name, errorMessage: error?.message });
+  // Messages can quote personal data (a name, a national number), so only the error's name, the code
+  // locations of its stack and, for AWS errors, the service's request id are logged.
+  const metadata = (error as { $metadata?: { requestId?: string; httpStatusCode?: number } } | null)?.$metadata;
+  logger.error('Unhandled error', {
+    errorName: error?.name,
+    stack: error?.stack?.split('\n').slice(1, 8).map((frame) => frame.trim()),
+    ...(metadata ? { awsRequestId: metadata.requestId, awsStatus: metadata.httpStatusCode } : {}),
+  });
   request.response = json(500, {
     error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged', details: {} },
   });
