@@ -1,4 +1,4 @@
-// One Lambda function with the platform's fixed runtime settings, its own log group and role, and table bindings.
+// One Lambda function with the platform's fixed runtime settings, its own log group and role, and table and user-pool bindings.
 import * as path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';

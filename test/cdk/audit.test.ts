@@ -1,4 +1,4 @@
-import { App, ReferenceStrength, Stack } from 'aws-cdk-lib';
+import { App, ReferenceStrength, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, type PolicyStatementProps, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import cdkJson from '../../cdk.json';
 import { capabilities } from '../../lib/capabilities';
@@ -17,6 +17,18 @@ const forbidden = [
   'dynamodb:BatchWriteItem',
   'dynamodb:PartiQLUpdate',
   'dynamodb:PartiQLDelete',
+];
+
+/** What the L2's read grant gives (GetRecords and GetShardIterator are the stream reads it adds). */
+const readActions = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+  'dynamodb:GetItem',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:Query',
+  'dynamodb:Scan',
 ];
 
 function auditTarget(app: SynthesizedApp, config: StageConfig): Target {
@@ -96,14 +108,10 @@ describe.each(Object.keys(stages))('a capability that appends to audit, in the %
     expect(violations(synthesized, target)).toEqual([]);
   });
 
-  test.each(['FixtureApi', 'FixtureDrApi'])('%s may read and put items, nothing more, on audit', (stackName) => {
+  test.each(['FixtureApi', 'FixtureDrApi'])('%s may read and put items on audit, and no other DynamoDB action', (stackName) => {
     const onAudit = synthesized.statements().filter(inStack(stackName)).filter((statement) => reaches(statement, target));
-    const actions = onAudit.flatMap((statement) => statement.actions ?? []);
-    expect(actions).toEqual(
-      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem']),
-    );
-    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
-    expect(onAudit.filter((statement) => forbidden.some((action) => allows(statement, action)))).toEqual([]);
+    const actions = new Set(onAudit.flatMap((statement) => statement.actions ?? []).filter((action) => action.startsWith('dynamodb:')));
+    expect([...actions].sort()).toEqual([...readActions, 'dynamodb:PutItem'].sort());
     expect(onAudit.every((statement) => statement.notActions === undefined && statement.notResources === undefined)).toBe(true);
   });
 
@@ -150,6 +158,10 @@ describe('the audit check itself', () => {
       OtherTable: { actions: ['dynamodb:*'], resources: [registry, `${registry}/index/*`] },
       ReadAudit: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [audit] },
     };
+    Validations.of(probes).acknowledge({
+      id: 'CloudFormation-Validate::W2512',
+      reason: 'the NotAction probe exists to prove the audit check catches NotAction',
+    });
     for (const [id, statement] of Object.entries(cases)) {
       new Role(probes, id, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') }).addToPolicy(new PolicyStatement(statement));
     }

@@ -3,6 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import cdkJson from '../../cdk.json';
 import { capabilities } from '../../lib/capabilities';
+import type { Capability } from '../../lib/catalogue/types';
 import { stageConfig } from '../../lib/config/stages';
 import { ApiStack } from '../../lib/stacks/api-stack';
 import { buildApp } from '../../lib/stacks/app';
@@ -52,17 +53,39 @@ describe.each(['dev', 'prod'])('the %s app', (stage) => {
   });
 });
 
-test('a public route that writes is not waived: it fails cdk-nag until decided deliberately', () => {
+describe('a public route that writes', () => {
   const app = new App({ context });
-  const { identity, data } = buildApp(app, stageConfig('dev'));
-  const template = capabilities.find((capability) => capability.route.access === 'public')!;
-  new ApiStack(app, 'PublicWrite', {
-    env: { region: stageConfig('dev').primaryRegion },
-    config: stageConfig('dev'),
-    identity,
-    tables: data.tables,
-    capabilities: [{ ...template, id: 'public-write', route: { ...template.route, method: 'POST' } }],
+  const config = stageConfig('dev');
+  const { identity, data } = buildApp(app, config);
+  const { publicWriteReason: _reason, ...template } = capabilities.find((capability) => capability.route.access === 'public')!;
+  const publicWrite: Capability = { ...template, id: 'public-write', route: { ...template.route, method: 'POST' } };
+  const reason = 'citizens sign up before they have a token; the handler proves identity against the registry';
+  const publicApi = (id: string, capability: Capability) =>
+    new ApiStack(app, id, { env: { region: config.primaryRegion }, config, identity, tables: data.tables, capabilities: [capability] });
+  publicApi('PublicWrite', publicWrite);
+  const withReason = publicApi('PublicWriteWithReason', { ...publicWrite, publicWriteReason: reason });
+  const all = findings(app);
+
+  test('is not waived: it fails cdk-nag APIG4 until decided deliberately', () => {
+    const apig4 = all.filter((finding) => finding.rule === 'AwsSolutions-APIG4');
+    expect(apig4.flatMap((finding) => finding.at)).toEqual([expect.stringMatching(/^PublicWrite\/HttpApi\/POST/)]);
   });
-  const apig4 = findings(app).filter((finding) => finding.rule === 'AwsSolutions-APIG4');
-  expect(apig4.flatMap((finding) => finding.at)).toEqual([expect.stringMatching(/^PublicWrite\/HttpApi\/POST/)]);
+
+  test('passes cdk-nag when the catalogue gives a reason, acknowledged on its route with that reason', () => {
+    expect(all.filter((finding) => finding.at.some((at) => at?.startsWith('PublicWriteWithReason/')))).toEqual([]);
+    expect(acknowledgements(withReason).filter(({ rule }) => rule.endsWith('AwsSolutions-APIG4'))).toEqual([
+      { at: expect.stringMatching(/^PublicWriteWithReason\/HttpApi\/POST/), rule: expect.any(String), reason },
+    ]);
+  });
+
+  test.each([
+    ['a public read', { ...template, id: 'public-read-with-reason', publicWriteReason: reason }],
+    ['a route behind the authorizer', { ...publicWrite, id: 'private-with-reason', route: { ...publicWrite.route, access: ['operator'] }, publicWriteReason: reason }],
+  ] as [string, Capability][])('rejects a publicWriteReason on %s', (_what, capability) => {
+    const other = new App({ context });
+    const stacks = buildApp(other, config);
+    const build = () =>
+      new ApiStack(other, 'Misplaced', { config, identity: stacks.identity, tables: stacks.data.tables, capabilities: [capability] });
+    expect(build).toThrow(/publicWriteReason is only for a public route that writes/);
+  });
 });

@@ -130,8 +130,6 @@ export class SynthesizedApp {
         return argument[1].map((part: Json) => this.renderIn(stack, part)).join(argument[0]);
       case 'Fn::Sub':
         return this.sub(stack, argument);
-      case 'Fn::Select':
-        return this.select(stack, argument);
       case 'Fn::GetStackOutput':
         return this.stackOutput(argument.StackName, argument.OutputName, argument.Region);
       case 'Fn::ImportValue':
@@ -174,21 +172,6 @@ export class SynthesizedApp {
     });
   }
 
-  private select(stack: StackTemplate, [index, list]: [number, Json]): string {
-    if (Array.isArray(list)) {
-      return this.renderIn(stack, list[index]);
-    }
-    if (list['Fn::Split']) {
-      const [separator, source] = list['Fn::Split'];
-      const part = this.renderIn(stack, source).split(separator)[index];
-      if (part === undefined) {
-        throw new Error(`Fn::Select ${index} out of range in ${stack.name}`);
-      }
-      return part;
-    }
-    throw new Error(`cannot resolve Fn::Select of ${JSON.stringify(list)} in ${stack.name}`);
-  }
-
   private stackOutput(stackName: string, outputName: string, region?: string): string {
     const stack = this.stack(stackName, region);
     const output = stack.outputs[outputName];
@@ -225,12 +208,12 @@ export class SynthesizedApp {
   }
 }
 
-/** [path, statements] of every policy document (anything with a Statement list) under a resource's properties. */
+/** [path, statements] of every policy document (anything with a Statement) under a resource's properties. */
 function documentsIn(node: Json, at: string): [string, Json[]][] {
   if (node === null || typeof node !== 'object') {
     return [];
   }
-  const own: [string, Json[]][] = Array.isArray(node.Statement) ? [[`${at}/Statement`, node.Statement]] : [];
+  const own: [string, Json[]][] = node.Statement === undefined ? [] : [[`${at}/Statement`, [node.Statement].flat()]];
   const children = Object.entries(node)
     .filter(([key]) => key !== 'Statement')
     .flatMap(([key, child]) => documentsIn(child, `${at}/${key}`));
@@ -260,7 +243,7 @@ export function allows(statement: LocatedStatement, action: string): boolean {
 /** Whether one rendered resource pattern can name the target: by token, by name, or as a wildcard over its ARNs. */
 export function namesTarget(resource: string, target: Target): boolean {
   return (
-    target.tokens.some((token) => resource.includes(token)) ||
+    target.tokens.some((token) => resource.includes(`${token}}`) || resource.includes(`${token}.`)) ||
     target.names.some((name) => resource.includes(name)) ||
     target.arns.some((arn) => wildcardMatches(resource, arn))
   );
