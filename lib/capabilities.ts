@@ -19,8 +19,10 @@ import {
   readRecordRoute,
   revokeConsentRoute,
   signUpRoute,
+  startTotpRoute,
   updateRecordRoute,
   verifyAuditRoute,
+  verifyTotpRoute,
 } from './catalogue/registry';
 import type { Capability } from './catalogue/types';
 
@@ -77,6 +79,20 @@ export const capabilities: readonly Capability[] = [
     route: createStaffRoute,
     tables: { registry: 'readwrite', catalogue: 'read' },
     userPool: ['AdminCreateUser', 'AdminAddUserToGroup', 'AdminGetUser'],
+  },
+  {
+    id: 'start-totp-enrolment',
+    entry: 'functions/registry/start-totp.ts',
+    route: startTotpRoute,
+    tables: { registry: 'read' },
+    userPool: [],
+  },
+  {
+    id: 'verify-totp-enrolment',
+    entry: 'functions/registry/verify-totp.ts',
+    route: verifyTotpRoute,
+    tables: { registry: 'readwrite' },
+    userPool: [],
   },
   { id: 'get-me', entry: 'functions/registry/get-me.ts', route: getMeRoute, tables: { registry: 'read', audit: 'append' } },
   {

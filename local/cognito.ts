@@ -1,5 +1,5 @@
 // cognito-local in-process (our data dir, our port, quiet) holding the same pool, groups and clients as the CDK identity stack.
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +9,7 @@ import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
@@ -17,9 +18,13 @@ import {
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
   UserNotFoundException,
   type UserStatusType,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { generateSync } from 'otplib';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Config } from 'cognito-local/lib/server/config';
@@ -329,16 +334,66 @@ export async function signIn(
   username: string,
   password: string,
   client: AppClient = 'portal',
+  totpSecret?: string,
 ): Promise<{ accessToken: string; idToken: string; refreshToken?: string }> {
-  const { AuthenticationResult: result, ChallengeName } = await identityProvider(endpoint).send(
-    new InitiateAuthCommand({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: identity.clients[client],
-      AuthParameters: { USERNAME: username, PASSWORD: password },
-    }),
+  const idp = identityProvider(endpoint);
+  const clientId = identity.clients[client];
+  const started = await idp.send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
   );
+  let result = started.AuthenticationResult;
+  if (!result && started.ChallengeName === 'SOFTWARE_TOKEN_MFA' && totpSecret) {
+    const answered = await idp.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: started.Session,
+        ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: totpCode(totpSecret) },
+      }),
+    );
+    result = answered.AuthenticationResult;
+  }
   if (!result?.AccessToken || !result.IdToken) {
-    throw new Error(`sign-in of ${username} did not return tokens (challenge: ${ChallengeName ?? 'none'})`);
+    throw new Error(`sign-in of ${username} did not return tokens (challenge: ${started.ChallengeName ?? 'none'})`);
   }
   return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken: result.RefreshToken };
+}
+
+/** The current code of an authenticator app holding `secret` (RFC 6238: SHA-1, 6 digits, 30 s), as Cognito expects. */
+export function totpCode(secret: string): string {
+  return generateSync({ secret, algorithm: 'sha1', digits: 6, period: 30 });
+}
+
+/** Where the demo staff's authenticator secrets are kept, so `npm run token` can answer the MFA challenge. */
+export const demoTotpFile = (cognitoDataDir: string) => path.join(path.resolve(cognitoDataDir), 'demo-totp.json');
+
+export function readDemoTotpSecrets(file: string): Record<string, string> {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+}
+
+/**
+ * Staff must use MFA: each demo staff user gets an authenticator secret, enrolled the way a person would
+ * (sign in, associate, verify a code, prefer TOTP). Secrets already enrolled are kept.
+ */
+export async function enrolDemoTotp(endpoint: string, identity: LocalIdentity, users: readonly DemoUser[], file: string): Promise<void> {
+  const idp = identityProvider(endpoint);
+  const secrets = readDemoTotpSecrets(file);
+  for (const user of users) {
+    if (secrets[user.username]) {
+      continue;
+    }
+    const { AuthenticationResult } = await idp.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: identity.clients.portal,
+        AuthParameters: { USERNAME: user.username, PASSWORD: user.password },
+      }),
+    );
+    const accessToken = AuthenticationResult!.AccessToken!;
+    const { SecretCode } = await idp.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
+    await idp.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: totpCode(SecretCode!) }));
+    await idp.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
+    secrets[user.username] = SecretCode!;
+    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`);
+  }
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { capabilities } from '../lib/capabilities';
 import { tableEnvName, tableDefinitions, tableName } from '../lib/platform/tables';
 import type { LambdaHttpHandler } from '../functions/shared/http';
-import { ensureIdentity, type LocalIdentity, localTokenVerifier, seedUsers, startCognito } from './cognito';
+import { demoTotpFile, enrolDemoTotp, ensureIdentity, type LocalIdentity, localTokenVerifier, seedUsers, startCognito } from './cognito';
 import { demoPassword, demoUsers } from './demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
 import { createGateway } from './gateway';
@@ -51,6 +51,8 @@ async function main(): Promise<void> {
   stoppers.unshift(cognito.stop);
   const identity = await ensureIdentity(cognito.endpoint, STAGE);
   const subs = await seedUsers(cognito.endpoint, identity, demoUsers);
+  const totpFile = demoTotpFile(path.join(dataDir, 'cognito'));
+  await enrolDemoTotp(cognito.endpoint, identity, demoUsers.filter((user) => user.group !== 'citizen'), totpFile);
 
   configureLambdaEnvironment(dynamoDb.endpoint, cognito.endpoint, identity);
   const { registryDeps } = await import('../functions/services/deps');
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
   stoppers.unshift(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
 
   const outbox = path.join(dataDir, 'outbox');
-  const state = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, stage: STAGE, identity, outbox, pid: process.pid };
+  const state = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, stage: STAGE, identity, outbox, totpFile, pid: process.pid };
   writeState(dataDir, state);
   stoppers.push(async () => removeState(dataDir));
   if (args['ready-json']) {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AppClient, appClients } from '../lib/platform/identity';
-import { signIn } from './cognito';
+import { readDemoTotpSecrets, signIn } from './cognito';
 import { demoPassword, demoUsers } from './demo-users';
 import { LocalCloudError, readState } from './state';
 
@@ -49,7 +49,8 @@ async function main(): Promise<number> {
   }
   try {
     const state = readState(path.resolve(process.env.KHIDMA_LOCAL_DIR ?? '.local'));
-    const tokens = await signIn(state.cognitoEndpoint, state.identity, request.username, request.password, request.client);
+    const totpSecret = readDemoTotpSecrets(state.totpFile)[request.username];
+    const tokens = await signIn(state.cognitoEndpoint, state.identity, request.username, request.password, request.client, totpSecret);
     console.log(request.id ? tokens.idToken : tokens.accessToken);
     return 0;
   } catch (error) {

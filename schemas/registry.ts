@@ -329,3 +329,13 @@ export const ChainVerification = z
   })
   .register(z.globalRegistry, { id: 'ChainVerification' });
 export const VerifyQuery = z.strictObject({ subject: Subject });
+
+// --- MFA ---
+
+export const TotpEnrolment = z
+  .strictObject({ secretCode: z.string(), otpauthUri: z.string() })
+  .register(z.globalRegistry, { id: 'TotpEnrolment', description: 'Secret for an authenticator app (RFC 6238, SHA-1, 6 digits, 30 s)' });
+export const VerifyTotpBody = z
+  .strictObject({ code: z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits')) })
+  .register(z.globalRegistry, { id: 'VerifyTotpBody' });
+export const TotpEnabled = z.strictObject({ mfaEnabled: z.literal(true), method: z.literal('SOFTWARE_TOKEN_MFA') });

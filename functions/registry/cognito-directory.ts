@@ -4,6 +4,10 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminGetUserCommand,
+  AssociateSoftwareTokenCommand,
+  EnableSoftwareTokenMFAException,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
   CodeMismatchException,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
@@ -88,6 +92,26 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
           throw error;
         }
       }
+    },
+    async associateTotp(accessToken) {
+      const { SecretCode } = await client.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
+      return SecretCode!;
+    },
+    async enableTotp(accessToken, code) {
+      try {
+        const { Status } = await client.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'authenticator' }));
+        if (Status !== 'SUCCESS') {
+          throw new InvalidCode();
+        }
+      } catch (error) {
+        if (error instanceof CodeMismatchException || error instanceof EnableSoftwareTokenMFAException) {
+          throw new InvalidCode();
+        }
+        throw error;
+      }
+      await client.send(
+        new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }),
+      );
     },
     async getSub(username) {
       try {

@@ -20,7 +20,11 @@ export function channelOf(caller: Caller | undefined, principal?: Principal): st
   return caller?.clientId ? (clientChannels.get(caller.clientId) ?? 'api') : undefined;
 }
 
-export async function scoped(caller: Caller, requestId: string): Promise<{ principal: Principal; context: RequestContext }> {
-  const principal = await resolvePrincipal(registryDeps, caller);
+export async function scoped(
+  caller: Caller,
+  requestId: string,
+  options: { allowWithoutMfa?: boolean } = {},
+): Promise<{ principal: Principal; context: RequestContext }> {
+  const principal = await resolvePrincipal(registryDeps, caller, options);
   return { principal, context: { requestId, channel: channelOf(caller, principal) } };
 }

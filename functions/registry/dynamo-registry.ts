@@ -14,6 +14,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord, RecordKind } from '../../schemas/registry';
 import type { StoredConsent } from './domain/access';
@@ -138,6 +139,18 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
         }
         throw error;
       }
+    },
+
+    async markMfaEnrolled(sub, at) {
+      await client.send(
+        new UpdateCommand({
+          TableName: tables.registry,
+          Key: { pk: `IDENTITY#${sub}`, sk: 'LINK' },
+          UpdateExpression: 'SET link.mfaEnrolled = :true, link.mfaEnrolledAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':true': true, ':at': at },
+        }),
+      );
     },
 
     async getAccount(kind, recordId) {

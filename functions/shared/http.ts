@@ -21,6 +21,8 @@ export interface HttpRequest<C extends RouteContract> {
   readonly body: Parsed<C['body']>;
   readonly caller: C['access'] extends 'public' ? Caller | undefined : Caller;
   readonly requestId: string;
+  /** The raw bearer token, for the few calls made on the user's behalf (MFA enrolment). */
+  readonly bearerToken?: string;
 }
 
 export interface HttpResult<C extends RouteContract> {
@@ -48,6 +50,7 @@ export function httpHandler<C extends RouteContract>(
         body: route.body ? validate(route.body, readJsonBody(route, event), 'body') : undefined,
         caller,
         requestId: event.requestContext.requestId,
+        bearerToken: /^Bearer\s+(\S+)$/i.exec(event.headers?.authorization ?? '')?.[1],
       } as HttpRequest<C>;
       const result = await run(request);
       return json(result.status ?? route.successStatus, result.body, result.headers);

@@ -22,8 +22,11 @@ import {
   SignUpBody,
   SignUpResult,
   StaffAccount,
+  TotpEnabled,
+  TotpEnrolment,
   UpdateRecordBody,
   VerifyQuery,
+  VerifyTotpBody,
 } from '../../schemas/registry';
 import type { RouteContract } from './types';
 
@@ -199,5 +202,31 @@ export const verifyAuditRoute = {
   access: ['auditor'],
   query: VerifyQuery,
   response: ChainVerification,
+  successStatus: 200,
+} as const satisfies RouteContract;
+
+export const startTotpRoute = {
+  method: 'POST',
+  path: '/v1/me/mfa/totp',
+  operationId: 'startTotpEnrolment',
+  summary: 'Start enrolling an authenticator app (TOTP); staff must enrol before any staff route serves them',
+  tag: 'Identity',
+  access: ['citizen', 'officer', 'frontline', 'operator', 'auditor'],
+  query: none,
+  response: TotpEnrolment,
+  successStatus: 200,
+  errors: [409],
+} as const satisfies RouteContract;
+
+export const verifyTotpRoute = {
+  method: 'POST',
+  path: '/v1/me/mfa/totp/verify',
+  operationId: 'verifyTotpEnrolment',
+  summary: 'Finish enrolment with a current code; every later sign-in asks for a code',
+  tag: 'Identity',
+  access: ['citizen', 'officer', 'frontline', 'operator', 'auditor'],
+  query: none,
+  body: VerifyTotpBody,
+  response: TotpEnabled,
   successStatus: 200,
 } as const satisfies RouteContract;

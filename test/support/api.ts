@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { signIn } from '../../local/cognito';
+import { readDemoTotpSecrets, signIn } from '../../local/cognito';
 import { demoPassword } from '../../local/demo-users';
 import { localDynamoDbClient } from '../../local/dynamodb';
 import type { RunningCloud } from './cloud-process';
@@ -48,7 +48,7 @@ export function tokenFor(username: string, kind: 'access' | 'id' = 'access'): Pr
     const state = cloudState();
     tokens.set(
       key,
-      signIn(state.cognitoEndpoint, state.identity as never, username, demoPassword).then((result) =>
+      signIn(state.cognitoEndpoint, state.identity as never, username, demoPassword, 'portal', readDemoTotpSecrets(state.totpFile)[username]).then((result) =>
         kind === 'access' ? result.accessToken : result.idToken,
       ),
     );

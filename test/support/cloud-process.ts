@@ -16,6 +16,7 @@ export interface RunningCloud {
     identity: { userPoolId: string; issuer: string; jwksUri: string; clients: Record<string, string> };
     /** Folder of the emulated email and SMS (cognito-messages.jsonl). */
     outbox: string;
+    totpFile: string;
   };
 }
 

@@ -11,6 +11,7 @@ export interface Principal {
   readonly subject?: { readonly kind: 'persons' | 'residents'; readonly recordId: string };
   readonly agencyId?: string;
   readonly serviceCentreId?: string;
+  readonly mfaEnrolled?: boolean;
 }
 
 export interface Grantee {

@@ -20,6 +20,10 @@ export interface UserDirectory {
   createUser(user: { username: string; email: string; phone?: string; group: Role }): Promise<{ sub: string; status: string }>;
   deleteUser(username: string): Promise<void>;
   getSub(username: string): Promise<string | undefined>;
+  /** Starts TOTP enrolment for the token's user; returns the shared secret (base32). */
+  associateTotp(accessToken: string): Promise<string>;
+  /** Checks a code from the authenticator and makes TOTP the user's required second factor; InvalidCode if wrong. */
+  enableTotp(accessToken: string, code: string): Promise<void>;
 }
 
 export class UsernameTaken extends Error {}
@@ -177,4 +181,37 @@ export async function createStaff(deps: IdentityDeps & { agencyExists(agencyId: 
     ...(request.serviceCentreId ? { serviceCentreId: request.serviceCentreId } : {}),
     status: created.status,
   };
+}
+
+const ISSUER = 'Khidma';
+
+/** Step 1 of MFA enrolment: a secret for the authenticator app, also as an otpauth:// URI for a QR code. */
+export async function startTotpEnrolment(deps: IdentityDeps, principal: Principal, username: string, accessToken: string | undefined) {
+  if (!accessToken) {
+    throw new HttpError(401, 'unauthorized', 'A bearer token is required');
+  }
+  if (principal.mfaEnrolled) {
+    // A second association would replace the working secret; changing devices goes through an operator reset.
+    throw new Conflict('mfa_already_enrolled', 'An authenticator app is already enrolled for this account');
+  }
+  const secretCode = await deps.directory.associateTotp(accessToken);
+  const label = encodeURIComponent(`${ISSUER}:${principal.role === 'citizen' ? 'citizen' : username}`);
+  return { secretCode, otpauthUri: `otpauth://totp/${label}?secret=${secretCode}&issuer=${ISSUER}&algorithm=SHA1&digits=6&period=30` };
+}
+
+/** Step 2: the first code proves the app works; from now on every sign-in asks for a code. */
+export async function finishTotpEnrolment(deps: IdentityDeps, principal: Principal, accessToken: string | undefined, code: string) {
+  if (!accessToken) {
+    throw new HttpError(401, 'unauthorized', 'A bearer token is required');
+  }
+  try {
+    await deps.directory.enableTotp(accessToken, code);
+  } catch (error) {
+    if (error instanceof InvalidCode) {
+      throw new BadRequest('invalid_code', 'The code is wrong or has expired; enter the current code from the authenticator app');
+    }
+    throw error;
+  }
+  await deps.store.markMfaEnrolled(principal.sub, deps.now().toISOString());
+  return { mfaEnabled: true as const, method: 'SOFTWARE_TOKEN_MFA' as const };
 }

@@ -40,6 +40,8 @@ export interface IdentityLink {
   readonly subject?: Principal['subject'];
   readonly agencyId?: string;
   readonly serviceCentreId?: string;
+  /** Staff must enrol a TOTP authenticator before any staff route serves them. */
+  readonly mfaEnrolled?: boolean;
   readonly createdAt: string;
 }
 
@@ -50,6 +52,8 @@ export interface RegistryStore {
   getLink(sub: string): Promise<IdentityLink | undefined>;
   /** Writes the link and, for citizens, claims their record's one account; AlreadyExists if it is claimed. */
   putLink(link: IdentityLink): Promise<void>;
+  /** Records that the account enrolled TOTP MFA. */
+  markMfaEnrolled(sub: string, at: string): Promise<void>;
   /** The account (Cognito sub) claiming a record, if any. */
   getAccount(kind: RecordKind, recordId: string): Promise<string | undefined>;
   getRecord(kind: RecordKind, recordId: string): Promise<StoredRecord | undefined>;
@@ -96,11 +100,23 @@ function actorOf(principal: Principal): AuditEntry['actor'] {
 
 // --- Principal ---
 
-/** The caller's registry scope. Staff without a link, or a link of another role, are refused: the link is the authority. */
-export async function resolvePrincipal(deps: RegistryDeps, caller: { sub: string; groups: readonly Role[] }): Promise<Principal> {
+export const staffRoles: readonly Role[] = ['officer', 'frontline', 'operator', 'auditor'];
+
+/**
+ * The caller's registry scope. Callers without a link, or a link of another role, are refused: the link is
+ * the authority. Staff who have not enrolled MFA are refused everything but the enrolment itself.
+ */
+export async function resolvePrincipal(
+  deps: RegistryDeps,
+  caller: { sub: string; groups: readonly Role[] },
+  options: { allowWithoutMfa?: boolean } = {},
+): Promise<Principal> {
   const link = await deps.store.getLink(caller.sub);
   if (!link || !caller.groups.includes(link.role)) {
     throw new HttpError(403, 'account_not_linked', 'This account is not linked to the national registry; sign up through Khidma or ask an operator');
+  }
+  if (staffRoles.includes(link.role) && !link.mfaEnrolled && !options.allowWithoutMfa) {
+    throw new HttpError(403, 'mfa_enrolment_required', 'Staff accounts must enrol an authenticator app first: POST /v1/me/mfa/totp, then POST /v1/me/mfa/totp/verify');
   }
   return {
     sub: link.sub,
@@ -108,6 +124,7 @@ export async function resolvePrincipal(deps: RegistryDeps, caller: { sub: string
     ...(link.subject ? { subject: link.subject } : {}),
     ...(link.agencyId ? { agencyId: link.agencyId } : {}),
     ...(link.serviceCentreId ? { serviceCentreId: link.serviceCentreId } : {}),
+    ...(link.mfaEnrolled ? { mfaEnrolled: true } : {}),
   };
 }
 
