@@ -185,11 +185,15 @@ export async function createStaff(deps: IdentityDeps & { agencyExists(agencyId: 
 
 const ISSUER = 'Khidma';
 
-/** Step 1 of MFA enrolment: a secret for the authenticator app, also as an otpauth:// URI for a QR code. */
-export async function startTotpEnrolment(deps: IdentityDeps, principal: Principal, username: string, accessToken: string | undefined) {
+function requireToken(accessToken: string | undefined): asserts accessToken is string {
   if (!accessToken) {
     throw new HttpError(401, 'unauthorized', 'A bearer token is required');
   }
+}
+
+/** Step 1 of MFA enrolment: a secret for the authenticator app, also as an otpauth:// URI for a QR code. */
+export async function startTotpEnrolment(deps: IdentityDeps, principal: Principal, username: string, accessToken: string | undefined) {
+  requireToken(accessToken);
   if (principal.mfaEnrolled) {
     // A second association would replace the working secret; changing devices goes through an operator reset.
     throw new Conflict('mfa_already_enrolled', 'An authenticator app is already enrolled for this account');
@@ -201,9 +205,7 @@ export async function startTotpEnrolment(deps: IdentityDeps, principal: Principa
 
 /** Step 2: the first code proves the app works; from now on every sign-in asks for a code. */
 export async function finishTotpEnrolment(deps: IdentityDeps, principal: Principal, accessToken: string | undefined, code: string) {
-  if (!accessToken) {
-    throw new HttpError(401, 'unauthorized', 'A bearer token is required');
-  }
+  requireToken(accessToken);
   try {
     await deps.directory.enableTotp(accessToken, code);
   } catch (error) {
