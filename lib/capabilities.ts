@@ -24,6 +24,17 @@ import {
   verifyAuditRoute,
   verifyTotpRoute,
 } from './catalogue/registry';
+import {
+  agencyInboxRoute,
+  cancelApplicationRoute,
+  decideTaskRoute,
+  getApplicationRoute,
+  listMyApplicationsRoute,
+  provideInformationRoute,
+  submitApplicationRoute,
+  submitDraftRoute,
+  updateDraftRoute,
+} from './catalogue/applications';
 import type { Capability } from './catalogue/types';
 
 export const capabilities: readonly Capability[] = [
@@ -129,6 +140,64 @@ export const capabilities: readonly Capability[] = [
   { id: 'access-log', entry: 'functions/registry/access-log.ts', route: accessLogRoute, tables: { registry: 'read', audit: 'read' } },
   { id: 'query-audit', entry: 'functions/registry/query-audit.ts', route: queryAuditRoute, tables: { registry: 'read', audit: 'read' } },
   { id: 'verify-audit', entry: 'functions/registry/verify-audit.ts', route: verifyAuditRoute, tables: { registry: 'read', audit: 'read' } },
+  {
+    id: 'submit-application',
+    entry: 'functions/applications/submit-application.ts',
+    route: submitApplicationRoute,
+    tables: { applications: 'readwrite', idempotency: 'readwrite', catalogue: 'read', registry: 'readwrite', audit: 'append' },
+    workflow: ['start'],
+  },
+  {
+    id: 'update-draft',
+    entry: 'functions/applications/update-draft.ts',
+    route: updateDraftRoute,
+    tables: { applications: 'readwrite', catalogue: 'read', registry: 'read' },
+  },
+  {
+    id: 'submit-draft',
+    entry: 'functions/applications/submit-draft.ts',
+    route: submitDraftRoute,
+    tables: { applications: 'readwrite', catalogue: 'read', registry: 'readwrite', audit: 'append' },
+    workflow: ['start'],
+  },
+  {
+    id: 'get-application',
+    entry: 'functions/applications/get-application.ts',
+    route: getApplicationRoute,
+    tables: { applications: 'read', registry: 'read' },
+  },
+  {
+    id: 'list-my-applications',
+    entry: 'functions/applications/list-my-applications.ts',
+    route: listMyApplicationsRoute,
+    tables: { applications: 'read', registry: 'read' },
+  },
+  {
+    id: 'cancel-application',
+    entry: 'functions/applications/cancel-application.ts',
+    route: cancelApplicationRoute,
+    tables: { applications: 'readwrite', registry: 'read' },
+    workflow: ['stop'],
+  },
+  {
+    id: 'provide-information',
+    entry: 'functions/applications/provide-information.ts',
+    route: provideInformationRoute,
+    tables: { applications: 'readwrite', registry: 'read' },
+  },
+  {
+    id: 'agency-inbox',
+    entry: 'functions/applications/agency-inbox.ts',
+    route: agencyInboxRoute,
+    tables: { applications: 'read', registry: 'read' },
+  },
+  {
+    id: 'decide-task',
+    entry: 'functions/applications/decide-task.ts',
+    route: decideTaskRoute,
+    tables: { applications: 'readwrite', registry: 'read' },
+    workflow: ['sendTaskResult'],
+  },
   {
     id: 'get-openapi',
     entry: 'functions/openapi/get-openapi.ts',

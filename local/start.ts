@@ -10,6 +10,8 @@ import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
 import { createGateway } from './gateway';
 import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
+import { startWorkers } from './workers';
+import { workflowAgencyIds } from '../lib/platform/agencies';
 
 // Lambda runs nodejs22.x; locally Node 20 is supported too, so the SDK's Node-version warning is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -24,6 +26,7 @@ const { values: args } = parseArgs({
     'cognito-port': { type: 'string', default: process.env.COGNITO_PORT ?? '9229' },
     'data-dir': { type: 'string', default: process.env.KHIDMA_LOCAL_DIR ?? '.local' },
     'cache-seconds': { type: 'string', default: process.env.CATALOGUE_CACHE_SECONDS ?? '5' },
+    'schedule-seconds': { type: 'string', default: process.env.KHIDMA_SCHEDULE_SECONDS ?? '30' },
     reset: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     'ready-json': { type: 'boolean', default: false },
@@ -62,6 +65,20 @@ async function main(): Promise<void> {
   const { seedRegistry } = await import('../seed/registry');
   await seedRegistry(nationalRegistry, demoUsers, subs);
 
+  const log = (line: string) => console.log(line);
+  const workers = await startWorkers({
+    stage: STAGE,
+    root,
+    dataDir,
+    dynamoDbEndpoint: dynamoDb.endpoint,
+    agencyIds: workflowAgencyIds,
+    scheduleSeconds: Number(args['schedule-seconds']),
+    log: args.quiet ? () => undefined : log,
+  });
+  stoppers.unshift(workers.stop);
+  // A previous run may have stopped (or crashed) with applications mid-workflow: resume them.
+  const reconciled = await workers.reconcileNow();
+
   const gateway = createGateway({
     capabilities,
     handlers: await loadHandlers(),
@@ -72,13 +89,17 @@ async function main(): Promise<void> {
   stoppers.unshift(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
 
   const outbox = path.join(dataDir, 'outbox');
-  const state = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, stage: STAGE, identity, outbox, totpFile, pid: process.pid };
+  const events = workers.bus.file;
+  const state = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, stage: STAGE, identity, outbox, events, totpFile, pid: process.pid };
   writeState(dataDir, state);
   stoppers.push(async () => removeState(dataDir));
   if (args['ready-json']) {
-    console.log(JSON.stringify({ ready: true, ...state }));
+    console.log(JSON.stringify({ ready: true, ...state, resumed: reconciled.resumed.length }));
   } else {
     printBanner(apiUrl, seeded);
+    if (reconciled.resumed.length > 0) {
+      console.log(`  Resumed the workflow of ${reconciled.resumed.length} application(s) left in progress by the last run.\n`);
+    }
   }
 }
 

@@ -16,6 +16,8 @@ export interface LocalCloudState {
   identity: LocalIdentity;
   /** Where the emulated email and SMS go (confirmation codes, temporary passwords). */
   outbox: string;
+  /** The in-process event bus's log: every published domain event, one JSON object per line. */
+  events: string;
   /** Authenticator secrets of the demo staff (they must use MFA). */
   totpFile: string;
   pid: number;

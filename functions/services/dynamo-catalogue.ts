@@ -46,6 +46,25 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
       );
     },
     listSummaries: () => queryIndex<StoredSummary>(SERVICES),
+    async getRollout() {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: 'ROLLOUT', sk: 'SCHEDULE' } }));
+      return (Item?.phases ?? {}) as Record<number, string>;
+    },
+    async putRollout(phases, onlyIfAbsent) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { pk: 'ROLLOUT', sk: 'SCHEDULE', phases },
+            ...(onlyIfAbsent ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+          }),
+        );
+      } catch (error) {
+        if (!(onlyIfAbsent && error instanceof Error && error.name === 'ConditionalCheckFailedException')) {
+          throw error;
+        }
+      }
+    },
     getCurrent: (serviceId) => getCard(serviceId, 'CURRENT'),
     getVersion: (serviceId, version) => getCard(serviceId, versionSk(version)),
     async saveVersion(card, summary, expectedVersion) {

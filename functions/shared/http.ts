@@ -23,6 +23,8 @@ export interface HttpRequest<C extends RouteContract> {
   readonly requestId: string;
   /** The raw bearer token, for the few calls made on the user's behalf (MFA enrolment). */
   readonly bearerToken?: string;
+  /** Request headers, names in lower case. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
 }
 
 export interface HttpResult<C extends RouteContract> {
@@ -51,6 +53,7 @@ export function httpHandler<C extends RouteContract>(
         caller,
         requestId: event.requestContext.requestId,
         bearerToken: /^Bearer\s+(\S+)$/i.exec(event.headers?.authorization ?? '')?.[1],
+        headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
       } as HttpRequest<C>;
       const result = await run(request);
       return json(result.status ?? route.successStatus, result.body, result.headers);

@@ -32,6 +32,11 @@ export interface WorkflowEngine {
   sendTaskSuccess(taskToken: string, output: StepOutcome): Promise<void>;
   /** Ends the step with an error: the execution ends (rejection, cancellation). */
   sendTaskFailure(taskToken: string, error: 'Rejected' | 'Cancelled', cause: string): Promise<void>;
+  /**
+   * Makes sure the application's execution is running (the reconciler): a running one is left alone; a
+   * missing, failed or aborted one is started again. The steps it repeats are idempotent.
+   */
+  resume(input: WorkflowInput): Promise<'running' | 'started'>;
   /** Stops a running execution (cancellation); unknown or finished executions are a no-op. */
   stop(applicationId: string, cause: string): Promise<void>;
 }

@@ -11,6 +11,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 export type TableAccess = 'read' | 'write' | 'readwrite' | 'append';
 
 /** Cognito user-pool administration a capability performs; its role is granted exactly these actions. */
+export type WorkflowAction = 'start' | 'sendTaskResult' | 'stop';
+
 export type UserPoolAction = 'AdminCreateUser' | 'AdminAddUserToGroup' | 'AdminGetUser' | 'AdminDeleteUser';
 type Schema = z.ZodMiniType;
 
@@ -48,6 +50,8 @@ export interface Capability {
   readonly tables: Partial<Record<TableId, TableAccess>>;
   /** Cognito admin actions on the user pool (the function also gets USER_POOL_ID and USER_POOL_CLIENT_ID). */
   readonly userPool?: readonly UserPoolAction[];
+  /** Workflow engine calls it makes (Step Functions: StartExecution, SendTask*, StopExecution). */
+  readonly workflow?: readonly WorkflowAction[];
   /** A public (no token) route that writes must say why it is public; CDK acknowledges cdk-nag APIG4 with it. */
   readonly publicWriteReason?: string;
   readonly memoryMb?: number;

@@ -16,6 +16,8 @@ export interface RunningCloud {
     identity: { userPoolId: string; issuer: string; jwksUri: string; clients: Record<string, string> };
     /** Folder of the emulated email and SMS (cognito-messages.jsonl). */
     outbox: string;
+    /** The local event bus's log (events.jsonl). */
+    events: string;
     totpFile: string;
   };
 }

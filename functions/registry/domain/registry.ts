@@ -13,6 +13,7 @@ import {
 } from '../../../schemas/registry';
 import type { LocalizedName } from '../../../schemas/common';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
+import { isRealDate } from '../../shared/dates';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
 import { type Principal, type StoredConsent, consentStatus, decideRead, project } from './access';
 import { type AuditEntry, type ChainCheck, verifyChain } from './audit-chain';
@@ -447,10 +448,6 @@ function requireSubject(principal: Principal): NonNullable<Principal['subject']>
   return principal.subject;
 }
 
-function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 // --- Audit trail ---
 
@@ -499,3 +496,73 @@ export async function verifyTrail(deps: RegistryDeps, subject: string): Promise<
   return { subject, ...verifyChain(records) };
 }
 
+
+// --- Once-only sharing for an application ---
+
+/**
+ * The registry side of an application: the applicant's consent to each agency that handles it (for this
+ * application's purpose, for a year), and the fields the service needs, read once under it and audited.
+ * Fields are named `person.<field>` or `resident.<field>`; those of another kind are left to the form.
+ */
+export async function shareForApplication(
+  deps: RegistryDeps,
+  input: {
+    readonly subject: NonNullable<Principal['subject']>;
+    readonly actor: Principal;
+    readonly agencyIds: readonly string[];
+    readonly registryFields: readonly string[];
+    readonly purpose: string;
+    readonly context: RequestContext;
+  },
+): Promise<{ consentIds: string[]; prefill: Record<string, unknown> }> {
+  const { subject } = input;
+  const spec = recordSpecs[subject.kind];
+  const prefix = subject.kind === 'persons' ? 'person.' : 'resident.';
+  const fields = input.registryFields.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)).filter((field) => field in spec.fields);
+  if (fields.length === 0) {
+    return { consentIds: [], prefill: {} };
+  }
+  const record = await deps.store.getRecord(subject.kind, subject.recordId);
+  if (!record) {
+    throw new HttpError(422, 'no_registry_record', 'The applicant has no registry record to prefill from');
+  }
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+  const consentIds: string[] = [];
+  for (const agencyId of new Set(input.agencyIds)) {
+    if (agencyId === spec.ownerAgencyId) {
+      continue;
+    }
+    const consent: StoredConsent = {
+      consentId: ulid(now.getTime()),
+      kind: subject.kind,
+      recordId: subject.recordId,
+      grantee: { type: 'agency', id: agencyId },
+      fields,
+      purpose: input.purpose,
+      expiresAt,
+      createdAt: now.toISOString(),
+    };
+    await deps.store.saveConsent(consent, consentAudit(input.actor, consent, 'consent.grant', consent.createdAt, input.context));
+    consentIds.push(consent.consentId);
+  }
+  await deps.store.appendAudit({
+    subject: subjectOf(subject.kind, subject.recordId),
+    action: 'registry.read',
+    at: now.toISOString(),
+    actor: actorOf(input.actor),
+    fields,
+    purpose: input.purpose,
+    ...(consentIds[0] ? { consentId: consentIds[0] } : {}),
+    ...auditContext(input.context),
+  });
+  const data = project(record.data, fields);
+  return { consentIds, prefill: Object.fromEntries(Object.entries(data).map(([field, value]) => [`${prefix}${field}`, value])) };
+}
+
+/** Live consents of `subject` granted to a service centre, for assisted applications. */
+export async function centreConsentCovers(deps: RegistryDeps, subject: NonNullable<Principal['subject']>, serviceCentreId: string): Promise<boolean> {
+  const now = deps.now();
+  const consents = await deps.store.listConsents(subject.kind, subject.recordId);
+  return consents.some((consent) => consent.grantee.type === 'service-centre' && consent.grantee.id === serviceCentreId && consentStatus(consent, now) === 'active');
+}

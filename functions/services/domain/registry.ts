@@ -30,6 +30,10 @@ export interface ServiceCatalogue {
   getVersion(serviceId: string, version: number): Promise<ServiceCard | undefined>;
   /** Writes `card` as the next version; throws VersionConflict unless the current version is `expectedVersion` (0: none). */
   saveVersion(card: ServiceCard, summary: StoredSummary, expectedVersion: number): Promise<void>;
+  /** The date each rollout phase opens for applications (phase → YYYY-MM-DD). */
+  getRollout(): Promise<Record<number, string>>;
+  /** Sets the schedule unless one exists (`onlyIfAbsent`), or replaces it. */
+  putRollout(schedule: Record<number, string>, onlyIfAbsent: boolean): Promise<void>;
 }
 
 export interface RegistryDeps {

@@ -1,0 +1,22 @@
+// Wiring of the applications' adapters (module scope: once per cold start).
+import { dynamo, requireTable } from '../shared/dynamo';
+import { centreConsentCovers, shareForApplication } from '../registry/domain/registry';
+import { registryDeps } from '../registry/deps';
+import { dynamoCatalogue } from '../services/dynamo-catalogue';
+import { workflowEngine } from '../workflow/engine';
+import type { ApplicationDeps } from './domain/applications';
+import { dynamoApplications } from './dynamo-applications';
+
+const catalogue = dynamoCatalogue(dynamo, requireTable('catalogue'));
+
+export const applicationDeps: ApplicationDeps = {
+  store: dynamoApplications(dynamo, { applications: requireTable('applications'), idempotency: requireTable('idempotency') }),
+  catalogue: { getCurrent: (serviceId) => catalogue.getCurrent(serviceId), rollout: () => catalogue.getRollout() },
+  registry: {
+    shareForApplication: (input) => shareForApplication(registryDeps, input),
+    centreMayAct: (subject, serviceCentreId) => centreConsentCovers(registryDeps, subject, serviceCentreId),
+    accountOf: (subject) => registryDeps.store.getAccount(subject.kind, subject.recordId),
+  },
+  workflow: workflowEngine,
+  now: () => new Date(),
+};

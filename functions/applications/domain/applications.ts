@@ -1,0 +1,477 @@
+// Use cases of citizen applications over storage, catalogue, registry and workflow ports (no AWS types).
+// The application record is the truth: every change is one conditional write of the record together with
+// the domain events it causes (the outbox), which the stream publishes.
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import type { Application, ApplicationStatus, DomainEvent } from '../../../schemas/applications';
+import { terminalStatuses } from '../../../schemas/applications';
+import type { Channel, ServiceCard } from '../../../schemas/services';
+import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
+import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
+import type { Principal } from '../../registry/domain/access';
+import type { RequestContext } from '../../registry/domain/registry';
+import type { WorkflowEngine, WorkflowInput } from '../../workflow/ports';
+import { checkAnswers } from './form';
+
+export type StoredApplication = Omit<Application, 'timeline'> & {
+  /** Cognito sub of the account that owns it (the applicant), when they have one. */
+  readonly ownerSub?: string;
+};
+
+export type TimelineEvent = DomainEvent;
+
+export class VersionConflict extends Error {}
+/** The idempotency key was used before: for this body hash and this application. */
+export class KeyAlreadyUsed extends Error {
+  constructor(
+    readonly bodyHash: string,
+    readonly applicationId: string,
+  ) {
+    super('idempotency key already used');
+  }
+}
+
+export interface IdempotencyClaim {
+  readonly key: string;
+  readonly bodyHash: string;
+  /** Epoch seconds after which the key may be reused. */
+  readonly expiresAt: number;
+}
+
+export interface ApplicationStore {
+  /** Creates the application with its events (and claims the idempotency key) in one transaction; KeyAlreadyUsed if claimed. */
+  create(application: StoredApplication, events: readonly TimelineEvent[], claim?: IdempotencyClaim): Promise<void>;
+  get(applicationId: string): Promise<StoredApplication | undefined>;
+  /** Replaces the application if it is still at `expectedVersion`, appending `events`; VersionConflict otherwise. */
+  save(application: StoredApplication, expectedVersion: number, events: readonly TimelineEvent[]): Promise<void>;
+  events(applicationId: string): Promise<TimelineEvent[]>;
+  /** The applicant's applications, newest first, after `after` (createdAt#id). */
+  listByApplicant(applicant: string, limit: number, after?: string, status?: ApplicationStatus): Promise<{ items: StoredApplication[]; last?: string }>;
+  /** Applications whose workflow should be running, last changed before `updatedBefore`, oldest first. */
+  listActive(updatedBefore: string, limit: number, after?: string): Promise<{ items: StoredApplication[]; last?: string }>;
+}
+
+/** Submitted and not yet decided or cancelled: its workflow should be running. */
+export const isActive = (application: Pick<StoredApplication, 'status'>) => application.status !== 'draft' && !terminalStatuses.includes(application.status);
+
+export interface CatalogueReader {
+  getCurrent(serviceId: string): Promise<ServiceCard | undefined>;
+  /** ISO date on which each rollout phase opens (opened) for applications. */
+  rollout(): Promise<Readonly<Record<number, string>>>;
+}
+
+export interface RegistrySharing {
+  shareForApplication(input: {
+    subject: NonNullable<Principal['subject']>;
+    actor: Principal;
+    agencyIds: readonly string[];
+    registryFields: readonly string[];
+    purpose: string;
+    context: RequestContext;
+  }): Promise<{ consentIds: string[]; prefill: Record<string, unknown> }>;
+  /** Whether the citizen consented to this service centre acting for them. */
+  centreMayAct(subject: NonNullable<Principal['subject']>, serviceCentreId: string): Promise<boolean>;
+  /** The account (Cognito sub) of a registry record, if any. */
+  accountOf(subject: NonNullable<Principal['subject']>): Promise<string | undefined>;
+}
+
+export interface ApplicationDeps {
+  readonly store: ApplicationStore;
+  readonly catalogue: CatalogueReader;
+  readonly registry: RegistrySharing;
+  readonly workflow: WorkflowEngine;
+  readonly now: () => Date;
+}
+
+const IDEMPOTENCY_HOURS = 24;
+
+export interface SubmitRequest {
+  readonly serviceId: string;
+  readonly answers: Readonly<Record<string, string | number | boolean | null>>;
+  readonly channel: Channel;
+  readonly draft?: boolean;
+  readonly onBehalfOf?: { readonly nationalNumber: string };
+}
+
+const actorOf = (principal: Principal) => ({
+  role: principal.role,
+  ...(principal.agencyId ? { agencyId: principal.agencyId } : {}),
+  ...(principal.serviceCentreId ? { serviceCentreId: principal.serviceCentreId } : {}),
+});
+
+export function bodyHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+/** POST /v1/applications: a draft, or a submission that starts the workflow. Replays of a key return the first result. */
+/** Longer than any request may run (the function timeout is 10 s). */
+const ORPHAN_AFTER_MS = 60_000;
+
+export async function submitApplication(
+  deps: ApplicationDeps,
+  principal: Principal,
+  request: SubmitRequest,
+  idempotencyKey: string,
+  context: RequestContext,
+): Promise<{ application: Application; replayed: boolean }> {
+  const hash = bodyHash(request);
+  const claimKey = `${principal.sub}#${idempotencyKey}`;
+  const { applicant, ownerSub } = await applicantOf(deps, principal, request);
+  const card = await deps.catalogue.getCurrent(request.serviceId);
+  if (!card) {
+    throw new NotFound('service_not_found', `No service with id ${request.serviceId}`);
+  }
+  const mode = request.draft ? 'draft' : 'submit';
+  if (mode === 'submit') {
+    await checkOpen(deps, card, applicant.kind, request.channel);
+  }
+  const answers = checkAnswers(card, request.answers, mode);
+  const now = deps.now();
+  const application: StoredApplication = {
+    applicationId: ulid(now.getTime()),
+    serviceId: card.serviceId,
+    serviceVersion: card.version,
+    serviceName: card.name,
+    status: 'draft',
+    channel: request.channel,
+    applicant,
+    ...(ownerSub ? { ownerSub } : {}),
+    ...(principal.role === 'frontline' ? { assistedBy: actorOf(principal) } : {}),
+    answers,
+    prefill: {},
+    consentIds: [],
+    fees: feesOf(card, request.channel),
+    stages: card.workflow.map((stage) => ({
+      steps: stage.steps.map((step) => ({ stepId: step.stepId, agencyId: step.agencyId, name: step.name, slaHours: step.slaHours, status: 'pending' as const })),
+    })),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    version: 1,
+  };
+  // A submission is created as a draft first (claiming the key), then submitted: the timeline shows only the submission.
+  const events: TimelineEvent[] =
+    mode === 'draft'
+      ? [{ type: 'DraftSaved', eventId: ulid(), applicationId: application.applicationId, at: application.createdAt, by: actorOf(principal), serviceId: card.serviceId }]
+      : [];
+  try {
+    await deps.store.create(application, events, { key: claimKey, bodyHash: hash, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_HOURS * 3600 });
+  } catch (error) {
+    if (error instanceof KeyAlreadyUsed) {
+      if (error.bodyHash !== hash) {
+        throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key', { applicationId: error.applicationId });
+      }
+      const claimed = await deps.store.get(error.applicationId);
+      if (claimed && mode === 'submit' && claimed.status === 'draft' && now.getTime() - Date.parse(claimed.createdAt) > ORPHAN_AFTER_MS) {
+        // The first request claimed the key and died before submitting (no function runs this long): finish it.
+        return { application: await submit(deps, principal, claimed, card, request.channel, context), replayed: true };
+      }
+      return { application: await view(deps, error.applicationId), replayed: true };
+    }
+    throw error;
+  }
+  if (mode === 'draft') {
+    return { application: await view(deps, application.applicationId), replayed: false };
+  }
+  return { application: await submit(deps, principal, application, card, request.channel, context), replayed: false };
+}
+
+/** PUT /v1/applications/{id}: change a draft's answers (partial answers are fine until it is submitted). */
+export async function updateDraft(
+  deps: ApplicationDeps,
+  principal: Principal,
+  applicationId: string,
+  body: { expectedVersion: number; answers: Readonly<Record<string, string | number | boolean | null>>; channel?: Channel },
+): Promise<Application> {
+  const application = await ownDraft(deps, principal, applicationId, body.expectedVersion);
+  const card = await deps.catalogue.getCurrent(application.serviceId);
+  if (!card) {
+    throw new Conflict('service_withdrawn', 'The service of this draft no longer exists');
+  }
+  const answers = checkAnswers(card, { ...application.answers, ...body.answers } as Record<string, string | number | boolean | null>, 'draft');
+  const now = deps.now().toISOString();
+  const next: StoredApplication = { ...application, answers, channel: body.channel ?? application.channel, updatedAt: now, version: application.version + 1 };
+  await saveOrConflict(deps, next, application.version, [
+    { type: 'DraftSaved', eventId: ulid(), applicationId, at: now, by: actorOf(principal), serviceId: application.serviceId },
+  ]);
+  return view(deps, applicationId);
+}
+
+/** POST /v1/applications/{id}/submit: submit a draft, from whichever channel the citizen is on now. */
+export async function submitDraft(
+  deps: ApplicationDeps,
+  principal: Principal,
+  applicationId: string,
+  body: { expectedVersion: number; channel: Channel },
+  context: RequestContext,
+): Promise<Application> {
+  const application = await ownDraft(deps, principal, applicationId, body.expectedVersion);
+  const card = await deps.catalogue.getCurrent(application.serviceId);
+  if (!card) {
+    throw new Conflict('service_withdrawn', 'The service of this draft no longer exists');
+  }
+  checkAnswers(card, application.answers as Record<string, string | number | boolean | null>, 'submit');
+  await checkOpen(deps, card, application.applicant.kind, body.channel);
+  return submit(deps, principal, { ...application, fees: feesOf(card, body.channel) }, card, body.channel, context);
+}
+
+async function submit(
+  deps: ApplicationDeps,
+  principal: Principal,
+  draft: StoredApplication,
+  card: ServiceCard,
+  channel: Channel,
+  context: RequestContext,
+): Promise<Application> {
+  const agencyIds = card.workflow.flatMap((stage) => stage.steps.map((step) => step.agencyId));
+  const { consentIds, prefill } = await deps.registry.shareForApplication({
+    subject: draft.applicant,
+    actor: principal,
+    agencyIds: [card.ownerAgencyId, ...agencyIds],
+    registryFields: card.requiredRegistryFields,
+    purpose: `application ${draft.applicationId}: ${card.name.en}`,
+    context,
+  });
+  const now = deps.now();
+  const submitted: StoredApplication = {
+    ...draft,
+    status: 'submitted',
+    channel,
+    serviceVersion: card.version,
+    prefill,
+    consentIds,
+    submittedAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    expectedCompletionDate: expectedCompletion(now, card),
+    version: draft.version + 1,
+  };
+  await saveOrConflict(deps, submitted, draft.version, [
+    {
+      type: 'ApplicationSubmitted',
+      eventId: ulid(),
+      applicationId: draft.applicationId,
+      at: submitted.submittedAt!,
+      by: actorOf(principal),
+      serviceId: card.serviceId,
+      channel,
+      payableJod: submitted.fees.payableJod,
+      expectedCompletionDate: submitted.expectedCompletionDate!,
+    },
+  ]);
+  await deps.workflow.start(workflowInput(submitted));
+  return view(deps, draft.applicationId);
+}
+
+export function workflowInput(application: Pick<StoredApplication, 'applicationId' | 'stages'>): WorkflowInput {
+  return {
+    applicationId: application.applicationId,
+    stages: application.stages.map((stage) => ({ steps: stage.steps.map(({ stepId, agencyId, slaHours }) => ({ stepId, agencyId, slaHours })) })),
+  };
+}
+
+/** Working-time-free estimate: each stage takes its slowest step's SLA; stages follow one another. */
+export function expectedCompletion(from: Date, card: Pick<ServiceCard, 'workflow'>): string {
+  const hours = card.workflow.reduce((total, stage) => total + Math.max(...stage.steps.map((step) => step.slaHours)), 0);
+  return new Date(from.getTime() + hours * 3_600_000).toISOString().slice(0, 10);
+}
+
+function feesOf(card: ServiceCard, channel: Channel) {
+  const { amountJod, ePaymentDiscountPercent } = card.fees;
+  const online = channel === 'portal' || channel === 'mobile' || channel === 'kiosk';
+  const payableJod = Math.round(amountJod * (online ? 1 - ePaymentDiscountPercent / 100 : 1) * 1000) / 1000;
+  return { amountJod, ePaymentDiscountPercent, payableJod };
+}
+
+async function checkOpen(deps: ApplicationDeps, card: ServiceCard, applicantKind: 'persons' | 'residents', channel: Channel): Promise<void> {
+  // A service under post-launch evaluation is live: evaluation happens while citizens use it.
+  if (card.lifecycleStage !== 'launched' && card.lifecycleStage !== 'post-launch-evaluation') {
+    throw new Conflict('service_not_launched', `${card.name.en} is not open for applications yet (stage: ${card.lifecycleStage})`, {
+      lifecycleStage: card.lifecycleStage,
+    });
+  }
+  const opensOn = (await deps.catalogue.rollout())[card.rolloutPhase];
+  const today = deps.now().toISOString().slice(0, 10);
+  if (!opensOn || opensOn > today) {
+    throw new Conflict('phase_not_open', `${card.name.en} opens with rollout phase ${card.rolloutPhase}${opensOn ? ` on ${opensOn}` : ', not yet scheduled'}`, {
+      rolloutPhase: card.rolloutPhase,
+      ...(opensOn ? { opensOn } : {}),
+    });
+  }
+  if (!card.channels.includes(channel)) {
+    throw new Forbidden(`${card.name.en} is not offered on the ${channel} channel`, { reason: 'channel_not_offered', channels: card.channels });
+  }
+  const beneficiary = applicantKind === 'persons' ? 'citizen' : 'resident';
+  if (!card.beneficiaryTypes.includes(beneficiary)) {
+    throw new Forbidden(`${card.name.en} is for ${card.beneficiaryTypes.join(', ')}`, { reason: 'not_eligible', beneficiaryTypes: card.beneficiaryTypes });
+  }
+}
+
+async function applicantOf(deps: ApplicationDeps, principal: Principal, request: SubmitRequest) {
+  if (principal.role === 'citizen') {
+    if (request.onBehalfOf) {
+      throw new BadRequest('on_behalf_of_staff_only', 'Only service-centre staff apply on behalf of someone');
+    }
+    if (!principal.subject) {
+      throw new Forbidden('Your account has no registry record', { reason: 'no_subject' });
+    }
+    return { applicant: principal.subject, ownerSub: principal.sub };
+  }
+  if (principal.role === 'frontline' && principal.serviceCentreId) {
+    if (!request.onBehalfOf) {
+      throw new BadRequest('on_behalf_of_required', 'Service-centre staff name the citizen they serve: onBehalfOf.nationalNumber');
+    }
+    if (request.channel !== 'service-centre') {
+      throw new BadRequest('assisted_channel', 'Applications made by service-centre staff use the service-centre channel');
+    }
+    const subject = { kind: 'persons' as const, recordId: request.onBehalfOf.nationalNumber };
+    if (!(await deps.registry.centreMayAct(subject, principal.serviceCentreId))) {
+      throw new HttpError(403, 'consent_required', 'The citizen has not consented to this service centre acting for them', {
+        serviceCentreId: principal.serviceCentreId,
+      });
+    }
+    const ownerSub = await deps.registry.accountOf(subject);
+    return { applicant: subject, ...(ownerSub ? { ownerSub } : {}) };
+  }
+  throw new Forbidden('Citizens and service-centre staff submit applications', { reason: 'role' });
+}
+
+async function ownDraft(deps: ApplicationDeps, principal: Principal, applicationId: string, expectedVersion: number): Promise<StoredApplication> {
+  const application = await readable(deps, principal, applicationId);
+  if (!isApplicant(principal, application)) {
+    throw new Forbidden('Only the applicant changes a draft', { reason: 'not_applicant' });
+  }
+  if (application.status !== 'draft') {
+    throw new Conflict('not_a_draft', `The application is ${application.status}; only drafts change`, { status: application.status });
+  }
+  if (application.version !== expectedVersion) {
+    throw stale(expectedVersion, application.version);
+  }
+  return application;
+}
+
+async function saveOrConflict(deps: ApplicationDeps, next: StoredApplication, expectedVersion: number, events: TimelineEvent[]): Promise<void> {
+  try {
+    await deps.store.save(next, expectedVersion, events);
+  } catch (error) {
+    if (error instanceof VersionConflict) {
+      const current = await deps.store.get(next.applicationId);
+      throw stale(expectedVersion, current?.version ?? expectedVersion);
+    }
+    throw error;
+  }
+}
+
+function stale(expectedVersion: number, currentVersion: number): Conflict {
+  return new Conflict('stale_version', `The application is at version ${currentVersion}, not ${expectedVersion}: reload it`, { expectedVersion, currentVersion });
+}
+
+const isApplicant = (principal: Principal, application: StoredApplication) =>
+  principal.role === 'citizen' &&
+  principal.subject?.kind === application.applicant.kind &&
+  principal.subject.recordId === application.applicant.recordId;
+
+/** The applicant, officers of the agencies involved, the assisting service centre and auditors; nobody else (404). */
+async function readable(deps: ApplicationDeps, principal: Principal, applicationId: string): Promise<StoredApplication> {
+  const application = await deps.store.get(applicationId);
+  const involved = (agencyId?: string) => Boolean(agencyId) && application!.stages.some((stage) => stage.steps.some((step) => step.agencyId === agencyId));
+  const allowed =
+    application &&
+    (isApplicant(principal, application) ||
+      principal.role === 'auditor' ||
+      (principal.role === 'officer' && involved(principal.agencyId)) ||
+      (principal.role === 'frontline' && application.assistedBy?.serviceCentreId === principal.serviceCentreId));
+  if (!allowed) {
+    // Not "forbidden": whether an application exists is itself not for strangers to learn.
+    throw new NotFound('application_not_found', `No application ${applicationId} that you may see`);
+  }
+  return application;
+}
+
+export async function getApplication(deps: ApplicationDeps, principal: Principal, applicationId: string): Promise<Application> {
+  await readable(deps, principal, applicationId);
+  return view(deps, applicationId);
+}
+
+export async function listMyApplications(
+  deps: ApplicationDeps,
+  principal: Principal,
+  query: { status?: ApplicationStatus; cursor?: string; limit?: number },
+) {
+  if (principal.role !== 'citizen' || !principal.subject) {
+    throw new Forbidden('Citizens list their own applications', { reason: 'role' });
+  }
+  const print = fingerprint({ status: query.status });
+  const after = query.cursor ? decodeCursor(query.cursor, print, (key): key is string => typeof key === 'string' && key.length < 100) : undefined;
+  const page = await deps.store.listByApplicant(applicantKey(principal.subject), query.limit ?? 20, after, query.status);
+  return {
+    items: page.items.map(({ applicationId, serviceId, serviceName, status, createdAt, updatedAt, expectedCompletionDate }) => ({
+      applicationId,
+      serviceId,
+      serviceName,
+      status,
+      createdAt,
+      updatedAt,
+      ...(expectedCompletionDate ? { expectedCompletionDate } : {}),
+    })),
+    ...(page.last ? { nextCursor: encodeCursor(page.last, print) } : {}),
+  };
+}
+
+export const applicantKey = (subject: { kind: string; recordId: string }) => `${subject.kind}:${subject.recordId}`;
+
+/** POST /v1/applications/{id}/cancel: the applicant (or the centre that assisted) cancels until a decision. */
+export async function cancelApplication(deps: ApplicationDeps, principal: Principal, applicationId: string, reason: string | undefined): Promise<Application> {
+  const application = await readable(deps, principal, applicationId);
+  const mayCancel = isApplicant(principal, application) || (principal.role === 'frontline' && application.assistedBy?.serviceCentreId === principal.serviceCentreId);
+  if (!mayCancel) {
+    throw new Forbidden('Only the applicant cancels an application', { reason: 'not_applicant' });
+  }
+  if (terminalStatuses.includes(application.status)) {
+    throw new Conflict('already_decided', `The application is already ${application.status}`, { status: application.status });
+  }
+  const now = deps.now().toISOString();
+  const next: StoredApplication = {
+    ...application,
+    status: 'cancelled',
+    stages: application.stages.map((stage) => ({
+      steps: stage.steps.map((step) => (step.status === 'approved' || step.status === 'rejected' ? step : { ...step, status: 'cancelled' as const })),
+    })),
+    outcome: { decision: 'cancelled', ...(reason ? { reason } : {}) },
+    updatedAt: now,
+    version: application.version + 1,
+  };
+  await saveOrConflict(deps, next, application.version, [
+    { type: 'ApplicationCancelled', eventId: ulid(), applicationId, at: now, by: actorOf(principal), ...(reason ? { reason } : {}) },
+  ]);
+  if (application.status !== 'draft') {
+    await deps.workflow.stop(applicationId, 'cancelled by the applicant');
+  }
+  return view(deps, applicationId);
+}
+
+const summaries: Record<DomainEvent['type'], (event: DomainEvent) => string> = {
+  DraftSaved: () => 'Draft saved',
+  ApplicationSubmitted: (event) => `Submitted on the ${(event as Extract<DomainEvent, { type: 'ApplicationSubmitted' }>).channel} channel`,
+  ApplicationCancelled: () => 'Cancelled',
+  ApplicationApproved: () => 'Approved; the document was issued',
+  ApplicationRejected: (event) => `Rejected: ${(event as Extract<DomainEvent, { type: 'ApplicationRejected' }>).reason}`,
+  TaskAssigned: (event) => `Step ${(event as Extract<DomainEvent, { type: 'TaskAssigned' }>).stepId} assigned to ${(event as Extract<DomainEvent, { type: 'TaskAssigned' }>).agencyId}`,
+  TaskDecided: (event) => {
+    const decided = event as Extract<DomainEvent, { type: 'TaskDecided' }>;
+    return `Step ${decided.stepId} ${decided.decision === 'approve' ? 'approved' : 'rejected'} by ${decided.agencyId}`;
+  },
+  InformationRequested: (event) => `More information requested: ${(event as Extract<DomainEvent, { type: 'InformationRequested' }>).question}`,
+  InformationProvided: () => 'The applicant answered the request for information',
+  SlaBreached: (event) => `Step ${(event as Extract<DomainEvent, { type: 'SlaBreached' }>).stepId} is overdue and was escalated`,
+};
+
+async function view(deps: ApplicationDeps, applicationId: string): Promise<Application> {
+  const [application, events] = await Promise.all([deps.store.get(applicationId), deps.store.events(applicationId)]);
+  if (!application) {
+    throw new NotFound('application_not_found', `No application ${applicationId}`);
+  }
+  const { ownerSub: _owner, ...visible } = application;
+  return {
+    ...visible,
+    timeline: events.map((event) => ({ at: event.at, type: event.type, by: event.by, summary: summaries[event.type](event) })),
+  };
+}

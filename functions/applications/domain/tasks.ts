@@ -1,0 +1,339 @@
+// Agency tasks: the workflow puts a step on the agency's queue; the consumer opens a task in the agency's
+// inbox; an officer decides it; the decision goes back to the workflow. Every step is idempotent: a task is
+// keyed by application and step, so a redelivered message or a restarted execution finds the same task.
+import { ulid } from 'ulid';
+import type { DomainEvent } from '../../../schemas/applications';
+import { terminalStatuses } from '../../../schemas/applications';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors';
+import type { Principal } from '../../registry/domain/access';
+import type { AgencyTaskMessage, WorkflowEngine } from '../../workflow/ports';
+import { type ApplicationStore, type StoredApplication, VersionConflict } from './applications';
+
+export type TaskStatus = 'open' | 'info-requested' | 'decided' | 'closed';
+export type Decision = 'approve' | 'reject';
+export interface InformationExchange {
+  readonly question: string;
+  readonly askedAt: string;
+  readonly answer?: string;
+  readonly answeredAt?: string;
+}
+
+export interface Task {
+  readonly taskId: string;
+  readonly applicationId: string;
+  readonly stepId: string;
+  readonly agencyId: string;
+  readonly serviceId: string;
+  readonly serviceName: StoredApplication['serviceName'];
+  readonly status: TaskStatus;
+  readonly dueAt: string;
+  readonly createdAt: string;
+  readonly taskToken: string;
+  readonly decision?: Decision;
+  readonly note?: string;
+  readonly decidedAt?: string;
+  readonly decidedBy?: string;
+  /** The workflow has been told the decision (false between the decision and the engine's acknowledgement). */
+  readonly delivered?: boolean;
+  /** When the SLA sweep escalated the task (once). */
+  readonly escalatedAt?: string;
+  /** Requests for more information and the applicant's answers, oldest first. */
+  readonly information?: InformationExchange[];
+  readonly version: number;
+}
+
+export class TaskConflict extends Error {}
+
+export interface TaskStore {
+  get(taskId: string): Promise<Task | undefined>;
+  /** Creates the task unless it exists; returns the stored task either way. */
+  putIfAbsent(task: Task): Promise<{ task: Task; created: boolean }>;
+  /** Replaces the task if still at `expectedVersion`; TaskConflict otherwise. */
+  save(task: Task, expectedVersion: number): Promise<void>;
+  /** The agency's tasks with that status, oldest due first. */
+  inbox(agencyId: string, status: TaskStatus, limit: number, after?: string): Promise<{ items: Task[]; last?: string }>;
+  /** The agency's open tasks due before `dueBefore`, oldest due first. */
+  overdue(agencyId: string, dueBefore: string, limit: number): Promise<Task[]>;
+}
+
+export interface TaskDeps {
+  readonly tasks: TaskStore;
+  readonly applications: ApplicationStore;
+  readonly workflow: WorkflowEngine;
+  readonly now: () => Date;
+}
+
+export const taskIdOf = (applicationId: string, stepId: string) => `${applicationId}.${stepId}`;
+
+const system = { role: 'system' };
+
+/** Queue consumer: open (or re-open after a restart) the task of one agency step. */
+export async function openTask(deps: TaskDeps, message: AgencyTaskMessage): Promise<void> {
+  const application = await deps.applications.get(message.applicationId);
+  if (!application) {
+    throw new Error(`task for unknown application ${message.applicationId}`);
+  }
+  const taskId = taskIdOf(message.applicationId, message.stepId);
+  const now = deps.now();
+  if (terminalStatuses.includes(application.status)) {
+    // Cancelled or decided meanwhile: end this branch of the workflow instead of opening work for nobody.
+    await ignoreFinished(() => deps.workflow.sendTaskFailure(message.taskToken, 'Cancelled', `application is ${application.status}`));
+    return;
+  }
+  const fresh: Task = {
+    taskId,
+    applicationId: message.applicationId,
+    stepId: message.stepId,
+    agencyId: message.agencyId,
+    serviceId: application.serviceId,
+    serviceName: application.serviceName,
+    status: 'open',
+    dueAt: new Date(now.getTime() + message.slaHours * 3_600_000).toISOString(),
+    createdAt: now.toISOString(),
+    taskToken: message.taskToken,
+    version: 1,
+  };
+  const { task, created } = await deps.tasks.putIfAbsent(fresh);
+  if (!created) {
+    if (task.taskToken !== message.taskToken) {
+      // A restarted execution: its token replaces the dead one; a decision already taken is re-delivered.
+      const updated = { ...task, taskToken: message.taskToken, version: task.version + 1 };
+      await deps.tasks.save(updated, task.version);
+      if (updated.status === 'decided') {
+        await deliver(deps, updated);
+      }
+    }
+    return;
+  }
+  await updateApplication(deps, message.applicationId, (current) => ({
+    next: {
+      ...current,
+      status: current.status === 'submitted' ? 'in-progress' : current.status,
+      stages: withStep(current, message.stepId, (step) => ({ ...step, status: 'open', dueAt: task.dueAt })),
+    },
+    events: [{ type: 'TaskAssigned', eventId: ulid(), applicationId: current.applicationId, at: now.toISOString(), by: system, stepId: task.stepId, agencyId: task.agencyId, taskId, dueAt: task.dueAt }],
+  }));
+}
+
+/**
+ * POST /v1/tasks/{taskId}/decision. Of two officers deciding one task, one wins; the other gets 409.
+ * `request-info` puts the question to the applicant and holds the step (and its SLA) until they answer.
+ */
+export async function decideTask(deps: TaskDeps, officer: Principal, taskId: string, decision: Decision | 'request-info', note: string | undefined) {
+  const task = await deps.tasks.get(taskId);
+  if (!task || officer.role !== 'officer' || officer.agencyId !== task.agencyId) {
+    throw new NotFound('task_not_found', `No task ${taskId} in your agency's inbox`);
+  }
+  if (task.status === 'info-requested') {
+    throw new Conflict('awaiting_applicant', 'The applicant has not answered the request for information yet', { question: task.information?.at(-1)?.question });
+  }
+  if (task.status !== 'open') {
+    throw new Conflict('task_already_decided', `The task was already decided (${task.decision ?? task.status})`, { decision: task.decision, decidedAt: task.decidedAt });
+  }
+  if (decision !== 'approve' && !note) {
+    throw new BadRequest(
+      decision === 'reject' ? 'reason_required' : 'question_required',
+      decision === 'reject' ? 'A rejection needs a note the citizen can read' : 'A request for information needs the question, in the note',
+    );
+  }
+  const application = await deps.applications.get(task.applicationId);
+  if (!application || terminalStatuses.includes(application.status)) {
+    throw new Conflict('application_closed', `The application is ${application?.status ?? 'gone'}; there is nothing to decide`, { status: application?.status });
+  }
+  const now = deps.now().toISOString();
+  const decided: Task =
+    decision === 'request-info'
+      ? { ...task, status: 'info-requested', information: [...(task.information ?? []), { question: note!, askedAt: now }], version: task.version + 1 }
+      : { ...task, status: 'decided', decision, ...(note ? { note } : {}), decidedAt: now, decidedBy: officer.sub, delivered: false, version: task.version + 1 };
+  try {
+    await deps.tasks.save(decided, task.version);
+  } catch (error) {
+    if (error instanceof TaskConflict) {
+      const winner = await deps.tasks.get(taskId);
+      throw new Conflict('task_already_decided', 'Another officer decided this task first', { decision: winner?.decision ?? winner?.status, decidedAt: winner?.decidedAt });
+    }
+    throw error;
+  }
+  const by = { role: 'officer', agencyId: officer.agencyId };
+  const step = { applicationId: task.applicationId, at: now, by, stepId: task.stepId, agencyId: task.agencyId, taskId };
+  await updateApplication(deps, task.applicationId, (current) => {
+    if (decision === 'request-info') {
+      return {
+        next: { ...current, status: 'info-requested', stages: withStep(current, task.stepId, (entry) => ({ ...entry, status: 'info-requested', question: note! })) },
+        events: [{ type: 'InformationRequested', eventId: ulid(), ...step, question: note! }],
+      };
+    }
+    const stages = withStep(current, task.stepId, (entry) => ({ ...entry, status: decision === 'approve' ? 'approved' : 'rejected', decidedAt: now, ...(note ? { note } : {}) }));
+    const taskDecided: DomainEvent = { type: 'TaskDecided', eventId: ulid(), ...step, decision };
+    if (decision === 'approve') {
+      return { next: { ...current, stages }, events: [taskDecided] };
+    }
+    return {
+      next: { ...current, stages, status: 'rejected', outcome: { decision: 'rejected', reason: note! } },
+      events: [taskDecided, { type: 'ApplicationRejected', eventId: ulid(), applicationId: current.applicationId, at: now, by, stepId: task.stepId, reason: note! }],
+    };
+  });
+  if (decided.status === 'decided') {
+    await deliver(deps, decided);
+  }
+  return decided;
+}
+
+/**
+ * POST /v1/applications/{applicationId}/information: the applicant answers; every step waiting on them
+ * reopens in its agency's inbox with the answer attached.
+ */
+export async function provideInformation(deps: TaskDeps, principal: Principal, applicationId: string, answer: string) {
+  const application = await deps.applications.get(applicationId);
+  const isApplicant = application && principal.subject && application.applicant.kind === principal.subject.kind && application.applicant.recordId === principal.subject.recordId;
+  if (!application || !isApplicant) {
+    throw new NotFound('application_not_found', `No application ${applicationId} that you may answer for`);
+  }
+  const waiting = application.stages.flatMap((stage) => stage.steps).filter((step) => step.status === 'info-requested');
+  if (application.status !== 'info-requested' || waiting.length === 0) {
+    throw new Conflict('no_information_requested', 'Nobody is waiting for information on this application', { status: application.status });
+  }
+  const now = deps.now().toISOString();
+  for (const step of waiting) {
+    const task = await deps.tasks.get(taskIdOf(applicationId, step.stepId));
+    if (task?.status === 'info-requested') {
+      const information = (task.information ?? []).map((entry, index, all) => (index === all.length - 1 ? { ...entry, answer, answeredAt: now } : entry));
+      await deps.tasks.save({ ...task, status: 'open', information, version: task.version + 1 }, task.version);
+    }
+  }
+  const stepIds = waiting.map((step) => step.stepId);
+  await updateApplication(deps, applicationId, (current) => ({
+    next: {
+      ...current,
+      status: 'in-progress',
+      stages: current.stages.map((stage) => ({
+        steps: stage.steps.map(({ question: _question, ...entry }) => (stepIds.includes(entry.stepId) ? { ...entry, status: 'open' as const } : { ...entry, ...(_question ? { question: _question } : {}) })),
+      })),
+    },
+    events: [{ type: 'InformationProvided', eventId: ulid(), applicationId, at: now, by: { role: principal.role }, stepIds }],
+  }));
+}
+
+/**
+ * The SLA sweep: every open task past its due time is flagged and escalated once (SlaBreached). The
+ * conditional save on the task's version makes a concurrent or repeated sweep escalate it only once.
+ */
+export async function escalateOverdue(deps: TaskDeps, agencyIds: readonly string[]): Promise<{ escalated: string[] }> {
+  const now = deps.now().toISOString();
+  const escalated: string[] = [];
+  for (const agencyId of agencyIds) {
+    for (const task of await deps.tasks.overdue(agencyId, now, 100)) {
+      if (task.escalatedAt) {
+        continue;
+      }
+      try {
+        await deps.tasks.save({ ...task, escalatedAt: now, version: task.version + 1 }, task.version);
+      } catch (error) {
+        if (error instanceof TaskConflict) {
+          continue;
+        }
+        throw error;
+      }
+      await updateApplication(deps, task.applicationId, (current) => ({
+        next: current,
+        events: [{ type: 'SlaBreached', eventId: ulid(), applicationId: task.applicationId, at: now, by: system, stepId: task.stepId, agencyId, taskId: task.taskId, dueAt: task.dueAt }],
+      }));
+      escalated.push(task.taskId);
+    }
+  }
+  return { escalated };
+}
+
+/** Tells the workflow a decision, once; a finished execution means it was already told. */
+export async function deliver(deps: TaskDeps, task: Task): Promise<void> {
+  await ignoreFinished(() =>
+    task.decision === 'approve'
+      ? deps.workflow.sendTaskSuccess(task.taskToken, { stepId: task.stepId, decision: 'approve' })
+      : deps.workflow.sendTaskFailure(task.taskToken, 'Rejected', task.note ?? 'rejected'),
+  );
+  const current = await deps.tasks.get(task.taskId);
+  if (current && current.status === 'decided' && !current.delivered) {
+    await deps.tasks.save({ ...current, delivered: true, version: current.version + 1 }, current.version).catch((error) => {
+      if (!(error instanceof TaskConflict)) {
+        throw error;
+      }
+    });
+  }
+}
+
+/** The workflow's last state: every step approved, so the application is approved and its document issued. */
+export async function completeApplication(deps: TaskDeps, applicationId: string): Promise<{ applicationId: string; documentId: string }> {
+  let documentId = '';
+  await updateApplication(deps, applicationId, (current) => {
+    if (current.status === 'approved' && current.outcome?.documentId) {
+      documentId = current.outcome.documentId;
+      return undefined;
+    }
+    documentId = `DOC-${applicationId}`;
+    const now = deps.now().toISOString();
+    return {
+      next: { ...current, status: 'approved', outcome: { decision: 'approved', documentId } },
+      events: [{ type: 'ApplicationApproved', eventId: ulid(), applicationId, at: now, by: system, documentId }],
+    };
+  });
+  return { applicationId, documentId };
+}
+
+export async function agencyInbox(deps: TaskDeps, officer: Principal, agencyId: string, status: TaskStatus, limit = 20, after?: string) {
+  if (officer.role !== 'officer' || officer.agencyId !== agencyId) {
+    throw new Forbidden(`Only officers of ${agencyId} see its inbox`, { reason: 'not_your_agency' });
+  }
+  const page = await deps.tasks.inbox(agencyId, status, limit, after);
+  const now = deps.now().toISOString();
+  return {
+    items: page.items.map(({ taskToken: _token, delivered: _delivered, version: _version, decidedBy: _by, ...task }) => ({
+      ...task,
+      overdue: (task.status === 'open' && task.dueAt < now) || task.escalatedAt !== undefined,
+    })),
+    ...(page.last ? { last: page.last } : {}),
+  };
+}
+
+type Step = StoredApplication['stages'][number]['steps'][number];
+
+function withStep(application: StoredApplication, stepId: string, change: (step: Step) => Step): StoredApplication['stages'] {
+  return application.stages.map((stage) => ({ steps: stage.steps.map((step) => (step.stepId === stepId ? change(step) : step)) }));
+}
+
+/** Read-modify-write of the application with its events, retried when another change got there first. */
+async function updateApplication(
+  deps: TaskDeps,
+  applicationId: string,
+  change: (current: StoredApplication) => { next: StoredApplication; events: DomainEvent[] } | undefined,
+): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const current = await deps.applications.get(applicationId);
+    if (!current) {
+      throw new Error(`application ${applicationId} disappeared`);
+    }
+    const result = change(current);
+    if (!result) {
+      return;
+    }
+    const next = { ...result.next, updatedAt: deps.now().toISOString(), version: current.version + 1 };
+    try {
+      await deps.applications.save(next, current.version, result.events);
+      return;
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) {
+        throw error;
+      }
+    }
+  }
+  throw new Error(`application ${applicationId} kept changing; giving up after 10 attempts`);
+}
+
+async function ignoreFinished(call: () => Promise<void>): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'TaskDoesNotExist')) {
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+// Wiring of the agency-task adapters (module scope: once per cold start).
+import { dynamo, requireTable } from '../shared/dynamo';
+import { workflowEngine } from '../workflow/engine';
+import type { TaskDeps } from './domain/tasks';
+import { dynamoApplications } from './dynamo-applications';
+import { dynamoTasks } from './dynamo-tasks';
+
+export const taskDeps: TaskDeps = {
+  tasks: dynamoTasks(dynamo, requireTable('applications')),
+  applications: dynamoApplications(dynamo, { applications: requireTable('applications'), idempotency: process.env.TABLE_IDEMPOTENCY ?? 'unused' }),
+  workflow: workflowEngine,
+  now: () => new Date(),
+};

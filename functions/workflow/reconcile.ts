@@ -1,0 +1,12 @@
+// Scheduled: resumes the workflow of applications stuck in a non-terminal state.
+import { reconcileApplications } from '../applications/domain/reconcile';
+import { taskDeps } from '../applications/task-deps';
+import { logger } from '../shared/logger';
+
+const graceSeconds = Number(process.env.RECONCILE_GRACE_SECONDS ?? 900);
+
+export async function handler(): Promise<{ checked: number; resumed: number }> {
+  const { checked, resumed } = await reconcileApplications(taskDeps, graceSeconds);
+  logger.info('Reconciled applications', { checked, resumed: resumed.length });
+  return { checked, resumed: resumed.length };
+}

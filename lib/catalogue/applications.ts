@@ -1,0 +1,154 @@
+// Route contracts of citizen applications.
+import * as z from 'zod/mini';
+import {
+  AgencyTask,
+  Application,
+  ApplicationIdParams,
+  DecisionBody,
+  InformationBody,
+  InboxParams,
+  InboxQuery,
+  TaskIdParams,
+  TaskPage,
+  ApplicationPage,
+  CancelBody,
+  MyApplicationsQuery,
+  SubmitApplicationBody,
+  SubmitDraftBody,
+  UpdateDraftBody,
+} from '../../schemas/applications';
+import type { RouteContract } from './types';
+
+const none = z.strictObject({});
+const tag = 'Applications';
+
+export const submitApplicationRoute = {
+  method: 'POST',
+  path: '/v1/applications',
+  operationId: 'submitApplication',
+  summary:
+    'Apply for a service (or save a draft). Needs an Idempotency-Key header: a retry with the same key returns the same application; the same key with another body gets 422',
+  tag,
+  access: ['citizen', 'frontline'],
+  query: none,
+  body: SubmitApplicationBody,
+  response: Application,
+  successStatus: 201,
+  errors: [404, 409, 422],
+  maxBodyBytes: 64 * 1024,
+} as const satisfies RouteContract;
+
+export const updateDraftRoute = {
+  method: 'PUT',
+  path: '/v1/applications/{applicationId}',
+  operationId: 'updateDraft',
+  summary: 'Change the answers of a draft (optimistic concurrency on expectedVersion)',
+  tag,
+  access: ['citizen'],
+  params: ApplicationIdParams,
+  query: none,
+  body: UpdateDraftBody,
+  response: Application,
+  successStatus: 200,
+  errors: [404, 409],
+  maxBodyBytes: 64 * 1024,
+} as const satisfies RouteContract;
+
+export const submitDraftRoute = {
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/submit',
+  operationId: 'submitDraft',
+  summary: 'Submit a draft, from the channel the citizen is on now',
+  tag,
+  access: ['citizen'],
+  params: ApplicationIdParams,
+  query: none,
+  body: SubmitDraftBody,
+  response: Application,
+  successStatus: 200,
+  errors: [404, 409],
+} as const satisfies RouteContract;
+
+export const getApplicationRoute = {
+  method: 'GET',
+  path: '/v1/applications/{applicationId}',
+  operationId: 'getApplication',
+  summary: 'An application with its steps, expected completion date and timeline (applicant, agencies involved, auditors)',
+  tag,
+  access: ['citizen', 'officer', 'frontline', 'auditor'],
+  params: ApplicationIdParams,
+  query: none,
+  response: Application,
+  successStatus: 200,
+  errors: [404],
+} as const satisfies RouteContract;
+
+export const listMyApplicationsRoute = {
+  method: 'GET',
+  path: '/v1/me/applications',
+  operationId: 'listMyApplications',
+  summary: 'Your applications, newest first, with cursor pagination',
+  tag,
+  access: ['citizen'],
+  query: MyApplicationsQuery,
+  response: ApplicationPage,
+  successStatus: 200,
+} as const satisfies RouteContract;
+
+export const cancelApplicationRoute = {
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/cancel',
+  operationId: 'cancelApplication',
+  summary: 'Cancel an application until it is decided',
+  tag,
+  access: ['citizen', 'frontline'],
+  params: ApplicationIdParams,
+  query: none,
+  body: CancelBody,
+  response: Application,
+  successStatus: 200,
+  errors: [404, 409],
+} as const satisfies RouteContract;
+
+export const provideInformationRoute = {
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/information',
+  operationId: 'provideInformation',
+  summary: "Answer the officers' request for more information; the waiting steps reopen in their agencies' inboxes",
+  tag,
+  access: ['citizen'],
+  params: ApplicationIdParams,
+  query: none,
+  body: InformationBody,
+  response: Application,
+  successStatus: 200,
+  errors: [404, 409],
+} as const satisfies RouteContract;
+
+export const agencyInboxRoute = {
+  method: 'GET',
+  path: '/v1/agencies/{agencyId}/tasks',
+  operationId: 'agencyInbox',
+  summary: "An agency's task inbox, oldest due first (its officers only)",
+  tag: 'Agency tasks',
+  access: ['officer'],
+  params: InboxParams,
+  query: InboxQuery,
+  response: TaskPage,
+  successStatus: 200,
+} as const satisfies RouteContract;
+
+export const decideTaskRoute = {
+  method: 'POST',
+  path: '/v1/tasks/{taskId}/decision',
+  operationId: 'decideTask',
+  summary: 'Approve, reject or ask the applicant for more information on a task of your agency; of two officers deciding one task, the second gets 409',
+  tag: 'Agency tasks',
+  access: ['officer'],
+  params: TaskIdParams,
+  query: none,
+  body: DecisionBody,
+  response: AgencyTask,
+  successStatus: 200,
+  errors: [404, 409],
+} as const satisfies RouteContract;

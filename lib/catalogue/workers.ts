@@ -1,0 +1,69 @@
+// Background functions: what triggers each, what it may touch. CDK builds their functions, event sources and
+// grants from this list; the local cloud binds the same handlers to its queue, stream poller, timers and engine.
+import type { TableAccess, WorkflowAction } from './types';
+import type { TableId } from '../platform/tables';
+
+export type WorkerTrigger =
+  /** Every agency's task queue (SQS event source, partial batch failures). */
+  | { readonly kind: 'agency-queues'; readonly batchSize: number }
+  /** The table's stream (new items), in order per item. */
+  | { readonly kind: 'stream'; readonly table: TableId; readonly batchSize: number }
+  /** A timer. */
+  | { readonly kind: 'schedule'; readonly everyMinutes: number }
+  /** A task state of the application state machine. */
+  | { readonly kind: 'state-machine' };
+
+export interface Worker {
+  readonly id: string;
+  readonly entry: string;
+  readonly description: string;
+  readonly trigger: WorkerTrigger;
+  readonly tables: Partial<Record<TableId, TableAccess>>;
+  readonly workflow?: readonly WorkflowAction[];
+  /** Puts events on the platform's event bus. */
+  readonly publishesEvents?: boolean;
+  readonly timeoutSeconds?: number;
+}
+
+export const workers: readonly Worker[] = [
+  {
+    id: 'agency-task-consumer',
+    entry: 'functions/workflow/agency-task-consumer.ts',
+    description: "Opens each agency step's task in the agency's inbox",
+    trigger: { kind: 'agency-queues', batchSize: 10 },
+    tables: { applications: 'readwrite' },
+    workflow: ['sendTaskResult'],
+  },
+  {
+    id: 'complete-application',
+    entry: 'functions/workflow/complete-application.ts',
+    description: 'Every step approved: approves the application and issues its document',
+    trigger: { kind: 'state-machine' },
+    tables: { applications: 'readwrite' },
+  },
+  {
+    id: 'publish-outbox',
+    entry: 'functions/events/publish-outbox.ts',
+    description: 'Publishes the domain events written with each application change to the event bus',
+    trigger: { kind: 'stream', table: 'applications', batchSize: 100 },
+    tables: {},
+    publishesEvents: true,
+  },
+  {
+    id: 'sla-sweep',
+    entry: 'functions/workflow/sla-sweep.ts',
+    description: 'Flags open tasks past their SLA as overdue and raises one escalation each',
+    trigger: { kind: 'schedule', everyMinutes: 15 },
+    tables: { applications: 'readwrite', catalogue: 'read' },
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'reconcile-applications',
+    entry: 'functions/workflow/reconcile.ts',
+    description: 'Resumes the workflow of applications left in a non-terminal state (after a crash or a failover)',
+    trigger: { kind: 'schedule', everyMinutes: 60 },
+    tables: { applications: 'read' },
+    workflow: ['start'],
+    timeoutSeconds: 300,
+  },
+];

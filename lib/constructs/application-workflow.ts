@@ -1,0 +1,127 @@
+// The application workflow as CDK builds it: one queue (with its DLQ) per agency and a lean state machine —
+// stages in order, the steps of a stage in parallel, each step a task on its agency's queue that waits for
+// the officer's decision (task token), then the completion function. A two-agency application costs
+// about six state transitions. The local cloud runs the definition this construct synthesizes.
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
+import {
+  DefinitionBody,
+  IntegrationPattern,
+  JsonPath,
+  LogLevel,
+  Map as MapState,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke, SqsSendMessage } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import { AGENCY_STEP_STATE, COMPLETE_STATE } from '../../functions/workflow/ports';
+
+export interface ApplicationWorkflowProps {
+  readonly stage: string;
+  /** One task queue (and DLQ) per agency that owns workflow steps. */
+  readonly agencyIds: readonly string[];
+  /** Marks the application approved and issues its document. */
+  readonly completeFunction: IFunction;
+  /** Where execution history goes (errors only: inputs carry no personal data, but keep logs small). */
+  readonly logGroup?: ILogGroup;
+  /** Encrypts the queues. @default - SQS-managed keys */
+  readonly encryptionKey?: IKey;
+}
+
+/** An agency's task message is retried this often before it goes to the DLQ; each try is hidden this long. */
+export const AGENCY_QUEUE_MAX_RECEIVES = 5;
+export const AGENCY_QUEUE_VISIBILITY_SECONDS = 60;
+export const agencyQueueName = (stage: string, agencyId: string) => `khidma-${stage}-tasks-${agencyId}`;
+export const REJECTED_ERROR = 'Rejected';
+export const CANCELLED_ERROR = 'Cancelled';
+
+export class ApplicationWorkflow extends Construct {
+  public readonly stateMachine: StateMachine;
+  public readonly queues: ReadonlyMap<string, { queue: IQueue; deadLetterQueue: IQueue }>;
+
+  constructor(scope: Construct, id: string, props: ApplicationWorkflowProps) {
+    super(scope, id);
+    const encryption = props.encryptionKey
+      ? { encryption: QueueEncryption.KMS, encryptionMasterKey: props.encryptionKey }
+      : { encryption: QueueEncryption.SQS_MANAGED };
+    this.queues = new Map(
+      props.agencyIds.map((agencyId) => {
+        const name = agencyQueueName(props.stage, agencyId);
+        const deadLetterQueue = new Queue(this, `${agencyId}-dlq`, {
+          queueName: `${name}-dlq`,
+          retentionPeriod: Duration.days(14),
+          enforceSSL: true,
+          ...encryption,
+          removalPolicy: RemovalPolicy.DESTROY,
+        });
+        Validations.of(deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This is the dead-letter queue of the agency task queue' });
+        const queue = new Queue(this, agencyId, {
+          queueName: name,
+          visibilityTimeout: Duration.seconds(AGENCY_QUEUE_VISIBILITY_SECONDS),
+          enforceSSL: true,
+          ...encryption,
+          deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: AGENCY_QUEUE_MAX_RECEIVES },
+          removalPolicy: RemovalPolicy.DESTROY,
+        });
+        return [agencyId, { queue, deadLetterQueue }];
+      }),
+    );
+
+    // The step's queue is named after its agency; the task sends to whichever one the step names.
+    const agencyQueues = Queue.fromQueueAttributes(this, 'AgencyQueues', {
+      queueArn: `arn:${Aws.PARTITION}:sqs:${Aws.REGION}:${Aws.ACCOUNT_ID}:${agencyQueueName(props.stage, '*')}`,
+      queueUrl: JsonPath.format(`https://sqs.${Aws.REGION}.${Aws.URL_SUFFIX}/${Aws.ACCOUNT_ID}/${agencyQueueName(props.stage, '{}')}`, JsonPath.stringAt('$.step.agencyId')),
+      keyArn: props.encryptionKey?.keyArn,
+    });
+    const agencyStep = new SqsSendMessage(this, AGENCY_STEP_STATE, {
+      queue: agencyQueues,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      messageBody: TaskInput.fromObject({
+        applicationId: JsonPath.stringAt('$.applicationId'),
+        stepId: JsonPath.stringAt('$.step.stepId'),
+        agencyId: JsonPath.stringAt('$.step.agencyId'),
+        slaHours: JsonPath.numberAt('$.step.slaHours'),
+        taskToken: JsonPath.taskToken,
+      }),
+    });
+    const steps = new MapState(this, 'Steps', {
+      itemsPath: '$.steps',
+      itemSelector: { applicationId: JsonPath.stringAt('$.applicationId'), step: JsonPath.stringAt('$$.Map.Item.Value') },
+      resultPath: JsonPath.DISCARD,
+    }).itemProcessor(agencyStep);
+    const stages = new MapState(this, 'Stages', {
+      itemsPath: '$.stages',
+      maxConcurrency: 1,
+      itemSelector: { applicationId: JsonPath.stringAt('$.applicationId'), steps: JsonPath.listAt('$$.Map.Item.Value.steps') },
+      resultPath: JsonPath.DISCARD,
+    }).itemProcessor(steps);
+    stages.addCatch(new Succeed(this, 'Not approved', { comment: 'Rejected or cancelled: the application record already says so' }), {
+      errors: [REJECTED_ERROR, CANCELLED_ERROR],
+      resultPath: JsonPath.DISCARD,
+    });
+    const complete = new LambdaInvoke(this, COMPLETE_STATE, {
+      lambdaFunction: props.completeFunction,
+      payload: TaskInput.fromObject({ applicationId: JsonPath.stringAt('$.applicationId') }),
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: true,
+    });
+
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineName: `khidma-${props.stage}-application`,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(stages.next(complete)),
+      tracingEnabled: true,
+      ...(props.logGroup ? { logs: { destination: props.logGroup, level: LogLevel.ERROR, includeExecutionData: false } } : {}),
+    });
+    Validations.of(this.stateMachine).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray tracing and log delivery actions support no resource-level permissions',
+    });
+  }
+}

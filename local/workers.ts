@@ -1,0 +1,123 @@
+// The background half of the local cloud, bound from the same worker catalogue CDK deploys: agency queues
+// with SQS semantics feeding the task consumer, the synthesized state machine on the local engine, the
+// applications stream feeding the outbox publisher onto the in-process bus, and the scheduled sweeps.
+import path from 'node:path';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { type Worker, workers as catalogue } from '../lib/catalogue/workers';
+import { agencyQueueName, AGENCY_QUEUE_MAX_RECEIVES, AGENCY_QUEUE_VISIBILITY_SECONDS } from '../lib/constructs/application-workflow';
+import { tableName } from '../lib/platform/tables';
+import { LocalEventBus } from './event-bus';
+import { LocalQueues } from './queue';
+import { startStreamPoller } from './stream-poller';
+import { synthesizeWorkflowDefinition } from './workflow-definition';
+import { LocalWorkflowEngine } from './workflow-engine';
+
+export interface LocalWorkersOptions {
+  readonly stage: string;
+  readonly root: string;
+  readonly dataDir: string;
+  readonly dynamoDbEndpoint: string;
+  readonly agencyIds: readonly string[];
+  /** Seconds between scheduled runs, instead of the catalogue's minutes (the local cloud is for people waiting). */
+  readonly scheduleSeconds?: number;
+  /** Queue visibility timeout, ms. @default the deployed queues' */
+  readonly visibilityTimeoutMs?: number;
+  readonly log: (line: string) => void;
+}
+
+export interface LocalWorkers {
+  readonly engine: LocalWorkflowEngine;
+  readonly queues: LocalQueues;
+  readonly bus: LocalEventBus;
+  /** Resumes every application left mid-workflow (run at start: a previous run may have crashed). */
+  reconcileNow(): Promise<{ checked: number; resumed: string[] }>;
+  stop(): Promise<void>;
+}
+
+type Handler = (event: unknown) => Promise<unknown>;
+
+export async function startWorkers(options: LocalWorkersOptions): Promise<LocalWorkers> {
+  const handlerOf = async (worker: Worker): Promise<Handler> => ((await import(path.join(options.root, worker.entry))) as { handler: Handler }).handler;
+  const byKind = <K extends Worker['trigger']['kind']>(kind: K) => catalogue.filter((worker) => worker.trigger.kind === kind);
+  const stoppers: Array<() => Promise<void>> = [];
+
+  const queues = new LocalQueues({
+    visibilityTimeoutMs: options.visibilityTimeoutMs ?? AGENCY_QUEUE_VISIBILITY_SECONDS * 1000,
+    maxReceiveCount: AGENCY_QUEUE_MAX_RECEIVES,
+    log: options.log,
+  });
+  for (const agencyId of options.agencyIds) {
+    const name = agencyQueueName(options.stage, agencyId);
+    queues.createQueue(name, { deadLetterQueue: `${name}-dlq` });
+  }
+
+  const { installEventBus } = await import('../functions/events/bus-adapter');
+  const bus = new LocalEventBus(path.join(options.dataDir, 'events', 'events.jsonl'));
+  installEventBus(bus);
+
+  const [complete] = await Promise.all(byKind('state-machine').map(handlerOf));
+  if (!complete) {
+    throw new Error('the worker catalogue has no state-machine worker');
+  }
+  const engine = new LocalWorkflowEngine({
+    definition: synthesizeWorkflowDefinition(options.stage, options.agencyIds),
+    sendToQueue: (queueName, body) => queues.send(queueName, body),
+    complete: (input) => complete(input),
+    log: options.log,
+  });
+  const { installWorkflowEngine } = await import('../functions/workflow/engine');
+  installWorkflowEngine(engine);
+  stoppers.push(() => engine.stopAll());
+
+  for (const worker of byKind('agency-queues')) {
+    const handler = (await handlerOf(worker)) as (event: SQSEvent) => Promise<SQSBatchResponse>;
+    const batchSize = worker.trigger.kind === 'agency-queues' ? worker.trigger.batchSize : 10;
+    for (const agencyId of options.agencyIds) {
+      stoppers.push(queues.consume(agencyQueueName(options.stage, agencyId), handler, { batchSize }));
+    }
+  }
+
+  for (const worker of byKind('stream')) {
+    if (worker.trigger.kind !== 'stream') {
+      continue;
+    }
+    const poller = await startStreamPoller({
+      endpoint: options.dynamoDbEndpoint,
+      tableName: tableName(options.stage, worker.trigger.table),
+      handler: (await handlerOf(worker)) as (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>,
+      checkpointFile: path.join(options.dataDir, 'streams', `${worker.id}.json`),
+      batchSize: worker.trigger.batchSize,
+    });
+    stoppers.push(() => poller.stop());
+  }
+
+  for (const worker of byKind('schedule')) {
+    if (worker.trigger.kind !== 'schedule') {
+      continue;
+    }
+    const handler = await handlerOf(worker);
+    let running = Promise.resolve();
+    const timer = setInterval(() => {
+      running = running.then(() => handler({}).then(() => undefined, (error: Error) => options.log(`${worker.id} failed: ${error.name}`)));
+    }, (options.scheduleSeconds ?? worker.trigger.everyMinutes * 60) * 1000);
+    timer.unref();
+    stoppers.push(async () => {
+      clearInterval(timer);
+      await running;
+    });
+  }
+
+  const { reconcileApplications } = await import('../functions/applications/domain/reconcile');
+  const { taskDeps } = await import('../functions/applications/task-deps');
+  return {
+    engine,
+    queues,
+    bus,
+    reconcileNow: () => reconcileApplications(taskDeps, 0),
+    async stop() {
+      for (const stop of stoppers.reverse()) {
+        await stop().catch(() => undefined);
+      }
+    },
+  };
+}

@@ -1,0 +1,192 @@
+// Citizen applications: requests, the application record, its timeline, and the domain events it emits.
+import * as z from 'zod/mini';
+import { Cursor, LocalizedName, PageLimit } from './common';
+import { NationalNumber } from './registry';
+import { channels, ServiceId } from './services';
+
+export const applicationStatuses = ['draft', 'submitted', 'in-progress', 'info-requested', 'approved', 'rejected', 'cancelled'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+export const terminalStatuses: readonly ApplicationStatus[] = ['approved', 'rejected', 'cancelled'];
+
+export const stepStatuses = ['pending', 'open', 'info-requested', 'approved', 'rejected', 'cancelled'] as const;
+
+export const ApplicationId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an application id'));
+export const ApplicationIdParams = z.strictObject({ applicationId: ApplicationId });
+
+/** Answers to the service card's form: field id → value; checked against the card's form when saved. */
+const Answers = z.record(z.string().check(z.maxLength(64)), z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]));
+
+export const SubmitApplicationBody = z
+  .strictObject({
+    serviceId: ServiceId,
+    answers: Answers,
+    channel: z.enum(channels),
+    /** Save as a draft to finish later (on any channel) instead of submitting now. */
+    draft: z.optional(z.boolean()),
+    /** Frontline staff only: the citizen they are serving, who must have consented to their service centre. */
+    onBehalfOf: z.optional(z.strictObject({ nationalNumber: NationalNumber })),
+  })
+  .register(z.globalRegistry, { id: 'SubmitApplicationBody' });
+
+export const UpdateDraftBody = z
+  .strictObject({ expectedVersion: z.int().check(z.minimum(1)), answers: Answers, channel: z.optional(z.enum(channels)) })
+  .register(z.globalRegistry, { id: 'UpdateDraftBody' });
+
+export const SubmitDraftBody = z
+  .strictObject({ expectedVersion: z.int().check(z.minimum(1)), channel: z.enum(channels) })
+  .register(z.globalRegistry, { id: 'SubmitDraftBody' });
+
+export const CancelBody = z
+  .strictObject({ reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))) })
+  .register(z.globalRegistry, { id: 'CancelBody' });
+
+const Actor = z.strictObject({
+  role: z.string(),
+  agencyId: z.optional(z.string()),
+  serviceCentreId: z.optional(z.string()),
+});
+
+export const ApplicationStep = z.strictObject({
+  stepId: z.string(),
+  agencyId: z.string(),
+  name: LocalizedName,
+  slaHours: z.int(),
+  status: z.enum(stepStatuses),
+  dueAt: z.optional(z.string()),
+  decidedAt: z.optional(z.string()),
+  note: z.optional(z.string()),
+  /** The officers' open question to the applicant (status info-requested). */
+  question: z.optional(z.string()),
+});
+
+export const TimelineEntry = z.strictObject({
+  at: z.string(),
+  type: z.string(),
+  by: Actor,
+  summary: z.string(),
+});
+
+export const Application = z
+  .strictObject({
+    applicationId: z.string(),
+    serviceId: z.string(),
+    serviceVersion: z.int(),
+    serviceName: LocalizedName,
+    status: z.enum(applicationStatuses),
+    channel: z.enum(channels),
+    applicant: z.strictObject({ kind: z.enum(['persons', 'residents']), recordId: z.string() }),
+    assistedBy: z.optional(Actor),
+    answers: z.record(z.string(), z.unknown()),
+    prefill: z.record(z.string(), z.unknown()),
+    consentIds: z.array(z.string()),
+    fees: z.strictObject({ amountJod: z.number(), ePaymentDiscountPercent: z.number(), payableJod: z.number() }),
+    stages: z.array(z.strictObject({ steps: z.array(ApplicationStep) })),
+    expectedCompletionDate: z.optional(z.string()),
+    outcome: z.optional(z.strictObject({ decision: z.enum(['approved', 'rejected', 'cancelled']), reason: z.optional(z.string()), documentId: z.optional(z.string()) })),
+    createdAt: z.string(),
+    submittedAt: z.optional(z.string()),
+    updatedAt: z.string(),
+    version: z.int(),
+    timeline: z.optional(z.array(TimelineEntry)),
+  })
+  .register(z.globalRegistry, { id: 'Application' });
+export type Application = z.infer<typeof Application>;
+
+export const ApplicationSummary = z.strictObject({
+  applicationId: z.string(),
+  serviceId: z.string(),
+  serviceName: LocalizedName,
+  status: z.enum(applicationStatuses),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  expectedCompletionDate: z.optional(z.string()),
+});
+export const ApplicationPage = z
+  .strictObject({ items: z.array(ApplicationSummary), nextCursor: z.optional(z.string()) })
+  .register(z.globalRegistry, { id: 'ApplicationPage' });
+export const MyApplicationsQuery = z.strictObject({
+  status: z.optional(z.enum(applicationStatuses)),
+  cursor: z.optional(Cursor),
+  limit: z.optional(PageLimit),
+});
+
+// --- Domain events (published from the applications table's outbox) ---
+
+const eventBase = {
+  eventId: z.string(),
+  applicationId: z.string(),
+  at: z.string(),
+  by: Actor,
+};
+export const ApplicationSubmitted = z.strictObject({
+  ...eventBase,
+  type: z.literal('ApplicationSubmitted'),
+  serviceId: z.string(),
+  channel: z.enum(channels),
+  payableJod: z.number(),
+  expectedCompletionDate: z.string(),
+});
+export const DraftSaved = z.strictObject({ ...eventBase, type: z.literal('DraftSaved'), serviceId: z.string() });
+export const ApplicationCancelled = z.strictObject({ ...eventBase, type: z.literal('ApplicationCancelled'), reason: z.optional(z.string()) });
+export const ApplicationApproved = z.strictObject({ ...eventBase, type: z.literal('ApplicationApproved'), documentId: z.string() });
+export const ApplicationRejected = z.strictObject({ ...eventBase, type: z.literal('ApplicationRejected'), stepId: z.string(), reason: z.string() });
+
+const stepEvent = { ...eventBase, stepId: z.string(), agencyId: z.string() };
+export const TaskAssigned = z.strictObject({ ...stepEvent, type: z.literal('TaskAssigned'), taskId: z.string(), dueAt: z.string() });
+export const TaskDecided = z.strictObject({ ...stepEvent, type: z.literal('TaskDecided'), taskId: z.string(), decision: z.enum(['approve', 'reject']) });
+export const InformationRequested = z.strictObject({ ...stepEvent, type: z.literal('InformationRequested'), taskId: z.string(), question: z.string() });
+export const InformationProvided = z.strictObject({ ...eventBase, type: z.literal('InformationProvided'), stepIds: z.array(z.string()) });
+export const SlaBreached = z.strictObject({ ...stepEvent, type: z.literal('SlaBreached'), taskId: z.string(), dueAt: z.string() });
+
+export const domainEvents = [
+  ApplicationSubmitted,
+  DraftSaved,
+  ApplicationCancelled,
+  ApplicationApproved,
+  ApplicationRejected,
+  TaskAssigned,
+  TaskDecided,
+  InformationRequested,
+  InformationProvided,
+  SlaBreached,
+] as const;
+export const DomainEvent = z.discriminatedUnion('type', [...domainEvents]);
+export type DomainEvent = z.infer<typeof DomainEvent>;
+
+// --- Agency tasks ---
+
+export const TaskIdParams = z.strictObject({ taskId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}\.[a-z0-9-]{2,64}$/, 'must be a task id')) });
+export const InboxParams = z.strictObject({ agencyId: z.string().check(z.regex(/^[a-z0-9-]{2,64}$/, 'must be an agency id')) });
+export const taskStatuses = ['open', 'info-requested', 'decided', 'closed'] as const;
+export const InboxQuery = z.strictObject({
+  status: z.optional(z.enum(taskStatuses)),
+  cursor: z.optional(Cursor),
+  limit: z.optional(PageLimit),
+});
+export const DecisionBody = z
+  .strictObject({ decision: z.enum(['approve', 'reject', 'request-info']), note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))) })
+  .register(z.globalRegistry, { id: 'DecisionBody', description: 'A rejection needs a note the citizen can read; a request for information needs the question' });
+export const InformationBody = z
+  .strictObject({ answer: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) })
+  .register(z.globalRegistry, { id: 'InformationBody', description: "The applicant's answer to the officers' request for more information" });
+const InformationExchange = z.strictObject({ question: z.string(), askedAt: z.string(), answer: z.optional(z.string()), answeredAt: z.optional(z.string()) });
+export const AgencyTask = z
+  .strictObject({
+    taskId: z.string(),
+    applicationId: z.string(),
+    stepId: z.string(),
+    agencyId: z.string(),
+    serviceId: z.string(),
+    serviceName: LocalizedName,
+    status: z.enum(taskStatuses),
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    escalatedAt: z.optional(z.string()),
+    information: z.optional(z.array(InformationExchange)),
+    createdAt: z.string(),
+    decision: z.optional(z.enum(['approve', 'reject'])),
+    note: z.optional(z.string()),
+    decidedAt: z.optional(z.string()),
+  })
+  .register(z.globalRegistry, { id: 'AgencyTask' });
+export const TaskPage = z.strictObject({ items: z.array(AgencyTask), nextCursor: z.optional(z.string()) }).register(z.globalRegistry, { id: 'TaskPage' });
