@@ -60,13 +60,13 @@ export const capabilities: readonly Capability[] = [
     id: 'put-service',
     entry: 'functions/services/put-service.ts',
     route: putServiceRoute,
-    tables: { catalogue: 'readwrite' },
+    tables: { catalogue: 'readwrite', registry: 'read' },
   },
   {
     id: 'change-service-stage',
     entry: 'functions/services/change-service-stage.ts',
     route: changeServiceStageRoute,
-    tables: { catalogue: 'readwrite' },
+    tables: { catalogue: 'readwrite', registry: 'read' },
   },
   {
     id: 'sign-up',

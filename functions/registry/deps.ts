@@ -7,7 +7,13 @@ import type { RegistryDeps } from './domain/registry';
 import { dynamoRegistry } from './dynamo-registry';
 
 export const registryDeps: RegistryDeps = {
-  store: dynamoRegistry(dynamo, { registry: requireTable('registry'), audit: requireTable('audit') }),
+  // Read when first used: functions that only resolve the caller's identity link are not granted the audit table.
+  store: dynamoRegistry(dynamo, {
+    registry: requireTable('registry'),
+    get audit() {
+      return requireTable('audit');
+    },
+  }),
   now: () => new Date(),
 };
 

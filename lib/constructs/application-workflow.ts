@@ -2,7 +2,7 @@
 // stages in order, the steps of a stage in parallel, each step a task on its agency's queue that waits for
 // the officer's decision (task token), then the completion function. A two-agency application costs
 // about six state transitions. The local cloud runs the definition this construct synthesizes.
-import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
@@ -20,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, SqsSendMessage } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import type { WorkflowBinding } from './capability-function';
 import { AGENCY_STEP_STATE, COMPLETE_STATE } from '../../functions/workflow/ports';
 
 export interface ApplicationWorkflowProps {
@@ -43,6 +44,8 @@ export const CANCELLED_ERROR = 'Cancelled';
 
 export class ApplicationWorkflow extends Construct {
   public readonly stateMachine: StateMachine;
+  /** Who may call the engine: the state machine and the ARN pattern of its executions. */
+  public readonly binding: WorkflowBinding;
   public readonly queues: ReadonlyMap<string, { queue: IQueue; deadLetterQueue: IQueue }>;
 
   constructor(scope: Construct, id: string, props: ApplicationWorkflowProps) {
@@ -112,16 +115,35 @@ export class ApplicationWorkflow extends Construct {
       retryOnServiceExceptions: true,
     });
 
+    const stateMachineName = `khidma-${props.stage}-application`;
     this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineName: `khidma-${props.stage}-application`,
+      stateMachineName,
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromChainable(stages.next(complete)),
       tracingEnabled: true,
       ...(props.logGroup ? { logs: { destination: props.logGroup, level: LogLevel.ERROR, includeExecutionData: false } } : {}),
     });
+    const executions = (partition: string, region: string, account: string) => `arn:${partition}:states:${region}:${account}:execution:${stateMachineName}:*`;
+    this.binding = {
+      stateMachine: this.stateMachine,
+      executionsArn: executions(Aws.PARTITION, Aws.REGION, Aws.ACCOUNT_ID),
+      executionsArnForNag: executions('<AWS::Partition>', '<AWS::Region>', '<AWS::AccountId>'),
+    };
+    const role = this.stateMachine.role;
+    const completeResource = props.completeFunction.node.defaultChild;
+    const completeId = completeResource instanceof CfnElement ? Stack.of(this).getLogicalId(completeResource) : props.completeFunction.functionArn;
+    const acknowledgements: Record<string, string> = {
+      'AwsSolutions-IAM5[Resource::*]': 'X-Ray tracing and log delivery actions support no resource-level permissions',
+      [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sqs:<AWS::Region>:<AWS::AccountId>:${agencyQueueName(props.stage, '*')}]`]:
+        "The agency step sends to the queue its step's agency names: the platform's agency task queues, and only those",
+      [`AwsSolutions-IAM5[Resource::<${completeId}.Arn>:*]`]: 'LambdaInvoke grants the versions and aliases of the completion function, that function only',
+    };
+    for (const [id, reason] of Object.entries(acknowledgements)) {
+      Validations.of(role).acknowledge({ id, reason });
+    }
     Validations.of(this.stateMachine).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray tracing and log delivery actions support no resource-level permissions',
+      id: 'AwsSolutions-SF1',
+      reason: 'Errors are logged; every state change is already in the application record and its events, and ALL-level logs would duplicate citizen data at a cost per transition',
     });
   }
 }

@@ -7,8 +7,8 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type Capability, routeKey } from '../catalogue/types';
-import { type TableId, tableDefinitions, tableEnvName } from '../platform/tables';
-import { CapabilityFunction } from './capability-function';
+import type { TableId } from '../platform/tables';
+import { CapabilityFunction, type WorkflowBinding } from './capability-function';
 
 export interface CapabilityEndpointProps {
   readonly capability: Capability;
@@ -23,6 +23,8 @@ export interface CapabilityEndpointProps {
   readonly logRetention: RetentionDays;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /** Bound when the capability declares `workflow`. */
+  readonly workflow?: WorkflowBinding;
   /** Variables every capability gets (stage, cache bounds). @default - none */
   readonly environment?: Readonly<Record<string, string>>;
 }
@@ -44,16 +46,12 @@ export class CapabilityEndpoint extends Construct {
       description: routeKey(route),
       environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: capability.id },
     });
-    for (const definition of tableDefinitions) {
-      const access = capability.tables[definition.id];
-      if (access) {
-        this.handler.bindTable({
-          table: props.tables[definition.id],
-          access,
-          environmentName: tableEnvName(definition.id),
-          indexNames: definition.indexes.map((index) => index.name),
-        });
+    this.handler.bindTables(capability.tables, props.tables);
+    if (capability.workflow) {
+      if (!props.workflow) {
+        throw new Error(`${capability.id} calls the workflow engine but the stack has no state machine`);
       }
+      this.handler.bindWorkflow(props.workflow, capability.workflow);
     }
     if (capability.userPool) {
       this.handler.bindUserPool({ userPool: props.userPool, client: props.userPoolClient, actions: capability.userPool });

@@ -8,7 +8,9 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { TableAccess, UserPoolAction } from '../catalogue/types';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { TableAccess, UserPoolAction, WorkflowAction } from '../catalogue/types';
+import { type TableId, tableDefinitions, tableEnvName } from '../platform/tables';
 
 const repositoryRoot = path.resolve(__dirname, '../..');
 
@@ -112,6 +114,47 @@ export class CapabilityFunction extends Construct {
     }
   }
 
+  /**
+   * The state machine's ARN and exactly the calls listed: start (with the describe the reconciler's resume
+   * needs), task results, stop.
+   */
+  public bindWorkflow(workflow: WorkflowBinding, actions: readonly WorkflowAction[]): void {
+    const { stateMachine } = workflow;
+    this.function.addEnvironment('WORKFLOW_STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    const onExecutions = (...executionActions: string[]) => {
+      this.function.addToRolePolicy(new PolicyStatement({ actions: executionActions, resources: [workflow.executionsArn] }));
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${workflow.executionsArnForNag}]`,
+        reason: "Executions are named after applications: the grant covers this state machine's executions only",
+      });
+    };
+    if (actions.includes('start')) {
+      stateMachine.grantStartExecution(this.function);
+      onExecutions('states:DescribeExecution');
+    }
+    if (actions.includes('sendTaskResult')) {
+      stateMachine.grantTaskResponse(this.function);
+    }
+    if (actions.includes('stop')) {
+      onExecutions('states:StopExecution');
+    }
+  }
+
+  /** Binds every table the catalogue entry lists, with the access it lists. */
+  public bindTables(access: Partial<Record<TableId, TableAccess>>, tables: Readonly<Record<TableId, ITableV2>>): void {
+    for (const definition of tableDefinitions) {
+      const level = access[definition.id];
+      if (level) {
+        this.bindTable({
+          table: tables[definition.id],
+          access: level,
+          environmentName: tableEnvName(definition.id),
+          indexNames: definition.indexes.map((index) => index.name),
+        });
+      }
+    }
+  }
+
   /** The pool and portal client ids for the SDK, and exactly the admin actions listed (none for public sign-up calls). */
   public bindUserPool(binding: UserPoolBinding): void {
     this.function.addEnvironment('USER_POOL_ID', binding.userPool.userPoolId);
@@ -120,6 +163,14 @@ export class CapabilityFunction extends Construct {
       binding.userPool.grant(this.function, ...binding.actions.map((action) => `cognito-idp:${action}`));
     }
   }
+}
+
+export interface WorkflowBinding {
+  readonly stateMachine: IStateMachine;
+  /** ARN pattern of the state machine's executions. */
+  readonly executionsArn: string;
+  /** The same pattern as cdk-nag prints it (pseudo parameters as <AWS::...>). */
+  readonly executionsArnForNag: string;
 }
 
 export interface UserPoolBinding {

@@ -21,6 +21,8 @@ import type { StageConfig } from '../config/stages';
 import type { AppClient } from '../platform/identity';
 import type { TableId } from '../platform/tables';
 import { CapabilityEndpoint } from '../constructs/capability-endpoint';
+import { Workers } from '../constructs/workers';
+import { workflowAgencyIds } from '../platform/agencies';
 import { pascalCase } from './names';
 
 /** The user pool whose tokens the API trusts; in the DR region it is still the primary region's pool. */
@@ -36,6 +38,8 @@ export interface ApiStackProps extends StackProps {
   readonly tables: Readonly<Record<TableId, ITableV2>>;
   /** @default - the capability catalogue in lib/capabilities.ts */
   readonly capabilities?: readonly Capability[];
+  /** Runs the stream publisher and schedules (the primary region); the DR region has them off until failover. @default true */
+  readonly active?: boolean;
   /** How this stack consumes values of other stacks. @default - the app's default (cdk.json) */
   readonly consumeReferences?: ReferenceStrength;
 }
@@ -57,6 +61,7 @@ const accessLogFields = {
 export class ApiStack extends Stack {
   public readonly api: HttpApi;
   public readonly endpoints: readonly CapabilityEndpoint[];
+  public readonly workers: Workers;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -100,6 +105,15 @@ export class ApiStack extends Stack {
       STAGE: config.stage,
       CATALOGUE_CACHE_SECONDS: String(config.catalogueCacheSeconds),
     };
+    this.workers = new Workers(this, 'Workers', {
+      stage: config.stage,
+      agencyIds: workflowAgencyIds,
+      tables: props.tables,
+      active: props.active ?? true,
+      logRetention: config.logRetentionDays,
+      logRemovalPolicy,
+      environment,
+    });
     this.endpoints = capabilities.map(
       (capability) =>
         new CapabilityEndpoint(this, pascalCase(capability.id), {
@@ -109,6 +123,7 @@ export class ApiStack extends Stack {
           tables: props.tables,
           userPool: identity.userPool,
           userPoolClient: identity.clients.portal,
+          workflow: this.workers.workflow.binding,
           logRetention: config.logRetentionDays,
           logRemovalPolicy,
           environment,

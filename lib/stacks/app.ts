@@ -53,6 +53,8 @@ export function buildApp(app: App, config: StageConfig): KhidmaStacks {
     config,
     identity,
     tables: drKeys.replicaTables,
+    // Stand-by: the replica's stream publisher and the schedules start on failover (see README, Operations).
+    active: false,
     // References default to weak (Fn::GetStackOutput, cdk.json). The DR API takes strong ones instead: the
     // pool's issuer and client ids are copied into SSM in the DR region, so the DR stack can still be
     // updated while the primary region is down; the price is that they stay locked while it uses them.

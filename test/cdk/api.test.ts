@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import cdkJson from '../../cdk.json';
+import { workers } from '../../lib/catalogue/workers';
 import { capabilities } from '../../lib/capabilities';
 import { type Capability, routeKey } from '../../lib/catalogue/types';
 import { stageConfig } from '../../lib/config/stages';
@@ -110,6 +111,7 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
         'CATALOGUE_CACHE_SECONDS',
         ...tableIds(capability).map(tableEnvName),
         ...(capability.userPool ? ['USER_POOL_ID', 'USER_POOL_CLIENT_ID'] : []),
+        ...(capability.workflow ? ['WORKFLOW_STATE_MACHINE_ARN'] : []),
       ].sort(),
     );
     expect(variables).toMatchObject({
@@ -176,7 +178,8 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
 
   test('every log group (access logs and functions) keeps the configured retention', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
-    expect(groups).toHaveLength(capabilities.length + 1);
+    // One per capability and per worker, the access logs and the workflow's logs.
+    expect(groups).toHaveLength(capabilities.length + workers.length + 2);
     for (const group of groups) {
       expect(group.Properties.RetentionInDays).toBe(config.logRetentionDays);
     }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { AssetManifestArtifact } from 'aws-cdk-lib/cx-api';
 import cdkJson from '../../cdk.json';
+import { workers } from '../../lib/catalogue/workers';
 import { capabilities } from '../../lib/capabilities';
 import { stageConfig, stages } from '../../lib/config/stages';
 import { buildApp } from '../../lib/stacks/app';
@@ -50,6 +51,6 @@ test('unit tests stub bundling: every function asset is the unbundled repository
     return Object.values(files).map((file) => file.source.path);
   });
   const repositoryRoot = path.resolve(__dirname, '../..');
-  expect(sources.filter((source) => source === repositoryRoot)).toHaveLength(2 * capabilities.length);
+  expect(sources.filter((source) => source === repositoryRoot)).toHaveLength(2 * (capabilities.length + workers.length));
   expect(sources.filter((source) => source.startsWith('asset.') && fs.existsSync(path.join(app.outdir, source, 'index.mjs')))).toEqual([]);
 });

@@ -87,7 +87,7 @@ describe.each(Object.keys(stages))('the whole %s app', (stage) => {
     expect(synthesized.stackNames).toHaveLength(5);
     const dynamoDb = synthesized.statements().filter((statement) => (statement.actions ?? []).some((action) => action.startsWith('dynamodb:')));
     expect(dynamoDb.length).toBeGreaterThan(0);
-    const table = new RegExp(`^(\\{Khidma-${stage}-Data/\\w+Table\\w+\\.Arn\\}|arn:aws:dynamodb:${config.drRegion}:\\*:table/khidma-${stage}-\\w+)(/index/\\w+)?$`);
+    const table = new RegExp(`^(\\{Khidma-${stage}-Data/\\w+Table\\w+\\.(Stream)?Arn\\}|arn:aws:dynamodb:${config.drRegion}:\\*:table/khidma-${stage}-\\w+)(/index/\\w+)?$`);
     for (const resource of dynamoDb.flatMap((statement) => statement.resources)) {
       expect(resource).toMatch(table);
     }

@@ -132,6 +132,15 @@ export class SynthesizedApp {
         return this.sub(stack, argument);
       case 'Fn::GetStackOutput':
         return this.stackOutput(argument.StackName, argument.OutputName, argument.Region);
+      case 'Fn::Select': {
+        const [index, list] = argument as [number, Json];
+        const items = (list as Record<string, Json>)['Fn::Split'] as [string, Json] | undefined;
+        if (!items) {
+          throw new Error(`cannot resolve Fn::Select over ${JSON.stringify(list)} in ${stack.name}`);
+        }
+        const parts = this.renderIn(stack, items[1]).split(items[0]);
+        return parts[index] ?? '*';
+      }
       case 'Fn::ImportValue':
         return this.importValue(this.renderIn(stack, argument));
       default:

@@ -12,7 +12,7 @@ import {
   type Expectation,
   type MatrixOutcome,
   matrixGrid,
-  mismatchTable,
+  outcomeTable,
   type Persona,
   personas,
   type Probe,
@@ -103,7 +103,7 @@ const ANONYMOUS = deny(401);
 const ROLE = deny(403, 'forbidden');
 /** Applications are hidden from strangers: 404, not 403. */
 const HIDDEN = deny(404, 'application_not_found');
-const EVERYONE_ALLOWED = (status: number): PerPersona<Expectation> => Object.fromEntries(personas.map((persona) => [persona, allow(status)])) as PerPersona<Expectation>;
+const allowEveryone = (status: number): PerPersona<Expectation> => Object.fromEntries(personas.map((persona) => [persona, allow(status)])) as PerPersona<Expectation>;
 
 const card = () => structuredClone(seedServices[0]!.card);
 const lower = (persona: Persona) => persona.toLowerCase();
@@ -114,9 +114,9 @@ function demoTotpCode(user: string | undefined): string {
 }
 
 const matrix: Readonly<Record<string, CapabilityCases>> = {
-  'list-services': { probe: () => ({ path: '/v1/services?limit=5' }), expect: EVERYONE_ALLOWED(200) },
-  'get-service': { probe: () => ({ path: `/v1/services/${VEHICLE.serviceId}` }), expect: EVERYONE_ALLOWED(200) },
-  'list-agencies': { probe: () => ({ path: '/v1/agencies' }), expect: EVERYONE_ALLOWED(200) },
+  'list-services': { probe: () => ({ path: '/v1/services?limit=5' }), expect: allowEveryone(200) },
+  'get-service': { probe: () => ({ path: `/v1/services/${VEHICLE.serviceId}` }), expect: allowEveryone(200) },
+  'list-agencies': { probe: () => ({ path: '/v1/agencies' }), expect: allowEveryone(200) },
   'put-service': {
     probe: (persona, f) => ({ path: `/v1/services/${f.newServices[persona]}`, body: { expectedVersion: 0, card: card() } }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(201), auditor: ROLE },
@@ -125,8 +125,8 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
     probe: (persona, f) => ({ path: `/v1/services/${f.servicesToStage[persona]}/stage`, body: { stage: 'feasibility-study', expectedVersion: 1 } }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
   },
-  'sign-up': { probe: (persona, f) => ({ path: '/v1/auth/sign-up', body: signUpBody(f.toSignUp[persona]) }), expect: EVERYONE_ALLOWED(201) },
-  'confirm-sign-up': { probe: (persona, f) => ({ path: '/v1/auth/confirm', body: f.toConfirm[persona] }), expect: EVERYONE_ALLOWED(200) },
+  'sign-up': { probe: (persona, f) => ({ path: '/v1/auth/sign-up', body: signUpBody(f.toSignUp[persona]) }), expect: allowEveryone(201) },
+  'confirm-sign-up': { probe: (persona, f) => ({ path: '/v1/auth/confirm', body: f.toConfirm[persona] }), expect: allowEveryone(200) },
   'create-staff': {
     probe: (persona, f) => {
       const username = `matrix.${lower(persona)}.${f.stamp}`;
@@ -355,7 +355,7 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
       auditor: ROLE,
     },
   },
-  'get-openapi': { probe: () => ({ path: '/openapi.json' }), expect: EVERYONE_ALLOWED(200) },
+  'get-openapi': { probe: () => ({ path: '/openapi.json' }), expect: allowEveryone(200) },
 };
 
 const DEFAULT_AGENCIES: Agencies = { own: 'cspd', other: 'ssc' };
@@ -476,7 +476,7 @@ const isWorkflowBound = (capability: Capability) => capability.entry.startsWith(
 
 function expectNone(outcomes: readonly MatrixOutcome[], what: string): void {
   if (outcomes.length > 0) {
-    throw new Error(`${outcomes.length} ${what}:\n${mismatchTable(outcomes)}`);
+    throw new Error(`${outcomes.length} ${what}:\n${outcomeTable(outcomes)}`);
   }
 }
 
@@ -493,7 +493,7 @@ describe('authorization matrix (every capability x every persona)', () => {
         summaryLine(outcomes, capabilities.length),
         `submitting the fixture application answered ${fixtures.submittedStatus}`,
         matrixGrid(outcomes),
-        ...(mismatches.length > 0 ? ['mismatches:', mismatchTable(mismatches)] : []),
+        ...(mismatches.length > 0 ? ['mismatches:', outcomeTable(mismatches)] : []),
       ].join('\n\n'),
     );
   }, 240_000);
@@ -553,7 +553,7 @@ describe('authorization matrix (every capability x every persona)', () => {
           }
         }
       }
-      console.log(`staff without MFA: ${withoutMfa.length} cases\n${mismatchTable(withoutMfa)}`);
+      console.log(`staff without MFA: ${withoutMfa.length} cases\n${outcomeTable(withoutMfa)}`);
     }, 120_000);
 
     it('refuses them every staff capability but the enrolment, with 403 mfa_enrolment_required', () => {

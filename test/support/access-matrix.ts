@@ -73,8 +73,8 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
   return [line(header), widths.map((width) => '-'.repeat(width)).join('-+-'), ...rows.map(line)].join('\n');
 }
 
-/** One line per case that did not answer as the table says. */
-export function mismatchTable(outcomes: readonly MatrixOutcome[]): string {
+/** One line per case: what was asked, what the table expects, what came back. */
+export function outcomeTable(outcomes: readonly MatrixOutcome[]): string {
   return table(
     ['capability', 'persona', 'request', 'expected', 'actual', 'verdict'],
     outcomes.map((outcome) => [

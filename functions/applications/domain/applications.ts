@@ -369,7 +369,7 @@ const isApplicant = (principal: Principal, application: StoredApplication) =>
   principal.subject?.kind === application.applicant.kind &&
   principal.subject.recordId === application.applicant.recordId;
 
-/** The applicant, officers of the agencies involved, the assisting service centre and auditors; nobody else (404). */
+/** The applicant, officers of the agencies involved (once submitted), the assisting service centre and auditors; nobody else (404). */
 async function readable(deps: ApplicationDeps, principal: Principal, applicationId: string): Promise<StoredApplication> {
   const application = await deps.store.get(applicationId);
   const involved = (agencyId?: string) => Boolean(agencyId) && application!.stages.some((stage) => stage.steps.some((step) => step.agencyId === agencyId));
@@ -377,7 +377,8 @@ async function readable(deps: ApplicationDeps, principal: Principal, application
     application &&
     (isApplicant(principal, application) ||
       principal.role === 'auditor' ||
-      (principal.role === 'officer' && involved(principal.agencyId)) ||
+      // Agencies see an application once it is submitted (and the citizen's consents exist), never a draft.
+      (principal.role === 'officer' && application.status !== 'draft' && involved(principal.agencyId)) ||
       (principal.role === 'frontline' && application.assistedBy?.serviceCentreId === principal.serviceCentreId));
   if (!allowed) {
     // Not "forbidden": whether an application exists is itself not for strangers to learn.

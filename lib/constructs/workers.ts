@@ -1,0 +1,129 @@
+// The background functions of the worker catalogue with their triggers: the agency queues' consumer, the
+// state machine's completion task, the outbox stream publisher, and the scheduled sweeps. Also the event
+// bus and the application workflow itself, which both the workers and the API capabilities use.
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { type Worker, workers as catalogue } from '../catalogue/workers';
+import type { TableId } from '../platform/tables';
+import { ApplicationWorkflow } from './application-workflow';
+import { CapabilityFunction } from './capability-function';
+import { pascalCase } from '../stacks/names';
+
+export interface WorkersProps {
+  readonly stage: string;
+  readonly agencyIds: readonly string[];
+  readonly tables: Readonly<Record<TableId, ITableV2>>;
+  /**
+   * The primary region runs the stream publisher and the schedules. In the DR region they are created
+   * disabled (schedules) or left out (the replica's stream ARN is only known once it exists): failover
+   * enables them.
+   */
+  readonly active: boolean;
+  readonly logRetention: RetentionDays;
+  readonly logRemovalPolicy?: RemovalPolicy;
+  readonly environment?: Readonly<Record<string, string>>;
+  /** @default - the worker catalogue in lib/catalogue/workers.ts */
+  readonly workers?: readonly Worker[];
+}
+
+export class Workers extends Construct {
+  public readonly workflow: ApplicationWorkflow;
+  public readonly eventBus: EventBus;
+  public readonly functions: ReadonlyMap<string, CapabilityFunction>;
+
+  constructor(scope: Construct, id: string, props: WorkersProps) {
+    super(scope, id);
+    const workers = props.workers ?? catalogue;
+    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: `khidma-${props.stage}-events` });
+    const functions = new Map(
+      workers.map((worker) => {
+        const handler = new CapabilityFunction(this, pascalCase(worker.id), {
+          entry: worker.entry,
+          logRetention: props.logRetention,
+          logRemovalPolicy: props.logRemovalPolicy,
+          timeoutSeconds: worker.timeoutSeconds,
+          description: worker.description,
+          environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: worker.id },
+        });
+        handler.bindTables(worker.tables, props.tables);
+        if (worker.publishesEvents) {
+          handler.function.addEnvironment('EVENT_BUS_NAME', this.eventBus.eventBusName);
+          this.eventBus.grantPutEventsTo(handler.function);
+        }
+        return [worker.id, handler] as const;
+      }),
+    );
+    this.functions = functions;
+
+    const completion = workers.find((worker) => worker.trigger.kind === 'state-machine');
+    if (!completion) {
+      throw new Error('the worker catalogue needs a state-machine worker (the completion task)');
+    }
+    this.workflow = new ApplicationWorkflow(this, 'Workflow', {
+      stage: props.stage,
+      agencyIds: props.agencyIds,
+      completeFunction: functions.get(completion.id)!.function,
+      logGroup: new LogGroup(this, 'WorkflowLogs', { retention: props.logRetention, removalPolicy: props.logRemovalPolicy }),
+    });
+
+    for (const worker of workers) {
+      const handler = functions.get(worker.id)!;
+      if (worker.workflow) {
+        handler.bindWorkflow(this.workflow.binding, worker.workflow);
+      }
+      this.trigger(worker, handler, props);
+    }
+  }
+
+  private trigger(worker: Worker, handler: CapabilityFunction, props: WorkersProps): void {
+    const { trigger } = worker;
+    switch (trigger.kind) {
+      case 'agency-queues':
+        for (const { queue } of this.workflow.queues.values()) {
+          handler.function.addEventSource(new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true }));
+        }
+        return;
+      case 'stream': {
+        const table = props.tables[trigger.table];
+        if (!props.active || !table.tableStreamArn) {
+          return;
+        }
+        const failures = new Queue(this, `${pascalCase(worker.id)}Failures`, {
+          retentionPeriod: Duration.days(14),
+          enforceSSL: true,
+          encryption: QueueEncryption.SQS_MANAGED,
+        });
+        Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination of the stream' });
+        handler.function.addEventSource(
+          new DynamoEventSource(table, {
+            startingPosition: StartingPosition.TRIM_HORIZON,
+            batchSize: trigger.batchSize,
+            reportBatchItemFailures: true,
+            retryAttempts: 20,
+            onFailure: new SqsDlq(failures),
+            // Only the outbox: new EVT# items.
+            filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { sk: { S: FilterRule.beginsWith('EVT#') } } } })],
+          }),
+        );
+        return;
+      }
+      case 'schedule':
+        new Rule(this, `${pascalCase(worker.id)}Schedule`, {
+          schedule: Schedule.rate(Duration.minutes(trigger.everyMinutes)),
+          targets: [new LambdaTarget(handler.function)],
+          enabled: props.active,
+          description: `${worker.description} (every ${trigger.everyMinutes} min)`,
+        });
+        return;
+      case 'state-machine':
+        return;
+    }
+  }
+}

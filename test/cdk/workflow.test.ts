@@ -1,0 +1,146 @@
+// The application workflow as deployed: the state machine CDK builds, the agency queues, the workers'
+// triggers in the primary and DR regions, and workflow grants only where the catalogue asks for them.
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import cdkJson from '../../cdk.json';
+import { routeKey } from '../../lib/catalogue/types';
+import { workers } from '../../lib/catalogue/workers';
+import { capabilities } from '../../lib/capabilities';
+import { stageConfig } from '../../lib/config/stages';
+import { workflowAgencyIds } from '../../lib/platform/agencies';
+import { buildApp } from '../../lib/stacks/app';
+import { synthesizeWorkflowDefinition } from '../../local/workflow-definition';
+
+type Resource = { [key: string]: any };
+
+const config = stageConfig('dev');
+const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+const stacks = buildApp(app, config);
+const primary = Template.fromStack(stacks.api);
+const dr = Template.fromStack(stacks.drApi);
+
+const byDescription = (template: Template, description: string): [string, Resource] => {
+  const found = Object.entries(template.findResources('AWS::Lambda::Function', { Properties: { Description: description } }));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+const statementsOfFunction = (template: Template, fn: Resource) => {
+  const [roleId] = fn.Properties.Role['Fn::GetAtt'];
+  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } });
+  return Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>);
+};
+const statesActions = (template: Template, fn: Resource) =>
+  statementsOfFunction(template, fn)
+    .flatMap((statement) => [statement.Action].flat())
+    .filter((action) => action.startsWith('states:'))
+    .sort();
+
+describe('the state machine', () => {
+  const definition = synthesizeWorkflowDefinition(config.stage, workflowAgencyIds) as any;
+
+  test('is a Standard state machine with tracing, named for the stage', () => {
+    primary.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineName: `khidma-${config.stage}-application`,
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  test('runs stages one after another and the steps of a stage in parallel', () => {
+    expect(definition.StartAt).toBe('Stages');
+    expect(definition.States.Stages).toMatchObject({ Type: 'Map', ItemsPath: '$.stages', MaxConcurrency: 1, Next: 'Complete application' });
+    const steps = definition.States.Stages.ItemProcessor.States.Steps;
+    expect(steps).toMatchObject({ Type: 'Map', ItemsPath: '$.steps' });
+    expect(steps.MaxConcurrency ?? 0).toBe(0);
+  });
+
+  test("puts each step on its agency's queue and waits for the decision's task token", () => {
+    const agencyStep = definition.States.Stages.ItemProcessor.States.Steps.ItemProcessor.States['Agency step'];
+    expect(agencyStep.Resource).toBe('arn:aws:states:::sqs:sendMessage.waitForTaskToken');
+    expect(agencyStep.Parameters['QueueUrl.$']).toContain(`khidma-${config.stage}-tasks-{}`);
+    expect(agencyStep.Parameters.MessageBody).toEqual({
+      'applicationId.$': '$.applicationId',
+      'stepId.$': '$.step.stepId',
+      'agencyId.$': '$.step.agencyId',
+      'slaHours.$': '$.step.slaHours',
+      'taskToken.$': '$$.Task.Token',
+    });
+  });
+
+  test('ends quietly on a rejection or cancellation, and completes through the completion function', () => {
+    expect(definition.States.Stages.Catch).toEqual([{ ErrorEquals: ['Rejected', 'Cancelled'], ResultPath: null, Next: 'Not approved' }]);
+    expect(definition.States['Not approved'].Type).toBe('Succeed');
+    expect(definition.States['Complete application']).toMatchObject({ Type: 'Task', End: true, Parameters: { 'applicationId.$': '$.applicationId' } });
+  });
+
+  test('is lean: a one-stage, two-agency application enters at most 15 states', () => {
+    // Stages map, one Steps map, two agency steps, completion: every state of the definition is counted once per entry.
+    const entered = 1 + 1 + 2 + 1;
+    expect(entered).toBeLessThanOrEqual(15);
+    expect(Object.keys(definition.States)).toEqual(['Stages', 'Complete application', 'Not approved']);
+  });
+});
+
+describe.each([
+  ['primary', primary, true],
+  ['DR', dr, false],
+] as const)('%s region', (_name, template, active) => {
+  test('has one task queue per agency, each with a DLQ after 5 receives', () => {
+    for (const agencyId of workflowAgencyIds) {
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: `khidma-${config.stage}-tasks-${agencyId}`,
+        VisibilityTimeout: 60,
+        RedrivePolicy: { maxReceiveCount: 5 },
+      });
+      template.hasResourceProperties('AWS::SQS::Queue', { QueueName: `khidma-${config.stage}-tasks-${agencyId}-dlq` });
+    }
+  });
+
+  test('feeds every agency queue to the task consumer with partial batch failures', () => {
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).filter((mapping) => mapping.Properties.EventSourceArn?.['Fn::GetAtt']);
+    expect(mappings).toHaveLength(workflowAgencyIds.length);
+    for (const mapping of mappings) {
+      expect(mapping.Properties).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    }
+  });
+
+  test(`${active ? 'publishes' : 'does not publish'} the outbox stream`, () => {
+    const streams = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).filter((mapping) => mapping.Properties.StartingPosition);
+    if (!active) {
+      expect(streams).toEqual([]);
+      return;
+    }
+    expect(streams).toHaveLength(1);
+    expect(streams[0]!.Properties).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'EVT#' }] } } } }) }] },
+    });
+  });
+
+  test(`runs the sweeps on a schedule, ${active ? 'enabled' : 'disabled until failover'}`, () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    const scheduled = workers.filter((worker) => worker.trigger.kind === 'schedule');
+    expect(rules).toHaveLength(scheduled.length);
+    for (const rule of rules) {
+      expect(rule.Properties.State).toBe(active ? 'ENABLED' : 'DISABLED');
+    }
+  });
+
+  test('gives workflow actions only to the capabilities and workers that declare them', () => {
+    const expected: Record<string, string[]> = {
+      start: ['states:DescribeExecution', 'states:StartExecution'],
+      sendTaskResult: ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'],
+      stop: ['states:StopExecution'],
+    };
+    const callers = [
+      ...capabilities.map((capability) => ({ id: capability.id, description: routeKey(capability.route), workflow: capability.workflow })),
+      ...workers.map((worker) => ({ id: worker.id, description: worker.description, workflow: worker.workflow })),
+    ];
+    for (const caller of callers) {
+      const [, fn] = byDescription(template, caller.description);
+      const wanted = [...new Set((caller.workflow ?? []).flatMap((action) => expected[action]!))].sort();
+      expect({ id: caller.id, actions: statesActions(template, fn) }).toEqual({ id: caller.id, actions: wanted });
+    }
+  });
+});
