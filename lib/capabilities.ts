@@ -36,6 +36,7 @@ import {
   updateDraftRoute,
 } from './catalogue/applications';
 import type { Capability } from './catalogue/types';
+import { engagementCapabilities } from './catalogue/engagement';
 
 export const capabilities: readonly Capability[] = [
   {
@@ -198,6 +199,7 @@ export const capabilities: readonly Capability[] = [
     tables: { applications: 'readwrite', registry: 'read' },
     workflow: ['sendTaskResult'],
   },
+  ...engagementCapabilities,
   {
     id: 'get-openapi',
     entry: 'functions/openapi/get-openapi.ts',

@@ -2,14 +2,16 @@
 // with SQS semantics feeding the task consumer, the synthesized state machine on the local engine, the
 // applications stream feeding the outbox publisher onto the in-process bus, and the scheduled sweeps.
 import path from 'node:path';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { type Worker, workers as catalogue } from '../lib/catalogue/workers';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent, EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { EVENT_SOURCE } from '../functions/events/bus';
+import { platformQueueName, platformQueues, type Worker, workers as catalogue } from '../lib/catalogue/workers';
+import type { DomainEvent } from '../schemas/applications';
 import { agencyQueueName, AGENCY_QUEUE_MAX_RECEIVES, AGENCY_QUEUE_VISIBILITY_SECONDS } from '../lib/constructs/application-workflow';
 import { tableName } from '../lib/platform/tables';
 import { LocalEventBus } from './event-bus';
 import { LocalQueues } from './queue';
 import { startStreamPoller } from './stream-poller';
-import { synthesizeWorkflowDefinition } from './workflow-definition';
+import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeWorkflowDefinition } from './workflow-definition';
 import { LocalWorkflowEngine } from './workflow-engine';
 
 export interface LocalWorkersOptions {
@@ -36,6 +38,23 @@ export interface LocalWorkers {
 
 type Handler = (event: unknown) => Promise<unknown>;
 
+const asStopper = (unsubscribe: () => void) => async () => unsubscribe();
+
+/** The envelope EventBridge delivers to a rule's Lambda target. */
+function toEventBridgeEvent(event: DomainEvent): EventBridgeEvent<string, DomainEvent> {
+  return {
+    version: '0',
+    id: event.eventId,
+    'detail-type': event.type,
+    source: EVENT_SOURCE,
+    account: LOCAL_ACCOUNT,
+    time: event.at,
+    region: LOCAL_REGION,
+    resources: [],
+    detail: event,
+  };
+}
+
 export async function startWorkers(options: LocalWorkersOptions): Promise<LocalWorkers> {
   const handlerOf = async (worker: Worker): Promise<Handler> => ((await import(path.join(options.root, worker.entry))) as { handler: Handler }).handler;
   const byKind = <K extends Worker['trigger']['kind']>(kind: K) => catalogue.filter((worker) => worker.trigger.kind === kind);
@@ -50,6 +69,16 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
     const name = agencyQueueName(options.stage, agencyId);
     queues.createQueue(name, { deadLetterQueue: `${name}-dlq` });
   }
+  for (const definition of platformQueues) {
+    const name = platformQueueName(options.stage, definition.name);
+    queues.createQueue(name, {
+      deadLetterQueue: `${name}-dlq`,
+      visibilityTimeoutMs: options.visibilityTimeoutMs ?? definition.visibilitySeconds * 1000,
+      maxReceiveCount: definition.maxReceives,
+    });
+  }
+  const { installMessageQueues } = await import('../functions/shared/queues-adapter');
+  installMessageQueues(queues);
 
   const { installEventBus } = await import('../functions/events/bus-adapter');
   const bus = new LocalEventBus(path.join(options.dataDir, 'events', 'events.jsonl'));
@@ -89,6 +118,44 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
       batchSize: worker.trigger.batchSize,
     });
     stoppers.push(() => poller.stop());
+  }
+
+  for (const worker of byKind('queue')) {
+    if (worker.trigger.kind !== 'queue') {
+      continue;
+    }
+    const handler = (await handlerOf(worker)) as (event: SQSEvent) => Promise<SQSBatchResponse>;
+    stoppers.push(queues.consume(platformQueueName(options.stage, worker.trigger.queue), handler, { batchSize: worker.trigger.batchSize }));
+  }
+
+  for (const worker of byKind('events')) {
+    if (worker.trigger.kind !== 'events') {
+      continue;
+    }
+    const handler = await handlerOf(worker);
+    const types: readonly string[] = worker.trigger.detailTypes;
+    // EventBridge retries a failing target (then dead-letters it); here: a few quick tries, then a log line.
+    stoppers.push(
+      asStopper(
+        bus.subscribe(async (event) => {
+          if (!types.includes(event.type)) {
+            return;
+          }
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await handler(toEventBridgeEvent(event));
+              return;
+            } catch (error) {
+              if (attempt >= 3) {
+                options.log(`${worker.id} failed on event ${event.eventId} (${(error as Error).name}) after ${attempt} attempts`);
+                return;
+              }
+              await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+            }
+          }
+        }),
+      ),
+    );
   }
 
   for (const worker of byKind('schedule')) {

@@ -2,6 +2,10 @@
 // grants from this list; the local cloud binds the same handlers to its queue, stream poller, timers and engine.
 import type { TableAccess, WorkflowAction } from './types';
 import type { TableId } from '../platform/tables';
+import type { DomainEvent } from '../../schemas/applications';
+import { engagementQueues, engagementWorkers } from './engagement-workers';
+
+export type DomainEventType = DomainEvent['type'];
 
 export type WorkerTrigger =
   /** Every agency's task queue (SQS event source, partial batch failures). */
@@ -11,7 +15,11 @@ export type WorkerTrigger =
   /** A timer. */
   | { readonly kind: 'schedule'; readonly everyMinutes: number }
   /** A task state of the application state machine. */
-  | { readonly kind: 'state-machine' };
+  | { readonly kind: 'state-machine' }
+  /** One of the platform queues below (SQS with a DLQ in AWS, the local queue with SQS semantics here). */
+  | { readonly kind: 'queue'; readonly queue: string; readonly batchSize: number }
+  /** Domain events of these types from the platform's event bus (EventBridge rule in AWS, the in-process bus locally). */
+  | { readonly kind: 'events'; readonly detailTypes: readonly DomainEventType[] };
 
 export interface Worker {
   readonly id: string;
@@ -23,7 +31,18 @@ export interface Worker {
   /** Puts events on the platform's event bus. */
   readonly publishesEvents?: boolean;
   readonly timeoutSeconds?: number;
+  /** Sends to these platform queues (by name: `platformQueueName(stage, name)`). */
+  readonly sendsTo?: readonly string[];
 }
+
+/** Queues of the platform besides the agency task queues; each gets a DLQ after `maxReceives`. */
+export interface PlatformQueue {
+  readonly name: string;
+  readonly visibilitySeconds: number;
+  readonly maxReceives: number;
+}
+
+export const platformQueueName = (stage: string, name: string) => `khidma-${stage}-${name}`;
 
 export const workers: readonly Worker[] = [
   {
@@ -66,4 +85,7 @@ export const workers: readonly Worker[] = [
     workflow: ['start'],
     timeoutSeconds: 300,
   },
+  ...engagementWorkers,
 ];
+
+export const platformQueues: readonly PlatformQueue[] = [...engagementQueues];

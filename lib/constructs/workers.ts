@@ -10,7 +10,8 @@ import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambd
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type Worker, workers as catalogue } from '../catalogue/workers';
+import { type PlatformQueue, platformQueueName, platformQueues, type Worker, workers as catalogue } from '../catalogue/workers';
+import { EVENT_SOURCE } from '../../functions/events/bus';
 import type { TableId } from '../platform/tables';
 import { ApplicationWorkflow } from './application-workflow';
 import { CapabilityFunction } from './capability-function';
@@ -31,12 +32,15 @@ export interface WorkersProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** @default - the worker catalogue in lib/catalogue/workers.ts */
   readonly workers?: readonly Worker[];
+  /** @default - the platform queues of the worker catalogue */
+  readonly queues?: readonly PlatformQueue[];
 }
 
 export class Workers extends Construct {
   public readonly workflow: ApplicationWorkflow;
   public readonly eventBus: EventBus;
   public readonly functions: ReadonlyMap<string, CapabilityFunction>;
+  public readonly queues: ReadonlyMap<string, Queue>;
 
   constructor(scope: Construct, id: string, props: WorkersProps) {
     super(scope, id);
@@ -73,8 +77,37 @@ export class Workers extends Construct {
       logGroup: new LogGroup(this, 'WorkflowLogs', { retention: props.logRetention, removalPolicy: props.logRemovalPolicy }),
     });
 
+    this.queues = new Map(
+      (props.queues ?? platformQueues).map((definition) => {
+        const name = platformQueueName(props.stage, definition.name);
+        const deadLetterQueue = new Queue(this, `${pascalCase(definition.name)}Dlq`, {
+          queueName: `${name}-dlq`,
+          retentionPeriod: Duration.days(14),
+          enforceSSL: true,
+          encryption: QueueEncryption.SQS_MANAGED,
+        });
+        Validations.of(deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: `This is the dead-letter queue of ${name}` });
+        const queue = new Queue(this, `${pascalCase(definition.name)}Queue`, {
+          queueName: name,
+          visibilityTimeout: Duration.seconds(definition.visibilitySeconds),
+          enforceSSL: true,
+          encryption: QueueEncryption.SQS_MANAGED,
+          deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: definition.maxReceives },
+        });
+        return [definition.name, queue] as const;
+      }),
+    );
+
     for (const worker of workers) {
       const handler = functions.get(worker.id)!;
+      for (const queueName of worker.sendsTo ?? []) {
+        const queue = this.queues.get(queueName);
+        if (!queue) {
+          throw new Error(`${worker.id} sends to unknown queue ${queueName}`);
+        }
+        queue.grantSendMessages(handler.function);
+        queue.grant(handler.function, 'sqs:GetQueueUrl');
+      }
       if (worker.workflow) {
         handler.bindWorkflow(this.workflow.binding, worker.workflow);
       }
@@ -124,6 +157,29 @@ export class Workers extends Construct {
         return;
       case 'state-machine':
         return;
+      case 'queue': {
+        const queue = this.queues.get(trigger.queue);
+        if (!queue) {
+          throw new Error(`${worker.id} consumes unknown queue ${trigger.queue}`);
+        }
+        handler.function.addEventSource(new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true }));
+        return;
+      }
+      case 'events': {
+        const failures = new Queue(this, `${pascalCase(worker.id)}EventFailures`, {
+          retentionPeriod: Duration.days(14),
+          enforceSSL: true,
+          encryption: QueueEncryption.SQS_MANAGED,
+        });
+        Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of an event rule target' });
+        new Rule(this, `${pascalCase(worker.id)}Events`, {
+          eventBus: this.eventBus,
+          eventPattern: { source: [EVENT_SOURCE], detailType: [...trigger.detailTypes] },
+          targets: [new LambdaTarget(handler.function, { retryAttempts: 8, maxEventAge: Duration.hours(6), deadLetterQueue: failures })],
+          description: worker.description,
+        });
+        return;
+      }
     }
   }
 }
