@@ -37,6 +37,7 @@ import {
 } from './catalogue/applications';
 import type { Capability } from './catalogue/types';
 import { engagementCapabilities } from './catalogue/engagement';
+import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
 
 export const capabilities: readonly Capability[] = [
   {
@@ -198,6 +199,25 @@ export const capabilities: readonly Capability[] = [
     route: decideTaskRoute,
     tables: { applications: 'readwrite', registry: 'read' },
     workflow: ['sendTaskResult'],
+  },
+  {
+    id: 'list-life-events',
+    entry: 'functions/services/list-life-events.ts',
+    route: listLifeEventsRoute,
+    tables: { catalogue: 'read' },
+  },
+  {
+    id: 'submit-bundle',
+    entry: 'functions/applications/submit-bundle.ts',
+    route: submitBundleRoute,
+    tables: { applications: 'readwrite', idempotency: 'readwrite', catalogue: 'read', registry: 'readwrite', audit: 'append' },
+    workflow: ['start'],
+  },
+  {
+    id: 'get-bundle',
+    entry: 'functions/applications/get-bundle.ts',
+    route: getBundleRoute,
+    tables: { applications: 'read', idempotency: 'read', catalogue: 'read', registry: 'read' },
   },
   ...engagementCapabilities,
   {

@@ -76,6 +76,8 @@ export const Application = z
     channel: z.enum(channels),
     applicant: z.strictObject({ kind: z.enum(['persons', 'residents']), recordId: z.string() }),
     assistedBy: z.optional(Actor),
+    /** The life-event bundle it belongs to, if any. */
+    bundleId: z.optional(z.string()),
     answers: z.record(z.string(), z.unknown()),
     prefill: z.record(z.string(), z.unknown()),
     consentIds: z.array(z.string()),

@@ -1,6 +1,7 @@
 // Loads the demo catalogue through the registry's own use cases; existing records are left as they are.
 import { importService, type RegistryDeps } from '../functions/services/domain/registry';
 import { seedAgencies } from './agencies';
+import { seedLifeEvents } from './life-events';
 import { seedServices } from './services';
 
 /** Phases 1 and 2 are open; phase 3 opens next spring; 4 to 6 follow (Jordan's six-phase plan). */
@@ -18,6 +19,7 @@ export async function seedCatalogue(deps: RegistryDeps): Promise<{ agencies: num
   const missing = seedAgencies.filter((agency) => !existing.has(agency.agencyId));
   await Promise.all(missing.map((agency) => deps.catalogue.putAgency(agency)));
   await deps.catalogue.putRollout(seedRollout, true);
+  await Promise.all(seedLifeEvents.map((definition) => deps.catalogue.putLifeEvent(definition)));
   const seeder = { username: 'seed' };
   const created = await Promise.all(
     seedServices.map((seed) => importService(deps, seed.serviceId, seed.card, seed.lifecycleStage, seeder)),

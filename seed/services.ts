@@ -157,7 +157,7 @@ const civilStatus: SeedService[] = [
     requiredRegistryFields: ['person.nationalNumber', 'person.fullName', 'person.familyBookNumber'],
     form: {
       fields: [
-        field('birthCertificateNumber', 'text', true, 'رقم شهادة الميلاد', 'Birth certificate number', 20),
+        field('birthCertificateNumber', 'text', true, 'رقم شهادة الميلاد', 'Birth certificate number', 40),
         field('childFullName', 'text', true, 'اسم الطفل الرباعي', "Child's full name", 120),
       ],
     },
@@ -195,7 +195,7 @@ const civilStatus: SeedService[] = [
           ['add-wife', 'إضافة زوجة', 'Add a wife'],
           ['correct-entry', 'تصحيح قيد', 'Correct an entry'],
         ]),
-        field('memberNationalNumber', 'text', true, 'الرقم الوطني للفرد المضاف', 'National number of the member added', 10),
+        field('memberNationalNumber', 'text', true, 'الرقم الوطني للفرد المضاف أو رقم وثيقته', 'National number of the member added, or its document number', 40),
         select('delivery', true, 'طريقة الاستلام', 'Delivery method', [
           ['office', 'الاستلام من مكتب الأحوال المدنية', 'Collect from a civil status office'],
           ['post', 'التوصيل بالبريد الأردني', 'Delivery by Jordan Post'],
@@ -1155,7 +1155,7 @@ const healthInsurance: SeedService[] = [
           ['voluntary', 'اشتراك اختياري', 'Voluntary subscription'],
           ['dependant', 'منتفع تابع لمشترك', "A subscriber's dependant"],
         ]),
-        field('beneficiaryNationalNumber', 'text', true, 'الرقم الوطني للمنتفع', "Beneficiary's national number", 10),
+        field('beneficiaryNationalNumber', 'text', true, 'الرقم الوطني للمنتفع أو رقم وثيقته', "Beneficiary's national number, or its document number", 40),
         select('preferredCentre', false, 'المركز الصحي المفضل', 'Preferred health centre', [
           ['nearest', 'الأقرب إلى مكان السكن', 'Nearest to home'],
           ['comprehensive', 'مركز صحي شامل', 'Comprehensive health centre'],

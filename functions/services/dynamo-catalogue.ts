@@ -1,11 +1,13 @@
 // DynamoDB adapter of the services registry: catalogue table items and the listing index (gsi1).
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { BundleDefinition } from '../../schemas/bundles';
 import type { Agency, ServiceCard } from '../../schemas/services';
 import { type ServiceCatalogue, type StoredSummary, VersionConflict } from './domain/registry';
 
 const AGENCIES = 'AGENCIES';
 const SERVICES = 'SERVICES';
+const LIFE_EVENTS = 'LIFE_EVENTS';
 
 const servicePk = (serviceId: string) => `SERVICE#${serviceId}`;
 const versionSk = (version: number) => `V#${String(version).padStart(10, '0')}`;
@@ -46,6 +48,19 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
       );
     },
     listSummaries: () => queryIndex<StoredSummary>(SERVICES),
+    listLifeEvents: () => queryIndex<BundleDefinition>(LIFE_EVENTS),
+    async getLifeEvent(lifeEventId) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: `LIFE_EVENT#${lifeEventId}`, sk: 'DEFINITION' } }));
+      return Item?.summary as BundleDefinition | undefined;
+    },
+    async putLifeEvent(definition) {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: `LIFE_EVENT#${definition.lifeEventId}`, sk: 'DEFINITION', gsi1pk: LIFE_EVENTS, gsi1sk: definition.lifeEventId, summary: definition },
+        }),
+      );
+    },
     async getRollout() {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: 'ROLLOUT', sk: 'SCHEDULE' } }));
       return (Item?.phases ?? {}) as Record<number, string>;

@@ -85,6 +85,15 @@ export const workers: readonly Worker[] = [
     workflow: ['start'],
     timeoutSeconds: 300,
   },
+  {
+    id: 'advance-bundles',
+    entry: 'functions/workflow/advance-bundles.ts',
+    description: 'Starts the next members of a life-event bundle when a member is approved, or blocks them when it is not',
+    trigger: { kind: 'events', detailTypes: ['ApplicationApproved', 'ApplicationRejected', 'ApplicationCancelled'] },
+    tables: { applications: 'readwrite', idempotency: 'readwrite', catalogue: 'read', registry: 'readwrite', audit: 'append' },
+    workflow: ['start'],
+    timeoutSeconds: 30,
+  },
   ...engagementWorkers,
 ];
 

@@ -91,6 +91,8 @@ export interface SubmitRequest {
   readonly channel: Channel;
   readonly draft?: boolean;
   readonly onBehalfOf?: { readonly nationalNumber: string };
+  /** Set by the platform when the application is a member of a life-event bundle. */
+  readonly bundleId?: string;
 }
 
 const actorOf = (principal: Principal) => ({
@@ -137,6 +139,7 @@ export async function submitApplication(
     applicant,
     ...(ownerSub ? { ownerSub } : {}),
     ...(principal.role === 'frontline' ? { assistedBy: actorOf(principal) } : {}),
+    ...(request.bundleId ? { bundleId: request.bundleId } : {}),
     answers,
     prefill: {},
     consentIds: [],
@@ -281,7 +284,7 @@ function feesOf(card: ServiceCard, channel: Channel) {
   return { amountJod, ePaymentDiscountPercent, payableJod };
 }
 
-async function checkOpen(deps: ApplicationDeps, card: ServiceCard, applicantKind: 'persons' | 'residents', channel: Channel): Promise<void> {
+export async function checkOpen(deps: ApplicationDeps, card: ServiceCard, applicantKind: 'persons' | 'residents', channel: Channel): Promise<void> {
   // A service under post-launch evaluation is live: evaluation happens while citizens use it.
   if (card.lifecycleStage !== 'launched' && card.lifecycleStage !== 'post-launch-evaluation') {
     throw new Conflict('service_not_launched', `${card.name.en} is not open for applications yet (stage: ${card.lifecycleStage})`, {

@@ -1,4 +1,5 @@
 // Use cases of the unified services registry, over a storage port (no AWS types here).
+import type { BundleDefinition } from '../../../schemas/bundles';
 import type {
   Agency,
   LifecycleStage,
@@ -34,6 +35,9 @@ export interface ServiceCatalogue {
   getRollout(): Promise<Record<number, string>>;
   /** Sets the schedule unless one exists (`onlyIfAbsent`), or replaces it. */
   putRollout(schedule: Record<number, string>, onlyIfAbsent: boolean): Promise<void>;
+  listLifeEvents(): Promise<BundleDefinition[]>;
+  getLifeEvent(lifeEventId: string): Promise<BundleDefinition | undefined>;
+  putLifeEvent(definition: BundleDefinition): Promise<void>;
 }
 
 export interface RegistryDeps {

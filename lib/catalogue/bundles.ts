@@ -1,0 +1,49 @@
+// Route contracts of life-event bundles.
+import * as z from 'zod/mini';
+import { Bundle, BundleDefinitionList, BundleIdParams, SubmitBundleBody } from '../../schemas/bundles';
+import type { RouteContract } from './types';
+
+const none = z.strictObject({});
+const tag = 'Life events';
+
+export const listLifeEventsRoute = {
+  method: 'GET',
+  path: '/v1/life-events',
+  operationId: 'listLifeEvents',
+  summary: 'Life events (newborn, starting a business): the services each bundles and the form asked once',
+  tag,
+  access: 'public',
+  query: none,
+  response: BundleDefinitionList,
+  successStatus: 200,
+} as const satisfies RouteContract;
+
+export const submitBundleRoute = {
+  method: 'POST',
+  path: '/v1/bundles',
+  operationId: 'submitBundle',
+  summary:
+    "Apply for a life event's services at once (Idempotency-Key header required). Members start when the members they need are approved",
+  tag,
+  access: ['citizen'],
+  query: none,
+  body: SubmitBundleBody,
+  response: Bundle,
+  successStatus: 201,
+  errors: [403, 404, 409, 422],
+  maxBodyBytes: 64 * 1024,
+} as const satisfies RouteContract;
+
+export const getBundleRoute = {
+  method: 'GET',
+  path: '/v1/bundles/{bundleId}',
+  operationId: 'getBundle',
+  summary: 'Combined progress of a life-event bundle and its member applications (its applicant and auditors)',
+  tag,
+  access: ['citizen', 'auditor'],
+  params: BundleIdParams,
+  query: none,
+  response: Bundle,
+  successStatus: 200,
+  errors: [404],
+} as const satisfies RouteContract;
