@@ -119,11 +119,27 @@ describe.each([
   });
 
   test(`runs the sweeps on a schedule, ${active ? 'enabled' : 'disabled until failover'}`, () => {
-    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter((rule) => rule.Properties.ScheduleExpression);
     const scheduled = workers.filter((worker) => worker.trigger.kind === 'schedule');
     expect(rules).toHaveLength(scheduled.length);
     for (const rule of rules) {
       expect(rule.Properties.State).toBe(active ? 'ENABLED' : 'DISABLED');
+    }
+  });
+
+  test('routes the domain events each event worker consumes from the platform bus, with a DLQ', () => {
+    for (const worker of workers) {
+      if (worker.trigger.kind !== 'events') {
+        continue;
+      }
+      const [id] = byDescription(template, worker.description);
+      const rules = Object.values(template.findResources('AWS::Events::Rule', { Properties: { Description: worker.description } }));
+      expect(rules).toHaveLength(1);
+      expect(rules[0]!.Properties).toMatchObject({
+        EventBusName: { Ref: Object.keys(template.findResources('AWS::Events::EventBus'))[0] },
+        EventPattern: { source: ['khidma.applications'], 'detail-type': [...worker.trigger.detailTypes] },
+        Targets: [{ Arn: { 'Fn::GetAtt': [id, 'Arn'] }, DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 8 } }],
+      });
     }
   });
 
