@@ -86,6 +86,13 @@ export const workers: readonly Worker[] = [
     timeoutSeconds: 300,
   },
   {
+    id: 'close-tasks',
+    entry: 'functions/workflow/close-tasks.ts',
+    description: "Takes a rejected or cancelled application's remaining tasks out of the agencies' inboxes",
+    trigger: { kind: 'events', detailTypes: ['ApplicationRejected', 'ApplicationCancelled'] },
+    tables: { applications: 'readwrite' },
+  },
+  {
     id: 'advance-bundles',
     entry: 'functions/workflow/advance-bundles.ts',
     description: 'Starts the next members of a life-event bundle when a member is approved, or blocks them when it is not',

@@ -74,6 +74,16 @@ async function decide(agencyId: string, taskId: string, decision: 'approve' | 'r
   return api(`/v1/tasks/${taskId}/decision`, { method: 'POST', token: await tokenFor(`officer-${agencyId}`), body: { decision, ...(note ? { note } : {}) } });
 }
 
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error('condition not met in 15 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function waitForStatus(applicationId: string, status: string, user = 'citizen') {
   const deadline = Date.now() + 15_000;
   for (;;) {
@@ -227,6 +237,14 @@ describe('decisions', () => {
     const late = await decide('dvld', insurance.taskId, 'approve');
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('application_closed');
+    // The other agency's task leaves its open inbox (closed by the event consumer).
+    const officer = await tokenFor('officer-dvld');
+    await waitUntil(async () => {
+      const closed = await api(`/v1/agencies/dvld/tasks?status=closed&limit=100`, { token: officer });
+      return closed.body.items.some((item: { taskId: string }) => item.taskId === insurance.taskId);
+    });
+    const open = await api(`/v1/agencies/dvld/tasks?status=open&limit=100`, { token: officer });
+    expect(open.body.items.some((item: { taskId: string }) => item.taskId === insurance.taskId)).toBe(false);
   });
 
   it("hides another agency's task", async () => {

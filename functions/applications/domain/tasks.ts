@@ -124,6 +124,9 @@ export async function decideTask(deps: TaskDeps, officer: Principal, taskId: str
   if (!task || officer.role !== 'officer' || officer.agencyId !== task.agencyId) {
     throw new NotFound('task_not_found', `No task ${taskId} in your agency's inbox`);
   }
+  if (task.status === 'closed') {
+    throw new Conflict('application_closed', task.note ?? 'The application was closed; there is nothing to decide');
+  }
   if (task.status === 'info-requested') {
     throw new Conflict('awaiting_applicant', 'The applicant has not answered the request for information yet', { question: task.information?.at(-1)?.question });
   }
@@ -242,6 +245,32 @@ export async function escalateOverdue(deps: TaskDeps, agencyIds: readonly string
     }
   }
   return { escalated };
+}
+
+/**
+ * On a rejection or cancellation: the application's tasks still waiting for an officer leave the inboxes
+ * (status closed). Idempotent: a redelivered event finds nothing left to close.
+ */
+export async function closeOpenTasks(deps: TaskDeps, applicationId: string): Promise<{ closed: string[] }> {
+  const application = await deps.applications.get(applicationId);
+  if (!application || !terminalStatuses.includes(application.status)) {
+    return { closed: [] };
+  }
+  const closed: string[] = [];
+  for (const step of application.stages.flatMap((stage) => stage.steps)) {
+    const task = await deps.tasks.get(taskIdOf(applicationId, step.stepId));
+    if (task && (task.status === 'open' || task.status === 'info-requested')) {
+      try {
+        await deps.tasks.save({ ...task, status: 'closed', note: `The application was ${application.status}`, version: task.version + 1 }, task.version);
+        closed.push(task.taskId);
+      } catch (error) {
+        if (!(error instanceof TaskConflict)) {
+          throw error;
+        }
+      }
+    }
+  }
+  return { closed };
 }
 
 /** Tells the workflow a decision, once; a finished execution means it was already told. */
