@@ -7,11 +7,18 @@ import { workflowEngine } from '../workflow/engine';
 import type { ApplicationDeps } from './domain/applications';
 import { dynamoApplications } from './dynamo-applications';
 
-const catalogue = dynamoCatalogue(dynamo, requireTable('catalogue'));
+// Created when first used: reading or cancelling an application needs neither the catalogue nor idempotency keys.
+let catalogueAdapter: ReturnType<typeof dynamoCatalogue> | undefined;
+const catalogue = () => (catalogueAdapter ??= dynamoCatalogue(dynamo, requireTable('catalogue')));
 
 export const applicationDeps: ApplicationDeps = {
-  store: dynamoApplications(dynamo, { applications: requireTable('applications'), idempotency: requireTable('idempotency') }),
-  catalogue: { getCurrent: (serviceId) => catalogue.getCurrent(serviceId), rollout: () => catalogue.getRollout() },
+  store: dynamoApplications(dynamo, {
+    applications: requireTable('applications'),
+    get idempotency() {
+      return requireTable('idempotency');
+    },
+  }),
+  catalogue: { getCurrent: (serviceId) => catalogue().getCurrent(serviceId), rollout: () => catalogue().getRollout() },
   registry: {
     shareForApplication: (input) => shareForApplication(registryDeps, input),
     centreMayAct: (subject, serviceCentreId) => centreConsentCovers(registryDeps, subject, serviceCentreId),

@@ -7,7 +7,12 @@ import { dynamoTasks } from './dynamo-tasks';
 
 export const taskDeps: TaskDeps = {
   tasks: dynamoTasks(dynamo, requireTable('applications')),
-  applications: dynamoApplications(dynamo, { applications: requireTable('applications'), idempotency: process.env.TABLE_IDEMPOTENCY ?? 'unused' }),
+  applications: dynamoApplications(dynamo, {
+    applications: requireTable('applications'),
+    get idempotency() {
+      return requireTable('idempotency');
+    },
+  }),
   workflow: workflowEngine,
   now: () => new Date(),
 };

@@ -7,9 +7,11 @@ import type { RegistryDeps } from './domain/registry';
 import { dynamoRegistry } from './dynamo-registry';
 
 export const registryDeps: RegistryDeps = {
-  // Read when first used: functions that only resolve the caller's identity link are not granted the audit table.
+  // Read when first used: a function is granted only the tables it uses (e.g. confirm-sign-up: none).
   store: dynamoRegistry(dynamo, {
-    registry: requireTable('registry'),
+    get registry() {
+      return requireTable('registry');
+    },
     get audit() {
       return requireTable('audit');
     },
