@@ -9,6 +9,7 @@ import { dynamoTasks } from '../../functions/applications/dynamo-tasks';
 import { escalateOverdue, type TaskDeps } from '../../functions/applications/domain/tasks';
 import { tableName } from '../../lib/platform/tables';
 import { api, cloudState, tables, tokenFor } from '../support/api';
+import { until } from '../support/wait';
 
 const VEHICLE = {
   serviceId: 'vehicle-registration-renewal',
@@ -72,16 +73,6 @@ async function publishedEvents(applicationId: string, until: DomainEvent['type']
 
 async function decide(agencyId: string, taskId: string, decision: 'approve' | 'reject' | 'request-info', note?: string) {
   return api(`/v1/tasks/${taskId}/decision`, { method: 'POST', token: await tokenFor(`officer-${agencyId}`), body: { decision, ...(note ? { note } : {}) } });
-}
-
-async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in 15 s');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function waitForStatus(applicationId: string, status: string, user = 'citizen') {
@@ -239,7 +230,7 @@ describe('decisions', () => {
     expect(late.body.error.code).toBe('application_closed');
     // The other agency's task leaves its open inbox (closed by the event consumer).
     const officer = await tokenFor('officer-dvld');
-    await waitUntil(async () => {
+    await until('the task closed', async () => {
       const closed = await api(`/v1/agencies/dvld/tasks?status=closed&limit=100`, { token: officer });
       return closed.body.items.some((item: { taskId: string }) => item.taskId === insurance.taskId);
     });

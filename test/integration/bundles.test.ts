@@ -2,6 +2,7 @@
 // are approved (advanced by the event consumer on the bus), documents flowing into later members, combined
 // progress, a rejected member blocking its dependants, and the refusals.
 import { randomUUID } from 'node:crypto';
+import { until } from '../support/wait';
 import { api, tokenFor } from '../support/api';
 
 const NEWBORN = {
@@ -43,20 +44,6 @@ async function bundle(bundleId: string, user = 'citizen') {
   const response = await api(`/v1/bundles/${bundleId}`, { token: await tokenFor(user) });
   expect(response.status).toBe(200);
   return response.body as { status: string; progress: { approved: number; total: number; percent: number }; members: Member[] };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Waits until the member's application exists (submitted, and soon in progress). */

@@ -2,6 +2,7 @@
 // with applications in flight, start it again on the same data, and every application still reaches its
 // end state, with each side effect (task opened, decision, approval, document) recorded exactly once.
 import { randomUUID } from 'node:crypto';
+import { until } from '../support/wait';
 import { readFileSync } from 'node:fs';
 import { readDemoTotpSecrets, signIn } from '../../local/cognito';
 import { demoPassword } from '../../local/demo-users';
@@ -39,20 +40,6 @@ async function openTasks(agencyId: string): Promise<Array<{ taskId: string; appl
   const page = await call(`/v1/agencies/${agencyId}/tasks?status=open&limit=100`, `officer-${agencyId}`);
   expect(page.status).toBe(200);
   return page.body.items;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
 }
 
 /** Approves every open task of these applications until all are approved; returns how many decisions it made. */
