@@ -1,29 +1,24 @@
-// The one place the workflow engine is chosen: Step Functions in AWS, or the engine the local cloud installs.
+// The one place the workflow engine is chosen: Step Functions in AWS, or the engine the local cloud installs
+// (aws-local-stepfunctions running the synthesized definition).
+import { adapterSlot } from '../shared/adapter-slot';
 import type { WorkflowEngine } from './ports';
 
-let installed: WorkflowEngine | undefined;
-
-/** The local cloud installs its engine (aws-local-stepfunctions running the synthesized definition) at start. */
-export function installWorkflowEngine(engine: WorkflowEngine): void {
-  installed = engine;
-}
-
-let aws: Promise<WorkflowEngine> | undefined;
-
-async function awsEngine(): Promise<WorkflowEngine> {
+const slot = adapterSlot<WorkflowEngine>(async () => {
   const arn = process.env.WORKFLOW_STATE_MACHINE_ARN;
   if (!arn) {
     throw new Error('WORKFLOW_STATE_MACHINE_ARN is not set and no local engine is installed');
   }
   const { sfnEngine } = await import('./sfn-engine');
   return sfnEngine(arn);
-}
+});
+
+export const installWorkflowEngine = slot.install;
 
 /** Delegates each call to the installed engine, or to Step Functions. */
 export const workflowEngine: WorkflowEngine = {
-  start: async (input) => (installed ?? (await (aws ??= awsEngine()))).start(input),
-  sendTaskSuccess: async (token, output) => (installed ?? (await (aws ??= awsEngine()))).sendTaskSuccess(token, output),
-  sendTaskFailure: async (token, error, cause) => (installed ?? (await (aws ??= awsEngine()))).sendTaskFailure(token, error, cause),
-  resume: async (input) => (installed ?? (await (aws ??= awsEngine()))).resume(input),
-  stop: async (applicationId, cause) => (installed ?? (await (aws ??= awsEngine()))).stop(applicationId, cause),
+  start: async (input) => (await slot.get()).start(input),
+  resume: async (input) => (await slot.get()).resume(input),
+  sendTaskSuccess: async (token, output) => (await slot.get()).sendTaskSuccess(token, output),
+  sendTaskFailure: async (token, error, cause) => (await slot.get()).sendTaskFailure(token, error, cause),
+  stop: async (applicationId, cause) => (await slot.get()).stop(applicationId, cause),
 };
