@@ -80,6 +80,13 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   const { installMessageQueues } = await import('../functions/shared/queues-adapter');
   installMessageQueues(queues);
 
+  // Email and SMS go to files; `<channel>.fail` beside them switches a channel off (see file-channels.ts).
+  const outboxDir = path.join(options.dataDir, 'outbox');
+  const { installDeliveryChannels } = await import('../functions/notifications/channels');
+  const { fileDeliveryChannels } = await import('../functions/notifications/file-channels');
+  installDeliveryChannels(fileDeliveryChannels({ outboxDir, queues }));
+  options.log(`Notifications: email to ${path.join(outboxDir, 'email.jsonl')}, SMS to ${path.join(outboxDir, 'sms.jsonl')}`);
+
   const { installEventBus } = await import('../functions/events/bus-adapter');
   const bus = new LocalEventBus(path.join(options.dataDir, 'events', 'events.jsonl'));
   installEventBus(bus);

@@ -1,6 +1,6 @@
 // Table definitions shared by the CDK data stack and the local cloud: one shape, two renderers.
 
-export type TableId = 'catalogue' | 'registry' | 'applications' | 'audit' | 'idempotency';
+export type TableId = 'catalogue' | 'registry' | 'applications' | 'audit' | 'idempotency' | 'engagement';
 
 export interface KeyAttribute {
   readonly name: string;
@@ -59,6 +59,15 @@ export const tableDefinitions: readonly TableDefinition[] = [
   },
   { id: 'audit', partitionKey: pk, sortKey: sk, indexes: [gsi1], stream: 'NEW_IMAGE' },
   { id: 'idempotency', partitionKey: { name: 'id', type: 'S' }, indexes: [], timeToLiveAttribute: 'expiration' },
+  // Notifications, ratings and complaints; the stream carries the complaints' outbox (EVT# items) to notifications.
+  {
+    id: 'engagement',
+    partitionKey: pk,
+    sortKey: sk,
+    indexes: [gsi1, { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, projection: 'all' }],
+    stream: 'NEW_IMAGE',
+    timeToLiveAttribute: 'expiresAt',
+  },
 ];
 
 export function tableName(stage: string, id: TableId): string {

@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import cdkJson from '../../cdk.json';
 import { routeKey } from '../../lib/catalogue/types';
-import { workers } from '../../lib/catalogue/workers';
+import { platformQueues, workers } from '../../lib/catalogue/workers';
 import { capabilities } from '../../lib/capabilities';
 import { stageConfig } from '../../lib/config/stages';
 import { workflowAgencyIds } from '../../lib/platform/agencies';
@@ -97,10 +97,35 @@ describe.each([
   });
 
   test('feeds every agency queue to the task consumer with partial batch failures', () => {
-    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).filter((mapping) => mapping.Properties.EventSourceArn?.['Fn::GetAtt']);
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).filter((mapping) =>
+      String(mapping.Properties.EventSourceArn?.['Fn::GetAtt']?.[0]).startsWith('WorkersWorkflow'),
+    );
     expect(mappings).toHaveLength(workflowAgencyIds.length);
     for (const mapping of mappings) {
       expect(mapping.Properties).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    }
+  });
+
+  test('feeds each platform queue to its worker with partial batch failures, and dead-letters after its receives', () => {
+    for (const worker of workers) {
+      if (worker.trigger.kind !== 'queue') {
+        continue;
+      }
+      const { queue: name, batchSize } = worker.trigger;
+      const definition = platformQueues.find((candidate) => candidate.name === name)!;
+      const [functionId] = byDescription(template, worker.description);
+      const [queueId] = Object.entries(template.findResources('AWS::SQS::Queue', { Properties: { QueueName: `khidma-${config.stage}-${name}` } })).map(([id]) => id);
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: `khidma-${config.stage}-${name}`,
+        VisibilityTimeout: definition.visibilitySeconds,
+        RedrivePolicy: { maxReceiveCount: definition.maxReceives },
+      });
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+        FunctionName: { Ref: functionId },
+        BatchSize: batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
     }
   });
 
@@ -110,12 +135,15 @@ describe.each([
       expect(streams).toEqual([]);
       return;
     }
-    expect(streams).toHaveLength(1);
-    expect(streams[0]!.Properties).toMatchObject({
-      StartingPosition: 'TRIM_HORIZON',
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'EVT#' }] } } } }) }] },
-    });
+    // The applications outbox to the bus, and the engagement table's (complaint events) to notifications.
+    expect(streams).toHaveLength(workers.filter((worker) => worker.trigger.kind === 'stream').length);
+    for (const stream of streams) {
+      expect(stream.Properties).toMatchObject({
+        StartingPosition: 'TRIM_HORIZON',
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'EVT#' }] } } } }) }] },
+      });
+    }
   });
 
   test(`runs the sweeps on a schedule, ${active ? 'enabled' : 'disabled until failover'}`, () => {

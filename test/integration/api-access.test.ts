@@ -33,8 +33,29 @@ import {
   waitForTask,
 } from '../support/fixtures';
 import { assembleJwt, decodeJwt, type DecodedJwt, emulatorPublicKeyPem, signHs256, signRs256, strangerPrivateKey } from '../support/jwt';
+import { type EngagementFixtures, makeEngagementFixtures } from '../support/engagement-fixtures';
 
 const OMAR = '9861012345';
+const NEWBORN = {
+  lifeEventId: 'newborn',
+  channel: 'portal',
+  answers: {
+    childFirstName: 'Yousef',
+    childFullName: 'Yousef Omar Khaled Haddad',
+    childSex: 'male',
+    dateOfBirth: new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10),
+    placeOfBirth: 'Al-Bashir Hospital, Amman',
+    birthNotificationNumber: 'MOH-BN-558812',
+    familyBookDelivery: 'post',
+  },
+};
+
+async function newbornBundle(): Promise<string> {
+  const response = await api('/v1/bundles', { method: 'POST', token: await tokenFor('citizen'), body: NEWBORN, headers: { 'idempotency-key': randomUUID() } });
+  expect(response.status).toBe(201);
+  return response.body.bundleId as string;
+}
+
 const VEHICLE = {
   serviceId: 'vehicle-registration-renewal',
   answers: { plateNumber: '12-34567', chassisNumber: 'JTDBR32E540012345', insurancePolicyNumber: 'POL-2026-99881' },
@@ -79,6 +100,10 @@ interface Fixtures {
   /** Drafts frontline staff of amman-central made for Omar. */
   readonly assistedToRead: string;
   readonly assistedToCancel: string;
+  /** Notifications, ratings and complaints (test/support/engagement-fixtures.ts). */
+  readonly engagement: EngagementFixtures;
+  /** Omar's newborn life-event bundle. */
+  readonly bundle: string;
 }
 
 interface Agencies {
@@ -249,6 +274,27 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
     probe: () => ({ path: `/v1/audit/verify?subject=persons:${OMAR}` }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: allow(200) },
   },
+  'list-life-events': { probe: () => ({ path: '/v1/life-events' }), expect: allowEveryone(200) },
+  // Life events are for citizens and residents themselves (no assisted bundles yet).
+  'submit-bundle': {
+    agencies: { own: 'cspd', other: 'ssc' },
+    probe: () => ({ path: '/v1/bundles', body: NEWBORN, headers: { 'idempotency-key': randomUUID() } }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(201), citizen2: allow(201), ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
+  },
+  'get-bundle': {
+    agencies: { own: 'cspd', other: 'ssc' },
+    probe: (_persona, f) => ({ path: `/v1/bundles/${f.bundle}` }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: allow(200),
+      citizen2: deny(404, 'bundle_not_found'),
+      ownOfficer: ROLE,
+      otherOfficer: ROLE,
+      frontline: ROLE,
+      operator: ROLE,
+      auditor: allow(200),
+    },
+  },
   // Citizens apply for themselves; frontline staff for a citizen who consented to their centre.
   'submit-application': {
     agencies: { own: 'dvld', other: 'ssc' },
@@ -355,6 +401,117 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
       auditor: ROLE,
     },
   },
+  // Each caller has one inbox: Omar's, dvld's (shared by its officers), the operators'. A notification of another
+  // inbox is not found.
+  'list-my-notifications': {
+    agencies: { own: 'dvld', other: 'gam' },
+    probe: () => ({ path: '/v1/me/notifications?limit=5' }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(200), citizen2: allow(200), ownOfficer: allow(200), otherOfficer: allow(200), frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  'mark-notification-read': {
+    agencies: { own: 'dvld', other: 'gam' },
+    probe: (persona, f) => ({ path: `/v1/me/notifications/${f.engagement.notifications[persona]}/read` }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: allow(200),
+      citizen2: deny(404, 'notification_not_found'),
+      ownOfficer: allow(200),
+      otherOfficer: deny(404, 'notification_not_found'),
+      frontline: ROLE,
+      operator: allow(200),
+      auditor: ROLE,
+    },
+  },
+  'get-notification-preferences': {
+    probe: () => ({ path: '/v1/me/notification-preferences' }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(200), citizen2: allow(200), ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
+  },
+  // The defaults: Arabic, quiet hours 22:00–07:00; other tests use citizens of their own.
+  'put-notification-preferences': {
+    probe: () => ({ path: '/v1/me/notification-preferences', body: { language: 'ar' } }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(200), citizen2: allow(200), ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
+  },
+  'list-notification-deliveries': {
+    probe: () => ({ path: '/v1/notifications/deliveries?limit=5' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  // Omar's ended applications: only he rates them.
+  'rate-application': {
+    agencies: { own: 'dvld', other: 'ssc' },
+    probe: (persona, f) => ({ path: `/v1/applications/${f.engagement.endedApplications[persona]}/feedback`, body: { rating: 4 } }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(201), citizen2: HIDDEN, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
+  },
+  'feedback-summary': {
+    probe: () => ({ path: '/v1/feedback/summary' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  'file-complaint': {
+    agencies: { own: 'dvld', other: 'gam' },
+    probe: () => ({ path: '/v1/complaints', body: { category: 'service-delay', agencyId: 'dvld', text: 'authorization matrix: filed by each persona' } }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(201), citizen2: allow(201), ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
+  },
+  'list-my-complaints': {
+    probe: () => ({ path: '/v1/me/complaints?limit=5' }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(200), citizen2: allow(200), ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
+  },
+  // Omar's complaints go to dvld; gam has no part in them.
+  'complaint-queue': {
+    agencies: { own: 'dvld', other: 'gam' },
+    probe: () => ({ path: '/v1/complaints?agencyId=dvld&limit=5' }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: ROLE,
+      citizen2: ROLE,
+      ownOfficer: allow(200),
+      otherOfficer: deny(403, 'not_your_agency'),
+      frontline: ROLE,
+      operator: allow(200),
+      auditor: ROLE,
+    },
+  },
+  'get-complaint': {
+    agencies: { own: 'dvld', other: 'gam' },
+    probe: (_persona, f) => ({ path: `/v1/complaints/${f.engagement.complaint}` }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: allow(200),
+      citizen2: deny(404, 'complaint_not_found'),
+      ownOfficer: allow(200),
+      otherOfficer: deny(404, 'complaint_not_found'),
+      frontline: ROLE,
+      operator: allow(200),
+      auditor: ROLE,
+    },
+  },
+  // Operators answer only what the e-Government Unit handles (escalated or routed to no agency).
+  'respond-to-complaint': {
+    agencies: { own: 'dvld', other: 'gam' },
+    probe: (persona, f) => ({ path: `/v1/complaints/${f.engagement.complaintsToAnswer[persona]}/responses`, body: { message: 'authorization matrix', status: 'in-progress' } }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: ROLE,
+      citizen2: ROLE,
+      ownOfficer: allow(200),
+      otherOfficer: deny(404, 'complaint_not_found'),
+      frontline: ROLE,
+      operator: deny(403, 'not_handler'),
+      auditor: ROLE,
+    },
+  },
+  'rate-complaint-resolution': {
+    agencies: { own: 'dvld', other: 'gam' },
+    probe: (persona, f) => ({ path: `/v1/complaints/${f.engagement.resolvedComplaints[persona]}/rating`, body: { rating: 5 } }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: allow(200),
+      citizen2: deny(404, 'complaint_not_found'),
+      ownOfficer: ROLE,
+      otherOfficer: ROLE,
+      frontline: ROLE,
+      operator: ROLE,
+      auditor: ROLE,
+    },
+  },
   'get-openapi': { probe: () => ({ path: '/openapi.json' }), expect: allowEveryone(200) },
 };
 
@@ -442,6 +599,8 @@ async function makeFixtures(): Promise<Fixtures> {
     unsubmittedDraft: await draft(),
     assistedToRead: await assisted(),
     assistedToCancel: await assisted(),
+    engagement: await makeEngagementFixtures(VEHICLE),
+    bundle: await newbornBundle(),
   };
 }
 

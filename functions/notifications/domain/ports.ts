@@ -1,0 +1,113 @@
+// What notifications are made of, and the ports the use cases talk to (storage, queue, channels, contacts).
+import type { DeliveryChannel, DeliveryStatus, Language, NotificationCategory, NotificationPreferences } from '../../../schemas/engagement';
+import type { Localized } from './render';
+
+/** A registry record that can be notified: the applicant or complainant. */
+export interface Subject {
+  readonly kind: 'persons' | 'residents';
+  readonly recordId: string;
+}
+
+/** An inbox: a citizen's (`persons:<n>`), an agency's shared by its officers (`agency:<id>`), or the operators' (`operators`). */
+export type Feed = string;
+
+export interface StoredNotification {
+  readonly notificationId: string;
+  readonly feed: Feed;
+  readonly eventId: string;
+  readonly type: string;
+  readonly category: NotificationCategory;
+  readonly urgent: boolean;
+  readonly title: Localized;
+  readonly body: Localized;
+  readonly applicationId?: string;
+  readonly complaintId?: string;
+  readonly createdAt: string;
+}
+
+export interface DeliveryRef {
+  readonly notificationId: string;
+  readonly channel: DeliveryChannel;
+}
+
+export interface DeliveryStep {
+  readonly at: string;
+  readonly status: DeliveryStatus;
+  readonly attempt?: number;
+  readonly reason?: string;
+  /** The channel provider's id of the message sent. */
+  readonly messageId?: string;
+}
+
+export interface Delivery extends DeliveryRef {
+  readonly feed: Feed;
+  readonly eventType: string;
+  readonly urgent: boolean;
+  /** The full address; only the sender sees it, the delivery log shows it masked. */
+  readonly to: string;
+  readonly language: Language;
+  readonly subject?: string;
+  readonly body: string;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly history: readonly DeliveryStep[];
+  readonly reason?: string;
+  readonly sendAfter?: string;
+  readonly applicationId?: string;
+  readonly complaintId?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type StoredPreferences = Omit<NotificationPreferences, 'updatedAt'> & { readonly updatedAt: string };
+
+export interface NotificationStore {
+  /**
+   * Records a handled event with its notifications and deliveries, all or nothing. False when the event was
+   * recorded before (a redelivery): nothing is written then.
+   */
+  recordEvent(eventId: string, at: string, notifications: readonly StoredNotification[], deliveries: readonly Delivery[]): Promise<boolean>;
+  /** Counts a redelivery of a recorded event; returns the deliveries it queued that are still waiting to be sent. */
+  redelivered(eventId: string, at: string): Promise<Delivery[]>;
+  getPreferences(owner: Feed): Promise<StoredPreferences | undefined>;
+  putPreferences(owner: Feed, preferences: StoredPreferences): Promise<void>;
+  /** A feed, newest first, after `before` (a notification id). */
+  feed(feed: Feed, limit: number, before?: string): Promise<{ items: StoredNotification[]; last?: string }>;
+  getNotification(feed: Feed, notificationId: string): Promise<StoredNotification | undefined>;
+  /** When `reader` read each of these notifications (absent: unread). */
+  readMarks(reader: string, notificationIds: readonly string[]): Promise<Map<string, string>>;
+  /** Marks read once; returns when it was first read. */
+  markRead(reader: string, notificationId: string, at: string): Promise<string>;
+  getDelivery(ref: DeliveryRef): Promise<Delivery | undefined>;
+  /**
+   * Takes the delivery for `attempt` until `leaseUntil`, if it is waiting (queued, retrying, deferred and due,
+   * dead-lettered and redriven) or its last sender's lease ran out. Undefined if it is not to be sent now.
+   */
+  claim(ref: DeliveryRef, attempt: number, now: string, leaseUntil: string): Promise<Delivery | undefined>;
+  /** Logs the outcome of an attempt: sent, retrying (with the reason) or dead-lettered (with the reason). */
+  logAttempt(ref: DeliveryRef, step: DeliveryStep & { readonly status: 'sent' | 'retrying' | 'dead-lettered' }): Promise<void>;
+  /** Deliveries in a watched status, newest change first (deferred: soonest due first). */
+  listDeliveries(status: 'dead-lettered' | 'retrying' | 'deferred', limit: number, after?: string): Promise<{ items: Delivery[]; last?: string }>;
+  /** Deferred deliveries due at `now`, soonest first, after `after`. */
+  dueDeferred(now: string, limit: number, after?: string): Promise<{ items: Delivery[]; last?: string }>;
+  /** Moves a deferred delivery to queued (no-op if something else moved it first). */
+  released(ref: DeliveryRef, at: string): Promise<void>;
+}
+
+/** The queue between recording a notification and sending it (SQS with a DLQ in AWS). */
+export interface DeliveryQueue {
+  enqueue(ref: DeliveryRef): Promise<void>;
+}
+
+export interface ContactBook {
+  /** The subject's email and mobile on their registry record. */
+  of(subject: Subject): Promise<{ readonly email?: string; readonly phone?: string } | undefined>;
+}
+
+export interface EmailSender {
+  send(message: { readonly to: string; readonly subject: string; readonly body: string; readonly language: Language; readonly reference: string }): Promise<{ readonly messageId: string }>;
+}
+
+export interface SmsSender {
+  send(message: { readonly to: string; readonly body: string; readonly reference: string }): Promise<{ readonly messageId: string }>;
+}

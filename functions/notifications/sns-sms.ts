@@ -1,0 +1,24 @@
+// SMS in AWS: SNS publishes straight to the phone number, as transactional messages (routed for delivery, not cost).
+import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { SmsSender } from './domain/ports';
+
+export function snsSms(client: SNSClient, options: { readonly senderId?: string } = {}): SmsSender {
+  return {
+    async send({ to, body }) {
+      const { MessageId } = await client.send(
+        new PublishCommand({
+          PhoneNumber: to,
+          Message: body,
+          MessageAttributes: {
+            'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+            ...(options.senderId ? { 'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: options.senderId } } : {}),
+          },
+        }),
+      );
+      if (!MessageId) {
+        throw new Error('SNS returned no message id');
+      }
+      return { messageId: MessageId };
+    },
+  };
+}
