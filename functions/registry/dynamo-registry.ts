@@ -26,7 +26,7 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 const recordPk = (kind: RecordKind, recordId: string) => `REC#${kind}#${recordId}`;
 const subjectPk = (subject: string) => `SUBJECT#${subject}`;
 const seqSk = (seq: number) => `SEQ#${String(seq).padStart(12, '0')}`;
-const MAX_APPEND_ATTEMPTS = 8;
+const MAX_APPEND_ATTEMPTS = 12;
 
 export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registry: string; audit: string }): RegistryStore {
   async function lastAudit(subject: string): Promise<AuditRecord | undefined> {
@@ -75,7 +75,9 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
         return record;
       } catch (error) {
         const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-        const auditLost = error instanceof ConditionalCheckFailedException || reasons.at(-1)?.Code === 'ConditionalCheckFailed';
+        // Lost the race for the sequence number, or collided with a concurrent transaction: retry.
+        const auditLost =
+          error instanceof ConditionalCheckFailedException || ['ConditionalCheckFailed', 'TransactionConflict'].includes(reasons.at(-1)?.Code ?? '') || reasons.some((reason) => reason.Code === 'TransactionConflict');
         const itemsFailed = reasons.slice(0, -1).some((reason) => reason.Code === 'ConditionalCheckFailed');
         if (itemsFailed) {
           throw new VersionConflict('a condition on the written items failed');
@@ -83,6 +85,8 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
         if (!auditLost || attempt >= MAX_APPEND_ATTEMPTS) {
           throw error;
         }
+        // Jittered backoff so a crowd of writers to one subject spreads out instead of colliding again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
       }
     }
   }

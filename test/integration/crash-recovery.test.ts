@@ -111,7 +111,12 @@ it('finishes every application in flight after the local cloud is killed twice, 
 
   await driveToApproval(applicationIds);
 
-  const published = readFileSync(cloud.state.events, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { type: string; applicationId: string; eventId: string });
+  const publishedOf = (applicationId: string) =>
+    readFileSync(cloud.state.events, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { type: string; applicationId: string; eventId: string })
+      .filter((event) => event.applicationId === applicationId);
   for (const applicationId of applicationIds) {
     const application = (await call(`/v1/applications/${applicationId}`, 'citizen')).body;
     expect(application).toMatchObject({ status: 'approved', outcome: { decision: 'approved', documentId: `DOC-${applicationId}` } });
@@ -124,7 +129,11 @@ it('finishes every application in flight after the local cloud is killed twice, 
       approved: 1,
     });
     // The bus may see an event again after a crash (at-least-once); never a new event for the same change.
-    const mine = published.filter((event) => event.applicationId === applicationId);
+    // The stream publishes shortly after the write; wait for this application's last event.
+    const mine = await until('the events published', async () => {
+      const events = publishedOf(applicationId);
+      return new Set(events.map((event) => event.eventId)).size >= application.timeline.length ? events : undefined;
+    });
     expect(new Set(mine.map((event) => event.eventId)).size).toBe(application.timeline.length);
   }
 }, 240_000);

@@ -94,25 +94,30 @@ export async function openTask(deps: TaskDeps, message: AgencyTaskMessage): Prom
     version: 1,
   };
   const { task, created } = await deps.tasks.putIfAbsent(fresh);
-  if (!created) {
-    if (task.taskToken !== message.taskToken) {
-      // A restarted execution: its token replaces the dead one; a decision already taken is re-delivered.
-      const updated = { ...task, taskToken: message.taskToken, version: task.version + 1 };
-      await deps.tasks.save(updated, task.version);
-      if (updated.status === 'decided') {
-        await deliver(deps, updated);
-      }
+  if (!created && task.taskToken !== message.taskToken) {
+    // A restarted execution: its token replaces the dead one; a decision already taken is re-delivered.
+    const updated = { ...task, taskToken: message.taskToken, version: task.version + 1 };
+    await deps.tasks.save(updated, task.version);
+    if (updated.status === 'decided') {
+      await deliver(deps, updated);
+      return;
     }
-    return;
   }
-  await updateApplication(deps, message.applicationId, (current) => ({
-    next: {
-      ...current,
-      status: current.status === 'submitted' ? 'in-progress' : current.status,
-      stages: withStep(current, message.stepId, (step) => ({ ...step, status: 'open', dueAt: task.dueAt })),
-    },
-    events: [{ type: 'TaskAssigned', eventId: ulid(), applicationId: current.applicationId, at: now.toISOString(), by: system, stepId: task.stepId, agencyId: task.agencyId, taskId, dueAt: task.dueAt }],
-  }));
+  // Created now, or by a run that stopped before recording it on the application: record it once.
+  await updateApplication(deps, message.applicationId, (current) => {
+    const step = current.stages.flatMap((stage) => stage.steps).find((entry) => entry.stepId === message.stepId);
+    if (!step || step.status !== 'pending' || task.status !== 'open') {
+      return undefined;
+    }
+    return {
+      next: {
+        ...current,
+        status: current.status === 'submitted' ? 'in-progress' : current.status,
+        stages: withStep(current, message.stepId, (entry) => ({ ...entry, status: 'open', dueAt: task.dueAt })),
+      },
+      events: [{ type: 'TaskAssigned', eventId: ulid(), applicationId: current.applicationId, at: now.toISOString(), by: system, stepId: task.stepId, agencyId: task.agencyId, taskId, dueAt: task.dueAt }],
+    };
+  });
 }
 
 /**
