@@ -31,6 +31,8 @@ export interface Worker {
   /** Puts events on the platform's event bus. */
   readonly publishesEvents?: boolean;
   readonly timeoutSeconds?: number;
+  /** Sends email (SES) or SMS (SNS) to citizens. */
+  readonly messaging?: readonly ('email' | 'sms')[];
   /** Sends to these platform queues (by name: `platformQueueName(stage, name)`). */
   readonly sendsTo?: readonly string[];
 }

@@ -12,6 +12,8 @@ export interface StageConfig {
   /** Keep data when a stack is deleted (deletion protection, RETAIN). */
   readonly protectData: boolean;
   readonly catalogueCacheSeconds: number;
+  /** Citizens' email and SMS: an SES-verified sender domain and address, and the SMS sender id. */
+  readonly messaging: { readonly emailDomain: string; readonly fromEmail: string; readonly smsSenderId: string };
 }
 
 export const stages: Readonly<Record<string, StageConfig>> = {
@@ -23,6 +25,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     logRetentionDays: 30,
     protectData: true,
     catalogueCacheSeconds: 30,
+    messaging: { emailDomain: 'dev.khidma.example', fromEmail: 'no-reply@dev.khidma.example', smsSenderId: 'KHIDMA' },
   },
   prod: {
     stage: 'prod',
@@ -32,6 +35,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     logRetentionDays: 365,
     protectData: true,
     catalogueCacheSeconds: 60,
+    messaging: { emailDomain: 'khidma.example', fromEmail: 'no-reply@khidma.example', smsSenderId: 'KHIDMA' },
   },
 };
 

@@ -1,7 +1,9 @@
 // The background functions of the worker catalogue with their triggers: the agency queues' consumer, the
 // state machine's completion task, the outbox stream publisher, and the scheduled sweeps. Also the event
 // bus and the application workflow itself, which both the workers and the API capabilities use.
-import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { StageConfig } from '../config/stages';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
@@ -32,6 +34,8 @@ export interface WorkersProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** @default - the worker catalogue in lib/catalogue/workers.ts */
   readonly workers?: readonly Worker[];
+  /** The sender of citizens' email and SMS (for workers that declare `messaging`). */
+  readonly messaging: StageConfig['messaging'];
   /** @default - the platform queues of the worker catalogue */
   readonly queues?: readonly PlatformQueue[];
 }
@@ -57,6 +61,9 @@ export class Workers extends Construct {
           environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: worker.id },
         });
         handler.bindTables(worker.tables, props.tables);
+        if (worker.messaging?.length) {
+          this.grantMessaging(handler, worker.messaging, props.messaging);
+        }
         if (worker.publishesEvents) {
           handler.function.addEnvironment('EVENT_BUS_NAME', this.eventBus.eventBusName);
           this.eventBus.grantPutEventsTo(handler.function);
@@ -112,6 +119,28 @@ export class Workers extends Construct {
         handler.bindWorkflow(this.workflow.binding, worker.workflow);
       }
       this.trigger(worker, handler, props);
+    }
+  }
+
+  /** SES sending from the platform's verified domain; SMS to phone numbers (SNS has no ARN for those). */
+  private grantMessaging(handler: CapabilityFunction, channels: readonly ('email' | 'sms')[], messaging: StageConfig['messaging']): void {
+    const stack = Stack.of(this);
+    if (channels.includes('email')) {
+      handler.function.addEnvironment('NOTIFICATIONS_FROM_EMAIL', messaging.fromEmail);
+      handler.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: messaging.emailDomain })],
+        }),
+      );
+    }
+    if (channels.includes('sms')) {
+      handler.function.addEnvironment('SMS_SENDER_ID', messaging.smsSenderId);
+      handler.function.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+      Validations.of(handler.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'SNS publishes SMS straight to phone numbers, which have no ARN; the role may publish, nothing else',
+      });
     }
   }
 

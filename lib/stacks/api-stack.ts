@@ -110,6 +110,7 @@ export class ApiStack extends Stack {
       agencyIds: workflowAgencyIds,
       tables: props.tables,
       active: props.active ?? true,
+      messaging: config.messaging,
       logRetention: config.logRetentionDays,
       logRemovalPolicy,
       environment,
