@@ -34,22 +34,9 @@ import {
 } from '../support/fixtures';
 import { assembleJwt, decodeJwt, type DecodedJwt, emulatorPublicKeyPem, signHs256, signRs256, strangerPrivateKey } from '../support/jwt';
 import { type EngagementFixtures, makeEngagementFixtures } from '../support/engagement-fixtures';
+import { NEWBORN } from '../support/life-events';
 
 const OMAR = '9861012345';
-const NEWBORN = {
-  lifeEventId: 'newborn',
-  channel: 'portal',
-  answers: {
-    childFirstName: 'Yousef',
-    childFullName: 'Yousef Omar Khaled Haddad',
-    childSex: 'male',
-    dateOfBirth: new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10),
-    placeOfBirth: 'Al-Bashir Hospital, Amman',
-    birthNotificationNumber: 'MOH-BN-558812',
-    familyBookDelivery: 'post',
-  },
-};
-
 async function newbornBundle(): Promise<string> {
   const response = await api('/v1/bundles', { method: 'POST', token: await tokenFor('citizen'), body: NEWBORN, headers: { 'idempotency-key': randomUUID() } });
   expect(response.status).toBe(201);

@@ -4,20 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { until } from '../support/wait';
 import { api, tokenFor } from '../support/api';
-
-const NEWBORN = {
-  lifeEventId: 'newborn',
-  channel: 'portal',
-  answers: {
-    childFirstName: 'Yousef',
-    childFullName: 'Yousef Omar Khaled Haddad',
-    childSex: 'male',
-    dateOfBirth: new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10),
-    placeOfBirth: 'Al-Bashir Hospital, Amman',
-    birthNotificationNumber: 'MOH-BN-558812',
-    familyBookDelivery: 'post',
-  },
-};
+import { NEWBORN } from '../support/life-events';
 
 const BUSINESS = {
   lifeEventId: 'starting-a-business',
