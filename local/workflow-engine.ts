@@ -25,10 +25,25 @@ export interface LocalWorkflowEngineOptions {
   readonly sendToQueue: (queueName: string, body: string) => Promise<unknown>;
   /** The completion handler (functions/workflow/complete-application.ts). */
   readonly complete: (input: { applicationId: string }) => Promise<unknown>;
-  /** Called once per state the executions enter, e.g. to count state transitions. */
-  readonly onTransition?: (applicationId: string) => void;
+  /** Told of every state an execution enters (a transition as Step Functions Standard bills it, retries included) or leaves. */
+  readonly onTransition?: TransitionListener;
   readonly log?: (line: string) => void;
 }
+
+/** A state an application's execution entered, retried or left, as aws-local-stepfunctions' event log reports it. */
+export interface StateTransition {
+  readonly type: 'StateEntered' | 'StateRetried' | 'StateExited';
+  readonly state: string;
+  /** Epoch ms. */
+  readonly at: number;
+}
+
+/** Only `StateEntered` and `StateRetried` are transitions; `StateExited` is there for timing a state. */
+export type TransitionListener = (applicationId: string, transition: StateTransition) => void;
+
+type EventLogs = ReturnType<StateMachine['run']>['eventLogs'];
+
+const stateEvents = new Set<string>(['StateEntered', 'StateRetried', 'StateExited']);
 
 class TaskGone extends Error {
   override readonly name = 'TaskDoesNotExist';
@@ -51,9 +66,19 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly machine: StateMachine;
   private readonly running = new Map<string, { abort: () => void; done: Promise<unknown> }>();
   private readonly waiting = new Map<string, Waiting>();
+  private listeners: readonly TransitionListener[];
 
   constructor(private readonly options: LocalWorkflowEngineOptions) {
     this.machine = new StateMachine(options.definition as never, { validationOptions: { checkPaths: true, checkArn: false } });
+    this.listeners = options.onTransition ? [options.onTransition] : [];
+  }
+
+  /** Adds a listener of every state the executions enter (e.g. the benchmark's transition count); returns its removal. */
+  observeTransitions(listener: TransitionListener): () => void {
+    this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((other) => other !== listener);
+    };
   }
 
   async start(input: WorkflowInput): Promise<void> {
@@ -68,7 +93,6 @@ export class LocalWorkflowEngine implements WorkflowEngine {
         taskResourceLocalHandlers: {
           [AGENCY_STEP_STATE]: (parameters) => this.agencyStep(applicationId, parameters as { QueueUrl: string; MessageBody: Record<string, unknown> }),
           [COMPLETE_STATE]: async (parameters) => {
-            this.options.onTransition?.(applicationId);
             return (await this.options.complete(parameters as { applicationId: string })) as never;
           },
         },
@@ -82,6 +106,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
         }
       },
     );
+    this.report(applicationId, execution.eventLogs).catch((error: Error) => this.log(`workflow ${applicationId}: transition listener failed (${error.name})`));
     this.running.set(applicationId, { abort: execution.abort, done });
     void done.finally(() => {
       this.running.delete(applicationId);
@@ -124,8 +149,19 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     await Promise.all([...this.running.keys()].map((applicationId) => this.stop(applicationId)));
   }
 
+  /** Nested Map iterations' states come through the root execution's log; the log ends with the execution. */
+  private async report(applicationId: string, logs: EventLogs): Promise<void> {
+    for await (const event of logs) {
+      if (stateEvents.has(event.type) && 'state' in event) {
+        const transition = { type: event.type as StateTransition['type'], state: event.state.name, at: event.timestamp };
+        for (const listener of this.listeners) {
+          listener(applicationId, transition);
+        }
+      }
+    }
+  }
+
   private agencyStep(applicationId: string, parameters: { QueueUrl: string; MessageBody: Record<string, unknown> }): Promise<never> {
-    this.options.onTransition?.(applicationId);
     const taskToken = `${applicationId}:${randomUUID()}`;
     const queueName = parameters.QueueUrl.slice(parameters.QueueUrl.lastIndexOf('/') + 1);
     const outcome = new Promise<StepOutcome>((resolve, reject) => this.waiting.set(taskToken, { applicationId, resolve, reject }));

@@ -1,0 +1,38 @@
+// The bundling settings every deployed Lambda gets from CapabilityFunction, in CDK's terms, and the esbuild
+// options NodejsFunction turns them into (aws-lambda-nodejs Bundling: `esbuild --bundle <entry> ...`).
+// test/unit/bench-bundle-options.test.ts fails when CapabilityFunction passes anything else.
+import type { BuildOptions } from 'esbuild';
+
+export const lambdaRuntimeTarget = 'node22';
+
+export const lambdaBundling = {
+  format: 'esm',
+  target: lambdaRuntimeTarget,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  bundleAwsSDK: true,
+} as const;
+
+/** What `esbuild --bundle <entry> --target --platform=node --format --outfile --minify --sourcemap ...` does, with a metafile. */
+export function esbuildOptions(entryPoint: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entryPoint],
+    bundle: true,
+    target: lambdaBundling.target,
+    platform: 'node',
+    format: lambdaBundling.format,
+    outfile,
+    minify: lambdaBundling.minify,
+    sourcemap: lambdaBundling.sourceMap,
+    sourcesContent: lambdaBundling.sourcesContent,
+    // bundleAwsSDK: no externals, the SDK is inside the bundle.
+    external: [],
+    banner: { js: lambdaBundling.banner },
+    mainFields: [...lambdaBundling.mainFields],
+    metafile: true,
+    logLevel: 'silent',
+  };
+}

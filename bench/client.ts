@@ -1,0 +1,142 @@
+// A client of a running local cloud (the child process of `npm start`, or the bench's in-process one): demo-user
+// tokens, API calls, the two-agency application, officers' decisions, and direct table reads for waiting.
+import { randomUUID } from 'node:crypto';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { tableName } from '../lib/platform/tables';
+import { type LocalIdentity, readDemoTotpSecrets, signIn } from '../local/cognito';
+import { demoPassword } from '../local/demo-users';
+import { localDynamoDbClient } from '../local/dynamodb';
+import { seedServices } from '../seed/services';
+
+export interface CloudAddress {
+  readonly apiUrl: string;
+  readonly dynamoDbEndpoint: string;
+  readonly cognitoEndpoint: string;
+  readonly identity: LocalIdentity;
+  readonly totpFile: string;
+}
+
+/** Two agencies (DVLD and GAM), three stages, four agency steps: the seeded two-agency service open for applications. */
+export const SERVICE_ID = 'vehicle-registration-renewal';
+export const VEHICLE = {
+  serviceId: SERVICE_ID,
+  channel: 'portal',
+  answers: { plateNumber: '12-34567', chassisNumber: 'JTDBR32E540012345', insurancePolicyNumber: 'POL-2026-99881' },
+};
+const card = seedServices.find((service) => service.serviceId === SERVICE_ID)!.card;
+export const vehicleStages = card.workflow.map((stage) => stage.steps.map((step) => ({ stepId: step.stepId, agencyId: step.agencyId })));
+export const vehicleSteps = vehicleStages.flat();
+export const vehicleAgencies = [...new Set(vehicleSteps.map((step) => step.agencyId))];
+
+export interface ApiAnswer {
+  readonly status: number;
+  readonly body: any;
+}
+
+export class CloudClient {
+  private readonly tokens = new Map<string, Promise<string>>();
+  readonly tables: DynamoDBDocumentClient;
+
+  constructor(readonly address: CloudAddress) {
+    this.tables = DynamoDBDocumentClient.from(localDynamoDbClient(address.dynamoDbEndpoint));
+  }
+
+  token(username: string): Promise<string> {
+    if (!this.tokens.has(username)) {
+      const { cognitoEndpoint, identity, totpFile } = this.address;
+      const secret = readDemoTotpSecrets(totpFile)[username];
+      this.tokens.set(username, signIn(cognitoEndpoint, identity, username, demoPassword, 'portal', secret).then((result) => result.accessToken));
+    }
+    return this.tokens.get(username)!;
+  }
+
+  async call(path: string, username?: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiAnswer> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
+    if (username) {
+      headers.authorization = `Bearer ${await this.token(username)}`;
+    }
+    const response = await fetch(`${this.address.apiUrl}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  submit(idempotencyKey: string = randomUUID(), username = 'citizen'): Promise<ApiAnswer> {
+    return this.call('/v1/applications', username, { method: 'POST', body: VEHICLE, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /** One page of the agency's open tasks (what an officer's inbox screen reads). */
+  inboxPage(agencyId: string, limit = 100, cursor?: string): Promise<ApiAnswer> {
+    return this.call(`/v1/agencies/${agencyId}/tasks?status=open&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, `officer-${agencyId}`);
+  }
+
+  async openTasks(agencyId: string): Promise<Array<{ taskId: string; applicationId: string; stepId: string }>> {
+    const tasks = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.inboxPage(agencyId, 100, cursor);
+      tasks.push(...(page.body?.items ?? []));
+      cursor = page.body?.nextCursor;
+    } while (cursor);
+    return tasks;
+  }
+
+  decide(agencyId: string, taskId: string): Promise<ApiAnswer> {
+    return this.call(`/v1/tasks/${taskId}/decision`, `officer-${agencyId}`, { method: 'POST', body: { decision: 'approve' } });
+  }
+
+  /** Straight from the table (not through the API, not metered): the application's status. */
+  async status(applicationId: string): Promise<string | undefined> {
+    const { Item } = await this.tables.send(new GetCommand({ TableName: tableName('local', 'applications'), Key: { pk: `APP#${applicationId}`, sk: 'META' }, ConsistentRead: true }));
+    return Item?.status as string | undefined;
+  }
+
+  async taskStatus(taskId: string): Promise<string | undefined> {
+    return (await this.task(taskId))?.status;
+  }
+
+  async task(taskId: string): Promise<{ status?: string; delivered?: boolean } | undefined> {
+    const { Item } = await this.tables.send(new GetCommand({ TableName: tableName('local', 'applications'), Key: { pk: `TASK#${taskId}`, sk: 'META' }, ConsistentRead: true }));
+    return Item?.task as { status?: string; delivered?: boolean } | undefined;
+  }
+
+  /**
+   * Approves every open task of these applications until all are approved; returns those that are not, once
+   * `timeoutMs` is up or nothing moved (no decision made, none approved) for `stallMs`.
+   */
+  async driveToApproval(applicationIds: readonly string[], timeoutMs: number, stallMs = 20_000): Promise<string[]> {
+    const pending = new Set(applicationIds);
+    let moved = Date.now();
+    for (const deadline = Date.now() + timeoutMs; pending.size > 0 && Date.now() < deadline && Date.now() - moved < stallMs; await sleep(200)) {
+      for (const agencyId of vehicleAgencies) {
+        const mine = (await this.openTasks(agencyId)).filter((task) => pending.has(task.applicationId));
+        const decided = await Promise.all(mine.map((task) => this.decide(agencyId, task.taskId)));
+        moved = decided.some((answer) => answer.status === 200) ? Date.now() : moved;
+      }
+      for (const applicationId of [...pending]) {
+        if ((await this.status(applicationId)) === 'approved') {
+          pending.delete(applicationId);
+          moved = Date.now();
+        }
+      }
+    }
+    return [...pending];
+  }
+
+  close(): void {
+    this.tables.destroy();
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; ; await sleep(everyMs)) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+  }
+}

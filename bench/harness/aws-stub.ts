@@ -1,0 +1,62 @@
+// Stands in for the AWS services the local cloud has no engine for (Step Functions, EventBridge, SQS, SES, SNS)
+// when a bundled handler is cold-started in its own process: a success answer in each service's protocol, so the
+// first event runs the handler's real SDK call, minus AWS's own latency.
+import { createHash, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface AwsStub {
+  readonly url: string;
+  readonly calls: Map<string, number>;
+  close(): Promise<void>;
+}
+
+type Answer = { status?: number; type?: string; body: string };
+
+export async function startAwsStub(): Promise<AwsStub> {
+  const calls = new Map<string, number>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const target = String(req.headers['x-amz-target'] ?? (req.url?.startsWith('/v2/email') ? 'SES.SendEmail' : `Query.${new URLSearchParams(body).get('Action')}`));
+      calls.set(target, (calls.get(target) ?? 0) + 1);
+      const answer = answerFor(target, body);
+      res.writeHead(answer.status ?? 200, { 'content-type': answer.type ?? 'application/x-amz-json-1.0', 'x-amzn-requestid': randomUUID() });
+      res.end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const json = (value: unknown): Answer => ({ body: JSON.stringify(value) });
+const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+
+function answerFor(target: string, body: string): Answer {
+  const input = target.includes('.') && body.startsWith('{') ? (JSON.parse(body) as Record<string, any>) : {};
+  const operation = target.slice(target.lastIndexOf('.') + 1);
+  switch (operation) {
+    case 'StartExecution':
+      return json({ executionArn: `${input.stateMachineArn ?? 'arn'}:${input.name ?? 'x'}`, startDate: Date.now() / 1000 });
+    case 'DescribeExecution':
+      return json({ executionArn: input.executionArn, stateMachineArn: 'arn', status: 'RUNNING', startDate: Date.now() / 1000 });
+    case 'PutEvents':
+      return json({ FailedEntryCount: 0, Entries: (input.Entries ?? []).map(() => ({ EventId: randomUUID() })) });
+    case 'GetQueueUrl':
+      return json({ QueueUrl: `https://sqs.local/000000000000/${input.QueueName}` });
+    case 'SendMessage':
+      return json({ MessageId: randomUUID(), MD5OfMessageBody: md5(String(input.MessageBody ?? '')) });
+    case 'SendEmail':
+      return { type: 'application/json', body: JSON.stringify({ MessageId: randomUUID() }) };
+    case 'Publish':
+      return { type: 'text/xml', body: `<PublishResponse><PublishResult><MessageId>${randomUUID()}</MessageId></PublishResult></PublishResponse>` };
+    default:
+      return json({});
+  }
+}

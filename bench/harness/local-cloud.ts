@@ -1,0 +1,148 @@
+// The local cloud of `npm start`, assembled in the bench's own process from the same modules local/start.ts
+// uses, so the meter can see inside it: every handler wrapped as an invocation, DynamoDB's consumed capacity
+// returned, the workflow's state transitions observed. Run it once per process (the handlers' singletons).
+import path from 'node:path';
+import { capabilities } from '../../lib/capabilities';
+import { routeKey } from '../../lib/catalogue/types';
+import { workflowAgencyIds } from '../../lib/platform/agencies';
+import { tableDefinitions, tableEnvName, tableName } from '../../lib/platform/tables';
+import type { LambdaHttpHandler } from '../../functions/shared/http';
+import { demoTotpFile, enrolDemoTotp, ensureIdentity, localTokenVerifier, seedUsers, startCognito } from '../../local/cognito';
+import { demoUsers } from '../../local/demo-users';
+import { ensureTables, localDynamoDbClient, startDynamoDb } from '../../local/dynamodb';
+import { createGateway } from '../../local/gateway';
+import { listen } from '../../local/listen';
+import { type LocalWorkers, startWorkers } from '../../local/workers';
+import type { StateTransition } from '../../local/workflow-engine';
+import type { CloudAddress } from '../client';
+import { assertEventWorkersMetered, captureOutput, meterDynamoDb, meterLocalCloud } from './instrument';
+import { Meter } from './meter';
+
+export const STAGE = 'local';
+const root = path.resolve(__dirname, '../..');
+
+export interface BenchCloud {
+  readonly address: CloudAddress;
+  readonly dataDir: string;
+  readonly meter: Meter;
+  readonly workers: LocalWorkers;
+  /** Every state each application's execution entered, retried or left. */
+  readonly transitions: Map<string, StateTransition[]>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchCloud(options: { dataDir: string; visibilityTimeoutMs: number }): Promise<BenchCloud> {
+  const meter = new Meter();
+  const stoppers: Array<() => Promise<void> | void> = [captureOutput(meter)];
+  const stop = async () => {
+    for (const stopper of stoppers.reverse()) {
+      await Promise.resolve(stopper()).catch(() => undefined);
+    }
+  };
+  try {
+    const dynamoDb = await startDynamoDb({ port: 0, dataDir: path.join(options.dataDir, 'dynamodb'), reset: true });
+    stoppers.push(dynamoDb.stop);
+    await ensureTables(localDynamoDbClient(dynamoDb.endpoint), STAGE);
+    const cognito = await startCognito({ port: 0, dataDir: path.join(options.dataDir, 'cognito'), reset: true, outboxDir: path.join(options.dataDir, 'outbox') });
+    stoppers.push(cognito.stop);
+    const identity = await ensureIdentity(cognito.endpoint, STAGE);
+    const subs = await seedUsers(cognito.endpoint, identity, demoUsers);
+    const totpFile = demoTotpFile(path.join(options.dataDir, 'cognito'));
+    await enrolDemoTotp(cognito.endpoint, identity, demoUsers.filter((user) => user.group !== 'citizen'), totpFile);
+    configureLambdaEnvironment(dynamoDb.endpoint, cognito.endpoint, identity);
+    await seed(subs);
+    const { dynamo } = await import('../../functions/shared/dynamo');
+    meterDynamoDb(dynamo, meter);
+
+    const metering = meterLocalCloud(meter, STAGE);
+    stoppers.push(metering.restore);
+    const workers = await startWorkers({
+      stage: STAGE,
+      root,
+      dataDir: options.dataDir,
+      dynamoDbEndpoint: dynamoDb.endpoint,
+      agencyIds: workflowAgencyIds,
+      // Schedules (sweeps, reconciler) stay out of the measurements.
+      scheduleSeconds: 3600,
+      visibilityTimeoutMs: options.visibilityTimeoutMs,
+      log: () => undefined,
+    });
+    stoppers.push(workers.stop);
+    assertEventWorkersMetered(metering.subscribed());
+    const transitions = new Map<string, StateTransition[]>();
+    stoppers.push(
+      workers.engine.observeTransitions((applicationId, transition) => {
+        transitions.set(applicationId, [...(transitions.get(applicationId) ?? []), transition]);
+        meter.touch();
+      }),
+    );
+    const gateway = createGateway({ capabilities, handlers: await meteredHandlers(meter), verifyToken: localTokenVerifier(identity) });
+    const apiUrl = await listen(gateway, 0);
+    stoppers.push(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+    return {
+      address: { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity, totpFile },
+      dataDir: options.dataDir,
+      meter,
+      workers,
+      transitions,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** As local/start.ts sets it, with the catalogue cache off (figures per call are cache misses) and prod's log level. */
+function configureLambdaEnvironment(dynamoDbEndpoint: string, cognitoEndpoint: string, identity: Awaited<ReturnType<typeof ensureIdentity>>): void {
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: dynamoDbEndpoint,
+    COGNITO_ENDPOINT: cognitoEndpoint,
+    USER_POOL_ID: identity.userPoolId,
+    USER_POOL_CLIENT_ID: identity.clients.portal,
+    APP_CLIENTS: Object.entries(identity.clients).map(([name, id]) => `${name}=${id}`).join(','),
+    AWS_REGION: 'local',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    STAGE,
+    CATALOGUE_CACHE_SECONDS: '0',
+    POWERTOOLS_SERVICE_NAME: 'khidma',
+    // Powertools' default when the variable is unset, as in the deployed functions.
+    POWERTOOLS_LOG_LEVEL: 'INFO',
+  });
+  for (const table of tableDefinitions) {
+    process.env[tableEnvName(table.id)] = tableName(STAGE, table.id);
+  }
+}
+
+async function seed(subs: ReadonlyMap<string, string>): Promise<void> {
+  const { registryDeps } = await import('../../functions/services/deps');
+  const { seedCatalogue } = await import('../../seed/load');
+  await seedCatalogue(registryDeps);
+  const { registryDeps: nationalRegistry } = await import('../../functions/registry/deps');
+  const { seedRegistry } = await import('../../seed/registry');
+  await seedRegistry(nationalRegistry, demoUsers, subs);
+}
+
+async function meteredHandlers(meter: Meter): Promise<Map<string, LambdaHttpHandler>> {
+  const entries = await Promise.all(
+    capabilities.map(async (capability) => {
+      const { handler } = (await import(path.join(root, capability.entry))) as { handler: LambdaHttpHandler };
+      const metered: LambdaHttpHandler = (event, context) =>
+        meter.track(
+          capability.id,
+          'http',
+          async () => {
+            const response = await handler(event, context);
+            meter.current()!.status = response.statusCode;
+            meter.sample(capability.id, event, (response.statusCode ?? 200) < 400);
+            return response;
+          },
+          routeKey(capability.route),
+        );
+      return [capability.id, metered] as const;
+    }),
+  );
+  return new Map(entries);
+}

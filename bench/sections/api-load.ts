@@ -1,0 +1,153 @@
+// Section 3: API latency and throughput on the local cloud of `npm start` (a child process), autocannon at
+// fixed connections for fixed seconds per endpoint, beside the raw rate of DynamoDB Local measured in the
+// same run at the same concurrency: GetItem and PutItem straight from the SDK.
+import { randomUUID } from 'node:crypto';
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { tableName } from '../../lib/platform/tables';
+import { type CloudClient, SERVICE_ID, sleep, VEHICLE, vehicleStages } from '../client';
+import { judge, ms, type Row, type SectionResult } from '../rows';
+import { load, type LoadOptions, raw, type RateFigure } from './load';
+
+export interface ApiBudget {
+  readonly maxErrorRate: number;
+  readonly singleItemReads: readonly string[];
+  readonly minSingleItemReadRatio: number;
+  readonly catalogueReads: readonly string[];
+  readonly minCatalogueRequestsPerSecond: number;
+  readonly maxCatalogueP99Ms: number;
+}
+
+interface Options extends LoadOptions {
+  readonly budget: ApiBudget;
+  readonly judged: boolean;
+}
+
+type Tokens = Record<'citizen' | 'dvld' | 'gam', string>;
+
+export async function measureApi(client: CloudClient, options: Options): Promise<SectionResult<{ raw: RateFigure[]; endpoints: RateFigure[] }>> {
+  const tokens: Tokens = { citizen: await client.token('citizen'), dvld: await client.token('officer-dvld'), gam: await client.token('officer-gam') };
+  const { body: application } = await client.submit();
+  await warmUp(client, application.applicationId);
+  // DynamoDB Local's JIT warms up first.
+  const warm = { ...options, seconds: options.seconds / 2 };
+  await raw(client, 'warm-up', warm, getItem);
+  await raw(client, 'warm-up', warm, putItem);
+  const reads = await measureReads(client, tokens, application.applicationId, options);
+  const writes = await measureWrites(client, tokens, options);
+  const rated = [...reads.endpoints, ...writes.endpoints].map((figure) => ({ ...figure, ratio: figure.perSecond / (figure.name.startsWith('POST') ? writes.rawPut : reads.rawGet).perSecond }));
+  const [before, after] = reads.gets;
+  const rawRows = [
+    rawRow(reads.rawGet, `best of before (${Math.round(before.perSecond)}) and after (${Math.round(after.perSecond)}) the reads`, options.connections),
+    rawRow(writes.rawPut, 'before the writes', options.connections),
+  ];
+  return { rows: [...rawRows, ...rated.map((figure) => endpointRow(figure, options))], data: { raw: [before, after, writes.rawPut], endpoints: rated } };
+}
+
+/** The reads, with DynamoDB Local's GetItem rate taken before and after them (the better one is the reference). */
+async function measureReads(client: CloudClient, tokens: Tokens, applicationId: string, options: Options) {
+  const run = (name: string, request: Parameters<typeof load>[2]) => load(client.address.apiUrl, name, request, options);
+  const before = await raw(client, 'DynamoDB Local GetItem (raw)', options, getItem);
+  const endpoints = [
+    await run('GET /v1/services', { path: '/v1/services' }),
+    await run('GET /v1/services/{serviceId}', { path: `/v1/services/${SERVICE_ID}` }),
+    await run('GET /v1/applications/{applicationId}', { path: `/v1/applications/${applicationId}`, headers: { authorization: `Bearer ${tokens.citizen}` } }),
+  ];
+  const after = await raw(client, 'DynamoDB Local GetItem (raw)', options, getItem);
+  return { endpoints, gets: [before, after] as const, rawGet: after.perSecond > before.perSecond ? after : before };
+}
+
+/** Submissions with a fresh Idempotency-Key each, then decisions on their first-stage tasks, each task once. */
+async function measureWrites(client: CloudClient, tokens: Tokens, options: Options) {
+  const run = (name: string, request: Parameters<typeof load>[2]) => load(client.address.apiUrl, name, request, options);
+  const rawPut = await raw(client, 'DynamoDB Local PutItem (raw)', options, putItem);
+  const submitted: string[] = [];
+  const submissions = await run('POST /v1/applications', {
+    method: 'POST',
+    path: '/v1/applications',
+    headers: { authorization: `Bearer ${tokens.citizen}`, 'content-type': 'application/json', 'idempotency-key': '[<id>]' },
+    body: JSON.stringify(VEHICLE),
+    onResponse: (status, text) => status === 201 && submitted.push(JSON.parse(text).applicationId),
+  });
+  // A run too short to answer a submission still needs a few tasks to decide.
+  while (submitted.length < 3) {
+    submitted.push((await client.submit()).body.applicationId);
+  }
+  const tasks = await openFirstStageTasks(client, submitted);
+  const queue = [...tasks];
+  const decisions = await run('POST /v1/tasks/{taskId}/decision', {
+    method: 'POST',
+    path: '/v1/tasks/next/decision',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ decision: 'approve' }),
+    // Each connection builds its next request as it sends one: leave it spare tasks, never a decided one twice.
+    amount: Math.max(1, tasks.length - options.connections),
+    setupRequest: (request) => {
+      const task = queue.shift() ?? tasks[0]!;
+      return { ...request, path: `/v1/tasks/${task.taskId}/decision`, headers: { ...request.headers, authorization: `Bearer ${task.agencyId === 'gam' ? tokens.gam : tokens.dvld}` } };
+    },
+  });
+  return { endpoints: [submissions, decisions], rawPut };
+}
+
+async function warmUp(client: CloudClient, applicationId: string): Promise<void> {
+  for (let round = 0; round < 5; round++) {
+    await Promise.all([client.call('/v1/services'), client.call(`/v1/services/${SERVICE_ID}`), client.call(`/v1/applications/${applicationId}`, 'citizen')]);
+  }
+}
+
+const getItem = (client: CloudClient) => client.tables.send(new GetCommand({ TableName: tableName('local', 'catalogue'), Key: { pk: `SERVICE#${SERVICE_ID}`, sk: 'CURRENT' } }));
+const putItem = (client: CloudClient) =>
+  client.tables.send(new PutCommand({ TableName: tableName('local', 'idempotency'), Item: { id: `bench-raw#${randomUUID()}`, bodyHash: 'bench', expiration: Math.floor(Date.now() / 1000) + 3600 } }));
+
+/** The first-stage tasks of the submitted applications, once open, for the decision run. */
+async function openFirstStageTasks(client: CloudClient, applicationIds: readonly string[]) {
+  const wanted = applicationIds.flatMap((applicationId) => vehicleStages[0]!.map((step) => ({ taskId: `${applicationId}.${step.stepId}`, agencyId: step.agencyId })));
+  const open = new Set<string>();
+  for (const deadline = Date.now() + 60_000; open.size < wanted.length && Date.now() < deadline; await sleep(250)) {
+    for (let start = 0; start < wanted.length; start += 100) {
+      const keys = wanted.slice(start, start + 100).filter((task) => !open.has(task.taskId)).map((task) => ({ pk: `TASK#${task.taskId}`, sk: 'META' }));
+      if (keys.length) {
+        const { Responses = {} } = await client.tables.send(new BatchGetCommand({ RequestItems: { [tableName('local', 'applications')]: { Keys: keys } } }));
+        for (const item of Responses[tableName('local', 'applications')] ?? []) {
+          if (item.task?.status === 'open') {
+            open.add(item.task.taskId);
+          }
+        }
+      }
+    }
+  }
+  return wanted.filter((task) => open.has(task.taskId));
+}
+
+const rawRow = (figure: RateFigure, when: string, connections: number): Row => ({
+  section: 'API',
+  item: figure.name,
+  measured: `${Math.round(figure.perSecond)} req/s`,
+  budget: '',
+  verdict: 'info',
+  note: `p50 ${ms(figure.p50)}, p99 ${ms(figure.p99)}, ${figure.requests} calls from ${connections} concurrent SDK loops; ${when}; the reference for the ratios below`,
+});
+
+function endpointRow(figure: RateFigure, options: Options): Row {
+  const { budget } = options;
+  const checks = [figure.errorRate <= budget.maxErrorRate];
+  const wanted = [`errors ≤ ${budget.maxErrorRate * 100}%`];
+  if (budget.singleItemReads.includes(figure.name)) {
+    checks.push(figure.ratio! >= budget.minSingleItemReadRatio);
+    wanted.push(`≥ ${budget.minSingleItemReadRatio * 100}% of GetItem`);
+  }
+  if (budget.catalogueReads.includes(figure.name)) {
+    checks.push(figure.perSecond >= budget.minCatalogueRequestsPerSecond && figure.p99 <= budget.maxCatalogueP99Ms);
+    wanted.push(`≥ ${budget.minCatalogueRequestsPerSecond} req/s, p99 ≤ ${budget.maxCatalogueP99Ms} ms`);
+  }
+  const errorsJudged = figure.errorRate <= budget.maxErrorRate;
+  return {
+    section: 'API',
+    item: figure.name,
+    measured: `${Math.round(figure.perSecond)} req/s (${Math.round(figure.ratio! * 100)}% of ${figure.name.startsWith('POST') ? 'PutItem' : 'GetItem'})`,
+    budget: wanted.join(', '),
+    // Errors are judged even in a smoke run; rates and latencies only in a full one.
+    verdict: !errorsJudged ? 'FAIL' : judge(checks.every(Boolean), options.judged),
+    note: `p50 ${ms(figure.p50)}, p95 ${ms(figure.p95)}, p99 ${ms(figure.p99)}, max ${ms(figure.max)}; errors ${(figure.errorRate * 100).toFixed(2)}%; ${figure.requests} requests in ${figure.seconds} s; statuses ${JSON.stringify(figure.statuses)}${figure.loggedErrors && Object.keys(figure.loggedErrors).length ? `; errors logged ${JSON.stringify(figure.loggedErrors)}` : ''}`,
+  };
+}

@@ -1,0 +1,99 @@
+// Section 6, shared: what a fault figure reports, and the check that each application reached its end state
+// with every side effect recorded exactly once (its timeline: one submission, one assignment and one decision
+// per step, one approval).
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { applicantKey } from '../../functions/applications/domain/applications';
+import { tableName } from '../../lib/platform/tables';
+import { type CloudClient, vehicleSteps } from '../client';
+import type { Row } from '../rows';
+
+export interface FaultFigure {
+  readonly scenario: string;
+  readonly how: string;
+  readonly submitted: number;
+  readonly completed: number;
+  readonly lost: number;
+  readonly duplicated: number;
+  readonly details: Record<string, unknown>;
+}
+
+export function faultRow(figure: FaultFigure): Row {
+  return {
+    section: 'Fault',
+    item: figure.scenario,
+    measured: `submitted ${figure.submitted}, completed ${figure.completed}, lost ${figure.lost}, duplicated ${figure.duplicated}`,
+    budget: 'lost 0, duplicated 0',
+    verdict: figure.lost === 0 && figure.duplicated === 0 && figure.completed === figure.submitted ? 'ok' : 'FAIL',
+    note: `${figure.how}; ${Object.entries(figure.details).map(([key, value]) => `${key} ${typeof value === 'object' ? JSON.stringify(value) : value}`).join(', ')}`,
+  };
+}
+
+export interface Outcome {
+  /** Approved, with every side effect recorded exactly once. */
+  readonly completed: number;
+  /** Not approved in time, with their status. */
+  readonly unfinished: Array<{ readonly applicationId: string; readonly status?: string; readonly tasks: Record<string, string> }>;
+  /** Approved with a side effect recorded more than once. */
+  readonly repeated: string[];
+  /** Approved with a side effect never recorded (e.g. a step decided but never assigned). */
+  readonly incomplete: string[];
+  readonly mismatches: Array<{ readonly applicationId: string; readonly counts: Record<string, number> }>;
+}
+
+const expected: Record<string, number> = { ApplicationSubmitted: 1, TaskAssigned: vehicleSteps.length, TaskDecided: vehicleSteps.length, ApplicationApproved: 1 };
+
+/** Drives every application to approval, then reads each one's timeline. */
+export async function settle(client: CloudClient, applicationIds: readonly string[], timeoutMs: number): Promise<Outcome> {
+  const unfinished = await client.driveToApproval(applicationIds, timeoutMs);
+  const mismatches: Outcome['mismatches'] = [];
+  for (const applicationId of applicationIds.filter((id) => !unfinished.includes(id))) {
+    const { body } = await client.call(`/v1/applications/${applicationId}`, 'citizen');
+    const counts: Record<string, number> = {};
+    for (const entry of body.timeline as Array<{ type: string }>) {
+      counts[entry.type] = (counts[entry.type] ?? 0) + 1;
+    }
+    if (Object.entries(expected).some(([type, count]) => counts[type] !== count) || body.outcome?.documentId !== `DOC-${applicationId}`) {
+      mismatches.push({ applicationId, counts: { ...counts, document: body.outcome?.documentId === `DOC-${applicationId}` ? 1 : 0 } });
+    }
+  }
+  const over = (entry: Outcome['mismatches'][number]) => Object.entries(expected).some(([type, count]) => (entry.counts[type] ?? 0) > count);
+  const repeated = mismatches.filter(over).map((entry) => entry.applicationId);
+  const incomplete = mismatches.filter((entry) => !over(entry)).map((entry) => entry.applicationId);
+  return {
+    completed: applicationIds.length - unfinished.length - repeated.length - incomplete.length,
+    unfinished: await Promise.all(unfinished.map(async (applicationId) => ({ applicationId, status: await client.status(applicationId), tasks: await taskStates(client, applicationId) }))),
+    repeated,
+    incomplete,
+    mismatches,
+  };
+}
+
+/** Each step's task as the table holds it: status, and whether a decision reached the workflow. */
+async function taskStates(client: CloudClient, applicationId: string): Promise<Record<string, string>> {
+  const states: Record<string, string> = {};
+  for (const step of vehicleSteps) {
+    const task = await client.task(`${applicationId}.${step.stepId}`);
+    states[step.stepId] = task ? `${task.status}${task.delivered === false ? ' (not delivered)' : ''}` : 'none';
+  }
+  return states;
+}
+
+/** The citizen's applications created since `sinceIso`, straight from the applicant index (duplicates the API would hide). */
+export async function applicationsSince(client: CloudClient, applicant: { kind: string; recordId: string }, sinceIso: string): Promise<string[]> {
+  const ids: string[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.tables.send(
+      new QueryCommand({
+        TableName: tableName('local', 'applications'),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :since',
+        ExpressionAttributeValues: { ':pk': `APPLICANT#${applicantKey(applicant)}`, ':since': sinceIso },
+        ExclusiveStartKey,
+      }),
+    );
+    ids.push(...(page.Items ?? []).map((item) => String(item.application.applicationId)));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return ids;
+}

@@ -1,0 +1,54 @@
+// The benchmark bundles each Lambda as the deployment does: bench/bundle-options.ts must say what
+// CapabilityFunction hands NodejsFunction, and turn it into the esbuild options NodejsFunction would run.
+import { App, Stack } from 'aws-cdk-lib';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { esbuildOptions, lambdaBundling, lambdaRuntimeTarget } from '../../bench/bundle-options';
+
+const passed: NodejsFunctionProps[] = [];
+
+jest.mock('aws-cdk-lib/aws-lambda-nodejs', () => {
+  const actual = jest.requireActual('aws-cdk-lib/aws-lambda-nodejs');
+  return {
+    ...actual,
+    NodejsFunction: jest.fn((scope: unknown, id: string, props: NodejsFunctionProps) => {
+      passed.push(props);
+      return new actual.NodejsFunction(scope, id, props);
+    }),
+  };
+});
+
+beforeAll(() => {
+  // Required here, after jest.mock: this project's transform does not hoist mocks above imports.
+  const { CapabilityFunction } = require('../../lib/constructs/capability-function') as typeof import('../../lib/constructs/capability-function');
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  new CapabilityFunction(new Stack(app, 'Bench'), 'Fn', { entry: 'functions/services/get-service.ts', logRetention: RetentionDays.ONE_WEEK });
+});
+
+test('the bench bundles with the options CapabilityFunction gives NodejsFunction', () => {
+  expect(passed).toHaveLength(1);
+  expect(passed[0]!.bundling).toEqual(lambdaBundling);
+});
+
+test("the bench's target is the runtime's Node version", () => {
+  expect(passed[0]!.runtime).toBe(Runtime.NODEJS_22_X);
+  expect(`node${passed[0]!.runtime!.name.replace(/\D/g, '')}`).toBe(lambdaRuntimeTarget);
+});
+
+test('the esbuild options are what NodejsFunction runs for those settings', () => {
+  expect(esbuildOptions('entry.ts', '/out/index.mjs')).toMatchObject({
+    entryPoints: ['entry.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    outfile: '/out/index.mjs',
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    external: [],
+    mainFields: ['module', 'main'],
+    banner: { js: lambdaBundling.banner },
+  });
+});
