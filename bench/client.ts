@@ -36,6 +36,8 @@ export interface ApiAnswer {
 export class CloudClient {
   private readonly tokens = new Map<string, Promise<string>>();
   readonly tables: DynamoDBDocumentClient;
+  /** The last answer to a decision on each task: status and error code, to explain a task that stays open. */
+  readonly decisions = new Map<string, string>();
 
   constructor(readonly address: CloudAddress) {
     this.tables = DynamoDBDocumentClient.from(localDynamoDbClient(address.dynamoDbEndpoint));
@@ -80,8 +82,10 @@ export class CloudClient {
     return tasks;
   }
 
-  decide(agencyId: string, taskId: string): Promise<ApiAnswer> {
-    return this.call(`/v1/tasks/${taskId}/decision`, `officer-${agencyId}`, { method: 'POST', body: { decision: 'approve' } });
+  async decide(agencyId: string, taskId: string): Promise<ApiAnswer> {
+    const answer = await this.call(`/v1/tasks/${taskId}/decision`, `officer-${agencyId}`, { method: 'POST', body: { decision: 'approve' } });
+    this.decisions.set(taskId, `${answer.status}${answer.body?.error?.code ? ` ${answer.body.error.code}` : ''}`);
+    return answer;
   }
 
   /** Straight from the table (not through the API, not metered): the application's status. */

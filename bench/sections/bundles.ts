@@ -17,7 +17,7 @@ export interface BundleFigure {
   readonly topInputs: ReadonlyArray<{ readonly path: string; readonly bytes: number }>;
   /** Bytes of the AWS SDK (@aws-sdk/*, @smithy/*) in the bundle. */
   readonly sdkBytes?: number;
-  /** For each AWS SDK client in the bundle: its bytes and the shortest import chain from the handler to it. */
+  /** For each AWS SDK client in the bundle (and nested-clients): its bytes and the shortest import chain from the handler to it. */
   readonly clients: ReadonlyArray<{ readonly name: string; readonly bytes: number; readonly via: readonly string[] }>;
   readonly error?: string;
 }
@@ -49,7 +49,8 @@ function describe(id: string, file: string, metafile: Metafile): BundleFigure {
   }
   const packages = [...byPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
   const clients = packages
-    .filter((entry) => entry.name.startsWith('@aws-sdk/client-'))
+    // The service clients, and the clients the default credential chain loads (SSO, STS, sign-in).
+    .filter((entry) => entry.name.startsWith('@aws-sdk/client-') || entry.name === '@aws-sdk/nested-clients')
     .map((entry) => ({ ...entry, via: importChain(metafile, output.entryPoint!, (input) => packageOf(input) === entry.name) }));
   return {
     id,
@@ -72,7 +73,8 @@ function importChain(metafile: Metafile, entry: string, isTarget: (input: string
       for (let step: string | undefined = current; step !== undefined; step = previous.get(step)) {
         chain.unshift(step);
       }
-      return chain.filter((step, index) => !step.includes('node_modules') || index === chain.length - 1).map((step) => step.replace(/^.*node_modules\//, ''));
+      // Our files by path, packages by name, each package once where the chain passes through it.
+      return chain.map((step) => (step.includes('node_modules') ? packageOf(step) : step)).filter((step, index, steps) => step !== steps[index - 1]);
     }
     for (const { path: next } of metafile.inputs[current]?.imports ?? []) {
       if (metafile.inputs[next] && !previous.has(next)) {
@@ -88,7 +90,7 @@ function toRow(figure: BundleFigure, maxKb: number): Row {
   if (figure.error || figure.bytes === undefined) {
     return { section: 'Bundle', item: figure.id, measured: 'build failed', budget: `≤ ${maxKb} KB`, verdict: 'FAIL', note: figure.error };
   }
-  const extraClients = figure.clients.filter((client) => client.name !== '@aws-sdk/client-dynamodb').map((client) => `${client.name.replace('@aws-sdk/', '')} ${kb(client.bytes)}`);
+  const extraClients = figure.clients.filter((client) => client.name.startsWith('@aws-sdk/client-') && client.name !== '@aws-sdk/client-dynamodb').map((client) => `${client.name.replace('@aws-sdk/', '')} ${kb(client.bytes)}`);
   return {
     section: 'Bundle',
     item: figure.id,

@@ -3,6 +3,7 @@
 // per step, one approval).
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { applicantKey } from '../../functions/applications/domain/applications';
+import { AGENCY_QUEUE_VISIBILITY_SECONDS } from '../../lib/constructs/application-workflow';
 import { tableName } from '../../lib/platform/tables';
 import { type CloudClient, vehicleSteps } from '../client';
 import type { Row } from '../rows';
@@ -44,7 +45,11 @@ const expected: Record<string, number> = { ApplicationSubmitted: 1, TaskAssigned
 
 /** Drives every application to approval, then reads each one's timeline. */
 export async function settle(client: CloudClient, applicationIds: readonly string[], timeoutMs: number): Promise<Outcome> {
-  const unfinished = await client.driveToApproval(applicationIds, timeoutMs);
+  // A draft moves only when its client submits it again; the rest get a stall window longer than the agency
+  // queues' visibility timeout, after which a failed task message is retried.
+  const drafts = (await Promise.all(applicationIds.map(async (id) => ((await client.status(id)) === 'draft' ? id : undefined)))).filter((id): id is string => id !== undefined);
+  const driven = applicationIds.filter((id) => !drafts.includes(id));
+  const unfinished = [...drafts, ...(await client.driveToApproval(driven, timeoutMs, (AGENCY_QUEUE_VISIBILITY_SECONDS + 15) * 1000))];
   const mismatches: Outcome['mismatches'] = [];
   for (const applicationId of applicationIds.filter((id) => !unfinished.includes(id))) {
     const { body } = await client.call(`/v1/applications/${applicationId}`, 'citizen');
@@ -73,7 +78,8 @@ async function taskStates(client: CloudClient, applicationId: string): Promise<R
   const states: Record<string, string> = {};
   for (const step of vehicleSteps) {
     const task = await client.task(`${applicationId}.${step.stepId}`);
-    states[step.stepId] = task ? `${task.status}${task.delivered === false ? ' (not delivered)' : ''}` : 'none';
+    const decided = client.decisions.get(`${applicationId}.${step.stepId}`);
+    states[step.stepId] = task ? `${task.status}${task.delivered === false ? ' (not delivered)' : ''}${decided ? `, last decision answered ${decided}` : ''}` : 'none';
   }
   return states;
 }
