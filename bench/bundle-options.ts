@@ -1,7 +1,10 @@
 // The bundling settings every deployed Lambda gets from CapabilityFunction, in CDK's terms, and the esbuild
 // options NodejsFunction turns them into (aws-lambda-nodejs Bundling: `esbuild --bundle <entry> ...`).
 // test/unit/bench-bundle-options.test.ts fails when CapabilityFunction passes anything else.
+import * as path from 'node:path';
 import type { BuildOptions } from 'esbuild';
+
+const repositoryRoot = path.resolve(__dirname, '..');
 
 export const lambdaRuntimeTarget = 'node22';
 
@@ -14,7 +17,14 @@ export const lambdaBundling = {
   mainFields: ['module', 'main'],
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
   bundleAwsSDK: true,
+  esbuildArgs: { '--alias': '@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts' },
 } as const;
+
+/** `--alias:<package>=<path>` as esbuild's API takes it; the path is relative to the project root. */
+function aliases(): Record<string, string> {
+  const [pkg, target] = lambdaBundling.esbuildArgs['--alias'].split('=') as [string, string];
+  return { [pkg]: target };
+}
 
 /** What `esbuild --bundle <entry> --target --platform=node --format --outfile --minify --sourcemap ...` does, with a metafile. */
 export function esbuildOptions(entryPoint: string, outfile: string): BuildOptions {
@@ -32,6 +42,8 @@ export function esbuildOptions(entryPoint: string, outfile: string): BuildOption
     external: [],
     banner: { js: lambdaBundling.banner },
     mainFields: [...lambdaBundling.mainFields],
+    alias: aliases(),
+    absWorkingDir: repositoryRoot,
     metafile: true,
     logLevel: 'silent',
   };

@@ -17,6 +17,13 @@ const repositoryRoot = path.resolve(__dirname, '../..');
 /** ESM bundles still meet CommonJS-only dependencies that call `require`. */
 const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
+/**
+ * Lambda gives a function its credentials in environment variables, so the SDK's default provider chain is
+ * replaced by the environment provider alone (functions/shared/lambda-credentials.ts says why). esbuild runs in
+ * the project root (NodejsFunction's local bundling), where the relative path resolves.
+ */
+const credentialsAlias = '@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts';
+
 export interface CapabilityFunctionProps {
   /** Handler module relative to the repository root; it exports `handler`. */
   readonly entry: string;
@@ -72,6 +79,7 @@ export class CapabilityFunction extends Construct {
         banner: esmRequireBanner,
         // The pinned SDK the tests ran against, not whatever version the runtime ships.
         bundleAwsSDK: true,
+        esbuildArgs: { '--alias': credentialsAlias },
       },
     });
     Validations.of(this.role).acknowledge({
