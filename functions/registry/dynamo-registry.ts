@@ -60,28 +60,38 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
   }
 
   /**
-   * Appends `entry` to its chain together with `items`. Two writers racing for the same sequence number:
-   * one wins, the other re-reads the head and tries again. A failed condition on `items` is the caller's.
+   * Appends `entries` (one subject's, in order) to its chain together with `items`, in one write. Two writers
+   * racing for the same sequence number: one wins, the other re-reads the head and tries again. A failed
+   * condition on `items` is the caller's (VersionConflict).
    */
-  async function appendWith(entry: AuditEntry, items: TransactItem[]): Promise<AuditRecord> {
+  async function appendWith(entries: readonly AuditEntry[], items: TransactItem[]): Promise<AuditRecord[]> {
+    const subject = entries[0]!.subject;
+    if (entries.some((entry) => entry.subject !== subject)) {
+      throw new Error('one append writes to one chain');
+    }
     for (let attempt = 1; ; attempt++) {
-      const record = nextRecord(await lastAudit(entry.subject), entry);
+      const records: AuditRecord[] = [];
+      let previous = await lastAudit(subject);
+      for (const entry of entries) {
+        previous = nextRecord(previous, entry);
+        records.push(previous);
+      }
       try {
-        if (items.length === 0) {
-          await client.send(new PutCommand(auditPut(record).Put!));
+        if (items.length === 0 && records.length === 1) {
+          await client.send(new PutCommand(auditPut(records[0]!).Put!));
         } else {
-          await client.send(new TransactWriteCommand({ TransactItems: [...items, auditPut(record)] }));
+          await client.send(new TransactWriteCommand({ TransactItems: [...items, ...records.map(auditPut)] }));
         }
-        return record;
+        return records;
       } catch (error) {
         const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-        // Lost the race for the sequence number, or collided with a concurrent transaction: retry.
-        const auditLost =
-          error instanceof ConditionalCheckFailedException || ['ConditionalCheckFailed', 'TransactionConflict'].includes(reasons.at(-1)?.Code ?? '') || reasons.some((reason) => reason.Code === 'TransactionConflict');
-        const itemsFailed = reasons.slice(0, -1).some((reason) => reason.Code === 'ConditionalCheckFailed');
+        const itemsFailed = reasons.slice(0, items.length).some((reason) => reason.Code === 'ConditionalCheckFailed');
         if (itemsFailed) {
           throw new VersionConflict('a condition on the written items failed');
         }
+        // Lost the race for the sequence number, or collided with a concurrent transaction: retry.
+        const auditLost =
+          error instanceof ConditionalCheckFailedException || reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict');
         if (!auditLost || attempt >= MAX_APPEND_ATTEMPTS) {
           throw error;
         }
@@ -189,7 +199,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
           Delete: { TableName: tables.registry, Key: { pk: recordPk('persons', personId), sk: `BUSINESS#${registrationNumber}` } },
         })),
       ];
-      await appendWith(audit, items);
+      await appendWith([audit], items);
     },
 
     async listMemberships(personId) {
@@ -200,9 +210,20 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
       return (await queryAll(recordPk(kind, recordId), 'CONSENT#')).map((item) => item.consent as StoredConsent);
     },
 
+    async grantConsents(grants, after) {
+      const puts: TransactItem[] = grants.map(({ consent }) => ({
+        Put: {
+          TableName: tables.registry,
+          Item: { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}`, consent, revoked: false },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      }));
+      await appendWith([...grants.map(({ audit }) => audit), after], puts);
+    },
+
     async saveConsent(consent, audit) {
       const key = { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}` };
-      await appendWith(audit, [
+      await appendWith([audit], [
         {
           Put: {
             TableName: tables.registry,
@@ -216,7 +237,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
       ]);
     },
 
-    appendAudit: (entry) => appendWith(entry, []),
+    appendAudit: async (entry) => (await appendWith([entry], []))[0]!,
 
     async readAudit(subject, afterSeq, limit) {
       const { Items = [] } = await client.send(

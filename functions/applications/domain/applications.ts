@@ -20,6 +20,9 @@ export type StoredApplication = Omit<Application, 'timeline'> & {
 
 export type TimelineEvent = DomainEvent;
 
+/** What an applicant's list shows of each application. */
+export type ApplicationSummary = Pick<StoredApplication, 'applicationId' | 'serviceId' | 'serviceName' | 'status' | 'createdAt' | 'updatedAt' | 'expectedCompletionDate'>;
+
 export class VersionConflict extends Error {}
 /** The idempotency key was used before: for this body hash and this application. */
 export class KeyAlreadyUsed extends Error {
@@ -44,9 +47,10 @@ export interface ApplicationStore {
   get(applicationId: string): Promise<StoredApplication | undefined>;
   /** Replaces the application if it is still at `expectedVersion`, appending `events`; VersionConflict otherwise. */
   save(application: StoredApplication, expectedVersion: number, events: readonly TimelineEvent[]): Promise<void>;
-  events(applicationId: string): Promise<TimelineEvent[]>;
+  /** The application with its events, in one read. */
+  getWithEvents(applicationId: string): Promise<{ application?: StoredApplication; events: TimelineEvent[] }>;
   /** The applicant's applications, newest first, after `after` (createdAt#id). */
-  listByApplicant(applicant: string, limit: number, after?: string, status?: ApplicationStatus): Promise<{ items: StoredApplication[]; last?: string }>;
+  listByApplicant(applicant: string, limit: number, after?: string, status?: ApplicationStatus): Promise<{ items: ApplicationSummary[]; last?: string }>;
   /** Applications whose workflow should be running, last changed before `updatedBefore`, oldest first. */
   listActive(updatedBefore: string, limit: number, after?: string): Promise<{ items: StoredApplication[]; last?: string }>;
 }
@@ -68,6 +72,8 @@ export interface RegistrySharing {
     registryFields: readonly string[];
     purpose: string;
     context: RequestContext;
+    /** The application: sharing again for it (a retried submission) writes nothing new. */
+    scopeId: string;
   }): Promise<{ consentIds: string[]; prefill: Record<string, unknown> }>;
   /** Whether the citizen consented to this service centre acting for them. */
   centreMayAct(subject: NonNullable<Principal['subject']>, serviceCentreId: string): Promise<boolean>;
@@ -106,9 +112,6 @@ export function bodyHash(body: unknown): string {
 }
 
 /** POST /v1/applications: a draft, or a submission that starts the workflow. Replays of a key return the first result. */
-/** Longer than any request may run (the function timeout is 10 s). */
-const ORPHAN_AFTER_MS = 60_000;
-
 export async function submitApplication(
   deps: ApplicationDeps,
   principal: Principal,
@@ -164,9 +167,10 @@ export async function submitApplication(
         throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key', { applicationId: error.applicationId });
       }
       const claimed = await deps.store.get(error.applicationId);
-      if (claimed && mode === 'submit' && claimed.status === 'draft' && now.getTime() - Date.parse(claimed.createdAt) > ORPHAN_AFTER_MS) {
-        // The first request claimed the key and died before submitting (no function runs this long): finish it.
-        return { application: await submit(deps, principal, claimed, card, request.channel, context), replayed: true };
+      if (claimed && mode === 'submit' && claimed.status === 'draft') {
+        // The first request claimed the key and has not submitted yet: it failed after claiming, or it is still
+        // running. Finishing it here is safe either way: each step of a submission is idempotent for one application.
+        return { application: await finishSubmission(deps, principal, claimed, card, request.channel, context), replayed: true };
       }
       return { application: await view(deps, error.applicationId), replayed: true };
     }
@@ -175,7 +179,22 @@ export async function submitApplication(
   if (mode === 'draft') {
     return { application: await view(deps, application.applicationId), replayed: false };
   }
-  return { application: await submit(deps, principal, application, card, request.channel, context), replayed: false };
+  return { application: await finishSubmission(deps, principal, application, card, request.channel, context), replayed: false };
+}
+
+/** Submits the key's draft; when a retry of the same request got there first, its result is this one's too. */
+async function finishSubmission(deps: ApplicationDeps, principal: Principal, draft: StoredApplication, card: ServiceCard, channel: Channel, context: RequestContext) {
+  try {
+    return await submit(deps, principal, draft, card, channel, context);
+  } catch (error) {
+    if (error instanceof Conflict && error.code === 'stale_version') {
+      const current = await deps.store.get(draft.applicationId);
+      if (current && current.status !== 'draft') {
+        return view(deps, draft.applicationId);
+      }
+    }
+    throw error;
+  }
 }
 
 /** PUT /v1/applications/{id}: change a draft's answers (partial answers are fine until it is submitted). */
@@ -233,6 +252,7 @@ async function submit(
     registryFields: card.requiredRegistryFields,
     purpose: `application ${draft.applicationId}: ${card.name.en}`,
     context,
+    scopeId: draft.applicationId,
   });
   const now = deps.now();
   const submitted: StoredApplication = {
@@ -374,7 +394,10 @@ const isApplicant = (principal: Principal, application: StoredApplication) =>
 
 /** The applicant, officers of the agencies involved (once submitted), the assisting service centre and auditors; nobody else (404). */
 async function readable(deps: ApplicationDeps, principal: Principal, applicationId: string): Promise<StoredApplication> {
-  const application = await deps.store.get(applicationId);
+  return mayRead(principal, applicationId, await deps.store.get(applicationId));
+}
+
+function mayRead(principal: Principal, applicationId: string, application: StoredApplication | undefined): StoredApplication {
   const involved = (agencyId?: string) => Boolean(agencyId) && application!.stages.some((stage) => stage.steps.some((step) => step.agencyId === agencyId));
   const allowed =
     application &&
@@ -391,8 +414,8 @@ async function readable(deps: ApplicationDeps, principal: Principal, application
 }
 
 export async function getApplication(deps: ApplicationDeps, principal: Principal, applicationId: string): Promise<Application> {
-  await readable(deps, principal, applicationId);
-  return view(deps, applicationId);
+  const { application, events } = await deps.store.getWithEvents(applicationId);
+  return viewOf(mayRead(principal, applicationId, application), events);
 }
 
 export async function listMyApplications(
@@ -469,10 +492,14 @@ const summaries: Record<DomainEvent['type'], (event: DomainEvent) => string> = {
 };
 
 async function view(deps: ApplicationDeps, applicationId: string): Promise<Application> {
-  const [application, events] = await Promise.all([deps.store.get(applicationId), deps.store.events(applicationId)]);
+  const { application, events } = await deps.store.getWithEvents(applicationId);
   if (!application) {
     throw new NotFound('application_not_found', `No application ${applicationId}`);
   }
+  return viewOf(application, events);
+}
+
+function viewOf(application: StoredApplication, events: readonly TimelineEvent[]): Application {
   const { ownerSub: _owner, ...visible } = application;
   return {
     ...visible,

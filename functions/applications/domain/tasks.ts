@@ -94,14 +94,20 @@ export async function openTask(deps: TaskDeps, message: AgencyTaskMessage): Prom
     version: 1,
   };
   const { task, created } = await deps.tasks.putIfAbsent(fresh);
+  let current = task;
   if (!created && task.taskToken !== message.taskToken) {
-    // A restarted execution: its token replaces the dead one; a decision already taken is re-delivered.
-    const updated = { ...task, taskToken: message.taskToken, version: task.version + 1 };
-    await deps.tasks.save(updated, task.version);
-    if (updated.status === 'decided') {
-      await deliver(deps, updated);
-      return;
+    // A restarted execution: its token replaces the dead one.
+    current = { ...task, taskToken: message.taskToken, version: task.version + 1 };
+    await deps.tasks.save(current, task.version);
+  }
+  if (current.status === 'decided') {
+    // Decided before this message (a redelivery, or a restarted execution): finish what the decision's run
+    // may not have (recording it on the application, telling the workflow), once.
+    await recordDecision(deps, current);
+    if (current !== task || !current.delivered) {
+      await deliver(deps, current);
     }
+    return;
   }
   // Created now, or by a run that stopped before recording it on the application: record it once.
   await updateApplication(deps, message.applicationId, (current) => {
@@ -135,6 +141,14 @@ export async function decideTask(deps: TaskDeps, officer: Principal, taskId: str
   if (task.status === 'info-requested') {
     throw new Conflict('awaiting_applicant', 'The applicant has not answered the request for information yet', { question: task.information?.at(-1)?.question });
   }
+  if (task.status === 'decided' && decision === task.decision && officer.sub === task.decidedBy && (note ?? task.note) === task.note) {
+    // The same officer's retry (say, after a timeout): finish the decision's effects and answer as the first time.
+    await recordDecision(deps, task);
+    if (!task.delivered) {
+      await deliver(deps, task);
+    }
+    return task;
+  }
   if (task.status !== 'open') {
     throw new Conflict('task_already_decided', `The task was already decided (${task.decision ?? task.status})`, { decision: task.decision, decidedAt: task.decidedAt });
   }
@@ -162,25 +176,16 @@ export async function decideTask(deps: TaskDeps, officer: Principal, taskId: str
     }
     throw error;
   }
-  const by = { role: 'officer', agencyId: officer.agencyId };
-  const step = { applicationId: task.applicationId, at: now, by, stepId: task.stepId, agencyId: task.agencyId, taskId };
-  await updateApplication(deps, task.applicationId, (current) => {
-    if (decision === 'request-info') {
-      return {
-        next: { ...current, status: 'info-requested', stages: withStep(current, task.stepId, (entry) => ({ ...entry, status: 'info-requested', question: note! })) },
-        events: [{ type: 'InformationRequested', eventId: ulid(), ...step, question: note! }],
-      };
-    }
-    const stages = withStep(current, task.stepId, (entry) => ({ ...entry, status: decision === 'approve' ? 'approved' : 'rejected', decidedAt: now, ...(note ? { note } : {}) }));
-    const taskDecided: DomainEvent = { type: 'TaskDecided', eventId: ulid(), ...step, decision };
-    if (decision === 'approve') {
-      return { next: { ...current, stages }, events: [taskDecided] };
-    }
-    return {
-      next: { ...current, stages, status: 'rejected', outcome: { decision: 'rejected', reason: note! } },
-      events: [taskDecided, { type: 'ApplicationRejected', eventId: ulid(), applicationId: current.applicationId, at: now, by, stepId: task.stepId, reason: note! }],
-    };
-  });
+  if (decided.status === 'decided') {
+    await recordDecision(deps, decided);
+  } else {
+    await updateApplication(deps, task.applicationId, (current) => ({
+      next: { ...current, status: 'info-requested', stages: withStep(current, task.stepId, (entry) => ({ ...entry, status: 'info-requested', question: note! })) },
+      events: [
+        { type: 'InformationRequested', eventId: ulid(), applicationId: task.applicationId, at: now, by: { role: 'officer', agencyId: task.agencyId }, stepId: task.stepId, agencyId: task.agencyId, taskId, question: note! },
+      ],
+    }));
+  }
   if (decided.status === 'decided') {
     await deliver(deps, decided);
   }
@@ -276,6 +281,31 @@ export async function closeOpenTasks(deps: TaskDeps, applicationId: string): Pro
     }
   }
   return { closed };
+}
+
+/**
+ * Puts a decided task on its application: the step's status, TaskDecided, and for a rejection the application's
+ * outcome. Once: a step already decided (or cancelled) is left as it is, so a re-run records nothing twice.
+ */
+async function recordDecision(deps: TaskDeps, task: Task): Promise<void> {
+  const decision = task.decision!;
+  const at = task.decidedAt!;
+  const by = { role: 'officer', agencyId: task.agencyId };
+  await updateApplication(deps, task.applicationId, (current) => {
+    const step = current.stages.flatMap((stage) => stage.steps).find((entry) => entry.stepId === task.stepId);
+    if (!step || ['approved', 'rejected', 'cancelled'].includes(step.status)) {
+      return undefined;
+    }
+    const stages = withStep(current, task.stepId, (entry) => ({ ...entry, status: decision === 'approve' ? 'approved' : 'rejected', decidedAt: at, ...(task.note ? { note: task.note } : {}) }));
+    const taskDecided: DomainEvent = { type: 'TaskDecided', eventId: ulid(), applicationId: task.applicationId, at, by, stepId: task.stepId, agencyId: task.agencyId, taskId: task.taskId, decision };
+    if (decision === 'approve' || terminalStatuses.includes(current.status)) {
+      return { next: { ...current, stages }, events: [taskDecided] };
+    }
+    return {
+      next: { ...current, stages, status: 'rejected', outcome: { decision: 'rejected', reason: task.note! } },
+      events: [taskDecided, { type: 'ApplicationRejected', eventId: ulid(), applicationId: current.applicationId, at, by, stepId: task.stepId, reason: task.note! }],
+    };
+  });
 }
 
 /** Tells the workflow a decision, once; a finished execution means it was already told. */

@@ -1,6 +1,7 @@
 // Use cases of the national registry, consents and the audit trail, over a storage port (no AWS types here).
 // Every read and write of a record and every consent change is audited in the subject's hash chain;
 // writes and their audit record commit together.
+import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { Role } from '../../../lib/platform/identity';
 import * as z from 'zod/mini';
@@ -67,6 +68,12 @@ export interface RegistryStore {
   listConsents(kind: RecordKind, recordId: string): Promise<StoredConsent[]>;
   /** Writes a new or revoked consent and appends `audit` in one transaction; a revocation is conditional on not being revoked. */
   saveConsent(consent: StoredConsent, audit: AuditEntry): Promise<void>;
+  /**
+   * Writes new consents of one subject and appends their audit entries, then `after`, to the subject's chain in
+   * one transaction (one race for the chain's head instead of one per entry). VersionConflict when any of the
+   * consents exists already: nothing is written.
+   */
+  grantConsents(grants: ReadonlyArray<{ readonly consent: StoredConsent; readonly audit: AuditEntry }>, after: AuditEntry): Promise<void>;
   appendAudit(entry: AuditEntry): Promise<AuditRecord>;
   /** A page of a subject's chain in order, after sequence `afterSeq`. */
   readAudit(subject: string, afterSeq: number, limit: number): Promise<AuditRecord[]>;
@@ -513,6 +520,8 @@ export async function shareForApplication(
     readonly registryFields: readonly string[];
     readonly purpose: string;
     readonly context: RequestContext;
+    /** What the sharing is for (the application's ULID): sharing again for it is a no-op. */
+    readonly scopeId: string;
   },
 ): Promise<{ consentIds: string[]; prefill: Record<string, unknown> }> {
   const { subject } = input;
@@ -528,36 +537,54 @@ export async function shareForApplication(
   }
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
-  const consentIds: string[] = [];
-  for (const agencyId of new Set(input.agencyIds)) {
-    if (agencyId === spec.ownerAgencyId) {
-      continue;
-    }
-    const consent: StoredConsent = {
-      consentId: ulid(now.getTime()),
-      kind: subject.kind,
-      recordId: subject.recordId,
-      grantee: { type: 'agency', id: agencyId },
+  const grants = [...new Set(input.agencyIds)]
+    .filter((agencyId) => agencyId !== spec.ownerAgencyId)
+    .map((agencyId) => {
+      const consent: StoredConsent = {
+        consentId: scopedConsentId(input.scopeId, agencyId),
+        kind: subject.kind,
+        recordId: subject.recordId,
+        grantee: { type: 'agency', id: agencyId },
+        fields,
+        purpose: input.purpose,
+        expiresAt,
+        createdAt: now.toISOString(),
+      };
+      return { consent, audit: consentAudit(input.actor, consent, 'consent.grant', consent.createdAt, input.context) };
+    });
+  const consentIds = grants.map(({ consent }) => consent.consentId);
+  try {
+    await deps.store.grantConsents(grants, {
+      subject: subjectOf(subject.kind, subject.recordId),
+      action: 'registry.read',
+      at: now.toISOString(),
+      actor: actorOf(input.actor),
       fields,
       purpose: input.purpose,
-      expiresAt,
-      createdAt: now.toISOString(),
-    };
-    await deps.store.saveConsent(consent, consentAudit(input.actor, consent, 'consent.grant', consent.createdAt, input.context));
-    consentIds.push(consent.consentId);
+      ...(consentIds[0] ? { consentId: consentIds[0] } : {}),
+      ...auditContext(input.context),
+    });
+  } catch (error) {
+    // Shared already for this scope (a retried or concurrent submission of the same application): the
+    // consents and the read are on record once; the prefill is the same data.
+    if (!(error instanceof VersionConflict)) {
+      throw error;
+    }
   }
-  await deps.store.appendAudit({
-    subject: subjectOf(subject.kind, subject.recordId),
-    action: 'registry.read',
-    at: now.toISOString(),
-    actor: actorOf(input.actor),
-    fields,
-    purpose: input.purpose,
-    ...(consentIds[0] ? { consentId: consentIds[0] } : {}),
-    ...auditContext(input.context),
-  });
   const data = project(record.data, fields);
   return { consentIds, prefill: Object.fromEntries(Object.entries(data).map(([field, value]) => [`${prefix}${field}`, value])) };
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A consent id (ULID-shaped, so the consent routes take it) fixed by what it is for: the scope's own ULID
+ * time part and 16 characters of a hash of scope and grantee. Sharing twice for one scope names the same consents.
+ */
+export function scopedConsentId(scopeId: string, agencyId: string): string {
+  const digest = createHash('sha256').update(`${scopeId}|${agencyId}`).digest();
+  const random = Array.from(digest.subarray(0, 16), (byte) => CROCKFORD[byte & 31]).join('');
+  return `${scopeId.slice(0, 10).toUpperCase()}${random}`;
 }
 
 /** Live consents of `subject` granted to a service centre, for assisted applications. */

@@ -1,0 +1,181 @@
+// A request that dies halfway must not lose or duplicate anything: the domain driven directly on the local
+// cloud's DynamoDB Local tables, with a fault injected at a port (the moment a Lambda would have been killed),
+// then retried the way a client or the platform retries.
+import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoApplications } from '../../functions/applications/dynamo-applications';
+import { dynamoTasks } from '../../functions/applications/dynamo-tasks';
+import { type ApplicationDeps, submitApplication } from '../../functions/applications/domain/applications';
+import { decideTask, openTask, type TaskDeps } from '../../functions/applications/domain/tasks';
+import { dynamoRegistry } from '../../functions/registry/dynamo-registry';
+import { resolvePrincipal, shareForApplication } from '../../functions/registry/domain/registry';
+import { dynamoCatalogue } from '../../functions/services/dynamo-catalogue';
+import type { WorkflowEngine } from '../../functions/workflow/ports';
+import { tableName } from '../../lib/platform/tables';
+import { api, tables, tokenFor } from '../support/api';
+
+const VEHICLE = {
+  serviceId: 'vehicle-registration-renewal',
+  answers: { plateNumber: '12-34567', chassisNumber: 'JTDBR32E540012345', insurancePolicyNumber: 'POL-2026-99881' },
+  channel: 'portal' as const,
+};
+const APPLICATIONS = tableName('local', 'applications');
+
+const subOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub as string;
+const registryDeps = () => ({ store: dynamoRegistry(tables(), { registry: tableName('local', 'registry'), audit: tableName('local', 'audit') }), now: () => new Date() });
+const principalOf = async (user: string, groups: string[]) => resolvePrincipal(registryDeps(), { sub: subOf(await tokenFor(user)), groups: groups as never });
+
+function recordingWorkflow() {
+  const calls: Array<[string, ...unknown[]]> = [];
+  const workflow: WorkflowEngine = {
+    start: async (input) => void calls.push(['start', input.applicationId]),
+    resume: async () => 'running',
+    sendTaskSuccess: async (token) => void calls.push(['success', token]),
+    sendTaskFailure: async (token) => void calls.push(['failure', token]),
+    stop: async () => {},
+  };
+  return { workflow, calls };
+}
+
+/** Application deps on the local tables; `share` may fail the way a killed request would. */
+function applicationDeps(workflow: WorkflowEngine, failShares = 0): ApplicationDeps {
+  const catalogue = dynamoCatalogue(tables(), tableName('local', 'catalogue'));
+  const registry = registryDeps();
+  let failures = failShares;
+  return {
+    store: dynamoApplications(tables(), { applications: APPLICATIONS, idempotency: tableName('local', 'idempotency') }),
+    catalogue: { getCurrent: (serviceId) => catalogue.getCurrent(serviceId), rollout: () => catalogue.getRollout() },
+    registry: {
+      shareForApplication: async (input) => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('injected: the function was killed while sharing');
+        }
+        return shareForApplication(registry, input);
+      },
+      centreMayAct: async () => false,
+      accountOf: (subject) => registry.store.getAccount(subject.kind, subject.recordId),
+    },
+    workflow,
+    now: () => new Date(),
+  };
+}
+
+async function partition(applicationId: string) {
+  const { Items = [] } = await tables().send(new QueryCommand({ TableName: APPLICATIONS, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `APP#${applicationId}` }, ConsistentRead: true }));
+  return Items;
+}
+
+const eventTypes = async (applicationId: string) => (await partition(applicationId)).filter((item) => String(item.sk).startsWith('EVT#')).map((item) => item.event.type as string);
+
+async function sharedFor(citizen: Awaited<ReturnType<typeof principalOf>>, applicationId: string) {
+  const registry = registryDeps();
+  const consents = (await registry.store.listConsents(citizen.subject!.kind, citizen.subject!.recordId)).filter((consent) => consent.purpose.startsWith(`application ${applicationId}:`));
+  const audit = await registry.store.readAudit(`${citizen.subject!.kind}:${citizen.subject!.recordId}`, 0, 10_000);
+  return { consents, reads: audit.filter((record) => record.action === 'registry.read' && record.purpose?.startsWith(`application ${applicationId}:`)) };
+}
+
+describe('a submission that fails after claiming its Idempotency-Key', () => {
+  it('is finished by the first retry of the key (not left a draft), sharing the data once', async () => {
+    const citizen = await principalOf('citizen', ['citizen']);
+    const { workflow, calls } = recordingWorkflow();
+    const deps = applicationDeps(workflow, 1);
+    const key = randomUUID();
+    await expect(submitApplication(deps, citizen, VEHICLE, key, { requestId: 'r1' })).rejects.toThrow('injected');
+    const retried = await submitApplication(deps, citizen, VEHICLE, key, { requestId: 'r2' });
+    expect(retried).toMatchObject({ replayed: true, application: { status: 'submitted' } });
+    const { applicationId } = retried.application;
+    expect(calls).toEqual([['start', applicationId]]);
+    expect(await eventTypes(applicationId)).toEqual(['ApplicationSubmitted']);
+    // A third try is a plain replay.
+    expect((await submitApplication(deps, citizen, VEHICLE, key, { requestId: 'r3' })).application).toMatchObject({ applicationId, status: 'submitted', version: 2 });
+    const shared = await sharedFor(citizen, applicationId);
+    expect(shared.consents.length).toBeGreaterThan(0);
+    expect(new Set(shared.consents.map((consent) => consent.grantee.id)).size).toBe(shared.consents.length);
+    expect(shared.reads).toHaveLength(1);
+  });
+
+  it('gives every concurrent retry the same submitted application, started once', async () => {
+    const citizen = await principalOf('citizen', ['citizen']);
+    const { workflow, calls } = recordingWorkflow();
+    const deps = applicationDeps(workflow);
+    const key = randomUUID();
+    const results = await Promise.all(Array.from({ length: 6 }, (_, index) => submitApplication(deps, citizen, VEHICLE, key, { requestId: `c${index}` })));
+    const ids = new Set(results.map((result) => result.application.applicationId));
+    expect(ids.size).toBe(1);
+    const [applicationId] = [...ids];
+    expect(results.every((result) => result.application.status === 'submitted')).toBe(true);
+    expect(calls.filter(([kind]) => kind === 'start')).toEqual([['start', applicationId]]);
+    expect(await eventTypes(applicationId!)).toEqual(['ApplicationSubmitted']);
+    const shared = await sharedFor(citizen, applicationId!);
+    expect(new Set(shared.consents.map((consent) => consent.grantee.id)).size).toBe(shared.consents.length);
+    expect(shared.reads).toHaveLength(1);
+  });
+
+  it('lets one citizen submit many applications at once without a failure', async () => {
+    const citizen = await principalOf('citizen', ['citizen']);
+    const deps = applicationDeps(recordingWorkflow().workflow);
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => submitApplication(deps, citizen, VEHICLE, randomUUID(), {})));
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+  });
+});
+
+describe('a decision whose run dies between the task and the application', () => {
+  async function decidedButNotRecorded() {
+    const submitted = await api('/v1/applications', { method: 'POST', token: await tokenFor('citizen'), body: VEHICLE, headers: { 'idempotency-key': randomUUID() } });
+    expect(submitted.status).toBe(201);
+    const applicationId = submitted.body.applicationId as string;
+    const taskId = `${applicationId}.fines-check`;
+    const tasks = dynamoTasks(tables(), APPLICATIONS);
+    const deadline = Date.now() + 15_000;
+    while (!(await tasks.get(taskId)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const store = dynamoApplications(tables(), { applications: APPLICATIONS, idempotency: tableName('local', 'idempotency') });
+    const { workflow, calls } = recordingWorkflow();
+    const dying: TaskDeps = {
+      tasks,
+      applications: {
+        ...store,
+        save: async () => {
+          throw new Error('injected: killed before the application was saved');
+        },
+      },
+      workflow,
+      now: () => new Date(),
+    };
+    const officer = await principalOf('officer-gam', ['officer']);
+    await expect(decideTask(dying, officer, taskId, 'approve', undefined)).rejects.toThrow('injected');
+    expect((await tasks.get(taskId))?.status).toBe('decided');
+    expect(await eventTypes(applicationId)).not.toContain('TaskDecided');
+    expect(calls).toEqual([]);
+    return { applicationId, taskId, tasks, store };
+  }
+
+  it("is completed by the same officer's retry: 200, recorded once, the workflow told", async () => {
+    const { applicationId, taskId } = await decidedButNotRecorded();
+    const retry = await api(`/v1/tasks/${taskId}/decision`, { method: 'POST', token: await tokenFor('officer-gam'), body: { decision: 'approve' } });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ taskId, status: 'decided', decision: 'approve' });
+    const again = await api(`/v1/tasks/${taskId}/decision`, { method: 'POST', token: await tokenFor('officer-gam'), body: { decision: 'approve' } });
+    expect(again.status).toBe(200);
+    const other = await api(`/v1/tasks/${taskId}/decision`, { method: 'POST', token: await tokenFor('officer-gam'), body: { decision: 'reject', note: 'changed my mind' } });
+    expect(other.status).toBe(409);
+    expect((await eventTypes(applicationId)).filter((type) => type === 'TaskDecided')).toHaveLength(1);
+    const application = await api(`/v1/applications/${applicationId}`, { token: await tokenFor('citizen') });
+    const step = application.body.stages.flatMap((stage: { steps: Array<{ stepId: string; status: string }> }) => stage.steps).find((entry: { stepId: string }) => entry.stepId === 'fines-check');
+    expect(step.status).toBe('approved');
+  });
+
+  it('is completed when a restarted execution sends the step again', async () => {
+    const { applicationId, taskId, tasks, store } = await decidedButNotRecorded();
+    const { workflow, calls } = recordingWorkflow();
+    const deps: TaskDeps = { tasks, applications: store, workflow, now: () => new Date() };
+    const message = { applicationId, stepId: 'fines-check', agencyId: 'gam', slaHours: 48, taskToken: `restarted-${randomUUID()}` };
+    await openTask(deps, message);
+    await openTask(deps, message);
+    expect(calls).toEqual([['success', message.taskToken]]);
+    expect((await eventTypes(applicationId)).filter((type) => type === 'TaskDecided')).toHaveLength(1);
+    expect(await tasks.get(taskId)).toMatchObject({ status: 'decided', delivered: true, taskToken: message.taskToken });
+  });
+});
