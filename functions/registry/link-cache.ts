@@ -1,0 +1,35 @@
+// Identity links are read on every authenticated request. A settled link (a citizen's or resident's, or a staff
+// member's once they enrolled their authenticator) never changes afterwards — the store has no way to change or
+// delete one — so a warm function keeps it instead of reading it again. Unsettled links (staff before TOTP
+// enrolment) are always read, so an enrolment takes effect on the next request.
+import { type IdentityLink, type RegistryStore, staffRoles } from './domain/registry';
+
+const MAX_ENTRIES = 10_000;
+
+const settled = (link: IdentityLink) => !staffRoles.includes(link.role) || Boolean(link.mfaEnrolled);
+
+export function withLinkCache(store: RegistryStore, maxEntries = MAX_ENTRIES): RegistryStore {
+  const links = new Map<string, IdentityLink>();
+  return {
+    ...store,
+    async getLink(sub) {
+      const cached = links.get(sub);
+      if (cached) {
+        return cached;
+      }
+      const link = await store.getLink(sub);
+      if (link && settled(link)) {
+        if (links.size >= maxEntries) {
+          // Oldest first out (a Map iterates in insertion order).
+          links.delete(links.keys().next().value!);
+        }
+        links.set(sub, link);
+      }
+      return link;
+    },
+    async markMfaEnrolled(sub, at) {
+      links.delete(sub);
+      await store.markMfaEnrolled(sub, at);
+    },
+  };
+}
