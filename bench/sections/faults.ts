@@ -98,7 +98,7 @@ export async function applicationsSince(client: CloudClient, applicant: { kind: 
         ExclusiveStartKey,
       }),
     );
-    ids.push(...(page.Items ?? []).map((item) => String(item.application.applicationId)));
+    ids.push(...(page.Items ?? []).map((item) => String(item.summary.applicationId)));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return ids;

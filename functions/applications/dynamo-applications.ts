@@ -1,22 +1,45 @@
 // DynamoDB adapter of applications (table `applications`) and idempotency claims (table `idempotency`).
 //
-//   APP#<id>   META                 the application (gsi1: APPLICANT#<kind>:<id> / <createdAt>#<id>;
-//                                   gsi2 while submitted and not decided: ACTIVE / <updatedAt>#<id>, for the reconciler)
+//   APP#<id>   META                 the application (gsi1: APPLICANT#<kind>:<id> / <createdAt>#<id>, projecting
+//                                   status and the list's summary; gsi2 while submitted and not decided:
+//                                   ACTIVE / <updatedAt>#<id>, keys only, for the reconciler)
 //   APP#<id>   EVT#<version>#<n>    its domain events: the timeline and the outbox the stream publishes
 //   idempotency: id = <sub>#<key>   { bodyHash, applicationId, expiration (TTL) }
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
+  type QueryCommandOutput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { type ApplicationStore, applicantKey, isActive, KeyAlreadyUsed, type StoredApplication, type TimelineEvent, VersionConflict } from './domain/applications';
+import {
+  type ApplicationStore,
+  type ApplicationSummary,
+  applicantKey,
+  isActive,
+  KeyAlreadyUsed,
+  type StoredApplication,
+  type TimelineEvent,
+  VersionConflict,
+} from './domain/applications';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const appPk = (applicationId: string) => `APP#${applicationId}`;
+
+const summaryOf = ({ applicationId, serviceId, serviceName, status, createdAt, updatedAt, expectedCompletionDate }: StoredApplication): ApplicationSummary => ({
+  applicationId,
+  serviceId,
+  serviceName,
+  status,
+  createdAt,
+  updatedAt,
+  ...(expectedCompletionDate ? { expectedCompletionDate } : {}),
+});
 
 export function dynamoApplications(client: DynamoDBDocumentClient, tables: { applications: string; idempotency: string }): ApplicationStore {
   const metaItem = (application: StoredApplication) => ({
@@ -26,6 +49,7 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     status: application.status,
     gsi1pk: `APPLICANT#${applicantKey(application.applicant)}`,
     gsi1sk: `${application.createdAt}#${application.applicationId}`,
+    summary: summaryOf(application),
     // Sparse: only applications whose workflow should be running are in the reconciler's index.
     ...(isActive(application) ? { gsi2pk: 'ACTIVE', gsi2sk: `${application.updatedAt}#${application.applicationId}` } : {}),
     application,
@@ -38,6 +62,23 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }));
+
+  /** META items of these partitions, consistently read (BatchGetItem, unprocessed keys retried). */
+  async function getMany(pks: readonly string[]): Promise<StoredApplication[]> {
+    const found: StoredApplication[] = [];
+    for (let offset = 0; offset < pks.length; offset += 100) {
+      let keys: Record<string, unknown>[] | undefined = pks.slice(offset, offset + 100).map((pk) => ({ pk, sk: 'META' }));
+      for (let attempt = 0; keys?.length; attempt++) {
+        if (attempt > 0) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+        }
+        const page: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [tables.applications]: { Keys: keys, ConsistentRead: true } } }));
+        found.push(...(page.Responses?.[tables.applications] ?? []).map((item) => item.application as StoredApplication));
+        keys = page.UnprocessedKeys?.[tables.applications]?.Keys;
+      }
+    }
+    return found.sort((a, b) => `${a.updatedAt}#${a.applicationId}`.localeCompare(`${b.updatedAt}#${b.applicationId}`));
+  }
 
   return {
     async create(application, events, claim) {
@@ -95,42 +136,50 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
       }
     },
 
-    async events(applicationId) {
+    async getWithEvents(applicationId) {
+      // The partition holds the events (EVT#…) and the application (META): one query reads them all.
       const events: TimelineEvent[] = [];
+      let application: StoredApplication | undefined;
       let startKey: Record<string, unknown> | undefined;
       do {
-        const page = await client.send(
+        const page: QueryCommandOutput = await client.send(
           new QueryCommand({
             TableName: tables.applications,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
-            ExpressionAttributeValues: { ':pk': appPk(applicationId), ':evt': 'EVT#' },
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': appPk(applicationId) },
             ConsistentRead: true,
             ExclusiveStartKey: startKey,
           }),
         );
-        events.push(...(page.Items ?? []).map((item) => item.event as TimelineEvent));
+        for (const item of page.Items ?? []) {
+          if (item.sk === 'META') {
+            application = item.application as StoredApplication;
+          } else if (String(item.sk).startsWith('EVT#')) {
+            events.push(item.event as TimelineEvent);
+          }
+        }
         startKey = page.LastEvaluatedKey;
       } while (startKey);
-      return events;
+      return { application, events };
     },
 
     async listActive(updatedBefore, limit, after) {
-      const { Items, LastEvaluatedKey } = await client.send(
+      const { Items = [], LastEvaluatedKey } = await client.send(
         new QueryCommand({
           TableName: tables.applications,
           IndexName: 'gsi2',
           KeyConditionExpression: 'gsi2pk = :active AND gsi2sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':active': 'ACTIVE', ':from': after ?? ' ', ':to': `${updatedBefore}~` },
+          ExpressionAttributeValues: { ':active': 'ACTIVE', ':from': after ? `${after}\u0000` : ' ', ':to': `${updatedBefore}~` },
           Limit: limit,
-          ExclusiveStartKey: undefined,
         }),
       );
-      const items = (Items ?? []).map((item) => item.application as StoredApplication).filter((application) => !after || `${application.updatedAt}#${application.applicationId}` > after);
-      const last = items.at(-1);
-      return { items, ...(LastEvaluatedKey && last ? { last: `${last.updatedAt}#${last.applicationId}` } : {}) };
+      // The index holds keys only: the applications themselves, as they are now.
+      const items = (await getMany(Items.map((item) => String(item.pk)))).filter(isActive);
+      const lastKey = Items.at(-1)?.gsi2sk;
+      return { items, ...(LastEvaluatedKey && lastKey ? { last: String(lastKey) } : {}) };
     },
     async listByApplicant(applicant, limit, after, status) {
-      const items: StoredApplication[] = [];
+      const items: ApplicationSummary[] = [];
       let startKey: Record<string, unknown> | undefined;
       // The status filter is applied after the key condition: read pages until the page is full.
       do {
@@ -147,7 +196,7 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
             ExclusiveStartKey: startKey,
           }),
         );
-        items.push(...(page.Items ?? []).map((item) => item.application as StoredApplication));
+        items.push(...(page.Items ?? []).map((item) => item.summary as ApplicationSummary));
         startKey = page.LastEvaluatedKey;
       } while (startKey && items.length <= limit);
       const pageItems = items.slice(0, limit);

@@ -45,13 +45,16 @@ export const tableDefinitions: readonly TableDefinition[] = [
     id: 'applications',
     partitionKey: pk,
     sortKey: sk,
+    // Narrow projections: the META item is rewritten on every change of an application, and an index that
+    // projects it whole is rewritten with it. gsi1 (an applicant's list) carries the list's summary; gsi2 carries
+    // the agency inbox's task and, for the reconciler's ACTIVE entries, only keys.
     indexes: [
-      gsi1,
+      { ...gsi1, projection: ['status', 'summary'] },
       {
         name: 'gsi2',
         partitionKey: { name: 'gsi2pk', type: 'S' },
         sortKey: { name: 'gsi2sk', type: 'S' },
-        projection: 'all',
+        projection: ['task'],
       },
     ],
     stream: 'NEW_IMAGE',
