@@ -1,7 +1,12 @@
 // The one place the delivery channels are chosen: SES, SNS and SQS in AWS, or what the local cloud installs at
-// start (files under its data folder, and its queue).
-import { adapterSlot } from '../shared/adapter-slot';
+// start (files under its data folder, and its queue). One slot per channel, each in its own module
+// (email-channel.ts, sms-channel.ts, delivery-retry.ts): a delivery worker imports its own channel's slot only,
+// so its bundle carries, and its cold start loads, one provider's SDK. Delivery handlers must not import this
+// module (it reaches every channel); the local cloud does, to install them all.
 import type { EmailSender, SmsSender } from './domain/ports';
+import { deliveryRetry } from './delivery-retry';
+import { emailChannel } from './email-channel';
+import { smsChannel } from './sms-channel';
 
 /** Puts a message that failed back on its queue after a delay (SQS: its visibility timeout), keeping its receive count. */
 export interface RetryScheduler {
@@ -16,7 +21,8 @@ export interface DeliveryChannels {
   readonly retry: RetryScheduler;
 }
 
-const slot = adapterSlot<DeliveryChannels>(async () => (await import('./aws-channels')).awsDeliveryChannels());
-
-export const installDeliveryChannels = slot.install;
-export const deliveryChannels = slot.get;
+export function installDeliveryChannels(channels: DeliveryChannels): void {
+  emailChannel.install(channels.email);
+  smsChannel.install(channels.sms);
+  deliveryRetry.install(channels.retry);
+}

@@ -1,17 +1,19 @@
-// The delivery queue as the notification workers see it: a platform queue, SQS in AWS, the local queue here.
-import { notificationDeliveryQueue } from '../../lib/catalogue/engagement-workers';
+// The delivery queues as the notification workers see them: one platform queue per channel (SQS in AWS, the
+// local queue here), each email or SMS put on its own channel's.
+import { deliveryQueues } from '../../lib/catalogue/engagement-workers';
 import { platformQueueName } from '../../lib/catalogue/workers';
 import { messageQueues } from '../shared/queues-adapter';
+import { deliveryMessage } from './delivery-message';
 import type { DeliveryQueue } from './domain/ports';
 
 const stage = process.env.STAGE;
 if (!stage) {
   throw new Error('Environment variable STAGE is not set');
 }
-const queueName = platformQueueName(stage, notificationDeliveryQueue.name);
+const queueNames = { email: platformQueueName(stage, deliveryQueues.email.name), sms: platformQueueName(stage, deliveryQueues.sms.name) };
 
 export const deliveryQueue: DeliveryQueue = {
   async enqueue(ref) {
-    await messageQueues.send(queueName, JSON.stringify({ notificationId: ref.notificationId, channel: ref.channel }));
+    await messageQueues.send(queueNames[ref.channel], deliveryMessage(ref));
   },
 };

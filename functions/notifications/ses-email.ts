@@ -1,5 +1,6 @@
-// Email in AWS: SES v2, plain text in UTF-8, tagged with the notification it delivers.
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+// Email in AWS: SES v2, plain text in UTF-8, tagged with the notification it delivers. NOTIFICATIONS_FROM_EMAIL
+// is an SES-verified sender; SES_CONFIGURATION_SET is optional.
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { EmailSender } from './domain/ports';
 
 /** SES tag values allow letters, digits, _ and - only. */
@@ -23,4 +24,12 @@ export function sesEmail(client: SESv2Client, options: { readonly from: string; 
       return { messageId: MessageId };
     },
   };
+}
+
+export function sesEmailFromEnvironment(env: NodeJS.ProcessEnv = process.env): EmailSender {
+  const from = env.NOTIFICATIONS_FROM_EMAIL;
+  if (!from) {
+    throw new Error('NOTIFICATIONS_FROM_EMAIL is not set and no local email channel is installed');
+  }
+  return sesEmail(new SESv2Client({}), { from, configurationSet: env.SES_CONFIGURATION_SET });
 }

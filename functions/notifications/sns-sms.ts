@@ -1,5 +1,6 @@
 // SMS in AWS: SNS publishes straight to the phone number, as transactional messages (routed for delivery, not cost).
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+// SMS_SENDER_ID is optional (Jordanian carriers need it registered).
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { SmsSender } from './domain/ports';
 
 export function snsSms(client: SNSClient, options: { readonly senderId?: string } = {}): SmsSender {
@@ -21,4 +22,8 @@ export function snsSms(client: SNSClient, options: { readonly senderId?: string 
       return { messageId: MessageId };
     },
   };
+}
+
+export function snsSmsFromEnvironment(env: NodeJS.ProcessEnv = process.env): SmsSender {
+  return snsSms(new SNSClient({}), { senderId: env.SMS_SENDER_ID });
 }

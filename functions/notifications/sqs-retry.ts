@@ -1,5 +1,6 @@
 // Backoff on SQS: a failed message's visibility timeout is set to the delay, so it comes back then with its
 // receive count, and the queue's redrive policy dead-letters it after the last attempt.
+// NOTIFICATIONS_RETRY_BASE_SECONDS is the first retry's delay (30 s unless set).
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { RetryScheduler } from './channels';
 
@@ -31,4 +32,8 @@ export function sqsRetry(client = new SQSClient({}), baseMs = 30_000): RetrySche
       await client.send(new ChangeMessageVisibilityCommand({ QueueUrl: await urlOf(queueArn), ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }));
     },
   };
+}
+
+export function sqsRetryFromEnvironment(env: NodeJS.ProcessEnv = process.env): RetryScheduler {
+  return sqsRetry(undefined, Number(env.NOTIFICATIONS_RETRY_BASE_SECONDS ?? '30') * 1000);
 }

@@ -1,12 +1,27 @@
 // Workers and queues of notifications, feedback and complaints: event consumers, delivery queues, schedules.
+import type { DeliveryChannel } from '../../schemas/engagement';
 import type { DomainEventType, PlatformQueue, Worker } from './workers';
 
-/** Every email and SMS waits here to be sent; failed ones come back with exponential backoff, then go to its DLQ. */
-export const notificationDeliveryQueue = {
-  name: 'notification-deliveries',
+// One delivery queue and one delivery worker per channel, not one for both: SES and SNS throttle and fail
+// independently, so an email outage or throttling (its retries filling the queue and the worker's concurrency)
+// cannot stall the SMS, nor the other way round; each channel's concurrency (and so its send rate) can be set
+// on its own; and each worker bundles, initialises and is granted only its own provider (SES or SNS).
+// Each email or SMS waits on its channel's queue to be sent; failed ones come back with exponential backoff,
+// then go to that queue's DLQ (and their delivery log shows them dead-lettered to operators).
+export const emailDeliveryQueue = {
+  name: 'email-deliveries',
   visibilitySeconds: 60,
   maxReceives: 5,
 } as const satisfies PlatformQueue;
+
+export const smsDeliveryQueue = {
+  name: 'sms-deliveries',
+  visibilitySeconds: 60,
+  maxReceives: 5,
+} as const satisfies PlatformQueue;
+
+/** The queue each channel's deliveries go to. */
+export const deliveryQueues = { email: emailDeliveryQueue, sms: smsDeliveryQueue } as const satisfies Record<DeliveryChannel, PlatformQueue>;
 
 /** The application events citizens and officers hear of. A saved draft is not one: it is the citizen's own action on screen. */
 export const notifiedApplicationEvents = [
@@ -21,7 +36,7 @@ export const notifiedApplicationEvents = [
   'SlaBreached',
 ] as const satisfies readonly DomainEventType[];
 
-export const engagementQueues: readonly PlatformQueue[] = [notificationDeliveryQueue];
+export const engagementQueues: readonly PlatformQueue[] = [emailDeliveryQueue, smsDeliveryQueue];
 
 export const engagementWorkers: readonly Worker[] = [
   {
@@ -30,7 +45,7 @@ export const engagementWorkers: readonly Worker[] = [
     description: "Notifies applicants of their applications' progress and agencies of new and overdue tasks (inbox, email, SMS)",
     trigger: { kind: 'events', detailTypes: notifiedApplicationEvents },
     tables: { engagement: 'readwrite', applications: 'read', registry: 'read', catalogue: 'read' },
-    sendsTo: [notificationDeliveryQueue.name],
+    sendsTo: [emailDeliveryQueue.name, smsDeliveryQueue.name],
   },
   {
     id: 'notify-complaint-events',
@@ -38,15 +53,24 @@ export const engagementWorkers: readonly Worker[] = [
     description: 'Notifies complainants, agencies and the e-Government Unit of complaints filed, answered and escalated',
     trigger: { kind: 'stream', table: 'engagement', batchSize: 25 },
     tables: { engagement: 'readwrite', registry: 'read', catalogue: 'read' },
-    sendsTo: [notificationDeliveryQueue.name],
+    sendsTo: [emailDeliveryQueue.name, smsDeliveryQueue.name],
   },
   {
-    id: 'deliver-notifications',
-    entry: 'functions/notifications/deliver-notifications.ts',
-    description: 'Sends each email (SES) and SMS (SNS), logs the outcome, retries with backoff, dead-letters after the last attempt',
-    trigger: { kind: 'queue', queue: notificationDeliveryQueue.name, batchSize: 10 },
+    id: 'deliver-email',
+    entry: 'functions/notifications/deliver-email.ts',
+    description: 'Sends each email (SES), logs the outcome, retries with backoff, dead-letters after the last attempt',
+    trigger: { kind: 'queue', queue: emailDeliveryQueue.name, batchSize: 10 },
     tables: { engagement: 'readwrite' },
-    messaging: ['email', 'sms'],
+    messaging: ['email'],
+    timeoutSeconds: 30,
+  },
+  {
+    id: 'deliver-sms',
+    entry: 'functions/notifications/deliver-sms.ts',
+    description: 'Sends each SMS (SNS), logs the outcome, retries with backoff, dead-letters after the last attempt',
+    trigger: { kind: 'queue', queue: smsDeliveryQueue.name, batchSize: 10 },
+    tables: { engagement: 'readwrite' },
+    messaging: ['sms'],
     timeoutSeconds: 30,
   },
   {
@@ -55,7 +79,8 @@ export const engagementWorkers: readonly Worker[] = [
     description: "Queues the SMS held for their recipients' quiet hours once those are over",
     trigger: { kind: 'schedule', everyMinutes: 15 },
     tables: { engagement: 'readwrite' },
-    sendsTo: [notificationDeliveryQueue.name],
+    // Only SMS are ever held (domain/notify.ts): email is sent at once, whatever the hour.
+    sendsTo: [smsDeliveryQueue.name],
   },
   {
     id: 'complaint-sla-sweep',

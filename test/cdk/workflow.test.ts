@@ -155,6 +155,29 @@ describe.each([
     }
   });
 
+  test('grants SES or SNS only to the workers that send on that channel, and queue sends only where declared', () => {
+    const queueIds = new Map(
+      platformQueues.map((queue) => [Object.keys(template.findResources('AWS::SQS::Queue', { Properties: { QueueName: `khidma-${config.stage}-${queue.name}` } }))[0]!, queue.name]),
+    );
+    for (const worker of workers) {
+      const [, fn] = byDescription(template, worker.description);
+      const statements = statementsOfFunction(template, fn) as Array<{ Action: string | string[]; Resource: unknown }>;
+      const actions = statements.flatMap((statement) => [statement.Action].flat());
+      expect({ id: worker.id, ses: actions.includes('ses:SendEmail'), sns: actions.includes('sns:Publish') }).toEqual({
+        id: worker.id,
+        ses: worker.messaging?.includes('email') ?? false,
+        sns: worker.messaging?.includes('sms') ?? false,
+      });
+      const sendsTo = statements
+        .filter((statement) => [statement.Action].flat().includes('sqs:SendMessage'))
+        .flatMap((statement) => [statement.Resource].flat() as Array<{ 'Fn::GetAtt'?: [string, string] }>)
+        .map((resource) => queueIds.get(resource['Fn::GetAtt']?.[0] ?? ''))
+        .filter(Boolean)
+        .sort();
+      expect({ id: worker.id, sendsTo }).toEqual({ id: worker.id, sendsTo: [...(worker.sendsTo ?? [])].sort() });
+    }
+  });
+
   test('routes the domain events each event worker consumes from the platform bus, with a DLQ', () => {
     for (const worker of workers) {
       if (worker.trigger.kind !== 'events') {

@@ -105,6 +105,10 @@ describe('notifications', () => {
 
     // Once sent, a delivery is not queued again by a later redelivery.
     const sender = { send: jest.fn(async () => ({ messageId: 'm-1' })) };
+    // A worker without the channel's sender (each delivery worker has its own channel's only) claims nothing.
+    const otherChannel = queued[0]!.channel === 'email' ? { sms: sender } : { email: sender };
+    await expect(deliver({ store, ...otherChannel, now: at(NOON), retryBaseMs: 200 }, queued[0]!, 1, 5)).rejects.toThrow(`no ${queued[0]!.channel} sender`);
+    expect((await store.getDelivery(queued[0]!))?.status).toBe('queued');
     await deliver({ store, email: sender, sms: sender, now: at(NOON), retryBaseMs: 200 }, queued[0]!, 1, 5);
     const third = await notify(deps, eventId, [submitted(person)]);
     expect(third).toMatchObject({ duplicate: true, queued: 1 });

@@ -24,7 +24,8 @@ test.each(entries.map((entry) => [entry.id, entry] as const))('%s loads with onl
     ...(entry.userPool ? { USER_POOL_ID: 'me-central-1_pool', USER_POOL_CLIENT_ID: 'client' } : {}),
     ...(entry.workflow ? { WORKFLOW_STATE_MACHINE_ARN: 'arn:aws:states:me-central-1:123456789012:stateMachine:khidma-prod-application' } : {}),
     ...(entry.publishesEvents ? { EVENT_BUS_NAME: 'khidma-prod-events' } : {}),
-    ...('messaging' in entry && entry.messaging?.length ? { NOTIFICATIONS_FROM_EMAIL: 'no-reply@khidma.example', SMS_SENDER_ID: 'KHIDMA' } : {}),
+    ...('messaging' in entry && entry.messaging?.includes('email') ? { NOTIFICATIONS_FROM_EMAIL: 'no-reply@khidma.example' } : {}),
+    ...('messaging' in entry && entry.messaging?.includes('sms') ? { SMS_SENDER_ID: 'KHIDMA' } : {}),
   };
   const saved = process.env;
   process.env = environment as NodeJS.ProcessEnv;

@@ -2,9 +2,9 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
-import { awsDeliveryChannels } from '../../functions/notifications/aws-channels';
-import { sesEmail } from '../../functions/notifications/ses-email';
-import { snsSms } from '../../functions/notifications/sns-sms';
+import { sesEmail, sesEmailFromEnvironment } from '../../functions/notifications/ses-email';
+import { snsSms, snsSmsFromEnvironment } from '../../functions/notifications/sns-sms';
+import { sqsRetryFromEnvironment } from '../../functions/notifications/sqs-retry';
 
 describe('AWS senders', () => {
   it('send email with SES v2 as UTF-8 text, tagged with the notification', async () => {
@@ -46,8 +46,11 @@ describe('AWS senders', () => {
     sns.restore();
   });
 
-  it('need a verified sender address, and fail at once without one', () => {
-    expect(() => awsDeliveryChannels({})).toThrow('NOTIFICATIONS_FROM_EMAIL');
-    expect(awsDeliveryChannels({ NOTIFICATIONS_FROM_EMAIL: 'no-reply@khidma.gov.jo', AWS_REGION: 'me-central-1' }).retry.baseMs).toBe(30_000);
+  it('need a verified sender address for email, and fail at once without one; SMS and the backoff need nothing', () => {
+    expect(() => sesEmailFromEnvironment({})).toThrow('NOTIFICATIONS_FROM_EMAIL');
+    expect(sesEmailFromEnvironment({ NOTIFICATIONS_FROM_EMAIL: 'no-reply@khidma.gov.jo', AWS_REGION: 'me-central-1' })).toEqual({ send: expect.any(Function) });
+    expect(snsSmsFromEnvironment({ AWS_REGION: 'me-central-1' })).toEqual({ send: expect.any(Function) });
+    expect(sqsRetryFromEnvironment({ AWS_REGION: 'me-central-1' }).baseMs).toBe(30_000);
+    expect(sqsRetryFromEnvironment({ AWS_REGION: 'me-central-1', NOTIFICATIONS_RETRY_BASE_SECONDS: '5' }).baseMs).toBe(5_000);
   });
 });

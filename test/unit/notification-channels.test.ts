@@ -1,14 +1,19 @@
 // The delivery channels of the local cloud (files, with their fault switch) and the backoff on SQS (mocked: no
-// local engine answers ChangeMessageVisibility by ARN). SES and SNS: notification-aws-senders.test.ts.
+// local engine answers ChangeMessageVisibility by ARN); the delivery queues' message, one channel per queue, and
+// what each channel's delivery worker bundles. SES and SNS: notification-aws-senders.test.ts.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
+import { build } from 'esbuild';
+import { esbuildOptions } from '../../bench/bundle-options';
+import { deliveryQueues, engagementWorkers } from '../../lib/catalogue/engagement-workers';
+import { deliveryMessage, parseDeliveryMessage } from '../../functions/notifications/delivery-message';
 import { ChannelUnavailable, fileDeliveryChannels } from '../../functions/notifications/file-channels';
 import { sqsRetry } from '../../functions/notifications/sqs-retry';
 
-const QUEUE_ARN = 'arn:aws:sqs:me-central-1:123456789012:khidma-prod-notification-deliveries';
+const QUEUE_ARN = 'arn:aws:sqs:me-central-1:123456789012:khidma-prod-sms-deliveries';
 
 describe('local file channels', () => {
   const outboxDir = mkdtempSync(path.join(os.tmpdir(), 'khidma-outbox-'));
@@ -37,8 +42,8 @@ describe('local file channels', () => {
   });
 
   it('put a failed message back on the local queue after the backoff', async () => {
-    await channels.retry.later({ queueArn: 'arn:aws:sqs:local:000000000000:khidma-local-notification-deliveries', receiptHandle: 'r-1' }, 400);
-    expect(visibility).toEqual([['khidma-local-notification-deliveries', 'r-1', 400]]);
+    await channels.retry.later({ queueArn: 'arn:aws:sqs:local:000000000000:khidma-local-email-deliveries', receiptHandle: 'r-1' }, 400);
+    expect(visibility).toEqual([['khidma-local-email-deliveries', 'r-1', 400]]);
     expect(channels.retry.baseMs).toBe(200);
   });
 });
@@ -46,13 +51,13 @@ describe('local file channels', () => {
 describe('backoff on SQS', () => {
   it('back off on SQS by setting the visibility timeout of the received message, looking its queue up once', async () => {
     const sqs = mockClient(SQSClient);
-    sqs.on(GetQueueUrlCommand).resolves({ QueueUrl: 'https://sqs.me-central-1.amazonaws.com/123456789012/khidma-prod-notification-deliveries' });
+    sqs.on(GetQueueUrlCommand).resolves({ QueueUrl: 'https://sqs.me-central-1.amazonaws.com/123456789012/khidma-prod-sms-deliveries' });
     sqs.on(ChangeMessageVisibilityCommand).resolves({});
     const retry = sqsRetry(new SQSClient({ region: 'me-central-1' }), 30_000);
     await retry.later({ queueArn: QUEUE_ARN, receiptHandle: 'r-1' }, 60_000);
     await retry.later({ queueArn: QUEUE_ARN, receiptHandle: 'r-2' }, 100 * 3_600_000);
     expect(sqs.commandCalls(GetQueueUrlCommand).map((call) => call.args[0].input)).toEqual([
-      { QueueName: 'khidma-prod-notification-deliveries', QueueOwnerAWSAccountId: '123456789012' },
+      { QueueName: 'khidma-prod-sms-deliveries', QueueOwnerAWSAccountId: '123456789012' },
     ]);
     expect(sqs.commandCalls(ChangeMessageVisibilityCommand).map((call) => [call.args[0].input.ReceiptHandle, call.args[0].input.VisibilityTimeout])).toEqual([
       ['r-1', 60],
@@ -62,4 +67,36 @@ describe('backoff on SQS', () => {
     sqs.restore();
   });
 
+});
+
+describe('the delivery queues', () => {
+  it('carry the delivery key, and each worker takes only its own channel', () => {
+    const body = deliveryMessage({ notificationId: '01JNOTIFICATION', channel: 'sms' });
+    expect(parseDeliveryMessage(body, 'sms')).toEqual({ notificationId: '01JNOTIFICATION', channel: 'sms' });
+    expect(parseDeliveryMessage(body, 'email')).toBeUndefined();
+    for (const bad of ['not json', 'null', '[]', '"x"', '{}', '{"notificationId":"","channel":"sms"}', '{"notificationId":7,"channel":"sms"}', '{"notificationId":"N","channel":"sms","to":"+962791234567"}']) {
+      expect(parseDeliveryMessage(bad, 'sms')).toBeUndefined();
+    }
+  });
+
+  it('are one per channel, each consumed by one worker that sends on that channel only', () => {
+    for (const [channel, queue] of Object.entries(deliveryQueues)) {
+      const consumers = engagementWorkers.filter((worker) => worker.trigger.kind === 'queue' && worker.trigger.queue === queue.name);
+      expect(consumers.map((worker) => worker.messaging)).toEqual([[channel]]);
+    }
+    expect(new Set(Object.values(deliveryQueues).map((queue) => queue.name)).size).toBe(2);
+  });
+
+  // The bundle budget (bench/budgets.json) has little room for these two: each carries its own provider's
+  // SDK, the SQS client of its backoff and DynamoDB, and nothing of the other channel, zod or schemas/.
+  it.each([
+    ['email', 'client-sesv2', 'client-sns'],
+    ['sms', 'client-sns', 'client-sesv2'],
+  ])('bundle the %s worker with its own channel only', async (channel, own, other) => {
+    const worker = engagementWorkers.find((candidate) => candidate.trigger.kind === 'queue' && candidate.messaging?.includes(channel as 'email' | 'sms'))!;
+    const { metafile } = await build({ ...esbuildOptions(worker.entry, path.join(os.tmpdir(), `khidma-${worker.id}.mjs`)), write: false });
+    const inputs = Object.keys(metafile!.inputs);
+    expect(inputs.some((input) => input.includes(`@aws-sdk/${own}/`))).toBe(true);
+    expect(inputs.filter((input) => input.includes(`@aws-sdk/${other}/`) || input.includes('node_modules/zod/') || /^schemas\//.test(input))).toEqual([]);
+  });
 });

@@ -12,8 +12,9 @@ const MAX_BACKOFF_MS = 15 * 60_000;
 
 export interface DeliverDeps {
   readonly store: NotificationStore;
-  readonly email: EmailSender;
-  readonly sms: SmsSender;
+  /** The senders of the channels this worker delivers (each delivery worker has its own channel's only). */
+  readonly email?: EmailSender;
+  readonly sms?: SmsSender;
   readonly now: () => Date;
   /** Wait before the second attempt; each later one waits twice as long. */
   readonly retryBaseMs: number;
@@ -46,6 +47,10 @@ export function failureReason(error: unknown): string {
  *    attempt, dead-lettered (the queue moves the message to its DLQ).
  */
 export async function deliver(deps: DeliverDeps, ref: DeliveryRef, attempt: number, maxAttempts: number): Promise<DeliveryOutcome> {
+  if (!deps[ref.channel]) {
+    // A wiring fault, not a failed send: claim nothing, log nothing.
+    throw new Error(`no ${ref.channel} sender here`);
+  }
   const now = deps.now();
   const delivery = await deps.store.claim(ref, attempt, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString());
   if (!delivery) {
@@ -55,8 +60,8 @@ export async function deliver(deps: DeliverDeps, ref: DeliveryRef, attempt: numb
     const reference = `${delivery.notificationId}.${delivery.channel}`;
     const { messageId } =
       delivery.channel === 'email'
-        ? await deps.email.send({ to: delivery.to, subject: delivery.subject ?? '', body: delivery.body, language: delivery.language, reference })
-        : await deps.sms.send({ to: delivery.to, body: delivery.body, reference });
+        ? await deps.email!.send({ to: delivery.to, subject: delivery.subject ?? '', body: delivery.body, language: delivery.language, reference })
+        : await deps.sms!.send({ to: delivery.to, body: delivery.body, reference });
     await deps.store.logAttempt(ref, { at: deps.now().toISOString(), status: 'sent', attempt, messageId });
     return { kind: 'sent' };
   } catch (error) {
