@@ -2,7 +2,7 @@
 //
 //   APP#<id>   META                 the application (gsi1: APPLICANT#<kind>:<id> / <createdAt>#<id>, projecting
 //                                   status and the list's summary; gsi2 while submitted and not decided:
-//                                   ACTIVE / <updatedAt>#<id>, keys only, for the reconciler)
+//                                   ACTIVE / <submittedAt>#<id>, keys only, for the reconciler)
 //   APP#<id>   EVT#<version>#<n>    its domain events: the timeline and the outbox the stream publishes
 //   idempotency: id = <sub>#<key>   { bodyHash, applicationId, expiration (TTL) }
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -51,7 +51,8 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     gsi1sk: `${application.createdAt}#${application.applicationId}`,
     summary: summaryOf(application),
     // Sparse: only applications whose workflow should be running are in the reconciler's index.
-    ...(isActive(application) ? { gsi2pk: 'ACTIVE', gsi2sk: `${application.updatedAt}#${application.applicationId}` } : {}),
+    // Keyed by submission, which never changes: saving the application again leaves its index entry alone.
+    ...(isActive(application) ? { gsi2pk: 'ACTIVE', gsi2sk: `${application.submittedAt ?? application.createdAt}#${application.applicationId}` } : {}),
     application,
   });
   const eventItems = (application: StoredApplication, events: readonly TimelineEvent[]): TransactItem[] =>
@@ -164,6 +165,7 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     },
 
     async listActive(updatedBefore, limit, after) {
+      // Submitted no later than it was last changed: the key condition narrows, the applications' updatedAt decides.
       const { Items = [], LastEvaluatedKey } = await client.send(
         new QueryCommand({
           TableName: tables.applications,
@@ -174,7 +176,7 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
         }),
       );
       // The index holds keys only: the applications themselves, as they are now.
-      const items = (await getMany(Items.map((item) => String(item.pk)))).filter(isActive);
+      const items = (await getMany(Items.map((item) => String(item.pk)))).filter((application) => isActive(application) && application.updatedAt < updatedBefore);
       const lastKey = Items.at(-1)?.gsi2sk;
       return { items, ...(LastEvaluatedKey && lastKey ? { last: String(lastKey) } : {}) };
     },

@@ -1,6 +1,7 @@
 // DynamoDB adapter of agency tasks (table `applications`).
 //
-//   TASK#<applicationId>.<stepId>   META   the task (gsi2: INBOX#<agencyId>#<status> / <dueAt>#<taskId>)
+//   TASK#<applicationId>.<stepId>   META   the task (gsi2: INBOX#<agencyId>#<status> / <dueAt>#<taskId>; a decision
+//                                          the workflow has not been told yet is under INBOX#<agencyId>#undelivered)
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Task, TaskConflict, type TaskStore } from './domain/tasks';
@@ -10,7 +11,7 @@ export function dynamoTasks(client: DynamoDBDocumentClient, tableName: string): 
     pk: `TASK#${task.taskId}`,
     sk: 'META',
     version: task.version,
-    gsi2pk: `INBOX#${task.agencyId}#${task.status}`,
+    gsi2pk: `INBOX#${task.agencyId}#${task.status === 'decided' && task.delivered === false ? 'undelivered' : task.status}`,
     gsi2sk: `${task.dueAt}#${task.taskId}`,
     task,
   });
@@ -61,6 +62,19 @@ export function dynamoTasks(client: DynamoDBDocumentClient, tableName: string): 
       const items = Items.map((entry) => entry.task as Task);
       const last = items.at(-1);
       return { items, ...(LastEvaluatedKey && last ? { last: `${last.dueAt}#${last.taskId}` } : {}) };
+    },
+    async undelivered(agencyId, decidedBefore, limit) {
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          FilterExpression: 'task.decidedAt < :before',
+          ExpressionAttributeValues: { ':pk': `INBOX#${agencyId}#undelivered`, ':before': decidedBefore },
+          Limit: limit,
+        }),
+      );
+      return Items.map((entry) => entry.task as Task);
     },
     async overdue(agencyId, dueBefore, limit) {
       const { Items = [] } = await client.send(

@@ -73,9 +73,10 @@ export const workers: readonly Worker[] = [
   {
     id: 'sla-sweep',
     entry: 'functions/workflow/sla-sweep.ts',
-    description: 'Flags open tasks past their SLA as overdue and raises one escalation each',
+    description: 'Flags open tasks past their SLA as overdue and raises one escalation each; finishes decisions the workflow was not told',
     trigger: { kind: 'schedule', everyMinutes: 15 },
     tables: { applications: 'readwrite', catalogue: 'read' },
+    workflow: ['sendTaskResult'],
     timeoutSeconds: 60,
   },
   {

@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoApplications } from '../../functions/applications/dynamo-applications';
 import { dynamoTasks } from '../../functions/applications/dynamo-tasks';
-import { type ApplicationDeps, submitApplication } from '../../functions/applications/domain/applications';
-import { decideTask, openTask, type TaskDeps } from '../../functions/applications/domain/tasks';
+import { type ApplicationDeps, cancelApplication, submitApplication } from '../../functions/applications/domain/applications';
+import { reconcileApplications } from '../../functions/applications/domain/reconcile';
+import { decideTask, openTask, redeliverDecisions, type TaskDeps } from '../../functions/applications/domain/tasks';
 import { dynamoRegistry } from '../../functions/registry/dynamo-registry';
 import { resolvePrincipal, shareForApplication } from '../../functions/registry/domain/registry';
 import { dynamoCatalogue } from '../../functions/services/dynamo-catalogue';
@@ -29,7 +30,10 @@ function recordingWorkflow() {
   const calls: Array<[string, ...unknown[]]> = [];
   const workflow: WorkflowEngine = {
     start: async (input) => void calls.push(['start', input.applicationId]),
-    resume: async () => 'running',
+    resume: async (input) => {
+      calls.push(['resume', input.applicationId]);
+      return 'running';
+    },
     sendTaskSuccess: async (token) => void calls.push(['success', token]),
     sendTaskFailure: async (token) => void calls.push(['failure', token]),
     stop: async () => {},
@@ -177,5 +181,37 @@ describe('a decision whose run dies between the task and the application', () =>
     expect(calls).toEqual([['success', message.taskToken]]);
     expect((await eventTypes(applicationId)).filter((type) => type === 'TaskDecided')).toHaveLength(1);
     expect(await tasks.get(taskId)).toMatchObject({ status: 'decided', delivered: true, taskToken: message.taskToken });
+  });
+
+  it('is completed by the sweep when nobody retries, once the decision is a minute old', async () => {
+    const { applicationId, taskId, tasks, store } = await decidedButNotRecorded();
+    const { workflow, calls } = recordingWorkflow();
+    const at = (seconds: number) => ({ tasks, applications: store, workflow, now: () => new Date(Date.now() + seconds * 1000) });
+    expect((await redeliverDecisions(at(0), ['gam'])).redelivered).not.toContain(taskId);
+    expect((await redeliverDecisions(at(120), ['gam'])).redelivered).toContain(taskId);
+    expect((await redeliverDecisions(at(240), ['gam'])).redelivered).not.toContain(taskId);
+    const { taskToken } = (await tasks.get(taskId))!;
+    expect(calls.filter(([, token]) => token === taskToken)).toEqual([['success', taskToken]]);
+    expect((await eventTypes(applicationId)).filter((type) => type === 'TaskDecided')).toHaveLength(1);
+    expect(await tasks.get(taskId)).toMatchObject({ status: 'decided', delivered: true });
+  });
+});
+
+describe('the reconciler', () => {
+  it('resumes applications left unchanged past the grace period, and leaves fresh and finished ones alone', async () => {
+    const citizen = await principalOf('citizen', ['citizen']);
+    const deps = applicationDeps(recordingWorkflow().workflow);
+    const [left, cancelled] = await Promise.all([submitApplication(deps, citizen, VEHICLE, randomUUID(), {}), submitApplication(deps, citizen, VEHICLE, randomUUID(), {})]);
+    await cancelApplication(deps, citizen, cancelled.application.applicationId, 'changed my mind');
+    const resumedAt = async (seconds: number) => {
+      const { workflow, calls } = recordingWorkflow();
+      await reconcileApplications({ applications: deps.store, workflow, now: () => new Date(Date.now() + seconds * 1000) }, 900);
+      return calls.filter(([kind]) => kind === 'resume').map(([, id]) => id);
+    };
+    expect(await resumedAt(0)).not.toContain(left.application.applicationId);
+    const later = await resumedAt(3600);
+    expect(later).toContain(left.application.applicationId);
+    expect(later).not.toContain(cancelled.application.applicationId);
+    expect(new Set(later).size).toBe(later.length);
   });
 });

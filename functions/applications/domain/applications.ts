@@ -51,7 +51,10 @@ export interface ApplicationStore {
   getWithEvents(applicationId: string): Promise<{ application?: StoredApplication; events: TimelineEvent[] }>;
   /** The applicant's applications, newest first, after `after` (createdAt#id). */
   listByApplicant(applicant: string, limit: number, after?: string, status?: ApplicationStatus): Promise<{ items: ApplicationSummary[]; last?: string }>;
-  /** Applications whose workflow should be running, last changed before `updatedBefore`, oldest first. */
+  /**
+   * Applications whose workflow should be running, last changed before `updatedBefore`, a page at a time
+   * (`last` while more may follow; a page may hold fewer than `limit`).
+   */
   listActive(updatedBefore: string, limit: number, after?: string): Promise<{ items: StoredApplication[]; last?: string }>;
 }
 

@@ -52,6 +52,8 @@ export interface TaskStore {
   save(task: Task, expectedVersion: number): Promise<void>;
   /** The agency's tasks with that status, oldest due first. */
   inbox(agencyId: string, status: TaskStatus, limit: number, after?: string): Promise<{ items: Task[]; last?: string }>;
+  /** The agency's decided tasks whose decision the workflow was not told, decided before `decidedBefore`. */
+  undelivered(agencyId: string, decidedBefore: string, limit: number): Promise<Task[]>;
   /** The agency's open tasks due before `dueBefore`, oldest due first. */
   overdue(agencyId: string, dueBefore: string, limit: number): Promise<Task[]>;
 }
@@ -255,6 +257,23 @@ export async function escalateOverdue(deps: TaskDeps, agencyIds: readonly string
     }
   }
   return { escalated };
+}
+
+/**
+ * A decision whose run died before it reached the application or the workflow (and whose officer did not retry)
+ * is finished by the sweep: recorded once, then told. `graceSeconds` leaves decisions still being delivered alone.
+ */
+export async function redeliverDecisions(deps: TaskDeps, agencyIds: readonly string[], graceSeconds = 60): Promise<{ redelivered: string[] }> {
+  const before = new Date(deps.now().getTime() - graceSeconds * 1000).toISOString();
+  const redelivered: string[] = [];
+  for (const agencyId of agencyIds) {
+    for (const task of await deps.tasks.undelivered(agencyId, before, 100)) {
+      await recordDecision(deps, task);
+      await deliver(deps, task);
+      redelivered.push(task.taskId);
+    }
+  }
+  return { redelivered };
 }
 
 /**
