@@ -91,14 +91,9 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   const bus = new LocalEventBus(path.join(options.dataDir, 'events', 'events.jsonl'));
   installEventBus(bus);
 
-  const [complete] = await Promise.all(byKind('state-machine').map(handlerOf));
-  if (!complete) {
-    throw new Error('the worker catalogue has no state-machine worker');
-  }
   const engine = new LocalWorkflowEngine({
     definition: synthesizeWorkflowDefinition(options.stage, options.agencyIds),
     sendToQueue: (queueName, body) => queues.send(queueName, body),
-    complete: (input) => complete(input),
     log: options.log,
   });
   const { installWorkflowEngine } = await import('../functions/workflow/engine');

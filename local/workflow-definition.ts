@@ -1,7 +1,6 @@
 // The application state machine exactly as CDK synthesizes it, for the local engine to run: the construct is
 // synthesized in a throwaway stack (fixed account and region) and its DefinitionString flattened to JSON.
 import { App, Stack } from 'aws-cdk-lib';
-import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { ApplicationWorkflow } from '../lib/constructs/application-workflow';
 
 export const LOCAL_ACCOUNT = '000000000000';
@@ -12,11 +11,7 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export function synthesizeWorkflowDefinition(stage: string, agencyIds: readonly string[]): Record<string, unknown> {
   const app = new App();
   const stack = new Stack(app, 'LocalWorkflow', { env: { account: LOCAL_ACCOUNT, region: LOCAL_REGION } });
-  new ApplicationWorkflow(stack, 'Workflow', {
-    stage,
-    agencyIds,
-    completeFunction: LambdaFunction.fromFunctionArn(stack, 'Complete', `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:khidma-${stage}-complete-application`),
-  });
+  new ApplicationWorkflow(stack, 'Workflow', { stage, agencyIds });
   const template = app.synth().getStackByName(stack.stackName).template as { Resources: Record<string, { Type: string; Properties: Record<string, Json> }> };
   const machine = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::StepFunctions::StateMachine');
   if (!machine) {

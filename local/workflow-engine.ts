@@ -4,7 +4,7 @@
 // memory: after a crash the reconciler starts them again, and every step is idempotent.
 import { randomUUID } from 'node:crypto';
 import { ExecutionAbortedError, StateMachine } from 'aws-local-stepfunctions';
-import { AGENCY_STEP_STATE, COMPLETE_STATE, type StepOutcome, type WorkflowEngine, type WorkflowInput } from '../functions/workflow/ports';
+import { AGENCY_STEP_STATE, type StepOutcome, type WorkflowEngine, type WorkflowInput } from '../functions/workflow/ports';
 
 // aws-local-stepfunctions uses Promise.withResolvers (Node 22); Node 20 lacks it.
 const promiseStatics = Promise as unknown as { withResolvers?: <T>() => { promise: Promise<T>; resolve: (value: T) => void; reject: (reason?: unknown) => void } };
@@ -23,8 +23,6 @@ export interface LocalWorkflowEngineOptions {
   readonly definition: Record<string, unknown>;
   /** Sends the agency step's message to the named queue. */
   readonly sendToQueue: (queueName: string, body: string) => Promise<unknown>;
-  /** The completion handler (functions/workflow/complete-application.ts). */
-  readonly complete: (input: { applicationId: string }) => Promise<unknown>;
   /** Told of every state an execution enters (a transition as Step Functions Standard bills it, retries included) or leaves. */
   readonly onTransition?: TransitionListener;
   readonly log?: (line: string) => void;
@@ -92,9 +90,6 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       overrides: {
         taskResourceLocalHandlers: {
           [AGENCY_STEP_STATE]: (parameters) => this.agencyStep(applicationId, parameters as { QueueUrl: string; MessageBody: Record<string, unknown> }),
-          [COMPLETE_STATE]: async (parameters) => {
-            return (await this.options.complete(parameters as { applicationId: string })) as never;
-          },
         },
       },
     });

@@ -78,8 +78,6 @@ async function freshDecisions(events: Map<string, ColdEvent>, client: CloudClien
 
 async function buildEvent(fn: BenchFunction, client: CloudClient, applicationId: string): Promise<ColdEvent | undefined> {
   switch (fn.trigger?.kind) {
-    case 'state-machine':
-      return { source: "the state machine's input", event: () => ({ applicationId }) };
     case 'schedule':
       return { source: 'a scheduled event', event: () => scheduledEvent() };
     case 'stream': {

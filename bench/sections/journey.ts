@@ -90,7 +90,7 @@ function measure(cloud: BenchCloud, before: ReturnType<typeof snapshot>, applica
     applicationId,
     service: { id: SERVICE_ID, agencies: new Set(vehicleSteps.map((step) => step.agencyId)).size, stages: vehicleStages.length, steps: vehicleSteps.length },
     apiRequests: countBy(invoked.filter((call) => call.kind === 'http').map((call) => call.label!)),
-    invocations: [...groupInvocations(invoked), ...untracked(cloud, before, applicationId, invoked)],
+    invocations: [...groupInvocations(invoked), ...untracked(cloud, before, invoked)],
     usage,
     byIndex: Object.fromEntries(
       [...meter.byIndex].map(([key, value]) => [key, { read: value.read - (before.byIndex.get(key)?.read ?? 0), write: value.write - (before.byIndex.get(key)?.write ?? 0) }]).filter(([, value]) => (value as { read: number }).read || (value as { write: number }).write),
@@ -117,21 +117,10 @@ function groupInvocations(invoked: readonly Invocation[]): InvocationFigure[] {
 }
 
 /**
- * Functions the local cloud calls without a handle for the meter: the completion task (timed from its state's
- * entry to its exit) and stream consumers other than the publisher (one invocation per outbox write, timed
- * as the publisher's median).
+ * Functions the local cloud calls without a handle for the meter: stream consumers other than the publisher
+ * (one invocation per outbox write, timed as the publisher's median).
  */
-function untracked(cloud: BenchCloud, before: ReturnType<typeof snapshot>, applicationId: string, invoked: readonly Invocation[]): InvocationFigure[] {
-  const states = cloud.transitions.get(applicationId) ?? [];
-  const entered = states.filter((state) => state.state === 'Complete application' && state.type === 'StateEntered');
-  const exited = states.filter((state) => state.state === 'Complete application' && state.type === 'StateExited');
-  const completion: InvocationFigure = {
-    fn: 'complete-application',
-    kind: 'worker',
-    count: entered.length,
-    billedMs: entered.reduce((sum, state, index) => sum + Math.max(1, Math.ceil((exited[index]?.at ?? state.at) - state.at)), 0),
-    note: 'timed from its state entered to exited',
-  };
+function untracked(cloud: BenchCloud, before: ReturnType<typeof snapshot>, invoked: readonly Invocation[]): InvocationFigure[] {
   const publisher = invoked.filter((call) => call.fn === 'publish-outbox').map(billed).sort((a, b) => a - b);
   const standIn = publisher[Math.floor(publisher.length / 2)] ?? 1;
   const others = workers
@@ -142,7 +131,7 @@ function untracked(cloud: BenchCloud, before: ReturnType<typeof snapshot>, appli
     })
     .filter((entry) => entry.count > 0)
     .map((entry) => ({ ...entry, kind: 'worker' as const, billedMs: entry.count * standIn, note: "one per outbox write, timed as the publisher's median" }));
-  return [completion, ...others];
+  return others;
 }
 
 function addUsage(total: Usage, call: Usage): Usage {

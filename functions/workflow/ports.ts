@@ -41,6 +41,5 @@ export interface WorkflowEngine {
   stop(applicationId: string, cause: string): Promise<void>;
 }
 
-/** Names of the two task states the local engine binds to handlers; the CDK definition must use them. */
+/** Name of the task state the local engine binds to the agency queues; the CDK definition must use it. */
 export const AGENCY_STEP_STATE = 'Agency step';
-export const COMPLETE_STATE = 'Complete application';

@@ -15,7 +15,6 @@ export type WorkerTrigger =
   /** A timer. */
   | { readonly kind: 'schedule'; readonly everyMinutes: number }
   /** A task state of the application state machine. */
-  | { readonly kind: 'state-machine' }
   /** One of the platform queues below (SQS with a DLQ in AWS, the local queue with SQS semantics here). */
   | { readonly kind: 'queue'; readonly queue: string; readonly batchSize: number }
   /** Domain events of these types from the platform's event bus (EventBridge rule in AWS, the in-process bus locally). */
@@ -54,13 +53,6 @@ export const workers: readonly Worker[] = [
     trigger: { kind: 'agency-queues', batchSize: 10 },
     tables: { applications: 'readwrite' },
     workflow: ['sendTaskResult'],
-  },
-  {
-    id: 'complete-application',
-    entry: 'functions/workflow/complete-application.ts',
-    description: 'Every step approved: approves the application and issues its document',
-    trigger: { kind: 'state-machine' },
-    tables: { applications: 'readwrite' },
   },
   {
     id: 'publish-outbox',

@@ -1,9 +1,9 @@
 // The application workflow as CDK builds it: one queue (with its DLQ) per agency and a lean state machine —
 // stages in order, the steps of a stage in parallel, each step a task on its agency's queue that waits for
-// the officer's decision (task token), then the completion function. A two-agency application costs
-// about six state transitions. The local cloud runs the definition this construct synthesizes.
-import { Aws, CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+// the officer's decision (task token). No completion state: the last approval approves the application in the
+// domain, in the same write that records it, so an application costs 1 + stages + steps transitions (a
+// two-stage, two-step one: five). The local cloud runs the definition this construct synthesizes.
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -18,17 +18,15 @@ import {
   Succeed,
   TaskInput,
 } from 'aws-cdk-lib/aws-stepfunctions';
-import { LambdaInvoke, SqsSendMessage } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { SqsSendMessage } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { WorkflowBinding } from './capability-function';
-import { AGENCY_STEP_STATE, COMPLETE_STATE } from '../../functions/workflow/ports';
+import { AGENCY_STEP_STATE } from '../../functions/workflow/ports';
 
 export interface ApplicationWorkflowProps {
   readonly stage: string;
   /** One task queue (and DLQ) per agency that owns workflow steps. */
   readonly agencyIds: readonly string[];
-  /** Marks the application approved and issues its document. */
-  readonly completeFunction: IFunction;
   /** Where execution history goes (errors only: inputs carry no personal data, but keep logs small). */
   readonly logGroup?: ILogGroup;
   /** Encrypts the queues. @default - SQS-managed keys */
@@ -108,18 +106,11 @@ export class ApplicationWorkflow extends Construct {
       errors: [REJECTED_ERROR, CANCELLED_ERROR],
       resultPath: JsonPath.DISCARD,
     });
-    const complete = new LambdaInvoke(this, COMPLETE_STATE, {
-      lambdaFunction: props.completeFunction,
-      payload: TaskInput.fromObject({ applicationId: JsonPath.stringAt('$.applicationId') }),
-      payloadResponseOnly: true,
-      retryOnServiceExceptions: true,
-    });
-
     const stateMachineName = `khidma-${props.stage}-application`;
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineName,
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(stages.next(complete)),
+      definitionBody: DefinitionBody.fromChainable(stages),
       tracingEnabled: true,
       ...(props.logGroup ? { logs: { destination: props.logGroup, level: LogLevel.ERROR, includeExecutionData: false } } : {}),
     });
@@ -130,13 +121,10 @@ export class ApplicationWorkflow extends Construct {
       executionsArnForNag: executions('<AWS::Partition>', '<AWS::Region>', '<AWS::AccountId>'),
     };
     const role = this.stateMachine.role;
-    const completeResource = props.completeFunction.node.defaultChild;
-    const completeId = completeResource instanceof CfnElement ? Stack.of(this).getLogicalId(completeResource) : props.completeFunction.functionArn;
     const acknowledgements: Record<string, string> = {
       'AwsSolutions-IAM5[Resource::*]': 'X-Ray tracing and log delivery actions support no resource-level permissions',
       [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sqs:<AWS::Region>:<AWS::AccountId>:${agencyQueueName(props.stage, '*')}]`]:
         "The agency step sends to the queue its step's agency names: the platform's agency task queues, and only those",
-      [`AwsSolutions-IAM5[Resource::<${completeId}.Arn>:*]`]: 'LambdaInvoke grants the versions and aliases of the completion function, that function only',
     };
     for (const [id, reason] of Object.entries(acknowledgements)) {
       Validations.of(role).acknowledge({ id, reason });

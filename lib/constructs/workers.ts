@@ -73,14 +73,9 @@ export class Workers extends Construct {
     );
     this.functions = functions;
 
-    const completion = workers.find((worker) => worker.trigger.kind === 'state-machine');
-    if (!completion) {
-      throw new Error('the worker catalogue needs a state-machine worker (the completion task)');
-    }
     this.workflow = new ApplicationWorkflow(this, 'Workflow', {
       stage: props.stage,
       agencyIds: props.agencyIds,
-      completeFunction: functions.get(completion.id)!.function,
       logGroup: new LogGroup(this, 'WorkflowLogs', { retention: props.logRetention, removalPolicy: props.logRemovalPolicy }),
     });
 
@@ -183,8 +178,6 @@ export class Workers extends Construct {
           enabled: props.active,
           description: `${worker.description} (every ${trigger.everyMinutes} min)`,
         });
-        return;
-      case 'state-machine':
         return;
       case 'queue': {
         const queue = this.queues.get(trigger.queue);

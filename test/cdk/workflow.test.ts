@@ -48,7 +48,7 @@ describe('the state machine', () => {
 
   test('runs stages one after another and the steps of a stage in parallel', () => {
     expect(definition.StartAt).toBe('Stages');
-    expect(definition.States.Stages).toMatchObject({ Type: 'Map', ItemsPath: '$.stages', MaxConcurrency: 1, Next: 'Complete application' });
+    expect(definition.States.Stages).toMatchObject({ Type: 'Map', ItemsPath: '$.stages', MaxConcurrency: 1, End: true });
     const steps = definition.States.Stages.ItemProcessor.States.Steps;
     expect(steps).toMatchObject({ Type: 'Map', ItemsPath: '$.steps' });
     expect(steps.MaxConcurrency ?? 0).toBe(0);
@@ -67,17 +67,17 @@ describe('the state machine', () => {
     });
   });
 
-  test('ends quietly on a rejection or cancellation, and completes through the completion function', () => {
+  test('ends quietly on a rejection or cancellation, and ends after the last stage (the last approval approved the application)', () => {
     expect(definition.States.Stages.Catch).toEqual([{ ErrorEquals: ['Rejected', 'Cancelled'], ResultPath: null, Next: 'Not approved' }]);
     expect(definition.States['Not approved'].Type).toBe('Succeed');
-    expect(definition.States['Complete application']).toMatchObject({ Type: 'Task', End: true, Parameters: { 'applicationId.$': '$.applicationId' } });
+    expect(JSON.stringify(definition)).not.toContain('lambda:invoke');
   });
 
   test('is lean: a one-stage, two-agency application enters at most 15 states', () => {
-    // Stages map, one Steps map, two agency steps, completion: every state of the definition is counted once per entry.
-    const entered = 1 + 1 + 2 + 1;
+    // Stages map, one Steps map, two agency steps: every state of the definition is counted once per entry.
+    const entered = 1 + 1 + 2;
     expect(entered).toBeLessThanOrEqual(15);
-    expect(Object.keys(definition.States)).toEqual(['Stages', 'Complete application', 'Not approved']);
+    expect(Object.keys(definition.States)).toEqual(['Stages', 'Not approved']);
   });
 });
 

@@ -317,6 +317,15 @@ async function recordDecision(deps: TaskDeps, task: Task): Promise<void> {
     }
     const stages = withStep(current, task.stepId, (entry) => ({ ...entry, status: decision === 'approve' ? 'approved' : 'rejected', decidedAt: at, ...(task.note ? { note: task.note } : {}) }));
     const taskDecided: DomainEvent = { type: 'TaskDecided', eventId: ulid(), applicationId: task.applicationId, at, by, stepId: task.stepId, agencyId: task.agencyId, taskId: task.taskId, decision };
+    if (decision === 'approve' && !terminalStatuses.includes(current.status) && stages.every((stage) => stage.steps.every((entry) => entry.status === 'approved'))) {
+      // The last step of the last stage: the application is approved and its document issued, in the same write
+      // (the workflow ends when it is told; no state of its own, no transition, no invocation for this).
+      const documentId = `DOC-${current.applicationId}`;
+      return {
+        next: { ...current, stages, status: 'approved', outcome: { decision: 'approved', documentId } },
+        events: [taskDecided, { type: 'ApplicationApproved', eventId: ulid(), applicationId: current.applicationId, at, by: system, documentId }],
+      };
+    }
     if (decision === 'approve' || terminalStatuses.includes(current.status)) {
       return { next: { ...current, stages }, events: [taskDecided] };
     }
@@ -342,24 +351,6 @@ export async function deliver(deps: TaskDeps, task: Task): Promise<void> {
       }
     });
   }
-}
-
-/** The workflow's last state: every step approved, so the application is approved and its document issued. */
-export async function completeApplication(deps: TaskDeps, applicationId: string): Promise<{ applicationId: string; documentId: string }> {
-  let documentId = '';
-  await updateApplication(deps, applicationId, (current) => {
-    if (current.status === 'approved' && current.outcome?.documentId) {
-      documentId = current.outcome.documentId;
-      return undefined;
-    }
-    documentId = `DOC-${applicationId}`;
-    const now = deps.now().toISOString();
-    return {
-      next: { ...current, status: 'approved', outcome: { decision: 'approved', documentId } },
-      events: [{ type: 'ApplicationApproved', eventId: ulid(), applicationId, at: now, by: system, documentId }],
-    };
-  });
-  return { applicationId, documentId };
 }
 
 export async function agencyInbox(deps: TaskDeps, officer: Principal, agencyId: string, status: TaskStatus, limit = 20, after?: string) {
