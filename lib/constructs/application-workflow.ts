@@ -17,6 +17,7 @@ import {
   StateMachineType,
   Succeed,
   TaskInput,
+  Timeout,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { SqsSendMessage } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
@@ -37,6 +38,13 @@ export interface ApplicationWorkflowProps {
 export const AGENCY_QUEUE_MAX_RECEIVES = 5;
 export const AGENCY_QUEUE_VISIBILITY_SECONDS = 60;
 export const agencyQueueName = (stage: string, agencyId: string) => `khidma-${stage}-tasks-${agencyId}`;
+/**
+ * How long an agency step waits for its decision before the execution fails (and the reconciler restarts it:
+ * the restarted execution re-sends its steps, decided ones are answered at once, open ones keep their task).
+ * Always explicit: the States Language's default is 60 seconds, which aws-local-stepfunctions applies; and
+ * under 24.8 days, the longest timer Node can set (the local engine times the task with setTimeout).
+ */
+export const AGENCY_STEP_TIMEOUT_DAYS = 20;
 export const REJECTED_ERROR = 'Rejected';
 export const CANCELLED_ERROR = 'Cancelled';
 
@@ -83,6 +91,7 @@ export class ApplicationWorkflow extends Construct {
     const agencyStep = new SqsSendMessage(this, AGENCY_STEP_STATE, {
       queue: agencyQueues,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      taskTimeout: Timeout.duration(Duration.days(AGENCY_STEP_TIMEOUT_DAYS)),
       messageBody: TaskInput.fromObject({
         applicationId: JsonPath.stringAt('$.applicationId'),
         stepId: JsonPath.stringAt('$.step.stepId'),

@@ -57,6 +57,10 @@ describe('the state machine', () => {
   test("puts each step on its agency's queue and waits for the decision's task token", () => {
     const agencyStep = definition.States.Stages.ItemProcessor.States.Steps.ItemProcessor.States['Agency step'];
     expect(agencyStep.Resource).toBe('arn:aws:states:::sqs:sendMessage.waitForTaskToken');
+    // Explicit: without it the local engine applies the States Language's 60-second default and fails every
+    // application whose officer takes longer than a minute; and within Node's longest timer (2^31 - 1 ms).
+    expect(agencyStep.TimeoutSeconds).toBeGreaterThanOrEqual(7 * 86_400);
+    expect(agencyStep.TimeoutSeconds * 1000).toBeLessThan(2 ** 31);
     expect(agencyStep.Parameters['QueueUrl.$']).toContain(`khidma-${config.stage}-tasks-{}`);
     expect(agencyStep.Parameters.MessageBody).toEqual({
       'applicationId.$': '$.applicationId',
