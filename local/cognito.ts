@@ -167,12 +167,26 @@ export function localTokenVerifier(identity: LocalIdentity): (token: string) => 
     { jwksCache: localJwksCache() },
   );
   const clients = new Set(Object.values(identity.clients));
+  // A token's signature and claims never change: verified once, it is only checked for expiry again (the
+  // authorizer runs in API Gateway in AWS; here its RSA work would compete with the functions for the CPU).
+  const verified = new Map<string, Record<string, unknown>>();
   return async (token) => {
+    const known = verified.get(token);
+    if (known) {
+      if (typeof known.exp === 'number' && known.exp * 1000 > Date.now()) {
+        return known;
+      }
+      verified.delete(token);
+    }
     const claims = (await verifier.verify(token)) as Record<string, unknown>;
     const audience = claims.client_id ?? claims.aud;
     if (typeof audience !== 'string' || !clients.has(audience)) {
       throw new Error('token audience is not one of our app clients');
     }
+    if (verified.size >= 10_000) {
+      verified.delete(verified.keys().next().value!);
+    }
+    verified.set(token, claims);
     return claims;
   };
 }

@@ -752,6 +752,13 @@ describe('tokens the gateway must refuse, on GET /v1/me', () => {
     expectGatewayRefusal(await bearer(signRs256(jwt.header, { ...jwt.payload, auth_time: now() - 7200, iat: now() - 7200, exp: now() - 60 })));
   });
 
+  it('refuses a token once it expires, though it was accepted (and remembered) before', async () => {
+    const shortLived = signRs256(jwt.header, { ...jwt.payload, jti: randomUUID(), exp: now() + 2 });
+    expect((await bearer(shortLived)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expectGatewayRefusal(await bearer(shortLived));
+  });
+
   it('refuses a correctly signed token of another user pool', async () => {
     expectGatewayRefusal(await bearer(signRs256(jwt.header, { ...jwt.payload, iss: `${cloudState().cognitoEndpoint}/local_0therP00l` })));
   });
