@@ -23,6 +23,7 @@ import {
   isActive,
   KeyAlreadyUsed,
   type StoredApplication,
+  summaryOf,
   type TimelineEvent,
   VersionConflict,
 } from './domain/applications';
@@ -31,15 +32,6 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 const appPk = (applicationId: string) => `APP#${applicationId}`;
 
-const summaryOf = ({ applicationId, serviceId, serviceName, status, createdAt, updatedAt, expectedCompletionDate }: StoredApplication): ApplicationSummary => ({
-  applicationId,
-  serviceId,
-  serviceName,
-  status,
-  createdAt,
-  updatedAt,
-  ...(expectedCompletionDate ? { expectedCompletionDate } : {}),
-});
 
 export function dynamoApplications(client: DynamoDBDocumentClient, tables: { applications: string; idempotency: string }): ApplicationStore {
   const metaItem = (application: StoredApplication) => ({

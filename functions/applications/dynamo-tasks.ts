@@ -19,6 +19,20 @@ export function dynamoTasks(client: DynamoDBDocumentClient, tableName: string): 
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: `TASK#${taskId}`, sk: 'META' }, ConsistentRead: true }));
     return Item?.task as Task | undefined;
   };
+  /** Tasks of one inbox partition (and sort-key condition) that pass `filter`, a page of at most `limit` read. */
+  const tasksWhere = async (pk: string, where: { key?: string; filter: string; values: Record<string, unknown> }, limit: number) => {
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: `gsi2pk = :pk${where.key ? ` AND ${where.key}` : ''}`,
+        FilterExpression: where.filter,
+        ExpressionAttributeValues: { ':pk': pk, ...where.values },
+        Limit: limit,
+      }),
+    );
+    return Items.map((entry) => entry.task as Task);
+  };
   return {
     get,
     async putIfAbsent(task) {
@@ -63,31 +77,9 @@ export function dynamoTasks(client: DynamoDBDocumentClient, tableName: string): 
       const last = items.at(-1);
       return { items, ...(LastEvaluatedKey && last ? { last: `${last.dueAt}#${last.taskId}` } : {}) };
     },
-    async undelivered(agencyId, decidedBefore, limit) {
-      const { Items = [] } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          FilterExpression: 'task.decidedAt < :before',
-          ExpressionAttributeValues: { ':pk': `INBOX#${agencyId}#undelivered`, ':before': decidedBefore },
-          Limit: limit,
-        }),
-      );
-      return Items.map((entry) => entry.task as Task);
-    },
-    async overdue(agencyId, dueBefore, limit) {
-      const { Items = [] } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
-          FilterExpression: 'attribute_not_exists(task.escalatedAt)',
-          ExpressionAttributeValues: { ':pk': `INBOX#${agencyId}#open`, ':before': dueBefore },
-          Limit: limit,
-        }),
-      );
-      return Items.map((entry) => entry.task as Task);
-    },
+    undelivered: (agencyId, decidedBefore, limit) =>
+      tasksWhere(`INBOX#${agencyId}#undelivered`, { filter: 'task.decidedAt < :before', values: { ':before': decidedBefore } }, limit),
+    overdue: (agencyId, dueBefore, limit) =>
+      tasksWhere(`INBOX#${agencyId}#open`, { key: 'gsi2sk < :before', filter: 'attribute_not_exists(task.escalatedAt)', values: { ':before': dueBefore } }, limit),
   };
 }

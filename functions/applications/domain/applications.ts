@@ -23,6 +23,16 @@ export type TimelineEvent = DomainEvent;
 /** What an applicant's list shows of each application. */
 export type ApplicationSummary = Pick<StoredApplication, 'applicationId' | 'serviceId' | 'serviceName' | 'status' | 'createdAt' | 'updatedAt' | 'expectedCompletionDate'>;
 
+export const summaryOf = ({ applicationId, serviceId, serviceName, status, createdAt, updatedAt, expectedCompletionDate }: StoredApplication): ApplicationSummary => ({
+  applicationId,
+  serviceId,
+  serviceName,
+  status,
+  createdAt,
+  updatedAt,
+  ...(expectedCompletionDate ? { expectedCompletionDate } : {}),
+});
+
 export class VersionConflict extends Error {}
 /** The idempotency key was used before: for this body hash and this application. */
 export class KeyAlreadyUsed extends Error {
@@ -433,15 +443,7 @@ export async function listMyApplications(
   const after = query.cursor ? decodeCursor(query.cursor, print, (key): key is string => typeof key === 'string' && key.length < 100) : undefined;
   const page = await deps.store.listByApplicant(applicantKey(principal.subject), query.limit ?? 20, after, query.status);
   return {
-    items: page.items.map(({ applicationId, serviceId, serviceName, status, createdAt, updatedAt, expectedCompletionDate }) => ({
-      applicationId,
-      serviceId,
-      serviceName,
-      status,
-      createdAt,
-      updatedAt,
-      ...(expectedCompletionDate ? { expectedCompletionDate } : {}),
-    })),
+    items: page.items,
     ...(page.last ? { nextCursor: encodeCursor(page.last, print) } : {}),
   };
 }
