@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { capabilities } from '../lib/capabilities';
-import { tableEnvName, tableDefinitions, tableName } from '../lib/platform/tables';
 import type { LambdaHttpHandler } from '../functions/shared/http';
-import { demoTotpFile, enrolDemoTotp, ensureIdentity, type LocalIdentity, localTokenVerifier, seedUsers, startCognito } from './cognito';
+import { demoTotpFile, enrolDemoTotp, ensureIdentity, localTokenVerifier, seedUsers, startCognito } from './cognito';
 import { demoPassword, demoUsers } from './demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
+import { configureLambdaEnvironment } from './lambda-environment';
 import { createGateway } from './gateway';
 import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
@@ -57,7 +57,14 @@ async function main(): Promise<void> {
   const totpFile = demoTotpFile(path.join(dataDir, 'cognito'));
   await enrolDemoTotp(cognito.endpoint, identity, demoUsers.filter((user) => user.group !== 'citizen'), totpFile);
 
-  configureLambdaEnvironment(dynamoDb.endpoint, cognito.endpoint, identity);
+  configureLambdaEnvironment({
+    stage: STAGE,
+    dynamoDbEndpoint: dynamoDb.endpoint,
+    cognitoEndpoint: cognito.endpoint,
+    identity,
+    catalogueCacheSeconds: args['cache-seconds'],
+    logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? (args.quiet ? 'ERROR' : 'WARN'),
+  });
   const { registryDeps } = await import('../functions/services/deps');
   const { seedCatalogue } = await import('../seed/load');
   const seeded = await seedCatalogue(registryDeps);
@@ -100,26 +107,6 @@ async function main(): Promise<void> {
     if (reconciled.resumed.length > 0) {
       console.log(`  Resumed the workflow of ${reconciled.resumed.length} application(s) left in progress by the last run.\n`);
     }
-  }
-}
-
-function configureLambdaEnvironment(dynamoDbEndpoint: string, cognitoEndpoint: string, identity: LocalIdentity): void {
-  Object.assign(process.env, {
-    DYNAMODB_ENDPOINT: dynamoDbEndpoint,
-    COGNITO_ENDPOINT: cognitoEndpoint,
-    USER_POOL_ID: identity.userPoolId,
-    USER_POOL_CLIENT_ID: identity.clients.portal,
-    APP_CLIENTS: Object.entries(identity.clients).map(([name, id]) => `${name}=${id}`).join(','),
-    AWS_REGION: 'local',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    STAGE,
-    CATALOGUE_CACHE_SECONDS: args['cache-seconds'],
-    POWERTOOLS_SERVICE_NAME: 'khidma',
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (args.quiet ? 'ERROR' : 'WARN'),
-  });
-  for (const table of tableDefinitions) {
-    process.env[tableEnvName(table.id)] = tableName(STAGE, table.id);
   }
 }
 

@@ -11,6 +11,7 @@ import { demoTotpFile, enrolDemoTotp, ensureIdentity, localTokenVerifier, seedUs
 import { demoUsers } from '../../local/demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from '../../local/dynamodb';
 import { createGateway } from '../../local/gateway';
+import { configureLambdaEnvironment } from '../../local/lambda-environment';
 import { listen } from '../../local/listen';
 import { type LocalWorkers, startWorkers } from '../../local/workers';
 import type { StateTransition } from '../../local/workflow-engine';
@@ -49,7 +50,9 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
     const subs = await seedUsers(cognito.endpoint, identity, demoUsers);
     const totpFile = demoTotpFile(path.join(options.dataDir, 'cognito'));
     await enrolDemoTotp(cognito.endpoint, identity, demoUsers.filter((user) => user.group !== 'citizen'), totpFile);
-    configureLambdaEnvironment(dynamoDb.endpoint, cognito.endpoint, identity);
+    // As the local cloud sets it, with the catalogue cache off (figures per call are cache misses) and
+    // Powertools' default log level (unset in the deployed functions).
+    configureLambdaEnvironment({ stage: STAGE, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity, catalogueCacheSeconds: '0', logLevel: 'INFO' });
     await seed(subs);
     const { dynamo } = await import('../../functions/shared/dynamo');
     meterDynamoDb(dynamo, meter);
@@ -90,29 +93,6 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-/** As local/start.ts sets it, with the catalogue cache off (figures per call are cache misses) and prod's log level. */
-function configureLambdaEnvironment(dynamoDbEndpoint: string, cognitoEndpoint: string, identity: Awaited<ReturnType<typeof ensureIdentity>>): void {
-  Object.assign(process.env, {
-    DYNAMODB_ENDPOINT: dynamoDbEndpoint,
-    COGNITO_ENDPOINT: cognitoEndpoint,
-    USER_POOL_ID: identity.userPoolId,
-    USER_POOL_CLIENT_ID: identity.clients.portal,
-    APP_CLIENTS: Object.entries(identity.clients).map(([name, id]) => `${name}=${id}`).join(','),
-    AWS_REGION: 'local',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    STAGE,
-    CATALOGUE_CACHE_SECONDS: '0',
-    POWERTOOLS_SERVICE_NAME: 'khidma',
-    // Powertools' default when the variable is unset, as in the deployed functions.
-    POWERTOOLS_LOG_LEVEL: 'INFO',
-  });
-  for (const table of tableDefinitions) {
-    process.env[tableEnvName(table.id)] = tableName(STAGE, table.id);
   }
 }
 
