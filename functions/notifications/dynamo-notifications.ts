@@ -1,28 +1,43 @@
 // DynamoDB adapter of notifications (table `engagement`).
 //
-//   EVENT#<eventId>        NOTIFIED                 a handled event: the deliveries it queued, redeliveries seen (TTL 90 days)
+//   EVENT#<eventId>        NOTIFIED                 a handled event: the ids of its inbox items and deliveries,
+//                                                   redeliveries seen (TTL 90 days)
 //   FEED#<feed>            N#<notificationId>       an inbox item; feed = persons:<n> | residents:<n> | agency:<id> | operators
 //   READER#<sub>           READ#<notificationId>    when that reader read it (shared inboxes keep each reader's marks)
 //   NOTIFICATION#<id>      DELIVERY#<email|sms>     one email or SMS and its log; gsi1 while deferred, retrying or
 //                                                   dead-lettered: DELIVERIES#<status> / <sendAfter or updatedAt>#<id>#<channel>
 //   PREFS#<feed>           CURRENT                  a citizen's preferences
 // Inbox items, marks and deliveries expire (TTL) after 400 days.
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+//
+// Handling an event, exactly once without a transaction: DynamoDB bills each item of a TransactWriteItems twice
+// (2 WCU per KB), so one plain conditional put per item halves the write units of an event.
+// 1. recordEvent: the event marker first, a conditional put (attribute_not_exists), naming the ids the run gave
+//    its inbox items ({ feed, notificationId }, in message order) and deliveries ({ notificationId, channel }).
+//    Refused: a redelivery; its redelivery is counted and the marker of the first run returned.
+// 2. saveNotifications: each inbox item and delivery a conditional put of its own, in parallel; refused means
+//    written before. Only then are the queued deliveries put on their channel's queue.
+// A run that dies between 1 and 2, or midway through 2, leaves the marker with the ids: the redelivered event
+// reads what the marker names (recorded: one consistent BatchGet), writes what is missing under those same
+// ids (conditional puts again, so a concurrent run cannot duplicate either), and queues again each delivery
+// still `queued`. A run that died before 1 wrote nothing. A queue message twice is harmless: the delivery worker
+// claims a delivery (`claim`: status queued, retrying... -> sending) before sending, and a sent one is never
+// claimed again. Ids stay the ULIDs of the first run (monotonic, so a feed keeps the order events were handled
+// in, which ids derived from the event could not: events written together share their ULID's millisecond).
+// Markers written before this scheme have no `notifications`: their items were written with them, all or nothing.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Delivery, DeliveryRef, NotificationStore, StoredNotification, StoredPreferences } from './domain/ports';
+import type { Delivery, DeliveryRef, EventRecord, NotificationStore, StoredNotification, StoredPreferences } from './domain/ports';
 
 const DAY_SECONDS = 86_400;
 const KEEP_DAYS = 400;
 const MARKER_DAYS = 90;
-const MAX_TRANSACTION_ITEMS = 100;
 
 const deliveryKey = (ref: DeliveryRef) => ({ pk: `NOTIFICATION#${ref.notificationId}`, sk: `DELIVERY#${ref.channel}` });
 const watchedIndex = (status: string, sortFrom: string, ref: DeliveryRef) => ({ gsi1pk: `DELIVERIES#${status}`, gsi1sk: `${sortFrom}#${ref.notificationId}#${ref.channel}` });
@@ -62,6 +77,20 @@ export function dynamoNotifications(client: DynamoDBDocumentClient, tableName: s
     return item ? toDelivery(item) : undefined;
   };
 
+  /** The items of these keys that exist (100 keys a call, unprocessed keys retried). */
+  async function batchGet(keys: ReadonlyArray<{ pk: string; sk: string }>, consistent: boolean): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
+    let pending: Record<string, unknown>[] = [...keys];
+    while (pending.length > 0) {
+      const { Responses, UnprocessedKeys } = await client.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending.slice(0, 100), ...(consistent ? { ConsistentRead: true } : {}) } } }),
+      );
+      found.push(...(Responses?.[tableName] ?? []));
+      pending = [...((UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? []), ...pending.slice(100)];
+    }
+    return found;
+  }
+
   async function queryIndex(status: string, options: { limit: number; after?: string; upTo?: string; ascending: boolean }) {
     const pk = `DELIVERIES#${status}`;
     const range = options.ascending
@@ -85,63 +114,72 @@ export function dynamoNotifications(client: DynamoDBDocumentClient, tableName: s
   }
 
   return {
-    async recordEvent(eventId, at, notifications, deliveries) {
+    async recordEvent(eventId, record) {
+      const key = { pk: `EVENT#${eventId}`, sk: 'NOTIFIED' };
       const marker = {
-        pk: `EVENT#${eventId}`,
-        sk: 'NOTIFIED',
-        at,
-        deliveries: deliveries.map(({ notificationId, channel }) => ({ notificationId, channel })),
+        ...key,
+        at: record.at,
+        notifications: record.notifications ?? [],
+        deliveries: record.deliveries.map(({ notificationId, channel }) => ({ notificationId, channel })),
         redeliveries: 0,
-        expiresAt: expiry(at, MARKER_DAYS),
+        expiresAt: expiry(record.at, MARKER_DAYS),
       };
-      const items = [
-        { Put: { TableName: tableName, Item: marker, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...notifications.map((notification) => ({
-          Put: {
-            TableName: tableName,
-            Item: { pk: `FEED#${notification.feed}`, sk: `N#${notification.notificationId}`, notification, expiresAt: expiry(at, KEEP_DAYS) },
-          },
-        })),
-        ...deliveries.map((delivery) => ({
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...deliveryKey(delivery),
-              ...delivery,
-              ...(delivery.status === 'deferred' ? watchedIndex('deferred', delivery.sendAfter!, delivery) : {}),
-              expiresAt: expiry(at, KEEP_DAYS),
-            },
-          },
-        })),
-      ];
-      if (items.length > MAX_TRANSACTION_ITEMS) {
-        throw new Error(`an event with ${items.length - 1} notifications and deliveries exceeds one transaction`);
-      }
       try {
-        await client.send(new TransactWriteCommand({ TransactItems: items }));
-        return true;
+        await client.send(new PutCommand({ TableName: tableName, Item: marker, ConditionExpression: 'attribute_not_exists(pk)' }));
+        return undefined;
       } catch (error) {
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-          return false;
+        if (!isConditionFailure(error)) {
+          throw error;
         }
-        throw error;
       }
-    },
-
-    async redelivered(eventId, at) {
       const { Attributes } = await client.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: { pk: `EVENT#${eventId}`, sk: 'NOTIFIED' },
+          Key: key,
           UpdateExpression: 'ADD redeliveries :one SET lastRedeliveredAt = :at',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':one': 1, ':at': at },
+          ExpressionAttributeValues: { ':one': 1, ':at': record.at },
           ReturnValues: 'ALL_NEW',
         }),
       );
-      const refs = (Attributes?.deliveries ?? []) as DeliveryRef[];
-      const deliveries = await Promise.all(refs.map(getDelivery));
-      return deliveries.filter((delivery): delivery is Delivery => delivery?.status === 'queued');
+      return {
+        at: String(Attributes?.at),
+        ...(Attributes?.notifications ? { notifications: Attributes.notifications as EventRecord['notifications'] } : {}),
+        deliveries: (Attributes?.deliveries ?? []) as DeliveryRef[],
+      };
+    },
+
+    async saveNotifications(at, notifications, deliveries) {
+      const items = [
+        ...notifications.map((notification) => ({ pk: `FEED#${notification.feed}`, sk: `N#${notification.notificationId}`, notification, expiresAt: expiry(at, KEEP_DAYS) })),
+        ...deliveries.map((delivery) => ({
+          ...deliveryKey(delivery),
+          ...delivery,
+          ...(delivery.status === 'deferred' ? watchedIndex('deferred', delivery.sendAfter!, delivery) : {}),
+          expiresAt: expiry(at, KEEP_DAYS),
+        })),
+      ];
+      // One plain conditional put each, in parallel: a refused one is there already (written by an earlier run).
+      // All settle before a failure is thrown: no put of this run lands after it has failed.
+      const settled = await Promise.allSettled(
+        items.map((item) => client.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }))),
+      );
+      const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected' && !isConditionFailure(result.reason));
+      if (failure) {
+        throw failure.reason;
+      }
+    },
+
+    async recorded(record) {
+      const inboxKey = (feed: string, notificationId: string) => ({ pk: `FEED#${feed}`, sk: `N#${notificationId}` });
+      const items = await batchGet([
+        ...(record.notifications ?? []).map(({ feed, notificationId }) => inboxKey(feed, notificationId)),
+        ...record.deliveries.map(deliveryKey),
+      ], true);
+      return {
+        notificationIds: new Set(items.filter((item) => String(item.sk).startsWith('N#')).map((item) => String(item.sk).slice('N#'.length))),
+        deliveries: items.filter((item) => String(item.sk).startsWith('DELIVERY#')).map(toDelivery),
+      };
     },
 
     async getPreferences(owner) {
@@ -173,16 +211,8 @@ export function dynamoNotifications(client: DynamoDBDocumentClient, tableName: s
     },
 
     async readMarks(reader, notificationIds) {
-      const marks = new Map<string, string>();
-      let keys: Record<string, unknown>[] = notificationIds.map((id) => ({ pk: `READER#${reader}`, sk: `READ#${id}` }));
-      while (keys.length > 0) {
-        const { Responses, UnprocessedKeys } = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys.slice(0, 100) } } }));
-        for (const item of Responses?.[tableName] ?? []) {
-          marks.set(String(item.sk).slice('READ#'.length), String(item.readAt));
-        }
-        keys = [...((UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? []), ...keys.slice(100)];
-      }
-      return marks;
+      const items = await batchGet(notificationIds.map((id) => ({ pk: `READER#${reader}`, sk: `READ#${id}` })), false);
+      return new Map(items.map((item) => [String(item.sk).slice('READ#'.length), String(item.readAt)]));
     },
 
     async markRead(reader, notificationId, at) {

@@ -30,5 +30,6 @@ export function logNotified(eventId: string, type: string, result: NotifyResult)
   if (result.missingVariables.length > 0) {
     logger.error('Notification rendered with template variables missing', { eventId, type, missing: result.missingVariables });
   }
-  logger.info(result.duplicate ? 'Redelivered event: nothing notified again' : 'Event notified', { eventId, type, notifications: result.notifications, queued: result.queued });
+  const message = !result.duplicate ? 'Event notified' : result.notifications > 0 ? 'Redelivered event: an interrupted run finished' : 'Redelivered event: nothing notified again';
+  logger.info(message, { eventId, type, notifications: result.notifications, queued: result.queued });
 }

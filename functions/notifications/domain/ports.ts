@@ -61,14 +61,28 @@ export interface Delivery extends DeliveryRef {
 
 export type StoredPreferences = Omit<NotificationPreferences, 'updatedAt'> & { readonly updatedAt: string };
 
+/** What an event notifies, recorded before any of it is written: the ids its inbox items and deliveries have. */
+export interface EventRecord {
+  /** When the event was first handled. */
+  readonly at: string;
+  /**
+   * Its inbox items, in the order of the event's messages. Absent from records written before this field was
+   * (their inbox items and deliveries were written together with them, all or nothing).
+   */
+  readonly notifications?: ReadonlyArray<{ readonly feed: Feed; readonly notificationId: string }>;
+  readonly deliveries: readonly DeliveryRef[];
+}
+
 export interface NotificationStore {
   /**
-   * Records a handled event with its notifications and deliveries, all or nothing. False when the event was
-   * recorded before (a redelivery): nothing is written then.
+   * Records that an event is handled, with the ids of what it notifies, before any of that is written. Undefined
+   * the first time; on a redelivery, counts it and returns the record of the first handling (nothing recorded anew).
    */
-  recordEvent(eventId: string, at: string, notifications: readonly StoredNotification[], deliveries: readonly Delivery[]): Promise<boolean>;
-  /** Counts a redelivery of a recorded event; returns the deliveries it queued that are still waiting to be sent. */
-  redelivered(eventId: string, at: string): Promise<Delivery[]>;
+  recordEvent(eventId: string, record: EventRecord): Promise<EventRecord | undefined>;
+  /** Writes each inbox item and delivery unless it is there already (idempotent: a redo writes nothing twice). */
+  saveNotifications(at: string, notifications: readonly StoredNotification[], deliveries: readonly Delivery[]): Promise<void>;
+  /** Of what an event record names, what is written: the ids of its inbox items there, its deliveries there. */
+  recorded(record: EventRecord): Promise<{ notificationIds: Set<string>; deliveries: Delivery[] }>;
   getPreferences(owner: Feed): Promise<StoredPreferences | undefined>;
   putPreferences(owner: Feed, preferences: StoredPreferences): Promise<void>;
   /** A feed, newest first, after `before` (a notification id). */
