@@ -7,6 +7,7 @@ import { agencyQueueName } from '../../lib/constructs/application-workflow';
 import { LocalEventBus } from '../../local/event-bus';
 import { LocalQueues } from '../../local/queue';
 import type { DomainEvent } from '../../schemas/applications';
+import { transactionPutUnits } from './item-size';
 import type { Meter } from './meter';
 
 const readCommands = /^(Get|GetItem|Query|Scan|BatchGet|BatchGetItem|TransactGet|TransactGetItems)Command$/;
@@ -21,7 +22,7 @@ interface ConsumedCapacity {
 }
 type Capacity = ConsumedCapacity | ConsumedCapacity[] | undefined;
 
-export function meterDynamoDb(client: DynamoDBDocumentClient, meter: Meter): void {
+export function meterDynamoDb(client: DynamoDBDocumentClient, meter: Meter, stage: string): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = String(context.commandName ?? '');
@@ -39,7 +40,8 @@ export function meterDynamoDb(client: DynamoDBDocumentClient, meter: Meter): voi
       }
       try {
         const result = await next(args);
-        const units = sumUnits(meter, kind, (result.output as { ConsumedCapacity?: Capacity }).ConsumedCapacity);
+        const transaction = Array.isArray(input.TransactItems) ? transactionPutUnits(input.TransactItems as never, stage) : undefined;
+        const units = sumUnits(meter, kind, (result.output as { ConsumedCapacity?: Capacity }).ConsumedCapacity, transaction);
         usage[kind === 'read' ? 'readCapacity' : 'writeCapacity'] += units;
         return result;
       } catch (error) {
@@ -54,16 +56,29 @@ export function meterDynamoDb(client: DynamoDBDocumentClient, meter: Meter): voi
   );
 }
 
-/** The total, with the table's and each index's share added to the meter's breakdown. */
-function sumUnits(meter: Meter, kind: 'read' | 'write', capacity: Capacity): number {
+/**
+ * The total, with the table's and each index's share added to the meter's breakdown. A transaction that puts
+ * two or more items into one table (or index) is counted from the items' sizes, twice over, as DynamoDB bills
+ * it: DynamoDB Local adds up only the distinct per-item units there (item-size.ts).
+ */
+function sumUnits(meter: Meter, kind: 'read' | 'write', capacity: Capacity, transaction?: ReadonlyMap<string, { puts: number; units: number }>): number {
   const list = Array.isArray(capacity) ? capacity : capacity ? [capacity] : [];
+  const corrected = (key: string, reported: number) => {
+    const puts = transaction?.get(key);
+    return puts && puts.puts > 1 ? Math.max(reported, 2 * puts.units) : reported;
+  };
+  let total = 0;
   for (const entry of list) {
-    meter.addIndexUnits(`${entry.TableName}`, kind, entry.Table?.CapacityUnits ?? entry.CapacityUnits ?? 0);
+    const table = corrected(`${entry.TableName}`, entry.Table?.CapacityUnits ?? entry.CapacityUnits ?? 0);
+    meter.addIndexUnits(`${entry.TableName}`, kind, table);
+    total += table;
     for (const [index, units] of Object.entries(entry.GlobalSecondaryIndexes ?? {})) {
-      meter.addIndexUnits(`${entry.TableName} ${index}`, kind, units.CapacityUnits ?? 0);
+      const indexUnits = corrected(`${entry.TableName} ${index}`, units.CapacityUnits ?? 0);
+      meter.addIndexUnits(`${entry.TableName} ${index}`, kind, indexUnits);
+      total += indexUnits;
     }
   }
-  return list.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
+  return total;
 }
 
 const skOf = (item: unknown): string => {

@@ -55,7 +55,7 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
     configureLambdaEnvironment({ stage: STAGE, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity, catalogueCacheSeconds: '0', logLevel: 'INFO' });
     await seed(subs);
     const { dynamo } = await import('../../functions/shared/dynamo');
-    meterDynamoDb(dynamo, meter);
+    meterDynamoDb(dynamo, meter, STAGE);
 
     const metering = meterLocalCloud(meter, STAGE);
     stoppers.push(metering.restore);

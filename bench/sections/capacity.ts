@@ -1,6 +1,8 @@
 // Section 4: DynamoDB capacity units per API operation and per completed two-agency application, against
 // bench/budgets.json. Measured with ReturnConsumedCapacity on the handlers' own client in the in-process
-// local cloud: DynamoDB Local sizes items, counts index writes and doubles transactional units as DynamoDB does.
+// local cloud: DynamoDB Local sizes items, counts index writes and doubles transactional units as DynamoDB does,
+// but adds up only the distinct per-item units of a transaction; the meter counts those puts itself
+// (bench/harness/item-size.ts).
 import { judge, median, type Row, type SectionResult } from '../rows';
 import type { JourneyFigures } from './journey';
 
