@@ -139,6 +139,9 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
           new QueryCommand({
             TableName: tables.applications,
             KeyConditionExpression: 'pk = :pk',
+            // Only what the view is made of: not the index keys, nor the list's summary copy.
+            ProjectionExpression: 'sk, application, #event',
+            ExpressionAttributeNames: { '#event': 'event' },
             ExpressionAttributeValues: { ':pk': appPk(applicationId) },
             ConsistentRead: true,
             ExclusiveStartKey: startKey,

@@ -38,6 +38,20 @@ export const notifiedApplicationEvents = [
 
 export const engagementQueues: readonly PlatformQueue[] = [emailDeliveryQueue, smsDeliveryQueue];
 
+/** One channel's delivery worker: its own queue, its own provider, its own grant. */
+function deliveryWorker(channel: 'email' | 'sms', provider: string, queue: string): Worker {
+  const label = channel === 'email' ? 'email' : 'SMS';
+  return {
+    id: `deliver-${channel}`,
+    entry: `functions/notifications/deliver-${channel}.ts`,
+    description: `Sends each ${label} (${provider}), logs the outcome, retries with backoff, dead-letters after the last attempt`,
+    trigger: { kind: 'queue', queue, batchSize: 10 },
+    tables: { engagement: 'readwrite' },
+    messaging: [channel],
+    timeoutSeconds: 30,
+  };
+}
+
 export const engagementWorkers: readonly Worker[] = [
   {
     id: 'notify-application-events',
@@ -55,24 +69,8 @@ export const engagementWorkers: readonly Worker[] = [
     tables: { engagement: 'readwrite', registry: 'read', catalogue: 'read' },
     sendsTo: [emailDeliveryQueue.name, smsDeliveryQueue.name],
   },
-  {
-    id: 'deliver-email',
-    entry: 'functions/notifications/deliver-email.ts',
-    description: 'Sends each email (SES), logs the outcome, retries with backoff, dead-letters after the last attempt',
-    trigger: { kind: 'queue', queue: emailDeliveryQueue.name, batchSize: 10 },
-    tables: { engagement: 'readwrite' },
-    messaging: ['email'],
-    timeoutSeconds: 30,
-  },
-  {
-    id: 'deliver-sms',
-    entry: 'functions/notifications/deliver-sms.ts',
-    description: 'Sends each SMS (SNS), logs the outcome, retries with backoff, dead-letters after the last attempt',
-    trigger: { kind: 'queue', queue: smsDeliveryQueue.name, batchSize: 10 },
-    tables: { engagement: 'readwrite' },
-    messaging: ['sms'],
-    timeoutSeconds: 30,
-  },
+  deliveryWorker('email', 'SES', emailDeliveryQueue.name),
+  deliveryWorker('sms', 'SNS', smsDeliveryQueue.name),
   {
     id: 'release-quiet-hours-sms',
     entry: 'functions/notifications/release-deferred.ts',

@@ -14,6 +14,7 @@ import { dynamoNotifications } from '../../functions/notifications/dynamo-notifi
 import type { Principal } from '../../functions/registry/domain/access';
 import { tables } from '../support/api';
 import { deliveriesOf, engagementTable, eventMarker } from '../support/engagement';
+import { submittedVariables } from '../support/notification-variables';
 
 class InjectedCrash extends Error {
   override name = 'InjectedCrash';
@@ -52,14 +53,7 @@ async function scenario(): Promise<Scenario> {
     await putPreferences({ store, now: () => new Date() }, citizen(person), { language: 'en', quietHours: null });
   }
   const applicationId = ulid();
-  const variables = {
-    applicationNumber: applicationId,
-    serviceName: { en: 'Vehicle registration renewal', ar: 'تجديد ترخيص المركبة' },
-    status: { en: 'submitted', ar: 'مُقدَّم' },
-    fees: { en: '42.75 JOD', ar: '42.75 دينار أردني' },
-    deadline: '2026-05-04',
-    nextStep: { en: 'Check compulsory insurance', ar: 'التحقق من التأمين الإلزامي' },
-  };
+  const variables = submittedVariables(applicationId);
   const messages: Message[] = [
     ...people.map((person): Message => ({ template: 'ApplicationSubmitted', recipient: { audience: 'citizen', subject: { kind: 'persons', recordId: person } }, applicationId, variables })),
     { template: 'TaskAssigned.agency', recipient: { audience: 'agency', agencyId }, applicationId, variables: { ...variables, stepName: 'Fines', deadline: '2026-05-01 13:00' } },

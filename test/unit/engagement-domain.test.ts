@@ -20,6 +20,7 @@ import type { DeliveryRef, NotificationStore } from '../../functions/notificatio
 import { dynamoNotifications } from '../../functions/notifications/dynamo-notifications';
 import type { Principal } from '../../functions/registry/domain/access';
 import type { AuditEntry } from '../../functions/registry/domain/audit-chain';
+import { submittedVariables } from '../support/notification-variables';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'khidma-engagement-'));
 let dynamoDb: RunningDynamoDb;
@@ -66,14 +67,7 @@ const submitted = (recordId: string, applicationId = freshId('01APP')): Message 
   template: 'ApplicationSubmitted',
   recipient: { audience: 'citizen', subject: { kind: 'persons', recordId } },
   applicationId,
-  variables: {
-    applicationNumber: applicationId,
-    serviceName: { en: 'Vehicle registration renewal', ar: 'تجديد ترخيص المركبة' },
-    status: { en: 'submitted', ar: 'مُقدَّم' },
-    fees: { en: '42.75 JOD', ar: '42.75 دينار أردني' },
-    deadline: '2026-05-04',
-    nextStep: { en: 'Check compulsory insurance', ar: 'التحقق من التأمين الإلزامي' },
-  },
+  variables: submittedVariables(applicationId),
 });
 const askedFor = (recordId: string, question: string): Message => ({
   template: 'InformationRequested',
