@@ -52,8 +52,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       loadSeconds: 1,
       journeys: 1,
       storm: { keys: 2, retries: 3 },
-      // A kill between a submission's key claim and its submit costs a 60 s wait for the client's retry: not in seconds.
-      crash: { applications: 2, kills: 1, duringSubmissions: false },
+      crash: { applications: 2, kills: 2, duringSubmissions: true },
       poison: { applications: 2 },
     };
   }

@@ -41,6 +41,12 @@ test('reports every section, and every fault figure', () => {
   ]);
 });
 
+test('loses and duplicates nothing in the fault runs: a poison message, a duplicate storm, kills during submissions and decisions', () => {
+  const faults = rows.filter((row) => row.section === 'Fault');
+  expect(faults.filter((row) => row.verdict !== 'ok')).toEqual([]);
+  expect(faults.find((row) => row.item.startsWith('crash and reconcile'))?.note).toMatch(/into \d+ submissions.*into \d+ decisions/);
+});
+
 test('no section failed to finish', () => {
   expect(rows.filter((row) => row.measured === 'did not finish')).toEqual([]);
 });
