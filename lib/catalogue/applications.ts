@@ -27,7 +27,7 @@ export const submitApplicationRoute = {
   path: '/v1/applications',
   operationId: 'submitApplication',
   summary:
-    'Apply for a service (or save a draft). Needs an Idempotency-Key header: a retry with the same key returns the same application; the same key with another body gets 422',
+    'Apply for a service (or save a draft). Needs an Idempotency-Key header: a retry with the same key returns the same application; the same key with another body gets 422; a retry while the first request with that key is still being processed gets 409 submission_in_progress (retry in a moment)',
   tag,
   access: ['citizen', 'frontline'],
   query: none,

@@ -265,9 +265,16 @@ describe('submission rules', () => {
     const before = await api('/v1/me/applications?limit=100', { token: await tokenFor('citizen2') });
     const body = { serviceId: 'passport-renewal', answers: { passportNumber: 'N1234567', photo: 'doc:photo-lina-01', delivery: 'post' }, channel: 'mobile' };
     const responses = await Promise.all(Array.from({ length: 50 }, () => submit(body, 'citizen2', idempotencyKey)));
-    expect(responses.every((response) => response.status === 200 || response.status === 201)).toBe(true);
+    // Those arriving while the first is still being processed are told to come back (409), not raced with it.
+    const busy = responses.filter((response) => response.status === 409);
+    expect(busy.every((response) => response.body.error.code === 'submission_in_progress')).toBe(true);
+    expect(responses.every((response) => [200, 201, 409].includes(response.status))).toBe(true);
     expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
-    expect(new Set(responses.map((response) => response.body.applicationId)).size).toBe(1);
+    const ids = new Set(responses.map((response) => response.body.applicationId ?? response.body.error.details.applicationId));
+    expect(ids.size).toBe(1);
+    const again = await submit(body, 'citizen2', idempotencyKey);
+    expect(again.status).toBe(200);
+    expect(ids).toEqual(new Set([again.body.applicationId]));
     const after = await api('/v1/me/applications?limit=100', { token: await tokenFor('citizen2') });
     expect(after.body.items.length).toBe(before.body.items.length + 1);
   });

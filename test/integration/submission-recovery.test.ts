@@ -41,8 +41,8 @@ function recordingWorkflow() {
   return { workflow, calls };
 }
 
-/** Application deps on the local tables; `share` may fail the way a killed request would. */
-function applicationDeps(workflow: WorkflowEngine, failShares = 0): ApplicationDeps {
+/** Application deps on the local tables; `share` may fail the way a killed request would; the clock may run ahead. */
+function applicationDeps(workflow: WorkflowEngine, failShares = 0, aheadMs = 0): ApplicationDeps {
   const catalogue = dynamoCatalogue(tables(), tableName('local', 'catalogue'));
   const registry = registryDeps();
   let failures = failShares;
@@ -61,7 +61,7 @@ function applicationDeps(workflow: WorkflowEngine, failShares = 0): ApplicationD
       accountOf: (subject) => registry.store.getAccount(subject.kind, subject.recordId),
     },
     workflow,
-    now: () => new Date(),
+    now: () => new Date(Date.now() + aheadMs),
   };
 }
 
@@ -80,35 +80,44 @@ async function sharedFor(citizen: Awaited<ReturnType<typeof principalOf>>, appli
 }
 
 describe('a submission that fails after claiming its Idempotency-Key', () => {
-  it('is finished by the first retry of the key (not left a draft), sharing the data once', async () => {
+  it('is finished by the first retry once the first request is surely dead, sharing the data once', async () => {
     const citizen = await principalOf('citizen', ['citizen']);
     const { workflow, calls } = recordingWorkflow();
-    const deps = applicationDeps(workflow, 1);
     const key = randomUUID();
-    await expect(submitApplication(deps, citizen, VEHICLE, key, { requestId: 'r1' })).rejects.toThrow('injected');
-    const retried = await submitApplication(deps, citizen, VEHICLE, key, { requestId: 'r2' });
+    await expect(submitApplication(applicationDeps(workflow, 1), citizen, VEHICLE, key, { requestId: 'r1' })).rejects.toThrow('injected');
+    // At once: the first request may still be running, so the retry is told to come back (409), and nothing is written.
+    await expect(submitApplication(applicationDeps(workflow), citizen, VEHICLE, key, { requestId: 'r2' })).rejects.toMatchObject({ status: 409, code: 'submission_in_progress' });
+    expect(calls).toEqual([]);
+    // A few seconds later the draft is an orphan: the retry submits it.
+    const retried = await submitApplication(applicationDeps(workflow, 0, 5_000), citizen, VEHICLE, key, { requestId: 'r3' });
     expect(retried).toMatchObject({ replayed: true, application: { status: 'submitted' } });
     const { applicationId } = retried.application;
     expect(calls).toEqual([['start', applicationId]]);
     expect(await eventTypes(applicationId)).toEqual(['ApplicationSubmitted']);
-    // A third try is a plain replay.
-    expect((await submitApplication(deps, citizen, VEHICLE, key, { requestId: 'r3' })).application).toMatchObject({ applicationId, status: 'submitted', version: 2 });
+    // A later try is a plain replay.
+    expect((await submitApplication(applicationDeps(workflow), citizen, VEHICLE, key, { requestId: 'r4' })).application).toMatchObject({ applicationId, status: 'submitted', version: 2 });
     const shared = await sharedFor(citizen, applicationId);
     expect(shared.consents.length).toBeGreaterThan(0);
     expect(new Set(shared.consents.map((consent) => consent.grantee.id)).size).toBe(shared.consents.length);
     expect(shared.reads).toHaveLength(1);
   });
 
-  it('gives every concurrent retry the same submitted application, started once', async () => {
+  it('gives concurrent retries the submission or a 409 to come back, and the one application, started once', async () => {
     const citizen = await principalOf('citizen', ['citizen']);
     const { workflow, calls } = recordingWorkflow();
     const deps = applicationDeps(workflow);
     const key = randomUUID();
-    const results = await Promise.all(Array.from({ length: 6 }, (_, index) => submitApplication(deps, citizen, VEHICLE, key, { requestId: `c${index}` })));
-    const ids = new Set(results.map((result) => result.application.applicationId));
+    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, index) => submitApplication(deps, citizen, VEHICLE, key, { requestId: `c${index}` })));
+    const answered = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value.application] : []));
+    const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+    expect(refused.every((reason) => reason.code === 'submission_in_progress')).toBe(true);
+    expect(answered.length).toBeGreaterThan(0);
+    const ids = new Set([...answered.map((application) => application.applicationId), ...refused.map((reason) => reason.details.applicationId)]);
     expect(ids.size).toBe(1);
     const [applicationId] = [...ids];
-    expect(results.every((result) => result.application.status === 'submitted')).toBe(true);
+    expect(answered.every((application) => application.status === 'submitted')).toBe(true);
+    // Retried afterwards: the submission.
+    expect((await submitApplication(deps, citizen, VEHICLE, key, {})).application).toMatchObject({ applicationId, status: 'submitted' });
     expect(calls.filter(([kind]) => kind === 'start')).toEqual([['start', applicationId]]);
     expect(await eventTypes(applicationId!)).toEqual(['ApplicationSubmitted']);
     const shared = await sharedFor(citizen, applicationId!);

@@ -179,10 +179,10 @@ export async function submitApplication(
       if (error.bodyHash !== hash) {
         throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key', { applicationId: error.applicationId });
       }
-      const claimed = await deps.store.get(error.applicationId);
-      if (claimed && mode === 'submit' && claimed.status === 'draft') {
-        // The first request claimed the key and has not submitted yet: it failed after claiming, or it is still
-        // running. Finishing it here is safe either way: each step of a submission is idempotent for one application.
+      const claimed = mode === 'submit' ? await firstRequestsOutcome(deps, error.applicationId) : undefined;
+      if (claimed?.status === 'draft') {
+        // The first request claimed the key and died before submitting: finish its work (each step of a
+        // submission is idempotent for one application; a late first request racing this one is harmless too).
         return { application: await finishSubmission(deps, principal, claimed, card, request.channel, context), replayed: true };
       }
       return { application: await view(deps, error.applicationId), replayed: true };
@@ -193,6 +193,26 @@ export async function submitApplication(
     return { application: await view(deps, application.applicationId), replayed: false };
   }
   return { application: await finishSubmission(deps, principal, application, card, request.channel, context), replayed: false };
+}
+
+/** A submission's request takes well under this (its function's timeout is 10 s); a draft older than this was left by a request that died. */
+const SUBMISSION_WAIT_MS = 3_000;
+
+/**
+ * The application a key's first request created, once that request is done with it. A retry arriving while the
+ * first request may still be submitting (a double click, a storm of client retries) gets 409 and is to retry in a
+ * moment, as the Idempotency-Key header's specification has it, rather than racing the first request; a draft
+ * older than that is one whose request died, and the retry finishes it.
+ */
+async function firstRequestsOutcome(deps: ApplicationDeps, applicationId: string): Promise<StoredApplication | undefined> {
+  const claimed = await deps.store.get(applicationId);
+  if (claimed?.status === 'draft' && deps.now().getTime() - Date.parse(claimed.createdAt) < SUBMISSION_WAIT_MS) {
+    throw new Conflict('submission_in_progress', 'A request with this Idempotency-Key is still being processed: retry in a moment', {
+      applicationId,
+      retryAfterSeconds: Math.ceil(SUBMISSION_WAIT_MS / 1000),
+    });
+  }
+  return claimed;
 }
 
 /** Submits the key's draft; when a retry of the same request got there first, its result is this one's too. */
