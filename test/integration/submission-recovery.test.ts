@@ -206,6 +206,26 @@ describe('a decision whose run dies between the task and the application', () =>
   });
 });
 
+describe('a task opened by a consumer that died before recording it', () => {
+  it('is recorded with the decision: TaskAssigned then TaskDecided, once each', async () => {
+    const citizen = await principalOf('citizen', ['citizen']);
+    const submitted = await submitApplication(applicationDeps(recordingWorkflow().workflow), citizen, VEHICLE, randomUUID(), {});
+    const { applicationId } = submitted.application;
+    const tasks = dynamoTasks(tables(), APPLICATIONS);
+    const store = dynamoApplications(tables(), { applications: APPLICATIONS, idempotency: tableName('local', 'idempotency') });
+    const { workflow, calls } = recordingWorkflow();
+    const dying: TaskDeps = { tasks, applications: { ...store, save: async () => Promise.reject(new Error('injected: killed after opening the task')) }, workflow, now: () => new Date() };
+    const message = { applicationId, stepId: 'fines-check', agencyId: 'gam', slaHours: 48, taskToken: `t-${randomUUID()}` };
+    await expect(openTask(dying, message)).rejects.toThrow('injected');
+    expect(await eventTypes(applicationId)).toEqual(['ApplicationSubmitted']);
+    const officer = await principalOf('officer-gam', ['officer']);
+    await decideTask({ tasks, applications: store, workflow, now: () => new Date() }, officer, `${applicationId}.fines-check`, 'approve', undefined);
+    expect(await eventTypes(applicationId)).toEqual(['ApplicationSubmitted', 'TaskAssigned', 'TaskDecided']);
+    expect((await store.get(applicationId))?.status).toBe('in-progress');
+    expect(calls).toEqual([['success', message.taskToken]]);
+  });
+});
+
 describe('the reconciler', () => {
   it('resumes applications left unchanged past the grace period, and leaves fresh and finished ones alone', async () => {
     const citizen = await principalOf('citizen', ['citizen']);

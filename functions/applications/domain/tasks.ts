@@ -123,7 +123,7 @@ export async function openTask(deps: TaskDeps, message: AgencyTaskMessage): Prom
         status: current.status === 'submitted' ? 'in-progress' : current.status,
         stages: withStep(current, message.stepId, (entry) => ({ ...entry, status: 'open', dueAt: task.dueAt })),
       },
-      events: [{ type: 'TaskAssigned', eventId: ulid(), applicationId: current.applicationId, at: now.toISOString(), by: system, stepId: task.stepId, agencyId: task.agencyId, taskId, dueAt: task.dueAt }],
+      events: [{ ...assignedEvent(task), at: now.toISOString() }],
     };
   });
 }
@@ -315,7 +315,9 @@ async function recordDecision(deps: TaskDeps, task: Task): Promise<void> {
     if (!step || ['approved', 'rejected', 'cancelled'].includes(step.status)) {
       return undefined;
     }
-    const stages = withStep(current, task.stepId, (entry) => ({ ...entry, status: decision === 'approve' ? 'approved' : 'rejected', decidedAt: at, ...(task.note ? { note: task.note } : {}) }));
+    const stages = withStep(current, task.stepId, (entry) => ({ ...entry, status: decision === 'approve' ? 'approved' : 'rejected', dueAt: task.dueAt, decidedAt: at, ...(task.note ? { note: task.note } : {}) }));
+    // A consumer that died between opening the task and recording it left the step pending: record both now.
+    const assigned: DomainEvent[] = step.status === 'pending' ? [assignedEvent(task)] : [];
     const taskDecided: DomainEvent = { type: 'TaskDecided', eventId: ulid(), applicationId: task.applicationId, at, by, stepId: task.stepId, agencyId: task.agencyId, taskId: task.taskId, decision };
     if (decision === 'approve' && !terminalStatuses.includes(current.status) && stages.every((stage) => stage.steps.every((entry) => entry.status === 'approved'))) {
       // The last step of the last stage: the application is approved and its document issued, in the same write
@@ -323,17 +325,22 @@ async function recordDecision(deps: TaskDeps, task: Task): Promise<void> {
       const documentId = `DOC-${current.applicationId}`;
       return {
         next: { ...current, stages, status: 'approved', outcome: { decision: 'approved', documentId } },
-        events: [taskDecided, { type: 'ApplicationApproved', eventId: ulid(), applicationId: current.applicationId, at, by: system, documentId }],
+        events: [...assigned, taskDecided, { type: 'ApplicationApproved', eventId: ulid(), applicationId: current.applicationId, at, by: system, documentId }],
       };
     }
     if (decision === 'approve' || terminalStatuses.includes(current.status)) {
-      return { next: { ...current, stages }, events: [taskDecided] };
+      return { next: { ...current, status: current.status === 'submitted' ? 'in-progress' : current.status, stages }, events: [...assigned, taskDecided] };
     }
     return {
       next: { ...current, stages, status: 'rejected', outcome: { decision: 'rejected', reason: task.note! } },
-      events: [taskDecided, { type: 'ApplicationRejected', eventId: ulid(), applicationId: current.applicationId, at, by, stepId: task.stepId, reason: task.note! }],
+      events: [...assigned, taskDecided, { type: 'ApplicationRejected', eventId: ulid(), applicationId: current.applicationId, at, by, stepId: task.stepId, reason: task.note! }],
     };
   });
+}
+
+/** The step's TaskAssigned, as the consumer records it when it opens the task. */
+function assignedEvent(task: Task): DomainEvent {
+  return { type: 'TaskAssigned', eventId: ulid(), applicationId: task.applicationId, at: task.createdAt, by: system, stepId: task.stepId, agencyId: task.agencyId, taskId: task.taskId, dueAt: task.dueAt };
 }
 
 /** Tells the workflow a decision, once; a finished execution means it was already told. */
