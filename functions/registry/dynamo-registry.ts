@@ -26,7 +26,8 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 const recordPk = (kind: RecordKind, recordId: string) => `REC#${kind}#${recordId}`;
 const subjectPk = (subject: string) => `SUBJECT#${subject}`;
 const seqSk = (seq: number) => `SEQ#${String(seq).padStart(12, '0')}`;
-const MAX_APPEND_ATTEMPTS = 12;
+/** Enough for a crowd of writers to one subject (ten submissions of one citizen at once) within a request's time. */
+const MAX_APPEND_ATTEMPTS = 25;
 
 export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registry: string; audit: string }): RegistryStore {
   async function lastAudit(subject: string): Promise<AuditRecord | undefined> {
@@ -89,14 +90,14 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
         if (itemsFailed) {
           throw new VersionConflict('a condition on the written items failed');
         }
-        // Lost the race for the sequence number, or collided with a concurrent transaction: retry.
-        const auditLost =
-          error instanceof ConditionalCheckFailedException || reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict');
-        if (!auditLost || attempt >= MAX_APPEND_ATTEMPTS) {
+        // Lost the race for the sequence number (another append is done: retry at once on the new head), or
+        // collided with a transaction still in flight (back off, jittered, so a crowd spreads out).
+        const headMoved = error instanceof ConditionalCheckFailedException || reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
+        const inFlight = reasons.some((reason) => reason.Code === 'TransactionConflict');
+        if (!(headMoved || inFlight) || attempt >= MAX_APPEND_ATTEMPTS) {
           throw error;
         }
-        // Jittered backoff so a crowd of writers to one subject spreads out instead of colliding again.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * (inFlight ? Math.min(250, 10 * 2 ** attempt) : 10)));
       }
     }
   }
