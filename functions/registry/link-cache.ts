@@ -1,7 +1,8 @@
 // Identity links are read on every authenticated request. A settled link (a citizen's or resident's, or a staff
 // member's once they enrolled their authenticator) never changes afterwards — the store has no way to change or
 // delete one — so a warm function keeps it instead of reading it again. Unsettled links (staff before TOTP
-// enrolment) are always read, so an enrolment takes effect on the next request.
+// enrolment) are always read, so an enrolment takes effect on the next request. A feature that changes or removes
+// a settled link (unlinking, a role change) must give this cache a bound or a way to forget.
 import { type IdentityLink, type RegistryStore, staffRoles } from './domain/registry';
 
 const MAX_ENTRIES = 10_000;
