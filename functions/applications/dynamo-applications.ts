@@ -12,7 +12,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
-  type QueryCommandOutput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -27,6 +26,7 @@ import {
   type TimelineEvent,
   VersionConflict,
 } from './domain/applications';
+import { queryAll } from '../shared/query-all';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -131,32 +131,19 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
 
     async getWithEvents(applicationId) {
       // The partition holds the events (EVT#…) and the application (META): one query reads them all.
-      const events: TimelineEvent[] = [];
-      let application: StoredApplication | undefined;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page: QueryCommandOutput = await client.send(
-          new QueryCommand({
-            TableName: tables.applications,
-            KeyConditionExpression: 'pk = :pk',
-            // Only what the view is made of: not the index keys, nor the list's summary copy.
-            ProjectionExpression: 'sk, application, #event',
-            ExpressionAttributeNames: { '#event': 'event' },
-            ExpressionAttributeValues: { ':pk': appPk(applicationId) },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          if (item.sk === 'META') {
-            application = item.application as StoredApplication;
-          } else if (String(item.sk).startsWith('EVT#')) {
-            events.push(item.event as TimelineEvent);
-          }
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return { application, events };
+      const items = await queryAll(client, {
+        TableName: tables.applications,
+        KeyConditionExpression: 'pk = :pk',
+        // Only what the view is made of: not the index keys, nor the list's summary copy.
+        ProjectionExpression: 'sk, application, #event',
+        ExpressionAttributeNames: { '#event': 'event' },
+        ExpressionAttributeValues: { ':pk': appPk(applicationId) },
+        ConsistentRead: true,
+      });
+      return {
+        application: items.find((item) => item.sk === 'META')?.application as StoredApplication | undefined,
+        events: items.filter((item) => String(item.sk).startsWith('EVT#')).map((item) => item.event as TimelineEvent),
+      };
     },
 
     async listActive(updatedBefore, limit, after) {

@@ -4,8 +4,9 @@
 //   RATINGS#<quarter>          SERVICE#<id> | AGENCY#<id>  counters of the quarter: ratings, scoreSum, r1..r5
 // A rating and its two counter updates are one transaction: the counters never drift from the ratings.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { AlreadyRated, type FeedbackStore, type RatingCounters, type Score } from './domain/feedback';
+import { queryAll } from '../shared/query-all';
 
 const scores: readonly Score[] = [1, 2, 3, 4, 5];
 
@@ -53,17 +54,10 @@ export function dynamoFeedback(client: DynamoDBDocumentClient, tableName: string
     async quarter(quarter) {
       const services = new Map<string, RatingCounters>();
       const agencies = new Map<string, RatingCounters>();
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RATINGS#${quarter}` }, ExclusiveStartKey: startKey }),
-        );
-        for (const item of page.Items ?? []) {
-          const [kind, id] = String(item.sk).split('#') as [string, string];
-          (kind === 'SERVICE' ? services : agencies).set(id, counters(item));
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      for (const item of await queryAll(client, { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RATINGS#${quarter}` } })) {
+        const [kind, id] = String(item.sk).split('#') as [string, string];
+        (kind === 'SERVICE' ? services : agencies).set(id, counters(item));
+      }
       return { services, agencies };
     },
   };

@@ -20,6 +20,7 @@ import type { AuditRecord, RecordKind } from '../../schemas/registry';
 import type { StoredConsent } from './domain/access';
 import { type AuditEntry, nextRecord } from './domain/audit-chain';
 import { AlreadyExists, type IdentityLink, type Membership, type RegistryStore, type StoredRecord, VersionConflict } from './domain/registry';
+import { queryAll } from '../shared/query-all';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -102,24 +103,13 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
     }
   }
 
-  async function queryAll(pk: string, prefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tables.registry,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  }
+  const queryPrefix = (pk: string, prefix: string) =>
+    queryAll(client, {
+      TableName: tables.registry,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      ConsistentRead: true,
+    });
 
   return {
     async getLink(sub) {
@@ -204,11 +194,11 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
     },
 
     async listMemberships(personId) {
-      return (await queryAll(recordPk('persons', personId), 'BUSINESS#')).map((item) => item.membership as Membership);
+      return (await queryPrefix(recordPk('persons', personId), 'BUSINESS#')).map((item) => item.membership as Membership);
     },
 
     async listConsents(kind, recordId) {
-      return (await queryAll(recordPk(kind, recordId), 'CONSENT#')).map((item) => item.consent as StoredConsent);
+      return (await queryPrefix(recordPk(kind, recordId), 'CONSENT#')).map((item) => item.consent as StoredConsent);
     },
 
     async grantConsents(grants, after) {

@@ -1,9 +1,10 @@
 // DynamoDB adapter of the services registry: catalogue table items and the listing index (gsi1).
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BundleDefinition } from '../../schemas/bundles';
 import type { Agency, ServiceCard } from '../../schemas/services';
 import { type ServiceCatalogue, type StoredSummary, VersionConflict } from './domain/registry';
+import { queryAll } from '../shared/query-all';
 
 const AGENCIES = 'AGENCIES';
 const SERVICES = 'SERVICES';
@@ -14,22 +15,8 @@ const versionSk = (version: number) => `V#${String(version).padStart(10, '0')}`;
 
 export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: string): ServiceCatalogue {
   async function queryIndex<T>(partition: string): Promise<T[]> {
-    const items: T[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': partition },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []).map((item) => item.summary as T));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    const items = await queryAll(client, { TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': partition } });
+    return items.map((item) => item.summary as T);
   }
 
   async function getCard(serviceId: string, sk: string): Promise<ServiceCard | undefined> {
