@@ -63,8 +63,18 @@ async function driveToApproval(applicationIds: readonly string[]): Promise<void>
       }
       return pending.size === 0 ? true : undefined;
     },
-    60_000,
-  );
+    // Eventual, not fast: on a loaded machine (the whole suite on two cores) the restarted executions take a while.
+    120_000,
+  ).catch(async (error: Error) => {
+    // Say where each unfinished application stopped, so a stall is told from slowness.
+    const states = await Promise.all(
+      [...pending].map(async (applicationId) => {
+        const { body } = await call(`/v1/applications/${applicationId}`, 'citizen');
+        return { applicationId, status: body.status, steps: body.stages?.flatMap((stage: { steps: Array<{ stepId: string; status: string }> }) => stage.steps.map((step) => `${step.stepId}:${step.status}`)) };
+      }),
+    );
+    throw new Error(`${error.message}: ${JSON.stringify(states)}`);
+  });
 }
 
 async function restart(signal: NodeJS.Signals): Promise<void> {
