@@ -21,11 +21,12 @@ let client: DynamoDBClient;
 let documents: DynamoDBDocumentClient;
 const pollers: StreamPoller[] = [];
 
+// Longer than DynamoDB Local's own 30 s start bound, so that a slow start fails with its message, not Jest's.
 beforeAll(async () => {
   dynamoDb = await startDynamoDb({ port: 0, dataDir: path.join(root, 'dynamodb'), reset: true });
   client = localDynamoDbClient(dynamoDb.endpoint);
   documents = DynamoDBDocumentClient.from(client);
-});
+}, 60_000);
 afterEach(async () => {
   await Promise.all(pollers.splice(0).map((poller) => poller.stop()));
 });
