@@ -10,7 +10,7 @@ import { escalateOverdue, type TaskDeps } from '../../functions/applications/dom
 import { tableName } from '../../lib/platform/tables';
 import { api, cloudState, tables, tokenFor } from '../support/api';
 import { type Citizen, freshCitizen } from '../support/engagement';
-import { allItems } from '../support/pages';
+import { allItems, findInPages } from '../support/pages';
 import { until } from '../support/wait';
 
 const VEHICLE = {
@@ -38,7 +38,9 @@ async function applicationIdsOf(token: string): Promise<string[]> {
 async function openTask(agencyId: string, applicationId: string, stepId: string) {
   const token = await tokenFor(`officer-${agencyId}`);
   return until(`open task ${stepId} of ${applicationId} in ${agencyId}'s inbox`, async () =>
-    (await allItems<{ taskId: string; applicationId: string; stepId: string; dueAt: string; overdue: boolean }>(`/v1/agencies/${agencyId}/tasks?status=open`, token)).find(
+    findInPages<{ taskId: string; applicationId: string; stepId: string; dueAt: string; overdue: boolean }>(
+      `/v1/agencies/${agencyId}/tasks?status=open`,
+      token,
       (item) => item.applicationId === applicationId && item.stepId === stepId,
     ),
   );
@@ -227,8 +229,7 @@ describe('decisions', () => {
     // The other agency's task leaves its open inbox (closed by the event consumer).
     const officer = await tokenFor('officer-dvld');
     await until('the task closed', async () => {
-      const closed = await allItems<{ taskId: string }>('/v1/agencies/dvld/tasks?status=closed', officer);
-      return closed.some((item) => item.taskId === insurance.taskId);
+      return findInPages<{ taskId: string }>('/v1/agencies/dvld/tasks?status=closed', officer, (item) => item.taskId === insurance.taskId);
     });
     const open = await allItems<{ taskId: string }>('/v1/agencies/dvld/tasks?status=open', officer);
     expect(open.some((item) => item.taskId === insurance.taskId)).toBe(false);

@@ -26,7 +26,7 @@ import {
   submitVehicleRenewal,
   waitForStatus,
 } from '../support/engagement';
-import { allItems } from '../support/pages';
+import { findInPages } from '../support/pages';
 import { until } from '../support/wait';
 
 const SERVICE_EN = 'Vehicle registration renewal';
@@ -192,7 +192,9 @@ describe.each([
 
     const operator = await tokenFor('operator');
     const listed = await until('the operators’ list', async () =>
-      (await allItems<{ notificationId: string; channel: string }>('/v1/notifications/deliveries?status=dead-lettered', operator)).find(
+      findInPages<{ notificationId: string; channel: string }>(
+        '/v1/notifications/deliveries?status=dead-lettered',
+        operator,
         (item) => item.notificationId === submitted!.notificationId && item.channel === channel,
       ),
     );
