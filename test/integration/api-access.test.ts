@@ -215,7 +215,7 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
       citizen2: deny(403, 'not_your_record'),
       ownOfficer: allow(200),
       otherOfficer: deny(403, 'consent_required'),
-      frontline: deny(403, 'purpose_not_covered'),
+      frontline: deny(403, 'consent_required'),
       operator: ROLE,
       auditor: ROLE,
     },
