@@ -1,7 +1,7 @@
 // Issue 13's defects, each attacked the way it was found, against the local cloud.
 import { randomUUID } from 'node:crypto';
 import { api, signInAs, tokenFor } from '../support/api';
-import { createPerson, dateFromToday, signUpBody, signUpPerson } from '../support/fixtures';
+import { createPerson, dateFromToday, freshNationalNumber, signUpBody, signUpPerson } from '../support/fixtures';
 
 const VEHICLE = {
   serviceId: 'vehicle-registration-renewal',
@@ -76,5 +76,25 @@ describe('1. staff acting for a citizen get exactly what the consent covers', ()
     const gamConsent = agencies.find((consent) => consent.grantee.id === 'gam')!.consentId;
     expect((await api(`/v1/consents/${gamConsent}`, { method: 'DELETE', token: citizen.token })).status).toBe(200);
     expect((await api(`/v1/applications/${applicationId}`, { token: gam })).body.prefillWithheld.sort()).toEqual(['person.fullName', 'person.phone']);
+  });
+});
+
+describe('2. confirming a sign-up tells nobody whether an account exists', () => {
+  it('answers every failure with the same 400, for a number with no account, a wrong code and a confirmed account', async () => {
+    const pending = await signUpPerson(await createPerson());
+    const confirmed = await freshCitizen();
+    const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
+    const answers = await Promise.all(
+      [
+        { username: freshNationalNumber(), code: '123456' },
+        { username: pending.username, code: wrong(pending.code) },
+        { username: confirmed.nationalNumber, code: '123456' },
+      ].map((body) => api('/v1/auth/confirm', { method: 'POST', body })),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual(answers[0]!.body);
+    }
+    expect(answers[0]!.body.error.code).toBe('invalid_code');
   });
 });
