@@ -368,7 +368,7 @@ describe('assisted applications', () => {
     const consent = await api('/v1/consents', {
       method: 'POST',
       token: await tokenFor('citizen2'),
-      body: { serviceCentreId: 'amman-central', fields: ['fullName'], purpose: 'assisted application', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+      body: { serviceCentreId: 'amman-central', fields: ['fullName', 'phone'], purpose: 'assisted Vehicle registration renewal', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
     });
     expect(consent.status).toBe(201);
     const assisted = await submit(body, 'frontline');
