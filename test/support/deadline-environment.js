@@ -11,7 +11,8 @@ class DeadlineEnvironment extends TestEnvironment {
   handleTestEvent(event) {
     const timed = event.name === 'test_fn_start' ? event.test : event.name === 'hook_start' ? event.hook : undefined;
     if (timed) {
-      this.global.__khidmaDeadline = Date.now() + (timed.timeout || this.defaultTimeout);
+      // The test's own clock (a setup file may have shifted it), which is the one `until` reads.
+      this.global.__khidmaDeadline = this.global.Date.now() + (timed.timeout || this.defaultTimeout);
     }
   }
 }
