@@ -3,7 +3,7 @@
 // transitions, cost) are judged here as in a full run and a broken one fails this test; timings of a
 // seconds-long run say nothing and are left unjudged (`npm run bench` judges them).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Row } from '../../bench/rows';
@@ -24,6 +24,9 @@ beforeAll(async () => {
     bench.once('error', reject);
     bench.once('exit', resolve);
   });
+  if (!existsSync(out)) {
+    throw new Error(`the bench exited with ${exitCode} and wrote no results:\n${stderr}`);
+  }
   rows = (JSON.parse(readFileSync(out, 'utf8')) as { smoke: { rows: Row[] } }).smoke.rows;
 }, 240_000);
 
