@@ -24,6 +24,8 @@ export const listServicesRoute = {
   query: ListServicesQuery,
   response: ServicePage,
   successStatus: 200,
+  responseHeaders: ['cache-control'],
+  errorCodes: ['invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const getServiceRoute = {
@@ -37,6 +39,7 @@ export const getServiceRoute = {
   query: GetServiceQuery,
   response: ServiceCard,
   successStatus: 200,
+  errorCodes: ['service_not_found', 'version_not_found'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -50,6 +53,7 @@ export const listAgenciesRoute = {
   query: z.strictObject({}),
   response: AgencyList,
   successStatus: 200,
+  responseHeaders: ['cache-control'],
 } as const satisfies RouteContract;
 
 export const putServiceRoute = {
@@ -63,6 +67,7 @@ export const putServiceRoute = {
   body: PutServiceBody,
   response: ServiceCard,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_service_card', 'mfa_enrolment_required', 'service_not_found', 'stale_version'],
   errors: [404, 409, 413],
   maxBodyBytes: 256 * 1024,
 } as const satisfies RouteContract;
@@ -78,5 +83,6 @@ export const changeServiceStageRoute = {
   body: ChangeStageBody,
   response: ServiceCard,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'service_not_found', 'stage_transition_not_allowed', 'stale_version', 'version_not_found'],
   errors: [404, 409],
 } as const satisfies RouteContract;
