@@ -184,6 +184,7 @@ function success(route: RouteContract): Record<string, unknown> {
   const described = Object.keys(headers).length ? { headers } : {};
   return {
     [route.successStatus]: { description: STATUS_TEXT[route.successStatus], ...described, content },
+    ...(route.alsoSucceeds ? { [route.alsoSucceeds.status]: { description: route.alsoSucceeds.when, ...described, content } } : {}),
     ...(route.idempotent && route.successStatus !== 200
       ? { 200: { description: 'Replayed: this Idempotency-Key and body were sent before; what that request created', ...described, content } }
       : {}),

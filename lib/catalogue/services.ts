@@ -67,6 +67,7 @@ export const putServiceRoute = {
   body: PutServiceBody,
   response: ServiceCard,
   successStatus: 200,
+  alsoSucceeds: { status: 201, when: 'Created: expectedVersion 0 created the service' },
   errorCodes: ['account_not_linked', 'invalid_service_card', 'mfa_enrolment_required', 'service_not_found', 'stale_version'],
   errors: [404, 409, 413],
   maxBodyBytes: 256 * 1024,

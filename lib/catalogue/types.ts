@@ -36,6 +36,8 @@ export interface RouteContract<
   readonly body?: B;
   readonly response: R;
   readonly successStatus: 200 | 201 | 202;
+  /** Another success status it answers in some case, e.g. 201 when a PUT creates (described in OpenAPI). */
+  readonly alsoSucceeds?: { readonly status: 200 | 201 | 202; readonly when: string };
   /** Error statuses the route may answer besides 400/401/403 (documented in OpenAPI). */
   readonly errors?: readonly number[];
   /**
