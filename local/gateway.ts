@@ -27,7 +27,8 @@ const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 export function createGateway(options: GatewayOptions): http.Server {
   const routes = options.capabilities.map(compile);
-  return http.createServer((req, res) => {
+  // Keep idle connections longer than clients do (undici: 4 s), or a reused one can close under a request.
+  const server = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     const started = process.hrtime.bigint();
     serve(options, routes, req)
       .catch(() => awsError(500, 'Internal Server Error'))
@@ -39,6 +40,7 @@ export function createGateway(options: GatewayOptions): http.Server {
         options.log?.(`${routeLabel(routes, req)} -> ${response.statusCode} (${ms.toFixed(1)} ms)`);
       });
   });
+  return server;
 }
 
 function routeLabel(routes: readonly CompiledRoute[], req: http.IncomingMessage): string {

@@ -227,7 +227,9 @@ export const SignUpResult = z
 export const ConfirmSignUpBody = z
   .strictObject({ username: z.string().check(z.minLength(1), z.maxLength(128)), code: z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits')) })
   .register(z.globalRegistry, { id: 'ConfirmSignUpBody' });
-export const ConfirmSignUpResult = z.strictObject({ username: z.string(), confirmed: z.literal(true) });
+export const ConfirmSignUpResult = z
+  .strictObject({ username: z.string(), confirmed: z.literal(true) })
+  .register(z.globalRegistry, { id: 'ConfirmSignUpResult' });
 
 export const staffRoles = ['officer', 'frontline', 'operator', 'auditor'] as const;
 export const ServiceCentreId = Slug;
@@ -353,4 +355,6 @@ export const TotpEnrolment = z
 export const VerifyTotpBody = z
   .strictObject({ code: z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits')) })
   .register(z.globalRegistry, { id: 'VerifyTotpBody' });
-export const TotpEnabled = z.strictObject({ mfaEnabled: z.literal(true), method: z.literal('SOFTWARE_TOKEN_MFA') });
+export const TotpEnabled = z
+  .strictObject({ mfaEnabled: z.literal(true), method: z.literal('SOFTWARE_TOKEN_MFA') })
+  .register(z.globalRegistry, { id: 'TotpEnabled' });

@@ -42,9 +42,7 @@ export async function api<T = any>(
     // not JSON: keep the text
   }
   const problems = (await openApiChecker()).problems({ method, path, status: response.status, headers: response.headers, body: parsed, text, isJson });
-  if (problems.length > 0 && process.env.TMP_OPENAPI_PROBLEMS) {
-    require('node:fs').appendFileSync(process.env.TMP_OPENAPI_PROBLEMS, problems.join('\n') + '\n');
-  } else if (problems.length > 0) {
+  if (problems.length > 0) {
     throw new Error(`The answer does not match the served OpenAPI document (/openapi.json):\n- ${problems.join('\n- ')}`);
   }
   return { status: response.status, body: parsed as T, headers: response.headers, text };
