@@ -130,6 +130,7 @@ function demoTotpCode(user: string | undefined): string {
 const matrix: Readonly<Record<string, CapabilityCases>> = {
   'list-services': { probe: () => ({ path: '/v1/services?limit=5' }), expect: allowEveryone(200) },
   'get-service': { probe: () => ({ path: `/v1/services/${VEHICLE.serviceId}` }), expect: allowEveryone(200) },
+  'list-service-versions': { probe: () => ({ path: `/v1/services/${VEHICLE.serviceId}/versions?limit=5` }), expect: allowEveryone(200) },
   'list-agencies': { probe: () => ({ path: '/v1/agencies' }), expect: allowEveryone(200) },
   'put-service': {
     probe: (persona, f) => ({ path: `/v1/services/${f.newServices[persona]}`, body: { expectedVersion: 0, card: card() } }),
