@@ -125,7 +125,7 @@ async function inProcessSections(collector: Collector, harness: BenchCloud, depl
     return;
   }
   await collector.section('capacity', async () => capacitySection(journeys, calls, budgets.capacity));
-  await collector.section('cost', async () => costSection(last, deployment, prices, budgets.cost, { emails: notifications.emails / journeys.length, sms: notifications.sms / journeys.length }));
+  await collector.section('cost', async () => costSection(last, deployment, prices, budgets.cost, { emails: notifications.emails / journeys.length, sms: notifications.sms / journeys.length }, !options.smoke));
   await collector.section('coldLoad', () => coldLoadSection(harness, client, deployment, bundles.data, last.applicationId, options));
 }
 

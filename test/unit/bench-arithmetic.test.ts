@@ -94,6 +94,15 @@ describe('cost per application', () => {
       'infrastructure per completed application': 'FAIL',
     });
   });
+
+  it('judges a smoke run’s cost without Lambda duration, a timing, and every other line still counts', () => {
+    const verdict = (maxUsdPerApplication: number) =>
+      costSection(journey(), deployment, prices, { maxTransitionsPerApplication: 4, maxUsdPerApplication }, { emails: 0, sms: 0 }, false).rows.find(
+        (row) => row.item === 'infrastructure per completed application',
+      )?.verdict;
+    // Everything but the $1 of duration: 0.0001747... of the lines above.
+    expect([verdict(0.000175), verdict(0.000174)]).toEqual(['ok', 'FAIL']);
+  });
 });
 
 describe('capacity units', () => {
