@@ -209,7 +209,7 @@ export const rateComplaintRoute = {
   body: RatingBody,
   response: Complaint,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'complaint_changed', 'complaint_not_found', 'complaint_not_resolved', 'mfa_enrolment_required'],
+  errorCodes: ['account_not_linked', 'already_rated', 'complaint_changed', 'complaint_not_found', 'complaint_not_resolved', 'mfa_enrolment_required'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 

@@ -25,6 +25,7 @@ export const errorCodes = {
   submission_in_progress: 409,
   // Service catalogue
   invalid_service_card: 400,
+  agency_required: 400,
   service_not_found: 404,
   version_not_found: 404,
   stale_version: 409,
@@ -74,6 +75,7 @@ export const errorCodes = {
   application_closed: 409,
   awaiting_applicant: 409,
   task_already_decided: 409,
+  step_not_open: 409,
   no_information_requested: 409,
   member_unavailable: 409,
   // Notifications, feedback and complaints

@@ -5,10 +5,12 @@ import {
   ChangeStageBody,
   GetServiceQuery,
   ListServicesQuery,
+  ListServiceVersionsQuery,
   PutServiceBody,
   ServiceCard,
   ServiceIdParams,
   ServicePage,
+  ServiceVersionPage,
 } from '../../schemas/services';
 import type { RouteContract } from './types';
 
@@ -24,8 +26,8 @@ export const listServicesRoute = {
   query: ListServicesQuery,
   response: ServicePage,
   successStatus: 200,
+  errorCodes: ['agency_required', 'invalid_cursor'],
   responseHeaders: ['cache-control'],
-  errorCodes: ['invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const getServiceRoute = {
@@ -40,6 +42,21 @@ export const getServiceRoute = {
   response: ServiceCard,
   successStatus: 200,
   errorCodes: ['service_not_found', 'version_not_found'],
+  errors: [404],
+} as const satisfies RouteContract;
+
+export const listServiceVersionsRoute = {
+  method: 'GET',
+  path: '/v1/services/{serviceId}/versions',
+  operationId: 'listServiceVersions',
+  summary: 'List every version of a service card, newest first, with cursor pagination',
+  tag,
+  access: 'public',
+  params: ServiceIdParams,
+  query: ListServiceVersionsQuery,
+  response: ServiceVersionPage,
+  successStatus: 200,
+  errorCodes: ['invalid_cursor', 'service_not_found'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -67,8 +84,8 @@ export const putServiceRoute = {
   body: PutServiceBody,
   response: ServiceCard,
   successStatus: 200,
-  alsoSucceeds: { status: 201, when: 'Created: expectedVersion 0 created the service' },
   errorCodes: ['account_not_linked', 'invalid_service_card', 'mfa_enrolment_required', 'service_not_found', 'stale_version'],
+  alsoSucceeds: { status: 201, when: 'Created: expectedVersion 0 created the service' },
   errors: [404, 409, 413],
   maxBodyBytes: 256 * 1024,
 } as const satisfies RouteContract;
