@@ -25,11 +25,11 @@ export const errorCodes = {
   submission_in_progress: 409,
   // Service catalogue
   invalid_service_card: 400,
-  agency_required: 400,
   service_not_found: 404,
   version_not_found: 404,
   stale_version: 409,
   stage_transition_not_allowed: 409,
+  agency_required: 400,
   // Identity and registry
   identifier_required: 400,
   business_link_for_citizens: 400,
@@ -65,6 +65,7 @@ export const errorCodes = {
   question_required: 400,
   application_not_found: 404,
   task_not_found: 404,
+  step_not_open: 409,
   life_event_not_found: 404,
   bundle_not_found: 404,
   service_withdrawn: 409,
@@ -75,7 +76,6 @@ export const errorCodes = {
   application_closed: 409,
   awaiting_applicant: 409,
   task_already_decided: 409,
-  step_not_open: 409,
   no_information_requested: 409,
   member_unavailable: 409,
   // Notifications, feedback and complaints

@@ -148,8 +148,8 @@ export const grantConsentRoute = {
   body: CreateConsentBody,
   response: Consent,
   successStatus: 201,
-  errorCodes: ['account_not_linked', 'grantee_required', 'internal_fields', 'invalid_expiry', 'mfa_enrolment_required', 'owner_needs_no_consent', 'unknown_agency', 'unknown_fields'],
   errors: [422],
+  errorCodes: ['account_not_linked', 'grantee_required', 'internal_fields', 'invalid_expiry', 'mfa_enrolment_required', 'owner_needs_no_consent', 'unknown_agency', 'unknown_fields'],
 } as const satisfies RouteContract;
 
 export const listConsentsRoute = {

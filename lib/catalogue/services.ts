@@ -26,8 +26,8 @@ export const listServicesRoute = {
   query: ListServicesQuery,
   response: ServicePage,
   successStatus: 200,
-  errorCodes: ['agency_required', 'invalid_cursor'],
   responseHeaders: ['cache-control'],
+  errorCodes: ['agency_required', 'invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const getServiceRoute = {
@@ -56,8 +56,8 @@ export const listServiceVersionsRoute = {
   query: ListServiceVersionsQuery,
   response: ServiceVersionPage,
   successStatus: 200,
-  errorCodes: ['invalid_cursor', 'service_not_found'],
   errors: [404],
+  errorCodes: ['invalid_cursor', 'service_not_found'],
 } as const satisfies RouteContract;
 
 export const listAgenciesRoute = {
@@ -84,8 +84,8 @@ export const putServiceRoute = {
   body: PutServiceBody,
   response: ServiceCard,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'invalid_service_card', 'mfa_enrolment_required', 'service_not_found', 'stale_version'],
   alsoSucceeds: { status: 201, when: 'Created: expectedVersion 0 created the service' },
+  errorCodes: ['account_not_linked', 'invalid_service_card', 'mfa_enrolment_required', 'service_not_found', 'stale_version'],
   errors: [404, 409, 413],
   maxBodyBytes: 256 * 1024,
 } as const satisfies RouteContract;
