@@ -34,8 +34,8 @@ export const submitApplicationRoute = {
   body: SubmitApplicationBody,
   response: Application,
   successStatus: 201,
-  errorCodes: ['account_not_linked', 'application_not_found', 'assisted_channel', 'consent_required', 'idempotency_key_required', 'idempotency_key_reused', 'mfa_enrolment_required', 'no_registry_record', 'on_behalf_of_required', 'on_behalf_of_staff_only', 'phase_not_open', 'service_not_found', 'service_not_launched', 'stale_version', 'submission_in_progress'],
   idempotent: true,
+  errorCodes: ['account_not_linked', 'application_not_found', 'assisted_channel', 'consent_required', 'idempotency_key_required', 'idempotency_key_reused', 'mfa_enrolment_required', 'no_registry_record', 'on_behalf_of_required', 'on_behalf_of_staff_only', 'phase_not_open', 'service_not_found', 'service_not_launched', 'stale_version', 'submission_in_progress'],
   errors: [404, 409, 422],
   maxBodyBytes: 64 * 1024,
 } as const satisfies RouteContract;
