@@ -32,7 +32,8 @@ const DESCRIPTION = `Unified government services registry, identity, application
 Errors: every error the API's handlers answer is \`{"error":{"code","message","details"}}\` (schema Error); each
 operation lists the codes it can answer with, per status (the \`code\` enum of its error responses). Before any
 handler runs, API Gateway answers in its own shape, \`{"message":"..."}\` (schema GatewayError): 401 for a missing
-or bad token on a secured operation, 429 when throttled, 413 for a body over 10 MB.
+or bad token on a secured operation, 429 when throttled, 413 for a body over 10 MB, 400 for a request it
+cannot parse (431 for oversized headers).
 
 Unknown routes: a path no operation has answers 404 (\`route_not_found\`), a method the path has no operation for
 answers 405 (\`method_not_allowed\`), both in the Error shape from the local cloud; API Gateway in AWS answers

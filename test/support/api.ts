@@ -43,7 +43,7 @@ export async function api<T = any>(
   }
   const problems = (await openApiChecker()).problems({ method, path, status: response.status, headers: response.headers, body: parsed, text, isJson });
   if (problems.length > 0) {
-    throw new Error(`The answer does not match the served OpenAPI document (/openapi.json):\n- ${problems.join('\n- ')}`);
+    throw new Error(`The answer to ${method} ${path} does not match the served OpenAPI document (/openapi.json):\n- ${problems.join('\n- ')}`);
   }
   return { status: response.status, body: parsed as T, headers: response.headers, text };
 }
