@@ -10,6 +10,7 @@ import {
   ServiceIdParams,
   ServicePage,
 } from '../../schemas/services';
+import { GetCalendarQuery, PutCalendarBody, WorkingCalendar } from '../../schemas/calendar';
 import type { RouteContract } from './types';
 
 const tag = 'Services registry';
@@ -79,4 +80,31 @@ export const changeServiceStageRoute = {
   response: ServiceCard,
   successStatus: 200,
   errors: [404, 409],
+} as const satisfies RouteContract;
+
+export const getCalendarRoute = {
+  method: 'GET',
+  path: '/v1/calendar',
+  operationId: 'getCalendar',
+  summary: 'The government working calendar (Asia/Amman): working week, hours, Ramadan hours, public holidays; ?version=N for an older one',
+  tag,
+  access: 'public',
+  query: GetCalendarQuery,
+  response: WorkingCalendar,
+  successStatus: 200,
+  errors: [404],
+} as const satisfies RouteContract;
+
+export const putCalendarRoute = {
+  method: 'PUT',
+  path: '/v1/calendar',
+  operationId: 'putCalendar',
+  summary: 'Publish the next version of the working calendar, e.g. the announced Eid dates (optimistic concurrency on expectedVersion; audited)',
+  tag,
+  access: ['operator'],
+  body: PutCalendarBody,
+  response: WorkingCalendar,
+  successStatus: 200,
+  errors: [404, 409],
+  maxBodyBytes: 128 * 1024,
 } as const satisfies RouteContract;

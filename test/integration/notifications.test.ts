@@ -5,7 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../lib/platform/tables';
-import { localDateTime } from '../../functions/notifications/domain/amman-time';
+import { localDateTime } from '../../functions/shared/amman-time';
 import { releaseDeferred } from '../../functions/notifications/domain/deliver';
 import type { DeliveryRef } from '../../functions/notifications/domain/ports';
 import { dynamoNotifications } from '../../functions/notifications/dynamo-notifications';

@@ -4,7 +4,7 @@
 import { monotonicFactory } from 'ulid';
 import type { CitizenCategory, DeliveryChannel, Language } from '../../../schemas/engagement';
 import { deliveryChannels } from '../../../schemas/engagement';
-import { quietUntil } from './amman-time';
+import { quietUntil } from '../../shared/amman-time';
 import type { ContactBook, Delivery, DeliveryQueue, DeliveryRef, EventRecord, Feed, NotificationStore, StoredNotification, Subject } from './ports';
 import { effectivePreferences } from './preferences';
 import { render, shorten, type Variables } from './render';

@@ -4,7 +4,7 @@ import type { ApplicationStatus, DomainEvent } from '../../../schemas/applicatio
 import type { ComplaintCategory, ComplaintEvent, ComplaintStatus } from '../../../schemas/engagement';
 import { EGOV_UNIT } from '../../../schemas/engagement';
 import type { StoredApplication } from '../../applications/domain/applications';
-import { localDateTime } from './amman-time';
+import { localDateTime } from '../../shared/amman-time';
 import type { Localized, Value, Variables } from './render';
 
 export type ApplicationEvent = Exclude<DomainEvent, { type: 'DraftSaved' }>;
