@@ -55,20 +55,21 @@ export function ammanInstant(date: string, minute: number): Date {
 }
 
 /** Where the working clock stands at `at`: inside a window, or at the next opening. */
-function align(calendar: CalendarRules, at: Date, agencyId?: string): { date: string; minute: number; window: Window } {
+function align(calendar: CalendarRules, at: Date, agencyId?: string): { date: string; minute: number; window: Window; seconds: number } {
   const date = ammanDate(at);
   const minute = ammanMinuteOfDay(at);
   const window = workingWindow(calendar, date, agencyId);
   if (window && minute < window.close) {
-    return { date, minute: Math.max(minute, window.open), window };
+    // Inside working hours the clock keeps the start's seconds: 48 working hours are never less than 48 hours.
+    return minute >= window.open ? { date, minute, window, seconds: at.getTime() % 60_000 } : { date, minute: window.open, window, seconds: 0 };
   }
   const next = nextWorkingDay(calendar, date, agencyId);
-  return { ...next, minute: next.window.open };
+  return { ...next, minute: next.window.open, seconds: 0 };
 }
 
 /** When an SLA of `slaHours` started at `start` falls due, counted in working time. */
 export function addWorkingTime(calendar: CalendarRules, start: Date, slaHours: number, agencyId?: string): Date {
-  let { date, minute, window } = align(calendar, start, agencyId);
+  let { date, minute, window, seconds } = align(calendar, start, agencyId);
   for (let day = 0; day < Math.floor(slaHours / 24); day++) {
     ({ date, window } = nextWorkingDay(calendar, date, agencyId));
     minute = Math.min(Math.max(minute, window.open), window.close);
@@ -79,7 +80,7 @@ export function addWorkingTime(calendar: CalendarRules, start: Date, slaHours: n
     ({ date, window } = nextWorkingDay(calendar, date, agencyId));
     minute = window.open;
   }
-  return ammanInstant(date, minute + remaining);
+  return new Date(ammanInstant(date, minute + remaining).getTime() + seconds);
 }
 
 /** Working days an SLA stands for, as a service card states it (a part day counts as one). */

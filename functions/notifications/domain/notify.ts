@@ -1,6 +1,7 @@
 // Turning one event into notifications: the recipients' inbox items, and the emails and SMS their preferences
 // ask for. Delivery is at least once, deduplicated by event id: a redelivered event writes and sends nothing new,
 // only finishes what a run that died midway left undone.
+import { isJordanMobile, toE164 } from '../../../schemas/identifiers';
 import { monotonicFactory } from 'ulid';
 import type { CitizenCategory, DeliveryChannel, Language } from '../../../schemas/engagement';
 import { deliveryChannels } from '../../../schemas/engagement';
@@ -198,8 +199,9 @@ async function citizenDeliveries(deps: NotifyDeps, input: CitizenMessage): Promi
   };
   const deliveries: Array<Omit<Delivery, 'notificationId'>> = [];
   for (const channel of wanted) {
-    const to = channel === 'email' ? contact?.email : contact?.phone;
-    if (!to) {
+    const to = channel === 'email' ? contact?.email : contact?.phone && toE164(contact.phone);
+    // SMS only to Jordanian mobile ranges (077, 078, 079): a landline or foreign number gets the other channels.
+    if (!to || (channel === 'sms' && !isJordanMobile(to))) {
       continue;
     }
     const heldUntil = channel === 'sms' && !template.urgent ? quietUntil(now, preferences.quietHours) : undefined;
