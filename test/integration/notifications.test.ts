@@ -59,7 +59,7 @@ describe('a full application journey', () => {
     expect(types(inbox)).toEqual(['ApplicationSubmitted', 'TaskDecided', 'TaskDecided', 'TaskDecided', 'TaskDecided', 'ApplicationApproved']);
     expect(inbox.every((item) => item.language === 'en' && !item.read)).toBe(true);
     expect(inbox[0]).toMatchObject({ category: 'application-status', title: `Application received: ${SERVICE_EN}` });
-    expect(inbox[0]!.body).toContain(`We received your application ${applicationId} for ${SERVICE_EN}. Status: submitted. Fees: 42.75 JOD.`);
+    expect(inbox[0]!.body).toContain(`We received your application ${applicationId} for ${SERVICE_EN}. Status: submitted. Fees: 42.750 JOD.`);
     expect(inbox[5]).toMatchObject({ title: `Approved: ${SERVICE_EN}` });
     expect(inbox[5]!.body).toContain(`DOC-${applicationId}`);
 
@@ -73,7 +73,7 @@ describe('a full application journey', () => {
     ]);
     const sms = outbox('sms', ids(inbox));
     expect(sms.map((message) => [message.to, message.body])).toEqual([
-      [omar.phone, expect.stringMatching(new RegExp(`^Khidma: application ${applicationId} \\(${SERVICE_EN}\\) received\\. Fees 42\\.75 JOD\\. Expected by \\d{4}-\\d{2}-\\d{2}\\.$`))],
+      [omar.phone, expect.stringMatching(new RegExp(`^Khidma: application ${applicationId} \\(${SERVICE_EN}\\) received\\. Fees 42\\.750 JOD\\. Expected by [A-Z][a-z]+day, \\d{1,2} [A-Z][a-z]+ \\d{4}\\.$`))],
       [omar.phone, `Khidma: application ${applicationId} (${SERVICE_EN}) approved. Document DOC-${applicationId}.`],
     ]);
   });
@@ -137,7 +137,7 @@ describe('language', () => {
       [`تم استلام طلبك: ${SERVICE_AR}`, 'ar'],
       [`أُلغي الطلب: ${SERVICE_AR}`, 'ar'],
     ]);
-    expect(outbox('email', ids(inbox))[0]!.body).toContain('الرسوم: 42.75 دينار أردني');
+    expect(outbox('email', ids(inbox))[0]!.body).toContain('الرسوم: 42.750 د.أ');
     expect(outbox('sms', ids(inbox)).map((message) => message.body)).toEqual([
       expect.stringMatching(/^خدمة: استلمنا طلبك /),
       `خدمة: أُلغي طلبك ${applicationId} (${SERVICE_AR}).`,
