@@ -5,6 +5,7 @@ import {
   getServiceRoute,
   listAgenciesRoute,
   listServicesRoute,
+  listServiceVersionsRoute,
   putServiceRoute,
   getCalendarRoute,
   putCalendarRoute,
@@ -52,6 +53,12 @@ export const capabilities: readonly Capability[] = [
     id: 'get-service',
     entry: 'functions/services/get-service.ts',
     route: getServiceRoute,
+    tables: { catalogue: 'read' },
+  },
+  {
+    id: 'list-service-versions',
+    entry: 'functions/services/list-service-versions.ts',
+    route: listServiceVersionsRoute,
     tables: { catalogue: 'read' },
   },
   {
@@ -144,7 +151,7 @@ export const capabilities: readonly Capability[] = [
     id: 'grant-consent',
     entry: 'functions/registry/grant-consent.ts',
     route: grantConsentRoute,
-    tables: { registry: 'readwrite', audit: 'append' },
+    tables: { registry: 'readwrite', audit: 'append', catalogue: 'read' },
   },
   { id: 'list-consents', entry: 'functions/registry/list-consents.ts', route: listConsentsRoute, tables: { registry: 'read' } },
   {

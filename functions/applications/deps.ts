@@ -1,6 +1,6 @@
 // Wiring of the applications' adapters (module scope: once per cold start).
 import { dynamo, requireTable } from '../shared/dynamo';
-import { centreConsentCovers, shareForApplication } from '../registry/domain/registry';
+import { assistingConsentFor, liveConsents, shareForApplication } from '../registry/domain/registry';
 import { registryDeps } from '../registry/deps';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';
 import { workingCalendar } from '../services/calendar-source';
@@ -22,7 +22,8 @@ export const applicationDeps: ApplicationDeps = {
   catalogue: { getCurrent: (serviceId) => catalogue().getCurrent(serviceId), rollout: () => catalogue().getRollout() },
   registry: {
     shareForApplication: (input) => shareForApplication(registryDeps, input),
-    centreMayAct: (subject, serviceCentreId) => centreConsentCovers(registryDeps, subject, serviceCentreId),
+    assistingConsent: (input) => assistingConsentFor(registryDeps, input),
+    liveConsents: (subject, consentIds) => liveConsents(registryDeps, subject, consentIds),
     accountOf: (subject) => registryDeps.store.getAccount(subject.kind, subject.recordId),
   },
   workflow: workflowEngine,

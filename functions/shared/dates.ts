@@ -1,4 +1,5 @@
 // Calendar dates (YYYY-MM-DD) as the API speaks them.
+import { ammanDateAfter } from './amman-time';
 
 /** True for a real calendar date: 2027-02-30 is not one, though Date would roll it over to March. */
 export function isRealDate(value: string): boolean {
@@ -7,4 +8,9 @@ export function isRealDate(value: string): boolean {
   }
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The Amman calendar date `days` days after the Amman date of `from`; negative days go back. */
+export function daysFrom(from: Date, days: number): string {
+  return ammanDateAfter(from, days);
 }

@@ -5,10 +5,12 @@ import {
   ChangeStageBody,
   GetServiceQuery,
   ListServicesQuery,
+  ListServiceVersionsQuery,
   PutServiceBody,
   ServiceCard,
   ServiceIdParams,
   ServicePage,
+  ServiceVersionPage,
 } from '../../schemas/services';
 import { GetCalendarQuery, PutCalendarBody, WorkingCalendar } from '../../schemas/calendar';
 import type { RouteContract } from './types';
@@ -25,6 +27,8 @@ export const listServicesRoute = {
   query: ListServicesQuery,
   response: ServicePage,
   successStatus: 200,
+  responseHeaders: ['cache-control'],
+  errorCodes: ['agency_required', 'invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const getServiceRoute = {
@@ -38,7 +42,23 @@ export const getServiceRoute = {
   query: GetServiceQuery,
   response: ServiceCard,
   successStatus: 200,
+  errorCodes: ['service_not_found', 'version_not_found'],
   errors: [404],
+} as const satisfies RouteContract;
+
+export const listServiceVersionsRoute = {
+  method: 'GET',
+  path: '/v1/services/{serviceId}/versions',
+  operationId: 'listServiceVersions',
+  summary: 'List every version of a service card, newest first, with cursor pagination',
+  tag,
+  access: 'public',
+  params: ServiceIdParams,
+  query: ListServiceVersionsQuery,
+  response: ServiceVersionPage,
+  successStatus: 200,
+  errors: [404],
+  errorCodes: ['invalid_cursor', 'service_not_found'],
 } as const satisfies RouteContract;
 
 export const listAgenciesRoute = {
@@ -51,6 +71,7 @@ export const listAgenciesRoute = {
   query: z.strictObject({}),
   response: AgencyList,
   successStatus: 200,
+  responseHeaders: ['cache-control'],
 } as const satisfies RouteContract;
 
 export const putServiceRoute = {
@@ -64,6 +85,8 @@ export const putServiceRoute = {
   body: PutServiceBody,
   response: ServiceCard,
   successStatus: 200,
+  alsoSucceeds: { status: 201, when: 'Created: expectedVersion 0 created the service' },
+  errorCodes: ['account_not_linked', 'invalid_service_card', 'mfa_enrolment_required', 'service_not_found', 'stale_version'],
   errors: [404, 409, 413],
   maxBodyBytes: 256 * 1024,
 } as const satisfies RouteContract;
@@ -79,6 +102,7 @@ export const changeServiceStageRoute = {
   body: ChangeStageBody,
   response: ServiceCard,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'service_not_found', 'stage_transition_not_allowed', 'stale_version', 'version_not_found'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -93,6 +117,7 @@ export const getCalendarRoute = {
   response: WorkingCalendar,
   successStatus: 200,
   errors: [404],
+  errorCodes: ['calendar_not_found', 'version_not_found'],
 } as const satisfies RouteContract;
 
 export const putCalendarRoute = {
@@ -106,5 +131,6 @@ export const putCalendarRoute = {
   response: WorkingCalendar,
   successStatus: 200,
   errors: [404, 409],
+  errorCodes: ['account_not_linked', 'calendar_not_found', 'duplicate_holiday', 'invalid_period', 'mfa_enrolment_required', 'stale_version'],
   maxBodyBytes: 128 * 1024,
 } as const satisfies RouteContract;

@@ -16,7 +16,7 @@ function lateEvening(days: number): Date {
   return new Date(at.getTime() + days * 86_400_000);
 }
 
-const registryAt = (at: Date) => ({ store: dynamoRegistry(tables(), { registry: tableName('local', 'registry'), audit: tableName('local', 'audit') }), now: () => at });
+const registryAt = (at: Date) => ({ store: dynamoRegistry(tables(), { registry: tableName('local', 'registry'), audit: tableName('local', 'audit') }), now: () => at, agencyExists: async () => true });
 
 describe("Amman's date at 01:30 Amman time (22:30 UTC)", () => {
   const evening = lateEvening(0);

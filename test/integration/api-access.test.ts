@@ -35,6 +35,7 @@ import {
 import { assembleJwt, decodeJwt, type DecodedJwt, emulatorPublicKeyPem, signHs256, signRs256, strangerPrivateKey } from '../support/jwt';
 import { type EngagementFixtures, makeEngagementFixtures } from '../support/engagement-fixtures';
 import { NEWBORN } from '../support/life-events';
+import { until } from '../support/wait';
 
 const OMAR = '9861012345';
 async function newbornBundle(): Promise<string> {
@@ -51,7 +52,8 @@ const VEHICLE = {
 /** Purposes no other test uses: a consent covers one purpose only. */
 const PURPOSE = 'authorization matrix';
 const SSC_PURPOSE = 'authorization matrix: pension eligibility';
-const CENTRE_PURPOSE = 'authorization matrix: assisted renewal';
+/** A consent to a service centre covers applications for the services its purpose names. */
+const CENTRE_PURPOSE = 'authorization matrix: assisted vehicle-registration-renewal';
 const q = encodeURIComponent;
 
 type PerPersona<T> = Readonly<Record<Persona, T>>;
@@ -128,6 +130,7 @@ function demoTotpCode(user: string | undefined): string {
 const matrix: Readonly<Record<string, CapabilityCases>> = {
   'list-services': { probe: () => ({ path: '/v1/services?limit=5' }), expect: allowEveryone(200) },
   'get-service': { probe: () => ({ path: `/v1/services/${VEHICLE.serviceId}` }), expect: allowEveryone(200) },
+  'list-service-versions': { probe: () => ({ path: `/v1/services/${VEHICLE.serviceId}/versions?limit=5` }), expect: allowEveryone(200) },
   'list-agencies': { probe: () => ({ path: '/v1/agencies' }), expect: allowEveryone(200) },
   'put-service': {
     probe: (persona, f) => ({ path: `/v1/services/${f.newServices[persona]}`, body: { expectedVersion: 0, card: card() } }),
@@ -296,7 +299,7 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
       citizen2: allow(201),
       ownOfficer: ROLE,
       otherOfficer: ROLE,
-      frontline: deny(403, 'consent_required'),
+      frontline: deny(403, 'purpose_not_covered'),
       operator: ROLE,
       auditor: ROLE,
     },
@@ -557,7 +560,7 @@ async function makeFixtures(): Promise<Fixtures> {
   }
   const draft = async () => (await apply('citizen', { ...VEHICLE, draft: true })).applicationId;
   await grantConsent('citizen', { agencyId: 'ssc', fields: ['fullName'], purpose: SSC_PURPOSE });
-  await grantConsent('citizen', { serviceCentreId: 'amman-central', fields: ['fullName'], purpose: CENTRE_PURPOSE });
+  await grantConsent('citizen', { serviceCentreId: 'amman-central', fields: ['fullName', 'phone'], purpose: CENTRE_PURPOSE });
   const assisted = async () => (await apply('frontline', { ...VEHICLE, channel: 'service-centre', draft: true, onBehalfOf: { nationalNumber: OMAR } })).applicationId;
   const submitted = await apply('citizen', VEHICLE);
   const toAnswer = await perPersona(() => apply('citizen', VEHICLE));
@@ -753,9 +756,11 @@ describe('tokens the gateway must refuse, on GET /v1/me', () => {
   });
 
   it('refuses a token once it expires, though it was accepted (and remembered) before', async () => {
-    const shortLived = signRs256(jwt.header, { ...jwt.payload, jti: randomUUID(), exp: now() + 2 });
+    // Enough life to be accepted on a loaded machine; then the wait is for the expiry itself, not a guessed sleep.
+    const exp = now() + 8;
+    const shortLived = signRs256(jwt.header, { ...jwt.payload, jti: randomUUID(), exp });
     expect((await bearer(shortLived)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await until('the token to expire', async () => Date.now() > exp * 1000);
     expectGatewayRefusal(await bearer(shortLived));
   });
 
