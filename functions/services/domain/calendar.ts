@@ -25,7 +25,10 @@ export async function getCalendar(deps: RegistryDeps, version?: number): Promise
  */
 export async function putCalendar(deps: CalendarDeps, input: WorkingCalendarInput, expectedVersion: number, actor: Actor & { role: string }): Promise<WorkingCalendar> {
   checkCalendar(input);
-  const current = await getCalendar(deps);
+  const current = await deps.catalogue.getCalendar();
+  if (!current) {
+    throw new NotFound('calendar_not_found', 'No working calendar has been loaded');
+  }
   if (current.version !== expectedVersion) {
     throw staleCalendar(expectedVersion, current.version);
   }
