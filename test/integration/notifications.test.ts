@@ -141,7 +141,7 @@ describe('language', () => {
     expect(outbox('email', ids(inbox))[0]!.body).toContain('الرسوم: 42.750 د.أ');
     expect(outbox('sms', ids(inbox)).map((message) => message.body)).toEqual([
       expect.stringMatching(/^خدمة: استلمنا طلبك /),
-      `خدمة: أُلغي طلبك ${applicationId} (${SERVICE_AR}).`,
+      `خدمة: أُلغي طلبك \u2068${applicationId}\u2069 (${SERVICE_AR}).`,
     ]);
     // The same inbox, read in English when asked.
     expect((await inboxAbout(lina.token, { applicationId }, since, 'en'))[0]!.title).toBe(`Application received: ${SERVICE_EN}`);
