@@ -7,6 +7,8 @@ import {
   listServicesRoute,
   listServiceVersionsRoute,
   putServiceRoute,
+  getCalendarRoute,
+  putCalendarRoute,
 } from './catalogue/services';
 import {
   accessLogRoute,
@@ -76,6 +78,18 @@ export const capabilities: readonly Capability[] = [
     entry: 'functions/services/change-service-stage.ts',
     route: changeServiceStageRoute,
     tables: { catalogue: 'readwrite', registry: 'read' },
+  },
+  {
+    id: 'get-calendar',
+    entry: 'functions/services/get-calendar.ts',
+    route: getCalendarRoute,
+    tables: { catalogue: 'read' },
+  },
+  {
+    id: 'put-calendar',
+    entry: 'functions/services/put-calendar.ts',
+    route: putCalendarRoute,
+    tables: { catalogue: 'readwrite', registry: 'read', audit: 'append' },
   },
   {
     id: 'sign-up',

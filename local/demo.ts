@@ -1,4 +1,5 @@
 // `npm run demo [-- journey]`: a whole journey against the running local cloud, each step told with its request and answer.
+import { ammanDateAfter } from '../functions/shared/amman-time';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -184,7 +185,7 @@ const vehicle: Journey = {
 const newborn: Journey = {
   summary: 'A newborn: one form, four services at three agencies, each starting when the ones it needs are approved',
   async run(demo) {
-    const bornOn = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+    const bornOn = ammanDateAfter(new Date(), -5);
     demo.say('Omar reports the birth of Yousef once, for the "newborn" life event');
     const submitted = await demo.call(
       'citizen',

@@ -3,21 +3,18 @@
 import * as z from 'zod/mini';
 import { Cursor, LocalizedName, PageLimit, Slug } from './common';
 import { AgencyId } from './services';
+import { compactIdentifier, MobilePhone, NationalNumber, PermitNumber, RegistrationNumber, RecordId } from './identifiers';
 
 /** public: any officer; internal: the owning agency only; personal and sensitive: the subject, the owner, or by consent. */
 export const classifications = ['public', 'internal', 'personal', 'sensitive'] as const;
 export type Classification = (typeof classifications)[number];
 
-/** Jordanian national number: ten digits, the first 9 (born before 2000) or 2 (2000 and later). */
-export const NationalNumber = z
-  .string()
-  .check(z.regex(/^[29]\d{9}$/, 'must be a 10-digit Jordanian national number starting with 9 or 2'));
-/** Personal number of a non-Jordanian resident on the residence permit: three letters and seven digits. */
-export const PermitNumber = z.string().check(z.regex(/^[A-Z]{3}\d{7}$/, 'must be three capital letters and seven digits'));
-/** National establishment number of a registered business: nine digits. */
-export const RegistrationNumber = z.string().check(z.regex(/^\d{9}$/, 'must be a 9-digit registration number'));
+// Jordanian national number (ten digits, the first 9 or 2), residence permit number (three letters, seven digits),
+// national establishment number (nine digits): typed in any digits, converted at the edge (see identifiers.ts).
+export { NationalNumber, PermitNumber, RegistrationNumber } from './identifiers';
 export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'));
-export const Phone = z.string().check(z.regex(/^\+9627\d{8}$/, 'must be a Jordanian mobile number, +9627XXXXXXXX'));
+/** A Jordanian mobile number (077, 078, 079) in any local or international form, stored as E.164. */
+export const Phone = MobilePhone;
 export const Email = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'));
 const Address = z.strictObject({
   governorate: z.string().check(z.minLength(2), z.maxLength(60)),
@@ -26,7 +23,7 @@ const Address = z.strictObject({
   building: z.optional(z.string().check(z.maxLength(20))),
 });
 const Sex = z.enum(['male', 'female']);
-const CardNumber = z.string().check(z.regex(/^[A-Z0-9]{6,12}$/, 'must be 6 to 12 capital letters or digits'));
+const CardNumber = z.string().check(z.overwrite((value) => compactIdentifier(value).toUpperCase()), z.regex(/^[A-Z0-9]{6,12}$/, 'must be 6 to 12 capital letters or digits'));
 
 export const recordKinds = ['persons', 'residents', 'businesses'] as const;
 export type RecordKind = (typeof recordKinds)[number];
@@ -159,7 +156,7 @@ export const allRecordFields = [
 ] as readonly string[];
 
 export const RecordKindParam = z.enum(recordKinds);
-export const RecordId = z.string().check(z.regex(/^[A-Z0-9]{9,10}$/, 'must be a national, permit or registration number'));
+export { RecordId } from './identifiers';
 
 export const RegistryRecordParams = z.strictObject({ kind: RecordKindParam, recordId: RecordId });
 export const RegistryKindParams = z.strictObject({ kind: RecordKindParam });
@@ -294,7 +291,7 @@ export const ConsentIdParams = z.strictObject({ consentId: z.string().check(z.re
 
 // --- Audit ---
 
-export const auditActions = ['registry.read', 'registry.create', 'registry.update', 'consent.grant', 'consent.revoke', 'identity.link'] as const;
+export const auditActions = ['registry.read', 'registry.create', 'registry.update', 'consent.grant', 'consent.revoke', 'identity.link', 'calendar.update'] as const;
 export const AuditRecord = z
   .strictObject({
     subject: z.string(),

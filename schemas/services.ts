@@ -144,6 +144,8 @@ export const ServiceCard = z
     priorityScore: z.number(),
     updatedAt: z.string(),
     updatedBy: z.string(),
+    /** What the citizen is promised, in government working days (Sunday-Thursday, holidays excluded); derived from the workflow's SLAs. */
+    processingTime: z.optional(z.strictObject({ workingDays: z.int(), text: LocalizedName })),
   })
   .register(z.globalRegistry, { id: 'ServiceCard', description: 'One version of a service card' });
 export type ServiceCard = z.infer<typeof ServiceCard>;

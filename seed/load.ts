@@ -1,7 +1,9 @@
 // Loads the demo catalogue through the registry's own use cases; existing records are left as they are.
 import { importService, type RegistryDeps } from '../functions/services/domain/registry';
+import { importCalendar } from '../functions/services/domain/calendar';
 import { daysFrom } from '../functions/shared/dates';
 import { seedAgencies } from './agencies';
+import { seedCalendar } from './calendar';
 import { seedLifeEvents } from './life-events';
 import { seedServices } from './services';
 
@@ -19,6 +21,7 @@ export async function seedCatalogue(deps: RegistryDeps): Promise<{ agencies: num
   const missing = seedAgencies.filter((agency) => !existing.has(agency.agencyId));
   await Promise.all(missing.map((agency) => deps.catalogue.putAgency(agency)));
   await deps.catalogue.putRollout(seedRollout(deps.now()), true);
+  await importCalendar(deps, seedCalendar(deps.now().getUTCFullYear() - 1), { username: 'seed' });
   await Promise.all(seedLifeEvents.map((definition) => deps.catalogue.putLifeEvent(definition)));
   const seeder = { username: 'seed' };
   const created = await Promise.all(

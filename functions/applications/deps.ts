@@ -3,6 +3,7 @@ import { dynamo, requireTable } from '../shared/dynamo';
 import { assistingConsentFor, liveConsents, shareForApplication } from '../registry/domain/registry';
 import { registryDeps } from '../registry/deps';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';
+import { workingCalendar } from '../services/calendar-source';
 import { workflowEngine } from '../workflow/engine';
 import type { ApplicationDeps } from './domain/applications';
 import { dynamoApplications } from './dynamo-applications';
@@ -26,5 +27,6 @@ export const applicationDeps: ApplicationDeps = {
     accountOf: (subject) => registryDeps.store.getAccount(subject.kind, subject.recordId),
   },
   workflow: workflowEngine,
+  calendar: workingCalendar,
   now: () => new Date(),
 };

@@ -1,5 +1,6 @@
 // Wiring of the agency-task adapters (module scope: once per cold start).
 import { dynamo, requireTable } from '../shared/dynamo';
+import { workingCalendar } from '../services/calendar-source';
 import { workflowEngine } from '../workflow/engine';
 import type { TaskDeps } from './domain/tasks';
 import { dynamoApplications } from './dynamo-applications';
@@ -14,5 +15,6 @@ export const taskDeps: TaskDeps = {
     },
   }),
   workflow: workflowEngine,
+  calendar: workingCalendar,
   now: () => new Date(),
 };

@@ -3,6 +3,7 @@
 import { dynamoApplications } from '../applications/dynamo-applications';
 import type { StoredApplication } from '../applications/domain/applications';
 import { registryDeps } from '../registry/deps';
+import { calendarSource } from '../services/calendar-source';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';
 import { dynamo, requireTable } from '../shared/dynamo';
 import { memoize } from '../shared/memo';
@@ -25,5 +26,6 @@ export const complaintDeps: ComplaintDeps = {
     owning: async (serviceId) => (await catalogueTable().getCurrent(serviceId))?.ownerAgencyId,
   },
   audit: { append: (entry) => registryDeps.store.appendAudit(entry) },
+  calendar: calendarSource(catalogueTable),
   now: () => new Date(),
 };

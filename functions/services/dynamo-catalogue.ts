@@ -2,6 +2,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BundleDefinition } from '../../schemas/bundles';
+import type { WorkingCalendar } from '../../schemas/calendar';
 import type { Agency, ServiceCard } from '../../schemas/services';
 import { type ServiceCatalogue, type StoredSummary, VersionConflict } from './domain/registry';
 import { queryAll } from '../shared/query-all';
@@ -9,6 +10,7 @@ import { queryAll } from '../shared/query-all';
 const AGENCIES = 'AGENCIES';
 const SERVICES = 'SERVICES';
 const LIFE_EVENTS = 'LIFE_EVENTS';
+const CALENDAR = 'CALENDAR';
 
 const servicePk = (serviceId: string) => `SERVICE#${serviceId}`;
 const versionSk = (version: number) => `V#${String(version).padStart(10, '0')}`;
@@ -65,6 +67,35 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
         if (!(onlyIfAbsent && error instanceof Error && error.name === 'ConditionalCheckFailedException')) {
           throw error;
         }
+      }
+    },
+    async getCalendar(version) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: CALENDAR, sk: version ? versionSk(version) : 'CURRENT' } }));
+      return Item?.calendar as WorkingCalendar | undefined;
+    },
+    async saveCalendar(calendar, expectedVersion) {
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: tableName, Item: { pk: CALENDAR, sk: versionSk(calendar.version), version: calendar.version, calendar }, ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { pk: CALENDAR, sk: 'CURRENT', version: calendar.version, calendar },
+                  ...(expectedVersion === 0
+                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                    : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) {
+          throw new VersionConflict(`The working calendar moved past version ${expectedVersion}`);
+        }
+        throw error;
       }
     },
     getCurrent: (serviceId) => getCard(serviceId, 'CURRENT'),

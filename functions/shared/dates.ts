@@ -1,4 +1,5 @@
 // Calendar dates (YYYY-MM-DD) as the API speaks them.
+import { ammanDateAfter } from './amman-time';
 
 /** True for a real calendar date: 2027-02-30 is not one, though Date would roll it over to March. */
 export function isRealDate(value: string): boolean {
@@ -9,7 +10,7 @@ export function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** The calendar date (UTC) `days` days after `from`; negative days go back. */
+/** The Amman calendar date `days` days after the Amman date of `from`; negative days go back. */
 export function daysFrom(from: Date, days: number): string {
-  return new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  return ammanDateAfter(from, days);
 }

@@ -28,6 +28,10 @@ export const errorCodes = {
   service_not_found: 404,
   version_not_found: 404,
   stale_version: 409,
+  // Working calendar
+  calendar_not_found: 404,
+  duplicate_holiday: 400,
+  invalid_period: 400,
   stage_transition_not_allowed: 409,
   agency_required: 400,
   // Identity and registry

@@ -12,6 +12,7 @@ import {
   ServicePage,
   ServiceVersionPage,
 } from '../../schemas/services';
+import { GetCalendarQuery, PutCalendarBody, WorkingCalendar } from '../../schemas/calendar';
 import type { RouteContract } from './types';
 
 const tag = 'Services registry';
@@ -103,4 +104,33 @@ export const changeServiceStageRoute = {
   successStatus: 200,
   errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'service_not_found', 'stage_transition_not_allowed', 'stale_version', 'version_not_found'],
   errors: [404, 409],
+} as const satisfies RouteContract;
+
+export const getCalendarRoute = {
+  method: 'GET',
+  path: '/v1/calendar',
+  operationId: 'getCalendar',
+  summary: 'The government working calendar (Asia/Amman): working week, hours, Ramadan hours, public holidays; ?version=N for an older one',
+  tag,
+  access: 'public',
+  query: GetCalendarQuery,
+  response: WorkingCalendar,
+  successStatus: 200,
+  errors: [404],
+  errorCodes: ['calendar_not_found', 'version_not_found'],
+} as const satisfies RouteContract;
+
+export const putCalendarRoute = {
+  method: 'PUT',
+  path: '/v1/calendar',
+  operationId: 'putCalendar',
+  summary: 'Publish the next version of the working calendar, e.g. the announced Eid dates (optimistic concurrency on expectedVersion; audited)',
+  tag,
+  access: ['operator'],
+  body: PutCalendarBody,
+  response: WorkingCalendar,
+  successStatus: 200,
+  errors: [404, 409],
+  errorCodes: ['account_not_linked', 'calendar_not_found', 'duplicate_holiday', 'invalid_period', 'mfa_enrolment_required', 'stale_version'],
+  maxBodyBytes: 128 * 1024,
 } as const satisfies RouteContract;

@@ -51,7 +51,7 @@ export const workers: readonly Worker[] = [
     entry: 'functions/workflow/agency-task-consumer.ts',
     description: "Opens each agency step's task in the agency's inbox",
     trigger: { kind: 'agency-queues', batchSize: 10 },
-    tables: { applications: 'readwrite' },
+    tables: { applications: 'readwrite', catalogue: 'read' },
     workflow: ['sendTaskResult'],
   },
   {

@@ -9,6 +9,7 @@ import { dynamoTasks } from '../../functions/applications/dynamo-tasks';
 import { escalateOverdue, type TaskDeps } from '../../functions/applications/domain/tasks';
 import { tableName } from '../../lib/platform/tables';
 import { api, cloudState, tables, tokenFor } from '../support/api';
+import { localCalendar } from '../support/calendar';
 import { type Citizen, freshCitizen } from '../support/engagement';
 import { allItems, findInPages } from '../support/pages';
 import { until } from '../support/wait';
@@ -53,6 +54,7 @@ function directTaskDeps(): TaskDeps {
     tasks: dynamoTasks(tables(), applications),
     applications: dynamoApplications(tables(), { applications, idempotency: tableName('local', 'idempotency') }),
     workflow: { start: async () => {}, resume: async () => 'running', sendTaskSuccess: async () => {}, sendTaskFailure: async () => {}, stop: async () => {} },
+    calendar: localCalendar,
     now: () => new Date(),
   };
 }

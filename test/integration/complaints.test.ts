@@ -2,7 +2,9 @@
 // past their SLA (time injected) escalated to the e-Government Unit; staff reads audited; bad input a clear 4xx.
 import { escalateOverdueComplaints } from '../../functions/complaints/domain/handling';
 import { dynamoComplaints } from '../../functions/complaints/dynamo-complaints';
+import { addWorkingTime } from '../../functions/shared/working-calendar';
 import { api, tables, tokenFor } from '../support/api';
+import { localCalendar } from '../support/calendar';
 import { engagementTable, inboxAbout, submitVehicleRenewal } from '../support/engagement';
 import { allItems } from '../support/pages';
 import { until } from '../support/wait';
@@ -28,7 +30,7 @@ describe('a complaint about an application', () => {
     expect(filed.status).toBe(201);
     expect(filed.body).toMatchObject({ category: 'service-delay', status: 'received', agencyId: 'dvld', handler: 'dvld', applicationId, responses: [] });
     expect(filed.body.complainant).toBeUndefined();
-    expect(Date.parse(filed.body.dueAt) - Date.parse(filed.body.createdAt)).toBe(72 * 3_600_000);
+    expect(filed.body.dueAt).toBe(addWorkingTime(await localCalendar(), new Date(filed.body.createdAt), 72, 'dvld').toISOString());
     complaintId = filed.body.complaintId;
 
     expect((await queueOf('officer-dvld')).find((item) => item.complaintId === complaintId)).toMatchObject({ status: 'received', overdue: false });
@@ -86,7 +88,9 @@ describe('a complaint left unanswered past its SLA', () => {
     const filed = await file({ category: 'digital-services', agencyId: 'gam', text: 'The fines page times out every evening.' }, 'citizen2');
     expect(filed.body).toMatchObject({ handler: 'gam', status: 'received' });
     const { complaintId, dueAt } = filed.body;
-    expect(Date.parse(dueAt) - Date.parse(filed.body.createdAt)).toBe(48 * 3_600_000);
+    // 48 hours of SLA are two working days: never less than 48 hours on the clock.
+    expect(dueAt).toBe(addWorkingTime(await localCalendar(), new Date(filed.body.createdAt), 48, 'gam').toISOString());
+    expect(Date.parse(dueAt) - Date.parse(filed.body.createdAt)).toBeGreaterThanOrEqual(48 * 3_600_000);
 
     const sweep = (now: number) => escalateOverdueComplaints({ store: dynamoComplaints(tables(), engagementTable()), now: () => new Date(now) });
     expect((await sweep(Date.parse(dueAt) - 60_000)).escalated).not.toContain(complaintId);

@@ -4,7 +4,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { rateApplication } from '../../functions/feedback/domain/feedback';
 import { dynamoFeedback } from '../../functions/feedback/dynamo-feedback';
 import { dynamoApplications } from '../../functions/applications/dynamo-applications';
-import { quarterOf } from '../../functions/notifications/domain/amman-time';
+import { quarterOf } from '../../functions/shared/amman-time';
 import { tableName } from '../../lib/platform/tables';
 import { api, tables, tokenFor } from '../support/api';
 import { cancel, engagementTable, submitVehicleRenewal } from '../support/engagement';

@@ -15,6 +15,7 @@ import type { WorkflowEngine } from '../../functions/workflow/ports';
 import { tableName } from '../../lib/platform/tables';
 import { until } from '../support/wait';
 import { api, tables, tokenFor } from '../support/api';
+import { localCalendar } from '../support/calendar';
 
 const VEHICLE = {
   serviceId: 'vehicle-registration-renewal',
@@ -63,6 +64,7 @@ function applicationDeps(workflow: WorkflowEngine, failShares = 0, aheadMs = 0):
       accountOf: (subject) => registry.store.getAccount(subject.kind, subject.recordId),
     },
     workflow,
+    calendar: localCalendar,
     now: () => new Date(Date.now() + aheadMs),
   };
 }
@@ -154,6 +156,7 @@ describe('a decision whose run dies between the task and the application', () =>
         },
       },
       workflow,
+      calendar: localCalendar,
       now: () => new Date(),
     };
     const officer = await principalOf('officer-gam', ['officer']);
@@ -182,7 +185,7 @@ describe('a decision whose run dies between the task and the application', () =>
   it('is completed when a restarted execution sends the step again', async () => {
     const { applicationId, taskId, tasks, store } = await decidedButNotRecorded();
     const { workflow, calls } = recordingWorkflow();
-    const deps: TaskDeps = { tasks, applications: store, workflow, now: () => new Date() };
+    const deps: TaskDeps = { tasks, applications: store, workflow, calendar: localCalendar, now: () => new Date() };
     const message = { applicationId, stepId: 'fines-check', agencyId: 'gam', slaHours: 48, taskToken: `restarted-${randomUUID()}` };
     await openTask(deps, message);
     await openTask(deps, message);
@@ -194,7 +197,7 @@ describe('a decision whose run dies between the task and the application', () =>
   it('is completed by the sweep when nobody retries, once the decision is a minute old', async () => {
     const { applicationId, taskId, tasks, store } = await decidedButNotRecorded();
     const { workflow, calls } = recordingWorkflow();
-    const at = (seconds: number) => ({ tasks, applications: store, workflow, now: () => new Date(Date.now() + seconds * 1000) });
+    const at = (seconds: number) => ({ tasks, applications: store, workflow, calendar: localCalendar, now: () => new Date(Date.now() + seconds * 1000) });
     expect((await redeliverDecisions(at(0), ['gam'])).redelivered).not.toContain(taskId);
     expect((await redeliverDecisions(at(120), ['gam'])).redelivered).toContain(taskId);
     expect((await redeliverDecisions(at(240), ['gam'])).redelivered).not.toContain(taskId);
@@ -213,12 +216,12 @@ describe('a task opened by a consumer that died before recording it', () => {
     const tasks = dynamoTasks(tables(), APPLICATIONS);
     const store = dynamoApplications(tables(), { applications: APPLICATIONS, idempotency: tableName('local', 'idempotency') });
     const { workflow, calls } = recordingWorkflow();
-    const dying: TaskDeps = { tasks, applications: { ...store, save: async () => Promise.reject(new Error('injected: killed after opening the task')) }, workflow, now: () => new Date() };
+    const dying: TaskDeps = { tasks, applications: { ...store, save: async () => Promise.reject(new Error('injected: killed after opening the task')) }, workflow, calendar: localCalendar, now: () => new Date() };
     const message = { applicationId, stepId: 'fines-check', agencyId: 'gam', slaHours: 48, taskToken: `t-${randomUUID()}` };
     await expect(openTask(dying, message)).rejects.toThrow('injected');
     expect(await eventTypes(applicationId)).toEqual(['ApplicationSubmitted']);
     const officer = await principalOf('officer-gam', ['officer']);
-    await decideTask({ tasks, applications: store, workflow, now: () => new Date() }, officer, `${applicationId}.fines-check`, 'approve', undefined);
+    await decideTask({ tasks, applications: store, workflow, calendar: localCalendar, now: () => new Date() }, officer, `${applicationId}.fines-check`, 'approve', undefined);
     expect(await eventTypes(applicationId)).toEqual(['ApplicationSubmitted', 'TaskAssigned', 'TaskDecided']);
     expect((await store.get(applicationId))?.status).toBe('in-progress');
     expect(calls).toEqual([['success', message.taskToken]]);

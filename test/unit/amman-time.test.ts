@@ -1,7 +1,42 @@
 // Jordan's clock for messages, quiet hours and rating quarters (Asia/Amman, UTC+3 all year since 2022).
-import { localDateTime, quarterOf, quietUntil } from '../../functions/notifications/domain/amman-time';
+import { expectedCompletion } from '../../functions/applications/domain/applications';
+import { consentStatus } from '../../functions/registry/domain/access';
+import { seedCalendar } from '../../seed/calendar';
+import { addDays, ammanDate, ammanDateAfter, localDateTime, quarterOf, quietUntil } from '../../functions/shared/amman-time';
 
 const utc = (iso: string) => new Date(iso);
+
+describe("Amman's date", () => {
+  it('is already tomorrow at 22:30 UTC, in summer and in winter', () => {
+    expect(ammanDate(utc('2026-07-14T22:30:00.000Z'))).toBe('2026-07-15');
+    expect(ammanDate(utc('2026-01-14T22:30:00.000Z'))).toBe('2026-01-15');
+    expect(ammanDate(utc('2026-01-14T20:59:00.000Z'))).toBe('2026-01-14');
+    expect(ammanDate(utc('2026-01-14T21:00:00.000Z'))).toBe('2026-01-15');
+  });
+
+  it('follows the zone rules of the day: UTC+2 in the winter before 2022', () => {
+    expect(ammanDate(utc('2021-12-15T21:30:00.000Z'))).toBe('2021-12-15');
+    expect(ammanDate(utc('2021-12-15T22:30:00.000Z'))).toBe('2021-12-16');
+  });
+
+  it('adds calendar days across month and year ends and leap days', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(ammanDateAfter(utc('2026-12-31T22:30:00.000Z'), 365)).toBe('2028-01-01');
+  });
+
+  it('makes a consent expire at the end of its Amman date, not three hours later', () => {
+    const consent = { expiresAt: '2026-01-14' } as never;
+    expect(consentStatus(consent, utc('2026-01-14T20:59:00.000Z'))).toBe('active');
+    expect(consentStatus(consent, utc('2026-01-14T22:30:00.000Z'))).toBe('expired');
+  });
+
+  it('never promises completion before the Amman date of submission', () => {
+    const card = { workflow: [{ steps: [{ slaHours: 1 }] }] } as never;
+    expect(expectedCompletion(seedCalendar(2026), utc('2026-01-13T22:30:00.000Z'), card)).toBe('2026-01-14');
+  });
+});
 
 describe('Amman time', () => {
   it('formats instants as Amman wall-clock time', () => {

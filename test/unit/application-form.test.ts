@@ -1,6 +1,7 @@
 import { checkAnswers } from '../../functions/applications/domain/form';
 import { expectedCompletion } from '../../functions/applications/domain/applications';
 import { HttpError } from '../../functions/shared/errors';
+import { seedCalendar } from '../../seed/calendar';
 
 const label = (en: string) => ({ ar: en, en });
 const card = {
@@ -58,11 +59,12 @@ describe('answers against the service form', () => {
 });
 
 describe('expected completion', () => {
-  it('adds the slowest step of each stage, stage after stage', () => {
+  it('adds the slowest step of each stage, stage after stage, in working days', () => {
     const workflow = [
       { steps: [{ slaHours: 24 }, { slaHours: 72 }] },
       { steps: [{ slaHours: 48 }] },
     ] as never;
-    expect(expectedCompletion(new Date('2026-11-22T10:00:00Z'), { workflow })).toBe('2026-11-27');
+    // Sunday 13:00 in Amman + 5 working days: Friday and Saturday are days off.
+    expect(expectedCompletion(seedCalendar(2026), new Date('2026-11-22T10:00:00Z'), { workflow })).toBe('2026-11-29');
   });
 });

@@ -15,12 +15,14 @@ import { feedbackSummary, rateApplication, type FeedbackDeps } from '../../funct
 import { dynamoFeedback } from '../../functions/feedback/dynamo-feedback';
 import { deliver, releaseDeferred } from '../../functions/notifications/domain/deliver';
 import { listDeliveries, listNotifications, markRead, putPreferences } from '../../functions/notifications/domain/inbox';
-import { type Message, notify, type NotifyDeps, SMS_MAX_CHARACTERS } from '../../functions/notifications/domain/notify';
+import { type Message, notify, type NotifyDeps } from '../../functions/notifications/domain/notify';
+import { smsParts } from '../../functions/shared/message-format';
 import type { DeliveryRef, NotificationStore } from '../../functions/notifications/domain/ports';
 import { dynamoNotifications } from '../../functions/notifications/dynamo-notifications';
 import type { Principal } from '../../functions/registry/domain/access';
 import type { AuditEntry } from '../../functions/registry/domain/audit-chain';
 import { submittedVariables } from '../support/notification-variables';
+import { seedCalendar } from '../../seed/calendar';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'khidma-engagement-'));
 let dynamoDb: RunningDynamoDb;
@@ -136,7 +138,8 @@ describe('notifications', () => {
     expect(queued.map((ref) => ref.channel).sort()).toEqual(['email', 'sms']);
     const urgent = await store.getDelivery(queued.find((ref) => ref.channel === 'sms')!);
     expect(urgent?.status).toBe('queued');
-    expect(urgent!.body.length).toBeLessThanOrEqual(SMS_MAX_CHARACTERS);
+    expect(smsParts(urgent!.body)).toBeLessThanOrEqual(2);
+    expect(urgent!.body.length).toBeLessThanOrEqual(306);
 
     // The held SMS goes when quiet hours end, not before.
     const release = (now: string) => releaseDeferred({ store, queue: deps.queue, now: at(now) });
@@ -263,6 +266,7 @@ function complaints(now: () => Date, apps: StoredApplication[] = []) {
     applications: { get: async (id) => apps.find((candidate) => candidate.applicationId === id) },
     agencies: { exists: async (agencyId) => ['dvld', 'gam', 'moh'].includes(agencyId), owning: async () => 'dvld' },
     audit: { append: async (entry) => void audited.push(entry) },
+    calendar: async () => seedCalendar(now().getUTCFullYear() - 1),
     now,
   };
   return { deps, audited };

@@ -1,7 +1,7 @@
 import { listServices, type StoredSummary } from '../../functions/services/domain/registry';
 import { allowedNextStages, canMove } from '../../functions/services/domain/lifecycle';
 import { priorityScore } from '../../functions/services/domain/priority';
-import { matchRank, normalizeText, queryTokens } from '../../functions/services/domain/search';
+import { documentTerms, matchRank, normalizeText, queryTokens } from '../../functions/services/domain/search';
 import { lifecycleStages } from '../../schemas/services';
 
 function summary(serviceId: string, overrides: Partial<StoredSummary> = {}): StoredSummary {
@@ -31,13 +31,15 @@ describe('bilingual search normalization', () => {
   });
 
   it('lowercases Latin text and drops punctuation', () => {
-    expect(queryTokens('  Passport,  RENEWAL! ')).toEqual(['passport', 'renewal']);
+    expect(queryTokens('  Passport,  RENEWALS! ')).toEqual(queryTokens('passport renewal'));
   });
 
-  it('ranks name matches before description matches and rejects partial matches', () => {
-    expect(matchRank(['passport'], 'passport renewal', 'passport renewal for adults')).toBe(0);
-    expect(matchRank(['adults'], 'passport renewal', 'passport renewal for adults')).toBe(1);
-    expect(matchRank(['passport', 'tax'], 'passport renewal', 'passport renewal')).toBeUndefined();
+  it('ranks name matches before description matches, those before agency matches, and rejects partial matches', () => {
+    const fields = { name: documentTerms('passport renewal'), description: documentTerms('passport renewal for adults'), agency: documentTerms('Civil Status and Passports Department') };
+    expect(matchRank(['passport'], fields)).toBe(0);
+    expect(matchRank(['adult'], fields)).toBe(4);
+    expect(matchRank(['civil'], fields)).toBe(8);
+    expect(matchRank(['passport', 'tax'], fields)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,8 @@
 // Use cases of citizen applications over storage, catalogue, registry and workflow ports (no AWS types).
 // The application record is the truth: every change is one conditional write of the record together with
 // the domain events it causes (the outbox), which the stream publishes.
+import { ammanDate } from '../../shared/amman-time';
+import { addWorkingTime, type CalendarRules, workflowHours } from '../../shared/working-calendar';
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { Application, ApplicationStatus, DomainEvent } from '../../../schemas/applications';
@@ -111,6 +113,8 @@ export interface ApplicationDeps {
   readonly catalogue: CatalogueReader;
   readonly registry: RegistrySharing;
   readonly workflow: WorkflowEngine;
+  /** The government working calendar: the expected completion counts working time. */
+  readonly calendar: () => Promise<CalendarRules>;
   readonly now: () => Date;
 }
 
@@ -321,7 +325,7 @@ async function submit(
     consentIds,
     submittedAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    expectedCompletionDate: expectedCompletion(now, card),
+    expectedCompletionDate: expectedCompletion(await deps.calendar(), now, card),
     version: draft.version + 1,
   };
   await saveOrConflict(deps, submitted, draft.version, [
@@ -348,10 +352,9 @@ export function workflowInput(application: Pick<StoredApplication, 'applicationI
   };
 }
 
-/** Working-time-free estimate: each stage takes its slowest step's SLA; stages follow one another. */
-export function expectedCompletion(from: Date, card: Pick<ServiceCard, 'workflow'>): string {
-  const hours = card.workflow.reduce((total, stage) => total + Math.max(...stage.steps.map((step) => step.slaHours)), 0);
-  return new Date(from.getTime() + hours * 3_600_000).toISOString().slice(0, 10);
+/** The Amman date the citizen is promised: each stage takes its slowest step's SLA, counted in working time; stages follow one another. */
+export function expectedCompletion(calendar: CalendarRules, from: Date, card: Pick<ServiceCard, 'workflow'>): string {
+  return ammanDate(addWorkingTime(calendar, from, workflowHours(card.workflow)));
 }
 
 function feesOf(card: ServiceCard, channel: Channel) {
@@ -369,7 +372,7 @@ export async function checkOpen(deps: ApplicationDeps, card: ServiceCard, applic
     });
   }
   const opensOn = (await deps.catalogue.rollout())[card.rolloutPhase];
-  const today = deps.now().toISOString().slice(0, 10);
+  const today = ammanDate(deps.now());
   if (!opensOn || opensOn > today) {
     throw new Conflict('phase_not_open', `${card.name.en} opens with rollout phase ${card.rolloutPhase}${opensOn ? ` on ${opensOn}` : ', not yet scheduled'}`, {
       rolloutPhase: card.rolloutPhase,

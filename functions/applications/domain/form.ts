@@ -1,7 +1,9 @@
-// Answers checked against a service card's form: known fields only, the right type, required ones present.
+// Answers checked against a service card's form: known fields only, the right type, required ones present;
+// identifiers (national numbers, plates, phones, registration numbers) converted from any digits and format-checked.
 import type { ServiceCard } from '../../../schemas/services';
 import { isRealDate } from '../../shared/dates';
 import { BadRequest } from '../../shared/errors';
+import { identifierSchemaOf } from '../../../schemas/identifiers';
 
 type FormField = ServiceCard['form']['fields'][number];
 type Answer = string | number | boolean | null;
@@ -46,14 +48,18 @@ function checkField(field: FormField, value: Answer): string | undefined {
 export function checkAnswers(card: Pick<ServiceCard, 'form'>, answers: Readonly<Record<string, Answer>>, mode: 'draft' | 'submit'): Record<string, Answer> {
   const fields = new Map(card.form.fields.map((field) => [field.id, field]));
   const problems: Problem[] = [];
+  const converted: Record<string, Answer> = {};
   for (const [id, value] of Object.entries(answers)) {
     const field = fields.get(id);
     if (!field) {
       problems.push({ in: 'body', path: `answers.${id}`, code: 'unknown_field', message: 'The form has no such field' });
     } else if (value !== null) {
-      const message = checkField(field, value);
+      const identifier = typeof value === 'string' && value !== '' ? identifierSchemaOf(id)?.safeParse(value) : undefined;
+      const message = checkField(field, value) ?? (identifier?.success === false ? identifier.error.issues[0]?.message : undefined);
       if (message) {
         problems.push({ in: 'body', path: `answers.${id}`, code: 'invalid_answer', message });
+      } else if (identifier?.success) {
+        converted[id] = identifier.data;
       }
     }
   }
@@ -67,5 +73,5 @@ export function checkAnswers(card: Pick<ServiceCard, 'form'>, answers: Readonly<
   if (problems.length > 0) {
     throw new BadRequest('validation_failed', 'Some answers do not fit the service form', problems);
   }
-  return Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== null));
+  return Object.fromEntries(Object.entries({ ...answers, ...converted }).filter(([, value]) => value !== null));
 }

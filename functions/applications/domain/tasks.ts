@@ -5,6 +5,7 @@ import { ulid } from 'ulid';
 import type { DomainEvent } from '../../../schemas/applications';
 import { terminalStatuses } from '../../../schemas/applications';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors';
+import { addWorkingTime, type CalendarRules } from '../../shared/working-calendar';
 import type { Principal } from '../../registry/domain/access';
 import type { AgencyTaskMessage, WorkflowEngine } from '../../workflow/ports';
 import { type ApplicationStore, type StoredApplication, VersionConflict } from './applications';
@@ -62,6 +63,8 @@ export interface TaskDeps {
   readonly tasks: TaskStore;
   readonly applications: ApplicationStore;
   readonly workflow: WorkflowEngine;
+  /** The government working calendar: SLAs count working time. */
+  readonly calendar: () => Promise<CalendarRules>;
   readonly now: () => Date;
 }
 
@@ -90,7 +93,7 @@ export async function openTask(deps: TaskDeps, message: AgencyTaskMessage): Prom
     serviceId: application.serviceId,
     serviceName: application.serviceName,
     status: 'open',
-    dueAt: new Date(now.getTime() + message.slaHours * 3_600_000).toISOString(),
+    dueAt: addWorkingTime(await deps.calendar(), now, message.slaHours, message.agencyId).toISOString(),
     createdAt: now.toISOString(),
     taskToken: message.taskToken,
     version: 1,

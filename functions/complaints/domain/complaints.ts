@@ -1,5 +1,6 @@
 // Complaints ("At Your Service"): filed by citizens, routed to the responsible agency's officers, who alone with
 // operators see them (staff reads audited). Answers, ratings and escalation: handling.ts. No AWS types here.
+import { addWorkingTime, type CalendarRules } from '../../shared/working-calendar';
 import { ulid } from 'ulid';
 import type { ComplaintCategory, ComplaintEvent, ComplaintStatus } from '../../../schemas/engagement';
 import { EGOV_UNIT } from '../../../schemas/engagement';
@@ -70,6 +71,8 @@ export interface ComplaintDeps {
   readonly applications: { get(applicationId: string): Promise<StoredApplication | undefined> };
   readonly agencies: { exists(agencyId: string): Promise<boolean>; owning(serviceId: string): Promise<string | undefined> };
   readonly audit: { append(entry: AuditEntry): Promise<unknown> };
+  /** The government working calendar: complaint SLAs count working time. */
+  readonly calendar: () => Promise<CalendarRules>;
   readonly now: () => Date;
 }
 
@@ -146,7 +149,7 @@ export async function fileComplaint(
     complainant,
     createdAt: at,
     updatedAt: at,
-    dueAt: new Date(now.getTime() + complaintSlaHours[body.category] * 3_600_000).toISOString(),
+    dueAt: addWorkingTime(await deps.calendar(), now, complaintSlaHours[body.category], handler).toISOString(),
     responses: [],
     version: 1,
   };

@@ -1,10 +1,12 @@
 // Turning one event into notifications: the recipients' inbox items, and the emails and SMS their preferences
 // ask for. Delivery is at least once, deduplicated by event id: a redelivered event writes and sends nothing new,
 // only finishes what a run that died midway left undone.
+import { fitSms } from '../../shared/message-format';
+import { isJordanMobile, toE164 } from '../../../schemas/identifiers';
 import { monotonicFactory } from 'ulid';
 import type { CitizenCategory, DeliveryChannel, Language } from '../../../schemas/engagement';
 import { deliveryChannels } from '../../../schemas/engagement';
-import { quietUntil } from './amman-time';
+import { quietUntil } from '../../shared/amman-time';
 import type { ContactBook, Delivery, DeliveryQueue, DeliveryRef, EventRecord, Feed, NotificationStore, StoredNotification, Subject } from './ports';
 import { effectivePreferences } from './preferences';
 import { render, shorten, type Variables } from './render';
@@ -14,7 +16,6 @@ import { emailFooter, type Template, type TemplateKey, templates } from './templ
 const nextId = monotonicFactory();
 
 /** Long enough for an answer's first lines; the inbox and the email carry the whole text. */
-export const SMS_MAX_CHARACTERS = 320;
 
 export type Recipient =
   | { readonly audience: 'citizen'; readonly subject: Subject }
@@ -194,12 +195,14 @@ async function citizenDeliveries(deps: NotifyDeps, input: CitizenMessage): Promi
   const fill = (part: string) => collect(render(part, message.variables, language), input.missing);
   const content: Record<DeliveryChannel, { subject?: string; body: string }> = {
     email: { subject: notification.title[language], body: `${notification.body[language]}\n\n${emailFooter[language]}` },
-    sms: { body: shorten(fill(text.sms ?? text.title), SMS_MAX_CHARACTERS) },
+    // Two SMS parts at most: 134 characters in Arabic (UCS-2, 67 a part), 306 in plain Latin text (GSM-7).
+    sms: { body: fitSms(fill(text.sms ?? text.title)) },
   };
   const deliveries: Array<Omit<Delivery, 'notificationId'>> = [];
   for (const channel of wanted) {
-    const to = channel === 'email' ? contact?.email : contact?.phone;
-    if (!to) {
+    const to = channel === 'email' ? contact?.email : contact?.phone && toE164(contact.phone);
+    // SMS only to Jordanian mobile ranges (077, 078, 079): a landline or foreign number gets the other channels.
+    if (!to || (channel === 'sms' && !isJordanMobile(to))) {
       continue;
     }
     const heldUntil = channel === 'sms' && !template.urgent ? quietUntil(now, preferences.quietHours) : undefined;

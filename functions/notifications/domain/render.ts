@@ -1,6 +1,7 @@
 // Template text with {{variable}} placeholders, filled in one language. Rendering never fails a send: a
 // placeholder without a value renders empty and is reported; the template tests keep that from happening.
 import type { Language } from '../../../schemas/engagement';
+import { isolate } from '../../shared/message-format';
 
 export type Localized = Readonly<Record<Language, string>>;
 export type Value = string | number | Localized;
@@ -12,8 +13,12 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!);
 }
 
+/** A value in the message's language; in Arabic, Latin values (references, plates, phone numbers) are isolated. */
 export function valueIn(value: Value, language: Language): string {
-  return typeof value === 'object' ? value[language] : String(value);
+  if (typeof value === 'object') {
+    return value[language];
+  }
+  return language === 'ar' ? isolate(String(value)) : String(value);
 }
 
 /** One pass: values are never re-read as templates, so text a citizen or officer wrote is inserted as is. */

@@ -4,7 +4,7 @@ import type { ApplicationStatus, DomainEvent } from '../../../schemas/applicatio
 import type { ComplaintCategory, ComplaintEvent, ComplaintStatus } from '../../../schemas/engagement';
 import { EGOV_UNIT } from '../../../schemas/engagement';
 import type { StoredApplication } from '../../applications/domain/applications';
-import { localDateTime } from './amman-time';
+import { formatDate, formatDateTime, formatJod } from '../../shared/message-format';
 import type { Localized, Value, Variables } from './render';
 
 export type ApplicationEvent = Exclude<DomainEvent, { type: 'DraftSaved' }>;
@@ -92,8 +92,8 @@ export function nextStepOf(application: Pick<StoredApplication, 'status' | 'stag
   return next.length > 0 ? stepsText(next, agencies) : text('the final decision', 'القرار النهائي');
 }
 
-const jod = (amount: number) => text(`${amount} JOD`, `${amount} دينار أردني`);
-const dueText = (iso: string) => localDateTime(new Date(iso));
+const jod = formatJod;
+const dueText = (iso: string) => formatDateTime(new Date(iso));
 
 function pick(type: NotifiableEventType, candidates: Record<string, () => Value | undefined>): Variables {
   const variables: Record<string, Value> = {};
@@ -116,7 +116,7 @@ export function applicationVariables(event: ApplicationEvent, application: Store
     fees: () => (event.type === 'ApplicationSubmitted' ? jod(event.payableJod) : undefined),
     deadline: () => {
       if (event.type === 'ApplicationSubmitted') {
-        return event.expectedCompletionDate;
+        return formatDate(event.expectedCompletionDate);
       }
       return 'dueAt' in event ? dueText(event.dueAt) : undefined;
     },

@@ -1,4 +1,5 @@
 // Who may see which registry fields: the subject, the owning agency, and others only under a live consent.
+import { ammanDate } from '../../shared/amman-time';
 import type { Role } from '../../../lib/platform/identity';
 import { type Classification, type RecordKindSpec } from '../../../schemas/registry';
 import { BadRequest, Forbidden, HttpError } from '../../shared/errors';
@@ -38,7 +39,7 @@ export function consentStatus(consent: StoredConsent, now: Date): ConsentStatus 
   if (consent.revokedAt) {
     return 'revoked';
   }
-  return consent.expiresAt < now.toISOString().slice(0, 10) ? 'expired' : 'active';
+  return consent.expiresAt < ammanDate(now) ? 'expired' : 'active';
 }
 
 export function granteeOf(principal: Principal): Grantee | undefined {

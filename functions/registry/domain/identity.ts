@@ -1,5 +1,6 @@
 // Accounts: citizens and residents sign up against their registry record; operators create staff accounts.
 // The identity link written here (Cognito sub → role and scope) is what every scoped route trusts.
+import { ammanDate } from '../../shared/amman-time';
 import type { Role } from '../../../lib/platform/identity';
 import type { RecordKind } from '../../../schemas/registry';
 import { BadRequest, Conflict, HttpError } from '../../shared/errors';
@@ -67,7 +68,7 @@ export async function signUp(deps: IdentityDeps, request: SignUpRequest) {
   if (!record || record.data.dateOfBirth !== request.dateOfBirth || proof !== request.documentNumber) {
     throw NOT_MATCHED;
   }
-  if (kind === 'residents' && String(record.data.permitValidUntil) < deps.now().toISOString().slice(0, 10)) {
+  if (kind === 'residents' && String(record.data.permitValidUntil) < ammanDate(deps.now())) {
     throw new HttpError(422, 'permit_expired', 'The residence permit has expired; renew it before signing up');
   }
   if (request.businessRegistrationNumber) {

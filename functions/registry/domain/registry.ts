@@ -1,6 +1,7 @@
 // Use cases of the national registry, consents and the audit trail, over a storage port (no AWS types here).
 // Every read and write of a record and every consent change is audited in the subject's hash chain;
 // writes and their audit record commit together.
+import { addDays, ammanDate, ammanDateAfter } from '../../shared/amman-time';
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { Role } from '../../../lib/platform/identity';
@@ -378,8 +379,8 @@ export async function grantConsent(
     throw new BadRequest('internal_fields', `${internal.join(', ')} cannot be shared by consent`, { fields: internal });
   }
   const now = deps.now();
-  const today = now.toISOString().slice(0, 10);
-  const latest = new Date(now.getTime() + MAX_CONSENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const today = ammanDate(now);
+  const latest = addDays(today, MAX_CONSENT_DAYS);
   if (!isRealDate(request.expiresAt) || request.expiresAt < today || request.expiresAt > latest) {
     throw new BadRequest('invalid_expiry', `expiresAt must be a real date from ${today} to ${latest}`, { earliest: today, latest });
   }
@@ -541,7 +542,7 @@ export async function shareForApplication(
     throw new HttpError(422, 'no_registry_record', 'The applicant has no registry record to prefill from');
   }
   const now = deps.now();
-  const yearAhead = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+  const yearAhead = ammanDateAfter(now, 365);
   const expiresAt = input.until && input.until < yearAhead ? input.until : yearAhead;
   const grants = [...new Set(input.agencyIds)]
     .filter((agencyId) => agencyId !== spec.ownerAgencyId)

@@ -1,5 +1,6 @@
 // Use cases of the unified services registry, over a storage port (no AWS types here).
 import type { BundleDefinition } from '../../../schemas/bundles';
+import type { WorkingCalendar } from '../../../schemas/calendar';
 import type {
   Agency,
   LifecycleStage,
@@ -13,12 +14,17 @@ import { BadRequest, Conflict, NotFound } from '../../shared/errors';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { allowedNextStages, canMove } from './lifecycle';
 import { priorityScore } from './priority';
-import { matchRank, normalizeText, queryTokens } from './search';
+import { documentTerms, matchRank, normalizeText, queryTokens, type SearchFields } from './search';
+import { workingDaysOf, workingDaysText, workflowHours } from '../../shared/working-calendar';
 
 export interface StoredSummary extends ServiceSummary {
   /** Normalized names, descriptions and agency names, for search. */
   readonly searchText: string;
   readonly nameText: string;
+  /** The description (both languages) and the service id; absent on summaries written before ranked search. */
+  readonly descriptionText?: string;
+  /** The owner's and partners' names and acronyms. */
+  readonly agencyText?: string;
 }
 
 /** Thrown by a catalogue adapter when the current version is not the expected one. */
@@ -38,6 +44,10 @@ export interface ServiceCatalogue {
   getRollout(): Promise<Record<number, string>>;
   /** Sets the schedule unless one exists (`onlyIfAbsent`), or replaces it. */
   putRollout(schedule: Record<number, string>, onlyIfAbsent: boolean): Promise<void>;
+  /** The working calendar's current version, or an older one. */
+  getCalendar(version?: number): Promise<WorkingCalendar | undefined>;
+  /** Writes `calendar` as the next version; VersionConflict unless the current one is `expectedVersion` (0: none). */
+  saveCalendar(calendar: WorkingCalendar, expectedVersion: number): Promise<void>;
   listLifeEvents(): Promise<BundleDefinition[]>;
   getLifeEvent(lifeEventId: string): Promise<BundleDefinition | undefined>;
   putLifeEvent(definition: BundleDefinition): Promise<void>;
@@ -68,7 +78,7 @@ export async function listServices(
   const tokens = filters.q ? queryTokens(filters.q) : [];
   const ranked = summaries
     .filter((summary) => matchesFilters(summary, filters))
-    .map((summary) => ({ summary, rank: tokens.length ? matchRank(tokens, summary.nameText, summary.searchText) : 0 }))
+    .map((summary) => ({ summary, rank: tokens.length ? matchRank(tokens, searchFields(summary)) : 0 }))
     .filter((entry): entry is { summary: StoredSummary; rank: number } => entry.rank !== undefined)
     .map(({ summary, rank }) => ({ summary, key: sortKey(rank, summary) }))
     .sort((a, b) => compareKeys(a.key, b.key))
@@ -90,7 +100,13 @@ export async function getService(deps: RegistryDeps, serviceId: string, version?
       ? new NotFound('version_not_found', `Service ${serviceId} has no version ${version}`)
       : new NotFound('service_not_found', `No service with id ${serviceId}`);
   }
-  return card;
+  return withProcessingTime(card);
+}
+
+/** The card as citizens read it: its workflow's SLAs stated in working days ("2 working days"). */
+export function withProcessingTime(card: ServiceCard): ServiceCard {
+  const workingDays = workingDaysOf(workflowHours(card.workflow));
+  return { ...card, processingTime: { workingDays, text: workingDaysText(workingDays) } };
 }
 
 export async function listServiceVersions(
@@ -212,8 +228,8 @@ function buildCard(
 }
 
 function stripStored(card: ServiceCard): ServiceCardInput {
-  const { serviceId, version, lifecycleStage, priorityScore: score, updatedAt, updatedBy, ...input } = card;
-  void [serviceId, version, lifecycleStage, score, updatedAt, updatedBy];
+  const { serviceId, version, lifecycleStage, priorityScore: score, updatedAt, updatedBy, processingTime, ...input } = card;
+  void [serviceId, version, lifecycleStage, score, updatedAt, updatedBy, processingTime];
   return input;
 }
 
@@ -257,7 +273,7 @@ function staleVersion(serviceId: string, expectedVersion: number, currentVersion
   );
 }
 
-function storedSummary(card: ServiceCard, agencies: readonly Agency[]): StoredSummary {
+export function storedSummary(card: ServiceCard, agencies: readonly Agency[]): StoredSummary {
   const agencyNames = agencies
     .filter((agency) => agency.agencyId === card.ownerAgencyId || card.partnerAgencyIds.includes(agency.agencyId))
     .flatMap((agency) => [agency.name.ar, agency.name.en, agency.acronym ?? '']);
@@ -276,13 +292,31 @@ function storedSummary(card: ServiceCard, agencies: readonly Agency[]): StoredSu
     priorityScore: card.priorityScore,
     feesJod: card.fees.amountJod,
     nameText,
+    descriptionText: normalizeText([card.description.ar, card.description.en, card.serviceId].join(' ')),
+    agencyText: normalizeText(agencyNames.join(' ')),
     searchText: normalizeText([nameText, card.description.ar, card.description.en, card.serviceId, ...agencyNames].join(' ')),
   };
 }
 
+const analyzed = new WeakMap<StoredSummary, SearchFields>();
+
+/** A summary's search terms by field, worked out once per loaded summary. */
+function searchFields(summary: StoredSummary): SearchFields {
+  let fields = analyzed.get(summary);
+  if (!fields) {
+    fields = {
+      name: documentTerms(summary.nameText),
+      description: documentTerms(summary.descriptionText ?? summary.searchText),
+      agency: documentTerms(summary.agencyText ?? ''),
+    };
+    analyzed.set(summary, fields);
+  }
+  return fields;
+}
+
 function publicSummary(summary: StoredSummary): ServiceSummary {
-  const { searchText, nameText, ...visible } = summary;
-  void [searchText, nameText];
+  const { searchText, nameText, descriptionText, agencyText, ...visible } = summary;
+  void [searchText, nameText, descriptionText, agencyText];
   return visible;
 }
 
