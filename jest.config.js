@@ -4,9 +4,9 @@ const common = {
   transform,
   // @middy/* is published as ESM only: compile it to CommonJS like our own code.
   transformIgnorePatterns: ['/node_modules/(?!(@middy|@scure|@noble)/)'],
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testEnvironment: 'node',
-  setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],
+  setupFiles: ['<rootDir>/test/support/shift-clock.cjs', '<rootDir>/test/support/quiet-logs.ts'],
 };
 
 module.exports = {

@@ -80,6 +80,8 @@ export const Application = z
     bundleId: z.optional(z.string()),
     answers: z.record(z.string(), z.unknown()),
     prefill: z.record(z.string(), z.unknown()),
+    /** Registry fields the caller no longer sees: the consent that let them see them was revoked or ran out. */
+    prefillWithheld: z.optional(z.array(z.string())),
     consentIds: z.array(z.string()),
     fees: z.strictObject({ amountJod: z.number(), ePaymentDiscountPercent: z.number(), payableJod: z.number() }),
     stages: z.array(z.strictObject({ steps: z.array(ApplicationStep) })),

@@ -1,6 +1,6 @@
 // Wiring of the applications' adapters (module scope: once per cold start).
 import { dynamo, requireTable } from '../shared/dynamo';
-import { centreConsentCovers, shareForApplication } from '../registry/domain/registry';
+import { assistingConsentFor, liveConsents, shareForApplication } from '../registry/domain/registry';
 import { registryDeps } from '../registry/deps';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';
 import { workflowEngine } from '../workflow/engine';
@@ -21,7 +21,8 @@ export const applicationDeps: ApplicationDeps = {
   catalogue: { getCurrent: (serviceId) => catalogue().getCurrent(serviceId), rollout: () => catalogue().getRollout() },
   registry: {
     shareForApplication: (input) => shareForApplication(registryDeps, input),
-    centreMayAct: (subject, serviceCentreId) => centreConsentCovers(registryDeps, subject, serviceCentreId),
+    assistingConsent: (input) => assistingConsentFor(registryDeps, input),
+    liveConsents: (subject, consentIds) => liveConsents(registryDeps, subject, consentIds),
     accountOf: (subject) => registryDeps.store.getAccount(subject.kind, subject.recordId),
   },
   workflow: workflowEngine,

@@ -11,7 +11,6 @@ import {
   CodeMismatchException,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
-  ExpiredCodeException,
   SignUpCommand,
   UsernameExistsException,
   UserNotFoundException,
@@ -54,7 +53,9 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
       try {
         await client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: username, ConfirmationCode: code }));
       } catch (error) {
-        if (error instanceof CodeMismatchException || error instanceof ExpiredCodeException || error instanceof UserNotFoundException) {
+        // Every refusal alike (wrong or expired code, no such user, already confirmed, Cognito's own limits):
+        // telling them apart would tell a stranger whether a national number has an account.
+        if ((error as { $fault?: string }).$fault === 'client') {
           throw new InvalidCode();
         }
         throw error;

@@ -141,6 +141,7 @@ export const grantConsentRoute = {
   body: CreateConsentBody,
   response: Consent,
   successStatus: 201,
+  errors: [422],
 } as const satisfies RouteContract;
 
 export const listConsentsRoute = {

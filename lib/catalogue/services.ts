@@ -5,10 +5,12 @@ import {
   ChangeStageBody,
   GetServiceQuery,
   ListServicesQuery,
+  ListServiceVersionsQuery,
   PutServiceBody,
   ServiceCard,
   ServiceIdParams,
   ServicePage,
+  ServiceVersionPage,
 } from '../../schemas/services';
 import type { RouteContract } from './types';
 
@@ -36,6 +38,20 @@ export const getServiceRoute = {
   params: ServiceIdParams,
   query: GetServiceQuery,
   response: ServiceCard,
+  successStatus: 200,
+  errors: [404],
+} as const satisfies RouteContract;
+
+export const listServiceVersionsRoute = {
+  method: 'GET',
+  path: '/v1/services/{serviceId}/versions',
+  operationId: 'listServiceVersions',
+  summary: 'List every version of a service card, newest first, with cursor pagination',
+  tag,
+  access: 'public',
+  params: ServiceIdParams,
+  query: ListServiceVersionsQuery,
+  response: ServiceVersionPage,
   successStatus: 200,
   errors: [404],
 } as const satisfies RouteContract;

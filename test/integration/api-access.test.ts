@@ -51,7 +51,8 @@ const VEHICLE = {
 /** Purposes no other test uses: a consent covers one purpose only. */
 const PURPOSE = 'authorization matrix';
 const SSC_PURPOSE = 'authorization matrix: pension eligibility';
-const CENTRE_PURPOSE = 'authorization matrix: assisted renewal';
+/** A consent to a service centre covers applications for the services its purpose names. */
+const CENTRE_PURPOSE = 'authorization matrix: assisted vehicle-registration-renewal';
 const q = encodeURIComponent;
 
 type PerPersona<T> = Readonly<Record<Persona, T>>;
@@ -296,7 +297,7 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
       citizen2: allow(201),
       ownOfficer: ROLE,
       otherOfficer: ROLE,
-      frontline: deny(403, 'consent_required'),
+      frontline: deny(403, 'purpose_not_covered'),
       operator: ROLE,
       auditor: ROLE,
     },
@@ -557,7 +558,7 @@ async function makeFixtures(): Promise<Fixtures> {
   }
   const draft = async () => (await apply('citizen', { ...VEHICLE, draft: true })).applicationId;
   await grantConsent('citizen', { agencyId: 'ssc', fields: ['fullName'], purpose: SSC_PURPOSE });
-  await grantConsent('citizen', { serviceCentreId: 'amman-central', fields: ['fullName'], purpose: CENTRE_PURPOSE });
+  await grantConsent('citizen', { serviceCentreId: 'amman-central', fields: ['fullName', 'phone'], purpose: CENTRE_PURPOSE });
   const assisted = async () => (await apply('frontline', { ...VEHICLE, channel: 'service-centre', draft: true, onBehalfOf: { nationalNumber: OMAR } })).applicationId;
   const submitted = await apply('citizen', VEHICLE);
   const toAnswer = await perPersona(() => apply('citizen', VEHICLE));

@@ -291,7 +291,10 @@ describe('submission rules', () => {
     const response = await submit({ ...VEHICLE, ...change });
     expect({ status: response.status, code: response.body.error?.code }).toEqual({ status, code });
     if (code === 'phase_not_open') {
-      expect(response.body.error.details).toEqual({ rolloutPhase: 3, opensOn: '2027-03-01' });
+      const { rolloutPhase, opensOn } = response.body.error.details;
+      expect(rolloutPhase).toBe(3);
+      expect(opensOn > new Date().toISOString().slice(0, 10)).toBe(true);
+      expect(response.body.error.message).toContain(opensOn);
     }
     const after = await api('/v1/me/applications?limit=100', { token: await tokenFor('citizen') });
     expect(after.body.items.length).toBe(before.body.items.length);
@@ -365,7 +368,7 @@ describe('assisted applications', () => {
     const consent = await api('/v1/consents', {
       method: 'POST',
       token: await tokenFor('citizen2'),
-      body: { serviceCentreId: 'amman-central', fields: ['fullName'], purpose: 'assisted application', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+      body: { serviceCentreId: 'amman-central', fields: ['fullName', 'phone'], purpose: 'assisted Vehicle registration renewal', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
     });
     expect(consent.status).toBe(201);
     const assisted = await submit(body, 'frontline');

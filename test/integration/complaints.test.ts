@@ -82,7 +82,7 @@ describe('a complaint about an application', () => {
     expect((await rate({ rating: 9 }, await tokenFor('citizen'))).status).toBe(400);
     const closed = await rate({ rating: 4, comment: 'Sorted within a day.' }, await tokenFor('citizen'));
     expect(closed.body).toMatchObject({ status: 'closed', closedAt: expect.any(String), resolutionRating: { rating: 4, comment: 'Sorted within a day.' } });
-    expect((await rate({ rating: 1 }, await tokenFor('citizen'))).body.error.code).toBe('complaint_not_resolved');
+    expect((await rate({ rating: 1 }, await tokenFor('citizen'))).body.error).toMatchObject({ code: 'already_rated', details: { rating: 4 } });
     expect((await respond('officer-dvld', complaintId, { message: 'More', status: 'in-progress' })).body.error.code).toBe('complaint_not_open');
   });
 });

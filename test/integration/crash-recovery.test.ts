@@ -3,7 +3,7 @@
 // end state, with each side effect (task opened, decision, approval, document) recorded exactly once.
 import { randomUUID } from 'node:crypto';
 import { until } from '../support/wait';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { readDemoTotpSecrets, signIn } from '../../local/cognito';
 import { demoPassword } from '../../local/demo-users';
 import { type RunningCloud, startCloud, stopCloud } from '../support/cloud-process';
@@ -91,6 +91,7 @@ afterAll(async () => {
   if (cloud) {
     await stopCloud(cloud);
     await stopCloud(cloud, 'SIGKILL');
+    rmSync(cloud.dataDir, { recursive: true, force: true });
   }
 });
 

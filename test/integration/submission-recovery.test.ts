@@ -57,7 +57,8 @@ function applicationDeps(workflow: WorkflowEngine, failShares = 0, aheadMs = 0):
         }
         return shareForApplication(registry, input);
       },
-      centreMayAct: async () => false,
+      assistingConsent: () => Promise.reject(new Error('no assisted applications here')),
+      liveConsents: async () => [],
       accountOf: (subject) => registry.store.getAccount(subject.kind, subject.recordId),
     },
     workflow,

@@ -8,7 +8,8 @@ import { terminalStatuses } from '../../../schemas/applications';
 import type { Channel, ServiceCard } from '../../../schemas/services';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
-import type { Principal } from '../../registry/domain/access';
+import type { Principal, StoredConsent } from '../../registry/domain/access';
+import { recordSpecs } from '../../../schemas/registry';
 import type { RequestContext } from '../../registry/domain/registry';
 import type { WorkflowEngine, WorkflowInput } from '../../workflow/ports';
 import { checkAnswers } from './form';
@@ -16,6 +17,8 @@ import { checkAnswers } from './form';
 export type StoredApplication = Omit<Application, 'timeline'> & {
   /** Cognito sub of the account that owns it (the applicant), when they have one. */
   readonly ownerSub?: string;
+  /** An assisted application: the citizen's consent under which the service centre acts. */
+  readonly centreConsentId?: string;
 };
 
 export type TimelineEvent = DomainEvent;
@@ -87,9 +90,18 @@ export interface RegistrySharing {
     context: RequestContext;
     /** The application: sharing again for it (a retried submission) writes nothing new. */
     scopeId: string;
+    /** Last day the agencies' consents may run. */
+    until?: string;
   }): Promise<{ consentIds: string[]; prefill: Record<string, unknown> }>;
-  /** Whether the citizen consented to this service centre acting for them. */
-  centreMayAct(subject: NonNullable<Principal['subject']>, serviceCentreId: string): Promise<boolean>;
+  /** The citizen's consent under which a service centre applies for a service for them; 403 naming what it lacks. */
+  assistingConsent(input: {
+    subject: NonNullable<Principal['subject']>;
+    serviceCentreId: string;
+    registryFields: readonly string[];
+    service: { serviceId: string; names: readonly string[] };
+  }): Promise<Pick<StoredConsent, 'consentId' | 'expiresAt'>>;
+  /** Those of the named consents that are live now. */
+  liveConsents(subject: NonNullable<Principal['subject']>, consentIds: readonly string[]): Promise<ReadonlyArray<Pick<StoredConsent, 'consentId' | 'grantee' | 'fields'>>>;
   /** The account (Cognito sub) of a registry record, if any. */
   accountOf(subject: NonNullable<Principal['subject']>): Promise<string | undefined>;
 }
@@ -143,6 +155,7 @@ export async function submitApplication(
   if (mode === 'submit') {
     await checkOpen(deps, card, applicant.kind, request.channel);
   }
+  const assisting = principal.role === 'frontline' ? await assistingConsentOf(deps, principal, applicant, card) : undefined;
   const answers = checkAnswers(card, request.answers, mode);
   const now = deps.now();
   const application: StoredApplication = {
@@ -155,6 +168,7 @@ export async function submitApplication(
     applicant,
     ...(ownerSub ? { ownerSub } : {}),
     ...(principal.role === 'frontline' ? { assistedBy: actorOf(principal) } : {}),
+    ...(assisting ? { centreConsentId: assisting.consentId } : {}),
     ...(request.bundleId ? { bundleId: request.bundleId } : {}),
     answers,
     prefill: {},
@@ -183,16 +197,16 @@ export async function submitApplication(
       if (claimed?.status === 'draft') {
         // The first request claimed the key and died before submitting: finish its work (each step of a
         // submission is idempotent for one application; a late first request racing this one is harmless too).
-        return { application: await finishSubmission(deps, principal, claimed, card, request.channel, context), replayed: true };
+        return { application: await finishSubmission(deps, principal, claimed, card, request.channel, context, assisting?.expiresAt), replayed: true };
       }
-      return { application: await view(deps, error.applicationId), replayed: true };
+      return { application: await view(deps, principal, error.applicationId), replayed: true };
     }
     throw error;
   }
   if (mode === 'draft') {
-    return { application: await view(deps, application.applicationId), replayed: false };
+    return { application: await view(deps, principal, application.applicationId), replayed: false };
   }
-  return { application: await finishSubmission(deps, principal, application, card, request.channel, context), replayed: false };
+  return { application: await finishSubmission(deps, principal, application, card, request.channel, context, assisting?.expiresAt), replayed: false };
 }
 
 /** A submission's request takes well under this (its function's timeout is 10 s); a draft older than this was left by a request that died. */
@@ -216,14 +230,22 @@ async function firstRequestsOutcome(deps: ApplicationDeps, applicationId: string
 }
 
 /** Submits the key's draft; when a retry of the same request got there first, its result is this one's too. */
-async function finishSubmission(deps: ApplicationDeps, principal: Principal, draft: StoredApplication, card: ServiceCard, channel: Channel, context: RequestContext) {
+async function finishSubmission(
+  deps: ApplicationDeps,
+  principal: Principal,
+  draft: StoredApplication,
+  card: ServiceCard,
+  channel: Channel,
+  context: RequestContext,
+  until?: string,
+) {
   try {
-    return await submit(deps, principal, draft, card, channel, context);
+    return await submit(deps, principal, draft, card, channel, context, until);
   } catch (error) {
     if (error instanceof Conflict && error.code === 'stale_version') {
       const current = await deps.store.get(draft.applicationId);
       if (current && current.status !== 'draft') {
-        return view(deps, draft.applicationId);
+        return view(deps, principal, draft.applicationId);
       }
     }
     throw error;
@@ -248,7 +270,7 @@ export async function updateDraft(
   await saveOrConflict(deps, next, application.version, [
     { type: 'DraftSaved', eventId: ulid(), applicationId, at: now, by: actorOf(principal), serviceId: application.serviceId },
   ]);
-  return view(deps, applicationId);
+  return view(deps, principal, applicationId);
 }
 
 /** POST /v1/applications/{id}/submit: submit a draft, from whichever channel the citizen is on now. */
@@ -276,6 +298,7 @@ async function submit(
   card: ServiceCard,
   channel: Channel,
   context: RequestContext,
+  until?: string,
 ): Promise<Application> {
   const agencyIds = card.workflow.flatMap((stage) => stage.steps.map((step) => step.agencyId));
   const { consentIds, prefill } = await deps.registry.shareForApplication({
@@ -286,6 +309,7 @@ async function submit(
     purpose: `application ${draft.applicationId}: ${card.name.en}`,
     context,
     scopeId: draft.applicationId,
+    ...(until ? { until } : {}),
   });
   const now = deps.now();
   const submitted: StoredApplication = {
@@ -314,7 +338,7 @@ async function submit(
     },
   ]);
   await deps.workflow.start(workflowInput(submitted));
-  return view(deps, draft.applicationId);
+  return view(deps, principal, draft.applicationId);
 }
 
 export function workflowInput(application: Pick<StoredApplication, 'applicationId' | 'stages'>): WorkflowInput {
@@ -379,15 +403,19 @@ async function applicantOf(deps: ApplicationDeps, principal: Principal, request:
       throw new BadRequest('assisted_channel', 'Applications made by service-centre staff use the service-centre channel');
     }
     const subject = { kind: 'persons' as const, recordId: request.onBehalfOf.nationalNumber };
-    if (!(await deps.registry.centreMayAct(subject, principal.serviceCentreId))) {
-      throw new HttpError(403, 'consent_required', 'The citizen has not consented to this service centre acting for them', {
-        serviceCentreId: principal.serviceCentreId,
-      });
-    }
     const ownerSub = await deps.registry.accountOf(subject);
     return { applicant: subject, ...(ownerSub ? { ownerSub } : {}) };
   }
   throw new Forbidden('Citizens and service-centre staff submit applications', { reason: 'role' });
+}
+
+function assistingConsentOf(deps: ApplicationDeps, principal: Principal, applicant: StoredApplication['applicant'], card: ServiceCard) {
+  return deps.registry.assistingConsent({
+    subject: applicant,
+    serviceCentreId: principal.serviceCentreId!,
+    registryFields: card.requiredRegistryFields,
+    service: { serviceId: card.serviceId, names: [card.name.en, card.name.ar] },
+  });
 }
 
 async function ownDraft(deps: ApplicationDeps, principal: Principal, applicationId: string, expectedVersion: number): Promise<StoredApplication> {
@@ -448,7 +476,39 @@ function mayRead(principal: Principal, applicationId: string, application: Store
 
 export async function getApplication(deps: ApplicationDeps, principal: Principal, applicationId: string): Promise<Application> {
   const { application, events } = await deps.store.getWithEvents(applicationId);
-  return viewOf(mayRead(principal, applicationId, application), events);
+  return viewOf(await shownTo(deps, principal, mayRead(principal, applicationId, application)), events);
+}
+
+/**
+ * Staff see the registry data of an application only while the citizen's consent that let them have it is
+ * live: officers under their agency's consent for it (the record's owning agency needs none), a service
+ * centre under the consent it acted on. Fields whose consent was revoked or ran out are withheld at once.
+ */
+async function shownTo(deps: ApplicationDeps, principal: Principal, application: StoredApplication): Promise<StoredApplication> {
+  const fields = Object.keys(application.prefill);
+  if ((principal.role !== 'officer' && principal.role !== 'frontline') || fields.length === 0) {
+    return application;
+  }
+  if (principal.role === 'officer' && principal.agencyId === recordSpecs[application.applicant.kind].ownerAgencyId) {
+    return application;
+  }
+  const ids = principal.role === 'frontline' ? (application.centreConsentId ? [application.centreConsentId] : []) : application.consentIds;
+  const live = ids.length > 0 ? await deps.registry.liveConsents(application.applicant, ids) : [];
+  const allowed = new Set(
+    live
+      .filter((consent) =>
+        principal.role === 'frontline'
+          ? consent.grantee.type === 'service-centre' && consent.grantee.id === principal.serviceCentreId
+          : consent.grantee.type === 'agency' && consent.grantee.id === principal.agencyId,
+      )
+      .flatMap((consent) => consent.fields),
+  );
+  const shown = (name: string) => allowed.has(name.slice(name.indexOf('.') + 1)) || name === `${application.applicant.kind === 'persons' ? 'person' : 'resident'}.${recordSpecs[application.applicant.kind].keyField}`;
+  const withheld = fields.filter((name) => !shown(name));
+  if (withheld.length === 0) {
+    return application;
+  }
+  return { ...application, prefill: Object.fromEntries(Object.entries(application.prefill).filter(([name]) => shown(name))), prefillWithheld: withheld };
 }
 
 export async function listMyApplications(
@@ -497,7 +557,7 @@ export async function cancelApplication(deps: ApplicationDeps, principal: Princi
   if (application.status !== 'draft') {
     await deps.workflow.stop(applicationId, 'cancelled by the applicant');
   }
-  return view(deps, applicationId);
+  return view(deps, principal, applicationId);
 }
 
 const summaries: Record<DomainEvent['type'], (event: DomainEvent) => string> = {
@@ -516,16 +576,16 @@ const summaries: Record<DomainEvent['type'], (event: DomainEvent) => string> = {
   SlaBreached: (event) => `Step ${(event as Extract<DomainEvent, { type: 'SlaBreached' }>).stepId} is overdue and was escalated`,
 };
 
-async function view(deps: ApplicationDeps, applicationId: string): Promise<Application> {
+async function view(deps: ApplicationDeps, principal: Principal, applicationId: string): Promise<Application> {
   const { application, events } = await deps.store.getWithEvents(applicationId);
   if (!application) {
     throw new NotFound('application_not_found', `No application ${applicationId}`);
   }
-  return viewOf(application, events);
+  return viewOf(await shownTo(deps, principal, application), events);
 }
 
 function viewOf(application: StoredApplication, events: readonly TimelineEvent[]): Application {
-  const { ownerSub: _owner, ...visible } = application;
+  const { ownerSub: _owner, centreConsentId: _consent, ...visible } = application;
   return {
     ...visible,
     timeline: events.map((event) => ({ at: event.at, type: event.type, by: event.by, summary: summaries[event.type](event) })),

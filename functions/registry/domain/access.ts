@@ -159,3 +159,47 @@ function consentRequired(purpose: string, missing: readonly string[], requested?
 export function project(data: Readonly<Record<string, unknown>>, fields: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(fields.filter((field) => field in data).map((field) => [field, data[field]]));
 }
+
+/** The service an assisted application is for, as a centre consent's purpose may name it. */
+export interface NamedService {
+  readonly serviceId: string;
+  readonly names: readonly string[];
+}
+
+const folded = (text: string) => text.normalize('NFC').trim().toLowerCase();
+
+/** A consent to a service centre covers applications for the services its purpose names (by id or by name). */
+export function purposeNamesService(purpose: string, service: NamedService): boolean {
+  const text = folded(purpose);
+  return [service.serviceId, ...service.names].some((name) => name.trim() !== '' && text.includes(folded(name)));
+}
+
+/**
+ * The citizen's live consent under which a service centre may apply for `service` on their behalf: it must
+ * name the service in its purpose and cover every registry field the service reads. Otherwise the fields
+ * no such consent covers (all of them when no consent names the service).
+ */
+export function assistingConsent(input: {
+  readonly consents: readonly StoredConsent[];
+  readonly serviceCentreId: string;
+  readonly fields: readonly string[];
+  readonly service: NamedService;
+  readonly now: Date;
+}): { readonly consent?: StoredConsent; readonly missingFields: readonly string[]; readonly purposeNamed: boolean } {
+  const candidates = input.consents.filter(
+    (consent) =>
+      consent.grantee.type === 'service-centre' &&
+      consent.grantee.id === input.serviceCentreId &&
+      consentStatus(consent, input.now) === 'active' &&
+      purposeNamesService(consent.purpose, input.service),
+  );
+  const consent = candidates.find((candidate) => input.fields.every((field) => candidate.fields.includes(field)));
+  if (consent) {
+    return { consent, missingFields: [], purposeNamed: true };
+  }
+  // Named after the consent that comes closest: one consent must cover them all.
+  const missing = candidates
+    .map((candidate) => input.fields.filter((field) => !candidate.fields.includes(field)))
+    .sort((a, b) => a.length - b.length)[0];
+  return { missingFields: missing ?? [...input.fields], purposeNamed: candidates.length > 0 };
+}

@@ -16,7 +16,7 @@ import type { LocalizedName } from '../../../schemas/common';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { isRealDate } from '../../shared/dates';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
-import { type Principal, type StoredConsent, consentStatus, decideRead, project } from './access';
+import { assistingConsent, type NamedService, type Principal, type StoredConsent, consentStatus, decideRead, project } from './access';
 import { type AuditEntry, type ChainCheck, verifyChain } from './audit-chain';
 
 export interface StoredRecord {
@@ -359,7 +359,7 @@ function membershipChange(before: StoredRecord | undefined, after: StoredRecord)
 const MAX_CONSENT_DAYS = 366;
 
 export async function grantConsent(
-  deps: RegistryDeps,
+  deps: RegistryDeps & { agencyExists(agencyId: string): Promise<boolean> },
   principal: Principal,
   request: { agencyId?: string; serviceCentreId?: string; fields: readonly string[]; purpose: string; expiresAt: string },
   context: RequestContext,
@@ -385,6 +385,9 @@ export async function grantConsent(
   }
   if (request.agencyId === spec.ownerAgencyId) {
     throw new BadRequest('owner_needs_no_consent', `${spec.ownerAgencyId} keeps this record and needs no consent`);
+  }
+  if (request.agencyId && !(await deps.agencyExists(request.agencyId))) {
+    throw new HttpError(422, 'unknown_agency', `No agency ${request.agencyId}`, { agencyId: request.agencyId });
   }
   const consent: StoredConsent = {
     consentId: ulid(now.getTime()),
@@ -522,6 +525,8 @@ export async function shareForApplication(
     readonly context: RequestContext;
     /** What the sharing is for (the application's ULID): sharing again for it is a no-op. */
     readonly scopeId: string;
+    /** Last day the agencies' consents may run (an assisted application: the centre consent's own). */
+    readonly until?: string;
   },
 ): Promise<{ consentIds: string[]; prefill: Record<string, unknown> }> {
   const { subject } = input;
@@ -536,7 +541,8 @@ export async function shareForApplication(
     throw new HttpError(422, 'no_registry_record', 'The applicant has no registry record to prefill from');
   }
   const now = deps.now();
-  const expiresAt = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+  const yearAhead = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+  const expiresAt = input.until && input.until < yearAhead ? input.until : yearAhead;
   const grants = [...new Set(input.agencyIds)]
     .filter((agencyId) => agencyId !== spec.ownerAgencyId)
     .map((agencyId) => {
@@ -587,9 +593,46 @@ export function scopedConsentId(scopeId: string, agencyId: string): string {
   return `${scopeId.slice(0, 10).toUpperCase()}${random}`;
 }
 
-/** Live consents of `subject` granted to a service centre, for assisted applications. */
-export async function centreConsentCovers(deps: RegistryDeps, subject: NonNullable<Principal['subject']>, serviceCentreId: string): Promise<boolean> {
-  const now = deps.now();
+/**
+ * The consent under which a service centre applies for `service` on the citizen's behalf: live, naming the
+ * service in its purpose and covering every field of the subject's kind the service reads (`person.<field>`;
+ * the key field the staff member typed needs none). 403 naming the missing fields otherwise.
+ */
+export async function assistingConsentFor(
+  deps: RegistryDeps,
+  input: {
+    readonly subject: NonNullable<Principal['subject']>;
+    readonly serviceCentreId: string;
+    readonly registryFields: readonly string[];
+    readonly service: NamedService;
+  },
+): Promise<StoredConsent> {
+  const { subject } = input;
+  const spec = recordSpecs[subject.kind];
+  const prefix = subject.kind === 'persons' ? 'person.' : 'resident.';
+  const fields = input.registryFields
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => name.slice(prefix.length))
+    .filter((field) => field in spec.fields && field !== spec.keyField);
   const consents = await deps.store.listConsents(subject.kind, subject.recordId);
-  return consents.some((consent) => consent.grantee.type === 'service-centre' && consent.grantee.id === serviceCentreId && consentStatus(consent, now) === 'active');
+  const found = assistingConsent({ consents, serviceCentreId: input.serviceCentreId, fields, service: input.service, now: deps.now() });
+  if (!found.consent) {
+    throw new HttpError(
+      403,
+      'consent_required',
+      found.purposeNamed
+        ? `The citizen's consent to this service centre does not cover ${found.missingFields.join(', ')}, which ${input.service.serviceId} reads`
+        : `The citizen has not consented to this service centre acting for them on ${input.service.serviceId}: the consent's purpose must name the service`,
+      { reason: found.purposeNamed ? 'fields_not_covered' : 'purpose_not_covered', serviceCentreId: input.serviceCentreId, serviceId: input.service.serviceId, missingFields: found.missingFields },
+    );
+  }
+  return found.consent;
+}
+
+/** Those of the named consents that are live now (not revoked, not expired). */
+export async function liveConsents(deps: RegistryDeps, subject: NonNullable<Principal['subject']>, consentIds: readonly string[]): Promise<StoredConsent[]> {
+  const now = deps.now();
+  const wanted = new Set(consentIds);
+  const consents = await deps.store.listConsents(subject.kind, subject.recordId);
+  return consents.filter((consent) => wanted.has(consent.consentId) && consentStatus(consent, now) === 'active');
 }

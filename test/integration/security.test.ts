@@ -1,0 +1,100 @@
+// Issue 13's defects, each attacked the way it was found, against the local cloud.
+import { randomUUID } from 'node:crypto';
+import { api, signInAs, tokenFor } from '../support/api';
+import { createPerson, dateFromToday, freshNationalNumber, signUpBody, signUpPerson } from '../support/fixtures';
+
+const VEHICLE = {
+  serviceId: 'vehicle-registration-renewal',
+  answers: { plateNumber: '12-34567', chassisNumber: 'JTDBR32E540012345', insurancePolicyNumber: 'POL-2026-99881' },
+  channel: 'service-centre',
+} as const;
+
+/** A fresh person with a confirmed account, signed in. */
+async function freshCitizen(): Promise<{ nationalNumber: string; token: string }> {
+  const nationalNumber = await createPerson();
+  const { code } = await signUpPerson(nationalNumber);
+  expect((await api('/v1/auth/confirm', { method: 'POST', body: { username: nationalNumber, code } })).status).toBe(200);
+  return { nationalNumber, token: await signInAs(nationalNumber, signUpBody(nationalNumber).password) };
+}
+
+async function consentTo(token: string, grant: { serviceCentreId?: string; agencyId?: string; fields: string[]; purpose: string }, days = 30): Promise<string> {
+  const response = await api('/v1/consents', { method: 'POST', token, body: { ...grant, expiresAt: dateFromToday(days) } });
+  expect(response.status).toBe(201);
+  return response.body.consentId as string;
+}
+
+const assist = async (nationalNumber: string) =>
+  api('/v1/applications', {
+    method: 'POST',
+    token: await tokenFor('frontline'),
+    body: { ...VEHICLE, onBehalfOf: { nationalNumber } },
+    headers: { 'idempotency-key': randomUUID() },
+  });
+
+describe('1. staff acting for a citizen get exactly what the consent covers', () => {
+  it('refuses an assisted application whose service the centre consent does not name, or whose fields it does not cover, naming them', async () => {
+    const citizen = await freshCitizen();
+    // The service's registry fields, but for another purpose.
+    await consentTo(citizen.token, { serviceCentreId: 'amman-central', fields: ['fullName', 'phone', 'familyBookNumber'], purpose: 'help with a passport renewal' });
+    const unnamed = await assist(citizen.nationalNumber);
+    expect(unnamed.status).toBe(403);
+    expect(unnamed.body.error).toMatchObject({ code: 'consent_required', details: { reason: 'purpose_not_covered', missingFields: ['fullName', 'phone'] } });
+    // The service named, one of its fields left out.
+    await consentTo(citizen.token, { serviceCentreId: 'amman-central', fields: ['fullName'], purpose: 'Vehicle registration renewal at the centre' });
+    const short = await assist(citizen.nationalNumber);
+    expect(short.status).toBe(403);
+    expect(short.body.error).toMatchObject({ code: 'consent_required', details: { reason: 'fields_not_covered', missingFields: ['phone'], serviceId: VEHICLE.serviceId } });
+  });
+
+  it('prefills only the consented fields, gives the agencies no longer than the centre consent, and hides them from staff once it is revoked', async () => {
+    const citizen = await freshCitizen();
+    const centreConsent = await consentTo(citizen.token, { serviceCentreId: 'amman-central', fields: ['fullName', 'phone'], purpose: 'Vehicle registration renewal' }, 20);
+    const assisted = await assist(citizen.nationalNumber);
+    expect(assisted.status).toBe(201);
+    expect(Object.keys(assisted.body.prefill).sort()).toEqual(['person.fullName', 'person.nationalNumber', 'person.phone']);
+    const { applicationId } = assisted.body;
+
+    const consents = (await api('/v1/me/consents', { token: citizen.token })).body.items as Array<{ consentId: string; grantee: { id: string }; expiresAt: string; fields: string[] }>;
+    const agencies = consents.filter((consent) => assisted.body.consentIds.includes(consent.consentId));
+    expect(agencies.map((consent) => consent.grantee.id).sort()).toEqual(['dvld', 'gam']);
+    for (const consent of agencies) {
+      expect(consent.fields).not.toContain('familyBookNumber');
+      expect(consent.expiresAt <= dateFromToday(20)).toBe(true);
+    }
+
+    const frontline = await tokenFor('frontline');
+    expect((await api(`/v1/applications/${applicationId}`, { token: frontline })).body.prefill['person.phone']).toBeDefined();
+    expect((await api(`/v1/consents/${centreConsent}`, { method: 'DELETE', token: citizen.token })).status).toBe(200);
+    const afterRevoke = await api(`/v1/applications/${applicationId}`, { token: frontline });
+    expect(afterRevoke.status).toBe(200);
+    expect(afterRevoke.body.prefill).toEqual({ 'person.nationalNumber': citizen.nationalNumber });
+    expect(afterRevoke.body.prefillWithheld.sort()).toEqual(['person.fullName', 'person.phone']);
+    // The citizen still sees their own data; an agency still under its consent too, until that is revoked.
+    expect(Object.keys((await api(`/v1/applications/${applicationId}`, { token: citizen.token })).body.prefill)).toHaveLength(3);
+    const gam = await tokenFor('officer-gam');
+    expect((await api(`/v1/applications/${applicationId}`, { token: gam })).body.prefill['person.fullName']).toBeDefined();
+    const gamConsent = agencies.find((consent) => consent.grantee.id === 'gam')!.consentId;
+    expect((await api(`/v1/consents/${gamConsent}`, { method: 'DELETE', token: citizen.token })).status).toBe(200);
+    expect((await api(`/v1/applications/${applicationId}`, { token: gam })).body.prefillWithheld.sort()).toEqual(['person.fullName', 'person.phone']);
+  });
+});
+
+describe('2. confirming a sign-up tells nobody whether an account exists', () => {
+  it('answers every failure with the same 400, for a number with no account, a wrong code and a confirmed account', async () => {
+    const pending = await signUpPerson(await createPerson());
+    const confirmed = await freshCitizen();
+    const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
+    const answers = await Promise.all(
+      [
+        { username: freshNationalNumber(), code: '123456' },
+        { username: pending.username, code: wrong(pending.code) },
+        { username: confirmed.nationalNumber, code: '123456' },
+      ].map((body) => api('/v1/auth/confirm', { method: 'POST', body })),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual(answers[0]!.body);
+    }
+    expect(answers[0]!.body.error.code).toBe('invalid_code');
+  });
+});
