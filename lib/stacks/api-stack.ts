@@ -34,6 +34,7 @@ import type { StageConfig } from '../config/stages';
 import type { AppClient } from '../platform/identity';
 import type { TableId } from '../platform/tables';
 import { CapabilityEndpoint } from '../constructs/capability-endpoint';
+import { DeploymentData } from '../constructs/deployment-data';
 import { Workers } from '../constructs/workers';
 import { workflowAgencyIds } from '../platform/agencies';
 import { pascalCase } from './names';
@@ -80,6 +81,9 @@ export class ApiStack extends Stack {
   /** One nested stack per API domain present in the catalogue, and one for the workflow workers. */
   public readonly domainStacks: ReadonlyMap<ApiDomain, NestedStack>;
   public readonly workersStack: NestedStack;
+  /** The reference package (and, where allowed, demo data) loader: primary region only, replicas follow. */
+  public readonly deploymentData?: DeploymentData;
+  public readonly apiUrlOutput: CfnOutput;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -171,6 +175,16 @@ export class ApiStack extends Stack {
     this.domainStacks = domainStacks;
     this.endpoints = endpoints;
 
-    new CfnOutput(this, 'ApiUrl', { value: stage.url });
+    if (props.active ?? true) {
+      this.deploymentData = new DeploymentData(this, 'DeploymentData', {
+        tables: props.tables,
+        demoData: config.demoData,
+        logRetention: config.logRetentionDays,
+        logRemovalPolicy,
+        environment,
+      });
+    }
+
+    this.apiUrlOutput = new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }
 }
