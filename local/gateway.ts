@@ -28,7 +28,8 @@ const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 export function createGateway(options: GatewayOptions): http.Server {
   const routes = options.capabilities.map(compile);
-  const server = http.createServer((req, res) => {
+  // Keep idle connections longer than clients do (undici: 4 s), or a reused one can close under a request.
+  const server = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     const started = process.hrtime.bigint();
     serve(options, routes, req)
       .catch(() => awsError(500, 'Internal Server Error'))
@@ -93,7 +94,12 @@ async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], 
   const candidates = routes.filter((route) => route.pattern.test(url.pathname));
   const match = candidates.find((route) => route.capability.route.method === req.method);
   if (!match) {
-    return candidates.length > 0 ? awsError(405, 'Method Not Allowed') : awsError(404, 'Not Found');
+    // API Gateway answers 404 {"message":"Not Found"} for both; locally, the platform's Error shape says which.
+    return candidates.length > 0
+      ? platformError(405, 'method_not_allowed', `${req.method} is not allowed on ${url.pathname}`, {
+          allowedMethods: candidates.map((route) => route.capability.route.method),
+        })
+      : platformError(404, 'route_not_found', `No operation has the path ${url.pathname}; see /openapi.json`);
   }
   const body = await readBody(req);
   if (body === undefined) {
@@ -232,6 +238,14 @@ function lambdaContext(capability: Capability, requestId: string): Context {
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
+  };
+}
+
+function platformError(status: number, code: string, message: string, details: Record<string, unknown> = {}): HttpResponse {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...(status === 405 ? { allow: String(details.allowedMethods) } : {}) },
+    body: JSON.stringify({ error: { code, message, details } }),
   };
 }
 

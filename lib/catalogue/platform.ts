@@ -13,6 +13,7 @@ export const getOpenApiRoute = {
   query: z.strictObject({}),
   response: z.record(z.string(), z.unknown()),
   successStatus: 200,
+  responseHeaders: ['cache-control'],
 } as const satisfies RouteContract;
 
 export const getHealthRoute = {

@@ -43,6 +43,7 @@ export const signUpRoute = {
   body: SignUpBody,
   response: SignUpResult,
   successStatus: 201,
+  errorCodes: ['already_registered', 'business_link_for_citizens', 'identifier_required', 'identity_not_verified', 'not_a_representative', 'permit_expired'],
   errors: [409, 422],
 } as const satisfies RouteContract;
 
@@ -57,6 +58,7 @@ export const confirmSignUpRoute = {
   body: ConfirmSignUpBody,
   response: ConfirmSignUpResult,
   successStatus: 200,
+  errorCodes: ['invalid_code'],
 } as const satisfies RouteContract;
 
 export const createStaffRoute = {
@@ -70,6 +72,7 @@ export const createStaffRoute = {
   body: CreateStaffBody,
   response: StaffAccount,
   successStatus: 201,
+  errorCodes: ['account_not_linked', 'agency_scope', 'mfa_enrolment_required', 'service_centre_scope', 'unknown_agency', 'username_taken'],
   errors: [409, 422],
 } as const satisfies RouteContract;
 
@@ -83,6 +86,7 @@ export const getMeRoute = {
   query: none,
   response: Me,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'no_registry_profile', 'record_not_found'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -98,6 +102,7 @@ export const createRecordRoute = {
   body: CreateRecordBody,
   response: RegistryRecord,
   successStatus: 201,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'record_exists'],
   errors: [409],
 } as const satisfies RouteContract;
 
@@ -113,6 +118,7 @@ export const updateRecordRoute = {
   body: UpdateRecordBody,
   response: RegistryRecord,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'key_field_immutable', 'mfa_enrolment_required', 'record_not_found', 'stale_version'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -127,6 +133,7 @@ export const readRecordRoute = {
   query: ReadRecordQuery,
   response: RegistryRecord,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'consent_required', 'mfa_enrolment_required', 'record_not_found', 'unknown_fields'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -142,6 +149,7 @@ export const grantConsentRoute = {
   response: Consent,
   successStatus: 201,
   errors: [422],
+  errorCodes: ['account_not_linked', 'grantee_required', 'internal_fields', 'invalid_expiry', 'mfa_enrolment_required', 'owner_needs_no_consent', 'unknown_agency', 'unknown_fields'],
 } as const satisfies RouteContract;
 
 export const listConsentsRoute = {
@@ -154,6 +162,7 @@ export const listConsentsRoute = {
   query: none,
   response: ConsentList,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const revokeConsentRoute = {
@@ -167,6 +176,7 @@ export const revokeConsentRoute = {
   query: none,
   response: Consent,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'consent_not_found', 'mfa_enrolment_required'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -180,6 +190,7 @@ export const accessLogRoute = {
   query: AccessLogQuery,
   response: AccessLogPage,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const queryAuditRoute = {
@@ -192,6 +203,7 @@ export const queryAuditRoute = {
   query: AuditQuery,
   response: AuditPage,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const verifyAuditRoute = {
@@ -204,6 +216,7 @@ export const verifyAuditRoute = {
   query: VerifyQuery,
   response: ChainVerification,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const startTotpRoute = {
@@ -216,6 +229,7 @@ export const startTotpRoute = {
   query: none,
   response: TotpEnrolment,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_already_enrolled', 'mfa_enrolment_required'],
   errors: [409],
 } as const satisfies RouteContract;
 
@@ -230,4 +244,5 @@ export const verifyTotpRoute = {
   body: VerifyTotpBody,
   response: TotpEnabled,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_code', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
