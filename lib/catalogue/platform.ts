@@ -26,4 +26,5 @@ export const getHealthRoute = {
   query: z.strictObject({}),
   response: HealthResponse,
   successStatus: 200,
+  responseHeaders: ['cache-control'],
 } as const satisfies RouteContract;
