@@ -6,7 +6,7 @@ import { tableName } from '../lib/platform/tables';
 import { type LocalIdentity, readDemoTotpSecrets, signIn } from '../local/cognito';
 import { demoPassword } from '../local/demo-users';
 import { localDynamoDbClient } from '../local/dynamodb';
-import { seedServices } from '../seed/services';
+import { referenceServices } from '../reference/services';
 
 export interface CloudAddress {
   readonly apiUrl: string;
@@ -23,7 +23,7 @@ export const VEHICLE = {
   channel: 'portal',
   answers: { plateNumber: '12-34567', chassisNumber: 'JTDBR32E540012345', insurancePolicyNumber: 'POL-2026-99881' },
 };
-const card = seedServices.find((service) => service.serviceId === SERVICE_ID)!.card;
+const card = referenceServices.find((service) => service.serviceId === SERVICE_ID)!.card;
 export const vehicleStages = card.workflow.map((stage) => stage.steps.map((step) => ({ stepId: step.stepId, agencyId: step.agencyId })));
 export const vehicleSteps = vehicleStages.flat();
 export const vehicleAgencies = [...new Set(vehicleSteps.map((step) => step.agencyId))];

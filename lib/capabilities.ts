@@ -1,5 +1,5 @@
 // The capability catalogue: the one list from which the CDK API, the local router and OpenAPI are generated.
-import { getOpenApiRoute } from './catalogue/platform';
+import { getHealthRoute, getOpenApiRoute } from './catalogue/platform';
 import {
   changeServiceStageRoute,
   getServiceRoute,
@@ -246,5 +246,19 @@ export const capabilities: readonly Capability[] = [
     entry: 'functions/openapi/get-openapi.ts',
     route: getOpenApiRoute,
     tables: {},
+  },
+  {
+    id: 'get-health',
+    entry: 'functions/platform/health.ts',
+    route: getHealthRoute,
+    tables: {
+      catalogue: 'describe',
+      registry: 'describe',
+      applications: 'describe',
+      audit: 'describe',
+      idempotency: 'describe',
+      engagement: 'describe',
+    },
+    knowsVersion: true,
   },
 ];

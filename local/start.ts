@@ -13,6 +13,7 @@ import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
 import { startWorkers } from './workers';
 import { workflowAgencyIds } from '../lib/platform/agencies';
+import type { LoadReport } from '../reference/load';
 
 // Lambda runs nodejs22.x; locally Node 20 is supported too, so the SDK's Node-version warning is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -67,8 +68,10 @@ async function main(): Promise<void> {
     logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? (args.quiet ? 'ERROR' : 'WARN'),
   });
   const { registryDeps } = await import('../functions/services/deps');
-  const { seedCatalogue } = await import('../seed/load');
-  const seeded = await seedCatalogue(registryDeps);
+  // The same reference package and loader the deployment runs in every stage; then demo data, local only.
+  const { loadReference } = await import('../reference/load');
+  const { referencePackage } = await import('../reference');
+  const seeded = await loadReference(registryDeps, referencePackage);
   const { registryDeps: nationalRegistry } = await import('../functions/registry/deps');
   const { seedRegistry } = await import('../seed/registry');
   await seedRegistry(nationalRegistry, demoUsers, subs);
@@ -129,13 +132,13 @@ function port(value: string, flag: string): number {
   return parsed;
 }
 
-function printBanner(apiUrl: string, seeded: { agencies: number; servicesCreated: number }): void {
+function printBanner(apiUrl: string, seeded: LoadReport): void {
   const users = demoUsers.map((user) => `    ${user.username.padEnd(18)} ${user.group.padEnd(10)} ${user.description}`);
   console.log(
     [
       '',
       `Khidma local cloud is running at ${apiUrl}`,
-      `  catalogue: ${seeded.agencies} agencies, ${seeded.servicesCreated} services seeded now (existing ones kept)`,
+      `  reference package ${seeded.version}: ${seeded.services.created} services created, ${seeded.services.updated} updated, ${seeded.services.unchanged} unchanged, ${seeded.skipped.length} edited by operators kept`,
       '',
       `  Demo users (password for all: ${demoPassword}):`,
       ...users,

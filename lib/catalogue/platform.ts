@@ -1,5 +1,6 @@
 // Route contracts of the platform itself.
 import * as z from 'zod/mini';
+import { HealthResponse } from '../../schemas/platform';
 import type { RouteContract } from './types';
 
 export const getOpenApiRoute = {
@@ -11,6 +12,19 @@ export const getOpenApiRoute = {
   access: 'public',
   query: z.strictObject({}),
   response: z.record(z.string(), z.unknown()),
+  successStatus: 200,
+  responseHeaders: ['cache-control'],
+} as const satisfies RouteContract;
+
+export const getHealthRoute = {
+  method: 'GET',
+  path: '/v1/health',
+  operationId: 'getHealth',
+  summary: 'The deployed version and whether its tables are reachable (for smoke tests and DNS health checks)',
+  tag: 'Platform',
+  access: 'public',
+  query: z.strictObject({}),
+  response: HealthResponse,
   successStatus: 200,
   responseHeaders: ['cache-control'],
 } as const satisfies RouteContract;

@@ -7,9 +7,10 @@ import type { ErrorCode } from './error-codes';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 /**
  * What a capability does to a table. `append` is read plus conditional PutItem of new items only: no
- * UpdateItem, DeleteItem or BatchWriteItem (the audit trail is append-only).
+ * UpdateItem, DeleteItem or BatchWriteItem (the audit trail is append-only). `describe` is DescribeTable
+ * alone: the table's name and whether it answers, never an item.
  */
-export type TableAccess = 'read' | 'write' | 'readwrite' | 'append';
+export type TableAccess = 'read' | 'write' | 'readwrite' | 'append' | 'describe';
 
 /** Cognito user-pool administration a capability performs; its role is granted exactly these actions. */
 export type WorkflowAction = 'start' | 'sendTaskResult' | 'stop';
@@ -69,6 +70,8 @@ export interface Capability {
   readonly workflow?: readonly WorkflowAction[];
   /** A public (no token) route that writes must say why it is public; CDK acknowledges cdk-nag APIG4 with it. */
   readonly publicWriteReason?: string;
+  /** Gets KHIDMA_COMMIT, the commit the deployment was built from. */
+  readonly knowsVersion?: boolean;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
 }

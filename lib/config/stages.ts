@@ -14,6 +14,8 @@ export interface StageConfig {
   readonly catalogueCacheSeconds: number;
   /** Citizens' email and SMS: an SES-verified sender domain and address, and the SMS sender id. */
   readonly messaging: { readonly emailDomain: string; readonly fromEmail: string; readonly smsSenderId: string };
+  /** Demo registry records loaded by the deployment; never in staging or prod. */
+  readonly demoData: boolean;
 }
 
 export const stages: Readonly<Record<string, StageConfig>> = {
@@ -26,6 +28,18 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     protectData: true,
     catalogueCacheSeconds: 30,
     messaging: { emailDomain: 'dev.khidma.example', fromEmail: 'no-reply@dev.khidma.example', smsSenderId: 'KHIDMA' },
+    demoData: true,
+  },
+  staging: {
+    stage: 'staging',
+    primaryRegion: 'me-central-1',
+    drRegion: 'eu-central-1',
+    throttle: { rateLimit: 500, burstLimit: 1000 },
+    logRetentionDays: 90,
+    protectData: true,
+    catalogueCacheSeconds: 60,
+    messaging: { emailDomain: 'staging.khidma.example', fromEmail: 'no-reply@staging.khidma.example', smsSenderId: 'KHIDMA' },
+    demoData: false,
   },
   prod: {
     stage: 'prod',
@@ -36,7 +50,33 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     protectData: true,
     catalogueCacheSeconds: 60,
     messaging: { emailDomain: 'khidma.example', fromEmail: 'no-reply@khidma.example', smsSenderId: 'KHIDMA' },
+    demoData: false,
   },
+};
+
+/** The deployment pipeline: where it runs, where its source comes from, which stages it deploys in order. */
+export interface PipelineConfig {
+  /** The account the pipeline and (unless a stage names its own) the stages deploy to. */
+  readonly account: string;
+  readonly region: string;
+  /** A CodeConnections (CodeStar) connection to the repository host, created once in the console. */
+  readonly connectionArn: string;
+  /** owner/name on the host. */
+  readonly repository: string;
+  readonly branch: string;
+  readonly stages: readonly string[];
+  /** Stages that wait for a person's approval before deploying. */
+  readonly approvalBefore: readonly string[];
+}
+
+export const pipeline: PipelineConfig = {
+  account: '111111111111',
+  region: 'me-central-1',
+  connectionArn: 'arn:aws:codeconnections:me-central-1:111111111111:connection/00000000-0000-0000-0000-000000000000',
+  repository: 'egov-unit/khidma',
+  branch: 'main',
+  stages: ['dev', 'staging', 'prod'],
+  approvalBefore: ['prod'],
 };
 
 export function stageConfig(name: string | undefined): StageConfig {

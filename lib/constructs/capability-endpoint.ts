@@ -1,6 +1,6 @@
 // One catalogue capability on the HTTP API: its function, environment, table and user-pool grants, and route.
 import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { type HttpApi, HttpMethod, type HttpRoute, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type IHttpApi, HttpMethod, HttpRoute, HttpRouteKey, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -12,7 +12,8 @@ import { CapabilityFunction, type WorkflowBinding } from './capability-function'
 
 export interface CapabilityEndpointProps {
   readonly capability: Capability;
-  readonly api: HttpApi;
+  /** The region's one HTTP API; the route is created here, in the endpoint's own (domain) stack. */
+  readonly api: IHttpApi;
   /** Attached unless the route's access is `public`. */
   readonly authorizer: IHttpRouteAuthorizer;
   readonly tables: Readonly<Record<TableId, ITableV2>>;
@@ -27,6 +28,8 @@ export interface CapabilityEndpointProps {
   readonly workflow?: WorkflowBinding;
   /** Variables every capability gets (stage, cache bounds). @default - none */
   readonly environment?: Readonly<Record<string, string>>;
+  /** The commit deployed, given to capabilities that declare `knowsVersion`. @default 'unknown' */
+  readonly commit?: string;
 }
 
 export class CapabilityEndpoint extends Construct {
@@ -44,7 +47,11 @@ export class CapabilityEndpoint extends Construct {
       memoryMb: capability.memoryMb,
       timeoutSeconds: capability.timeoutSeconds,
       description: routeKey(route),
-      environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: capability.id },
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: capability.id,
+        ...(capability.knowsVersion ? { KHIDMA_COMMIT: props.commit ?? 'unknown' } : {}),
+      },
     });
     this.handler.bindTables(capability.tables, props.tables);
     if (capability.workflow) {
@@ -58,12 +65,12 @@ export class CapabilityEndpoint extends Construct {
     }
     const isPublic = route.access === 'public';
     const publicReason = publicAccessReason(capability);
-    [this.route] = props.api.addRoutes({
-      path: route.path,
-      methods: [HttpMethod[route.method]],
+    this.route = new HttpRoute(this, 'Route', {
+      httpApi: props.api,
+      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration('Integration', this.handler.function),
       authorizer: isPublic ? undefined : props.authorizer,
-    }) as [HttpRoute];
+    });
     if (publicReason) {
       Validations.of(this.route).acknowledge({ id: 'AwsSolutions-APIG4', reason: publicReason });
     }

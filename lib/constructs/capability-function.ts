@@ -104,7 +104,7 @@ export class CapabilityFunction extends Construct {
       encryptionKey: table.encryptionKey,
     });
     grants[access](tableOnly, this.function);
-    if (access !== 'write' && binding.indexNames.length > 0) {
+    if (readsItems(access) && binding.indexNames.length > 0) {
       this.function.addToRolePolicy(
         new PolicyStatement({
           actions: ['dynamodb:Query', 'dynamodb:Scan'],
@@ -112,7 +112,7 @@ export class CapabilityFunction extends Construct {
         }),
       );
     }
-    if (access !== 'read' && table.encryptionKey) {
+    if (writesItems(access) && table.encryptionKey) {
       for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
         Validations.of(this.role).acknowledge({
           id: `AwsSolutions-IAM5[Action::${action}]`,
@@ -197,6 +197,9 @@ export interface TableBinding {
   readonly indexNames: readonly string[];
 }
 
+const readsItems = (access: TableAccess) => access === 'read' || access === 'readwrite' || access === 'append';
+const writesItems = (access: TableAccess) => access === 'write' || access === 'readwrite' || access === 'append';
+
 const grants: Record<TableAccess, (table: ITableV2, grantee: IGrantable) => void> = {
   read: (table, grantee) => table.grantReadData(grantee),
   write: (table, grantee) => table.grantWriteData(grantee),
@@ -207,4 +210,5 @@ const grants: Record<TableAccess, (table: ITableV2, grantee: IGrantable) => void
     table.grant(grantee, 'dynamodb:PutItem');
     table.encryptionKey?.grant(grantee, 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*');
   },
+  describe: (table, grantee) => table.grant(grantee, 'dynamodb:DescribeTable'),
 };

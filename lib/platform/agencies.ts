@@ -1,5 +1,5 @@
 // Agencies that own workflow steps: each gets a task queue (and DLQ). Onboarding an agency's workflow = adding
-// it to the catalogue's agencies (seed/agencies.ts for the demo) and deploying.
-import { seedAgencies } from '../../seed/agencies';
+// it to the reference package's agencies (reference/agencies.ts) and deploying; never derived from demo data.
+import { referenceAgencies } from '../../reference/agencies';
 
-export const workflowAgencyIds: readonly string[] = seedAgencies.map((agency) => agency.agencyId);
+export const workflowAgencyIds: readonly string[] = referenceAgencies.map((agency) => agency.agencyId);

@@ -1,26 +1,40 @@
 // The HTTP API generated from the capability catalogue: one function and one route per capability, JWT on non-public routes.
+// Layout: this stack owns the region's one public entry point (the HTTP API, its stage, access logs and JWT
+// authorizer); each API domain of the catalogue (lib/catalogue/domains.ts) and the workflow workers are nested
+// stacks of it. Nested rather than sibling stacks because the API still deploys and rolls back as one unit (a
+// route never outlives its function, the pipeline orders one API stack per region after the data), while each
+// nested template has its own CloudFormation resource limit and costs the parent one resource.
 import {
   CfnOutput,
   CrossStackReferences,
   Duration,
+  NestedStack,
   type ReferenceStrength,
   RemovalPolicy,
   Stack,
   type StackProps,
 } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { capabilities as catalogue } from '../capabilities';
+import { type ApiDomain, capabilitiesByDomain } from '../catalogue/domains';
 import type { Capability } from '../catalogue/types';
 import type { StageConfig } from '../config/stages';
 import type { AppClient } from '../platform/identity';
 import type { TableId } from '../platform/tables';
 import { CapabilityEndpoint } from '../constructs/capability-endpoint';
+import { DeploymentData } from '../constructs/deployment-data';
 import { Workers } from '../constructs/workers';
 import { workflowAgencyIds } from '../platform/agencies';
 import { pascalCase } from './names';
@@ -40,6 +54,8 @@ export interface ApiStackProps extends StackProps {
   readonly capabilities?: readonly Capability[];
   /** Runs the stream publisher and schedules (the primary region); the DR region has them off until failover. @default true */
   readonly active?: boolean;
+  /** The commit being deployed (health answers it). @default - the `commit` context value, else 'unknown' */
+  readonly commit?: string;
   /** How this stack consumes values of other stacks. @default - the app's default (cdk.json) */
   readonly consumeReferences?: ReferenceStrength;
 }
@@ -62,6 +78,12 @@ export class ApiStack extends Stack {
   public readonly api: HttpApi;
   public readonly endpoints: readonly CapabilityEndpoint[];
   public readonly workers: Workers;
+  /** One nested stack per API domain present in the catalogue, and one for the workflow workers. */
+  public readonly domainStacks: ReadonlyMap<ApiDomain, NestedStack>;
+  public readonly workersStack: NestedStack;
+  /** The reference package (and, where allowed, demo data) loader: primary region only, replicas follow. */
+  public readonly deploymentData?: DeploymentData;
+  public readonly apiUrlOutput: CfnOutput;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -97,15 +119,25 @@ export class ApiStack extends Stack {
       },
     });
 
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', `https://${identity.userPool.userPoolProviderName}`, {
+    const jwt = new HttpAuthorizer(this, 'CognitoJwt', {
+      httpApi: this.api,
+      type: HttpAuthorizerType.JWT,
       authorizerName: 'cognito-jwt',
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: `https://${identity.userPool.userPoolProviderName}`,
       jwtAudience: Object.values(identity.clients).map((client) => client.userPoolClientId),
+    });
+    // Routes in the nested stacks attach to this authorizer by id.
+    const authorizer = HttpAuthorizer.fromHttpAuthorizerAttributes(this, 'CognitoJwtForRoutes', {
+      authorizerId: jwt.authorizerId,
+      authorizerType: HttpAuthorizerType.JWT,
     });
     const environment = {
       STAGE: config.stage,
       CATALOGUE_CACHE_SECONDS: String(config.catalogueCacheSeconds),
     };
-    this.workers = new Workers(this, 'Workers', {
+    this.workersStack = new NestedStack(this, 'Workflows', { description: `Khidma ${config.stage}: workflow, event bus, queues and workers` });
+    this.workers = new Workers(this.workersStack, 'Workers', {
       stage: config.stage,
       agencyIds: workflowAgencyIds,
       tables: props.tables,
@@ -115,22 +147,44 @@ export class ApiStack extends Stack {
       logRemovalPolicy,
       environment,
     });
-    this.endpoints = capabilities.map(
-      (capability) =>
-        new CapabilityEndpoint(this, pascalCase(capability.id), {
-          capability,
-          api: this.api,
-          authorizer,
-          tables: props.tables,
-          userPool: identity.userPool,
-          userPoolClient: identity.clients.portal,
-          workflow: this.workers.workflow.binding,
-          logRetention: config.logRetentionDays,
-          logRemovalPolicy,
-          environment,
-        }),
-    );
+    const domainStacks = new Map<ApiDomain, NestedStack>();
+    const endpoints: CapabilityEndpoint[] = [];
+    for (const [domain, members] of capabilitiesByDomain(capabilities)) {
+      const nested = new NestedStack(this, `${pascalCase(domain)}Routes`, {
+        description: `Khidma ${config.stage}: the ${domain} routes of the API`,
+      });
+      domainStacks.set(domain, nested);
+      for (const capability of members) {
+        endpoints.push(
+          new CapabilityEndpoint(nested, pascalCase(capability.id), {
+            capability,
+            api: this.api,
+            authorizer,
+            tables: props.tables,
+            userPool: identity.userPool,
+            userPoolClient: identity.clients.portal,
+            workflow: this.workers.workflow.binding,
+            logRetention: config.logRetentionDays,
+            logRemovalPolicy,
+            environment,
+            commit: props.commit ?? this.node.tryGetContext('commit') ?? 'unknown',
+          }),
+        );
+      }
+    }
+    this.domainStacks = domainStacks;
+    this.endpoints = endpoints;
 
-    new CfnOutput(this, 'ApiUrl', { value: stage.url });
+    if (props.active ?? true) {
+      this.deploymentData = new DeploymentData(this, 'DeploymentData', {
+        tables: props.tables,
+        demoData: config.demoData,
+        logRetention: config.logRetentionDays,
+        logRemovalPolicy,
+        environment,
+      });
+    }
+
+    this.apiUrlOutput = new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }
 }

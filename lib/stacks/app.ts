@@ -1,5 +1,6 @@
 // The whole deployment for one stage: stateful stacks first, stateless API stacks given them as typed props.
-import { type App, ReferenceStrength, Tags } from 'aws-cdk-lib';
+import { ReferenceStrength, Tags } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
 import { ApiStack } from './api-stack';
 import { DataStack } from './data-stack';
@@ -15,7 +16,7 @@ export interface KhidmaStacks {
   readonly drApi: ApiStack;
 }
 
-export function buildApp(app: App, config: StageConfig): KhidmaStacks {
+export function buildApp(app: Construct, config: StageConfig): KhidmaStacks {
   const primary = { account: config.account, region: config.primaryRegion };
   const dr = { account: config.account, region: config.drRegion };
   Tags.of(app).add('project', 'khidma');
@@ -62,5 +63,6 @@ export function buildApp(app: App, config: StageConfig): KhidmaStacks {
     consumeReferences: ReferenceStrength.STRONG,
   });
   drApi.addStackDependency(data, 'serves the replicas the data stack creates');
+  drApi.addStackDependency(api, 'the primary region first: a failed primary deployment stops before the stand-by changes');
   return { identity, data, api, drKeys, drApi };
 }

@@ -8,6 +8,7 @@ import { stageConfig } from '../../lib/config/stages';
 import { appClients } from '../../lib/platform/identity';
 import { type TableId, tableDefinitions, tableEnvName, tableName } from '../../lib/platform/tables';
 import { buildApp } from '../../lib/stacks/app';
+import { apiTemplate } from './api-template';
 
 type Resource = { [key: string]: any };
 type Statement = { Action: string | string[]; Resource: unknown };
@@ -16,15 +17,16 @@ const config = stageConfig('dev');
 const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
 const stacks = buildApp(app, config);
 const regions = [
-  { name: 'primary', template: Template.fromStack(stacks.api), region: config.primaryRegion, keyStack: stacks.data },
-  { name: 'DR', template: Template.fromStack(stacks.drApi), region: config.drRegion, keyStack: stacks.drKeys },
+  { name: 'primary', template: apiTemplate(stacks.api), region: config.primaryRegion, keyStack: stacks.data },
+  { name: 'DR', template: apiTemplate(stacks.drApi), region: config.drRegion, keyStack: stacks.drKeys },
 ];
 
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const byId = (capability: Capability) => [capability.id, capability] as const;
 const tableIds = (capability: Capability) => Object.keys(capability.tables) as TableId[];
 const readOnly = capabilities.filter((c) => tableIds(c).length > 0 && Object.values(c.tables).every((a) => a === 'read'));
-const writers = capabilities.filter((c) => Object.values(c.tables).some((a) => a !== 'read'));
+const writers = capabilities.filter((c) => Object.values(c.tables).some((a) => a !== 'read' && a !== 'describe'));
+const describeOnly = capabilities.filter((c) => tableIds(c).length > 0 && Object.values(c.tables).every((a) => a === 'describe'));
 const withoutTables = capabilities.filter((c) => tableIds(c).length === 0);
 
 function only(resources: Record<string, Resource>, what: string): [string, Resource] {
@@ -112,6 +114,7 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
         ...tableIds(capability).map(tableEnvName),
         ...(capability.userPool ? ['USER_POOL_ID', 'USER_POOL_CLIENT_ID'] : []),
         ...(capability.workflow ? ['WORKFLOW_STATE_MACHINE_ARN'] : []),
+        ...(capability.knowsVersion ? ['KHIDMA_COMMIT'] : []),
       ].sort(),
     );
     expect(variables).toMatchObject({
@@ -131,6 +134,11 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
   test.each(writers.map(byId))('%s may write, and encrypt with the table key', (_id, capability) => {
     const actions = actionsOf(statementsOf(template, capability));
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'kms:GenerateDataKey*']));
+  });
+
+  test.each(describeOnly.map(byId))('%s may only describe its tables: no item is read or written, no key used', (_id, capability) => {
+    const actions = actionsOf(statementsOf(template, capability)).filter((action) => /^(dynamodb|kms):/.test(action));
+    expect([...new Set(actions)]).toEqual(['dynamodb:DescribeTable']);
   });
 
   test.each(withoutTables.map(byId))('%s has no DynamoDB or KMS permission', (_id, capability) => {
@@ -179,8 +187,9 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
 
   test('every log group (access logs and functions) keeps 30 days (dev)', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
-    // One per capability and per worker, the access logs and the workflow's logs.
-    expect(groups).toHaveLength(capabilities.length + workers.length + 2);
+    // One per capability and per worker, the access logs and the workflow's logs; in the primary region the
+    // reference loader's and (dev) the demo loader's.
+    expect(groups).toHaveLength(capabilities.length + workers.length + 2 + (region === config.primaryRegion ? 2 : 0));
     expect(new Set(groups.map((group) => group.Properties.RetentionInDays))).toEqual(new Set([30]));
   });
 

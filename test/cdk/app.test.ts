@@ -51,6 +51,7 @@ test('unit tests stub bundling: every function asset is the unbundled repository
     return Object.values(files).map((file) => file.source.path);
   });
   const repositoryRoot = path.resolve(__dirname, '../..');
-  expect(sources.filter((source) => source === repositoryRoot)).toHaveLength(2 * (capabilities.length + workers.length));
+  // Each region's capabilities and workers; in the primary region the reference loader and (dev) the demo loader.
+  expect(sources.filter((source) => source === repositoryRoot)).toHaveLength(2 * (capabilities.length + workers.length) + 2);
   expect(sources.filter((source) => source.startsWith('asset.') && fs.existsSync(path.join(app.outdir, source, 'index.mjs')))).toEqual([]);
 });

@@ -1,4 +1,6 @@
-// Reads every policy statement of a synthesized app, with its resources resolved across stacks and regions.
+// Reads every policy statement of a synthesized app, with its resources resolved across stacks, nested stacks and regions.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 
 type Json = any;
@@ -9,6 +11,8 @@ interface StackTemplate {
   readonly resources: Record<string, { Type: string; Properties?: Json }>;
   readonly outputs: Record<string, { Value: Json; Export?: { Name: Json } }>;
   readonly parameters: Record<string, unknown>;
+  /** A nested stack: its parent and the parameter values the parent passes. */
+  readonly parent?: { readonly stack: StackTemplate; readonly parameters: Record<string, Json> };
 }
 
 export interface LocatedStatement {
@@ -43,17 +47,47 @@ export class SynthesizedApp {
   private readonly stacks: readonly StackTemplate[];
 
   constructor(assembly: CloudAssembly) {
-    this.stacks = assembly.stacks.map((artifact) => ({
+    const top: StackTemplate[] = assembly.stacks.map((artifact) => ({
       name: artifact.stackName,
       region: artifact.environment.region,
       resources: artifact.template.Resources ?? {},
       outputs: artifact.template.Outputs ?? {},
       parameters: artifact.template.Parameters ?? {},
     }));
+    const templateFiles = nestedTemplateFiles(assembly.directory);
+    const withNested = (stack: StackTemplate): StackTemplate[] => [
+      stack,
+      ...Object.entries(stack.resources)
+        .filter(([, resource]) => resource.Type === 'AWS::CloudFormation::Stack')
+        .flatMap(([id, resource]) => {
+          const key = /[0-9a-f]{64}\.json/.exec(JSON.stringify(resource.Properties?.TemplateURL))?.[0];
+          const file = key && templateFiles.get(key);
+          if (!file) {
+            throw new Error(`no template for nested stack ${stack.name}/${id}`);
+          }
+          const template = JSON.parse(fs.readFileSync(path.join(assembly.directory, file), 'utf8'));
+          return withNested({
+            name: `${stack.name}/${id}`,
+            region: stack.region,
+            resources: template.Resources ?? {},
+            outputs: template.Outputs ?? {},
+            parameters: template.Parameters ?? {},
+            parent: { stack, parameters: resource.Properties?.Parameters ?? {} },
+          });
+        }),
+    ];
+    this.stacks = top.flatMap(withNested);
   }
 
   public get stackNames(): string[] {
     return this.stacks.map((stack) => stack.name);
+  }
+
+  /** The resources of a stack and of each stack nested in it, by (nested) stack name. */
+  public resourcesUnder(stackName: string): { stackName: string; resources: Record<string, Json> }[] {
+    return this.stacks
+      .filter((stack) => stack.name === stackName || stack.name.startsWith(`${stackName}/`))
+      .map((stack) => ({ stackName: stack.name, resources: stack.resources }));
   }
 
   /** The `{stack/logicalId` token prefix of each resource of `type` whose property `key` equals `value`. */
@@ -149,6 +183,10 @@ export class SynthesizedApp {
   }
 
   private ref(stack: StackTemplate, name: string): string {
+    const passed = stack.parent?.parameters[name];
+    if (passed !== undefined) {
+      return this.renderIn(stack.parent!.stack, passed);
+    }
     if (pseudoParameters.has(name) || name in stack.parameters) {
       return '*';
     }
@@ -166,6 +204,14 @@ export class SynthesizedApp {
     // A strong cross-region reference: the attribute is the SSM parameter a writer in another region fills.
     if (resource.Type === 'Custom::CrossRegionExportReader') {
       return this.crossRegionExport(attribute);
+    }
+    if (resource.Type === 'AWS::CloudFormation::Stack' && attribute.startsWith('Outputs.')) {
+      const nested = this.stack(`${stack.name}/${id}`);
+      const output = nested.outputs[attribute.slice('Outputs.'.length)];
+      if (!output) {
+        throw new Error(`no output ${attribute} in ${nested.name}`);
+      }
+      return this.renderIn(nested, output.Value);
     }
     return `{${stack.name}/${id}.${attribute}}`;
   }
@@ -215,6 +261,22 @@ export class SynthesizedApp {
     }
     return found[0]!;
   }
+}
+
+/** Nested stack templates by the object key the parents' TemplateURLs name (from the asset manifests). */
+function nestedTemplateFiles(directory: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const manifest of fs.readdirSync(directory).filter((name) => name.endsWith('.assets.json'))) {
+    const assets = JSON.parse(fs.readFileSync(path.join(directory, manifest), 'utf8')).files ?? {};
+    for (const asset of Object.values(assets) as Json[]) {
+      if (String(asset.source?.path).endsWith('.nested.template.json')) {
+        for (const destination of Object.values(asset.destinations ?? {}) as Json[]) {
+          files.set(destination.objectKey, asset.source.path);
+        }
+      }
+    }
+  }
+  return files;
 }
 
 /** [path, statements] of every policy document (anything with a Statement) under a resource's properties. */

@@ -49,42 +49,43 @@ const poolArn = `{${identity.stackName}/${identity.getLogicalId(identity.userPoo
 const poolId = `{${identity.stackName}/${identity.getLogicalId(identity.userPool.node.defaultChild as CfnUserPool)}}`;
 const portalClientId = `{${identity.stackName}/${identity.getLogicalId(identity.clients.portal.node.defaultChild as CfnUserPoolClient)}}`;
 
-/** The function of a capability and the statements of its role's policies. */
+/** The function of a capability (in the API stack or one nested in it), the statements of its role's policies, and where it is. */
 function functionOf(stackName: string, capability: Capability) {
-  const resources: Record<string, Resource> = assembly.getStackByName(stackName).template.Resources;
-  const functions = Object.values(resources).filter(
-    (resource) =>
-      resource.Type === 'AWS::Lambda::Function' && resource.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === capability.id,
+  const found = synthesized.resourcesUnder(stackName).flatMap(({ stackName: at, resources }) =>
+    Object.values(resources as Record<string, Resource>)
+      .filter((resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === capability.id)
+      .map((fn) => ({ at, fn, resources: resources as Record<string, Resource> })),
   );
-  expect(functions).toHaveLength(1);
-  const fn = functions[0]!;
+  expect(found.map(({ at }) => at)).toHaveLength(1);
+  const { at, fn, resources } = found[0]!;
   const [roleId] = fn.Properties.Role['Fn::GetAtt'];
   const statements = Object.values(resources)
     .filter((resource) => resource.Type === 'AWS::IAM::Policy' && JSON.stringify(resource.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Resource[]);
   const variables: Record<string, unknown> = fn.Properties.Environment.Variables;
-  return { statements, variables };
+  return { statements, variables, at };
 }
 
 const cognito = (statements: Resource[]) => statements.filter((statement) => JSON.stringify(statement.Action).includes('cognito-idp:'));
 
 describe.each(stacks.map((stack) => stack.stackName))('in %s', (stackName) => {
   test('a capability listing user-pool actions gets exactly those, on the primary pool only', () => {
-    const granted = cognito(functionOf(stackName, fixtures.admin!).statements);
+    const { statements, at } = functionOf(stackName, fixtures.admin!);
+    const granted = cognito(statements);
     expect(granted.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
       'cognito-idp:AdminAddUserToGroup',
       'cognito-idp:AdminCreateUser',
     ]);
     for (const statement of granted) {
       expect(statement.Effect).toBe('Allow');
-      expect([statement.Resource].flat().map((resource) => synthesized.render(stackName, resource))).toEqual([poolArn]);
+      expect([statement.Resource].flat().map((resource) => synthesized.render(at, resource))).toEqual([poolArn]);
     }
   });
 
   test.each(['admin', 'signUp'])('%s gets the pool id and the portal client id', (fixture) => {
-    const { variables } = functionOf(stackName, fixtures[fixture]!);
-    expect(synthesized.render(stackName, variables.USER_POOL_ID)).toBe(poolId);
-    expect(synthesized.render(stackName, variables.USER_POOL_CLIENT_ID)).toBe(portalClientId);
+    const { variables, at } = functionOf(stackName, fixtures[fixture]!);
+    expect(synthesized.render(at, variables.USER_POOL_ID)).toBe(poolId);
+    expect(synthesized.render(at, variables.USER_POOL_CLIENT_ID)).toBe(portalClientId);
   });
 
   test('an empty user-pool list gives the ids but no cognito-idp permission', () => {

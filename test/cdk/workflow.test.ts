@@ -9,6 +9,7 @@ import { capabilities } from '../../lib/capabilities';
 import { stageConfig } from '../../lib/config/stages';
 import { workflowAgencyIds } from '../../lib/platform/agencies';
 import { buildApp } from '../../lib/stacks/app';
+import { apiTemplate } from './api-template';
 import budgets from '../../bench/budgets.json';
 import type { AgencyTaskMessage } from '../../functions/workflow/ports';
 import { LocalWorkflowEngine, type StateTransition } from '../../local/workflow-engine';
@@ -20,8 +21,8 @@ type Resource = { [key: string]: any };
 const config = stageConfig('dev');
 const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
 const stacks = buildApp(app, config);
-const primary = Template.fromStack(stacks.api);
-const dr = Template.fromStack(stacks.drApi);
+const primary = apiTemplate(stacks.api);
+const dr = apiTemplate(stacks.drApi);
 
 const byDescription = (template: Template, description: string): [string, Resource] => {
   const found = Object.entries(template.findResources('AWS::Lambda::Function', { Properties: { Description: description } }));

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { capabilities } from '../../lib/capabilities';
 import type { Capability } from '../../lib/catalogue/types';
 import { readDemoTotpSecrets, totpCode } from '../../local/cognito';
-import { seedServices } from '../../seed/services';
+import { referenceServices } from '../../reference/services';
 import {
   allow,
   deny,
@@ -119,7 +119,7 @@ const ROLE = deny(403, 'forbidden');
 const HIDDEN = deny(404, 'application_not_found');
 const allowEveryone = (status: number): PerPersona<Expectation> => Object.fromEntries(personas.map((persona) => [persona, allow(status)])) as PerPersona<Expectation>;
 
-const card = () => structuredClone(seedServices[0]!.card);
+const card = () => structuredClone(referenceServices[0]!.card);
 const lower = (persona: Persona) => persona.toLowerCase();
 /** The current code of a demo staff member's authenticator; anybody else gets a wrong one. */
 function demoTotpCode(user: string | undefined): string {

@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { dynamoCatalogue } from '../../functions/services/dynamo-catalogue';
 import type { LambdaHttpHandler } from '../../functions/shared/http';
 import { tableDefinitions, tableEnvName, tableName } from '../../lib/platform/tables';
-import { seedServices } from '../../seed/services';
+import { referenceServices } from '../../reference/services';
 import { api, cloudState, tables, tokenFor } from '../support/api';
 
 const LIFETIME_SECONDS = 30;
@@ -52,7 +52,7 @@ it(`serves the listing from memory for ${LIFETIME_SECONDS} s, then reads the cat
   expect(await list()).toEqual([]);
 
   const serviceId = `cache-probe-${randomInt(0, 1e9)}`;
-  const card = structuredClone(seedServices[0]!.card);
+  const card = structuredClone(referenceServices[0]!.card);
   card.name = { ar: card.name.ar, en: `Probe ${word}` };
   const created = await api(`/v1/services/${serviceId}`, { method: 'PUT', token: await tokenFor('operator'), body: { expectedVersion: 0, card } });
   expect(created.status).toBe(201);

@@ -1,11 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { seedAgencies } from '../../seed/agencies';
-import { seedServices } from '../../seed/services';
+import { referenceAgencies } from '../../reference/agencies';
+import { referenceServices } from '../../reference/services';
 import type { ServiceCardInput, ServiceSummary } from '../../schemas/services';
 import { api, tables, tokenFor } from '../support/api';
 
 const catalogueTable = 'khidma-local-catalogue';
-const baseCard = (): ServiceCardInput => structuredClone(seedServices[0]!.card);
+const baseCard = (): ServiceCardInput => structuredClone(referenceServices[0]!.card);
 let counter = 0;
 const newServiceId = () => `test-service-${Date.now().toString(36)}-${counter++}`;
 
@@ -41,7 +41,7 @@ describe('agencies', () => {
     const response = await api('/v1/agencies');
     expect(response.status).toBe(200);
     expect(response.body.items.map((agency: { agencyId: string }) => agency.agencyId).sort()).toEqual(
-      seedAgencies.map((agency) => agency.agencyId).sort(),
+      referenceAgencies.map((agency) => agency.agencyId).sort(),
     );
     expect(response.body.items[0].name).toEqual({ ar: expect.stringMatching(/[\u0600-\u06FF]/), en: expect.any(String) });
   });
@@ -50,7 +50,7 @@ describe('agencies', () => {
 describe('listing and searching services', () => {
   it('pages through the whole seeded catalogue with cursors, without repeats', async () => {
     const items = await listAll('stage=launched');
-    const launched = seedServices.filter((seed) => seed.lifecycleStage === 'launched').map((seed) => seed.serviceId);
+    const launched = referenceServices.filter((seed) => seed.lifecycleStage === 'launched').map((seed) => seed.serviceId);
     expect(items.map((item) => item.serviceId).sort()).toEqual(expect.arrayContaining(launched.sort()));
     expect(new Set(items.map((item) => item.serviceId)).size).toBe(items.length);
   });

@@ -1,7 +1,7 @@
 // Jordan's clock for messages, quiet hours and rating quarters (Asia/Amman, UTC+3 all year since 2022).
 import { expectedCompletion } from '../../functions/applications/domain/applications';
 import { consentStatus } from '../../functions/registry/domain/access';
-import { seedCalendar } from '../../seed/calendar';
+import { referenceCalendar } from '../../reference/calendar';
 import { addDays, ammanDate, ammanDateAfter, localDateTime, quarterOf, quietUntil } from '../../functions/shared/amman-time';
 
 const utc = (iso: string) => new Date(iso);
@@ -34,7 +34,7 @@ describe("Amman's date", () => {
 
   it('never promises completion before the Amman date of submission', () => {
     const card = { workflow: [{ steps: [{ slaHours: 1 }] }] } as never;
-    expect(expectedCompletion(seedCalendar(2026), utc('2026-01-13T22:30:00.000Z'), card)).toBe('2026-01-14');
+    expect(expectedCompletion(referenceCalendar(2026), utc('2026-01-13T22:30:00.000Z'), card)).toBe('2026-01-14');
   });
 });
 

@@ -1,7 +1,7 @@
 import { checkAnswers } from '../../functions/applications/domain/form';
 import { expectedCompletion } from '../../functions/applications/domain/applications';
 import { HttpError } from '../../functions/shared/errors';
-import { seedCalendar } from '../../seed/calendar';
+import { referenceCalendar } from '../../reference/calendar';
 
 const label = (en: string) => ({ ar: en, en });
 const card = {
@@ -65,6 +65,6 @@ describe('expected completion', () => {
       { steps: [{ slaHours: 48 }] },
     ] as never;
     // Sunday 13:00 in Amman + 5 working days: Friday and Saturday are days off.
-    expect(expectedCompletion(seedCalendar(2026), new Date('2026-11-22T10:00:00Z'), { workflow })).toBe('2026-11-29');
+    expect(expectedCompletion(referenceCalendar(2026), new Date('2026-11-22T10:00:00Z'), { workflow })).toBe('2026-11-29');
   });
 });

@@ -22,7 +22,7 @@ import { dynamoNotifications } from '../../functions/notifications/dynamo-notifi
 import type { Principal } from '../../functions/registry/domain/access';
 import type { AuditEntry } from '../../functions/registry/domain/audit-chain';
 import { submittedVariables } from '../support/notification-variables';
-import { seedCalendar } from '../../seed/calendar';
+import { referenceCalendar } from '../../reference/calendar';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'khidma-engagement-'));
 let dynamoDb: RunningDynamoDb;
@@ -266,7 +266,7 @@ function complaints(now: () => Date, apps: StoredApplication[] = []) {
     applications: { get: async (id) => apps.find((candidate) => candidate.applicationId === id) },
     agencies: { exists: async (agencyId) => ['dvld', 'gam', 'moh'].includes(agencyId), owning: async () => 'dvld' },
     audit: { append: async (entry) => void audited.push(entry) },
-    calendar: async () => seedCalendar(now().getUTCFullYear() - 1),
+    calendar: async () => referenceCalendar(now().getUTCFullYear() - 1),
     now,
   };
   return { deps, audited };

@@ -1,7 +1,7 @@
 // Identifiers as people type them: any digits, local and international phone forms, checked formats.
 import { checkAnswers } from '../../functions/applications/domain/form';
 import { MobilePhone, NationalNumber, PermitNumber, PlateNumber, RecordId, RegistrationNumber, toE164 } from '../../schemas/identifiers';
-import { seedServices } from '../../seed/services';
+import { referenceServices } from '../../reference/services';
 
 const parse = (schema: { safeParse(value: unknown): { success: boolean; data?: unknown } }, value: string) => {
   const result = schema.safeParse(value);
@@ -41,7 +41,7 @@ describe('identifiers typed in any digits', () => {
   });
 
   it("converts and checks identifier answers on a service's form", () => {
-    const card = seedServices.find((seed) => seed.serviceId === 'vehicle-registration-renewal')!.card;
+    const card = referenceServices.find((seed) => seed.serviceId === 'vehicle-registration-renewal')!.card;
     const answers = { plateNumber: '١٢-٣٤٥٦٧', chassisNumber: 'JTDBR32E540012345', insurancePolicyNumber: 'POL-2026-99881' };
     expect(checkAnswers(card, answers, 'submit')).toMatchObject({ plateNumber: '12-34567' });
     expect(() => checkAnswers(card, { ...answers, plateNumber: 'twelve' }, 'submit')).toThrow(

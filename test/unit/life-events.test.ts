@@ -2,12 +2,12 @@
 // citizens on a common channel, every mapped answer fills a real field of the member's form from a real field
 // of the life event's form, and a document comes only from a member that must be approved first.
 import { BundleDefinition } from '../../schemas/bundles';
-import { seedLifeEvents } from '../../seed/life-events';
-import { seedServices } from '../../seed/services';
+import { referenceLifeEvents } from '../../reference/life-events';
+import { referenceServices } from '../../reference/services';
 
-const services = new Map(seedServices.map((service) => [service.serviceId, service]));
+const services = new Map(referenceServices.map((service) => [service.serviceId, service]));
 
-describe.each(seedLifeEvents.map((definition) => [definition.lifeEventId, definition] as const))('life event %s', (_id, definition) => {
+describe.each(referenceLifeEvents.map((definition) => [definition.lifeEventId, definition] as const))('life event %s', (_id, definition) => {
   test('matches the schema', () => {
     expect(BundleDefinition.safeParse(definition).success).toBe(true);
   });
@@ -47,6 +47,6 @@ describe.each(seedLifeEvents.map((definition) => [definition.lifeEventId, defini
 });
 
 test('the seeded life events take answers from each kind of source, so the checks above check something', () => {
-  const sources = seedLifeEvents.flatMap((definition) => definition.members.flatMap((member) => Object.values(member.answers)));
+  const sources = referenceLifeEvents.flatMap((definition) => definition.members.flatMap((member) => Object.values(member.answers)));
   expect(new Set(sources.flatMap((source) => Object.keys(source)))).toEqual(new Set(['answer', 'value', 'documentOf']));
 });

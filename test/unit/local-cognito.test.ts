@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { passwordPolicy, tokenValidity } from '../../lib/platform/identity';
-import { seedAgencies } from '../../seed/agencies';
+import { referenceAgencies } from '../../reference/agencies';
 import { ensureIdentity, type LocalIdentity, localJwksCache, type RunningCognito, seedUsers, signIn, startCognito } from '../../local/cognito';
 import { demoPassword, demoUsers } from '../../local/demo-users';
 import { LocalCloudError } from '../../local/state';
@@ -82,7 +82,7 @@ test('demo users cover every role and seeded agency, with a password the policy 
   expect(demoPassword).toMatch(/\d/);
   expect(demoPassword).toMatch(/[^a-zA-Z\d]/);
   const officers = demoUsers.filter((user) => user.group === 'officer').map((user) => user.attributes?.['custom:agencyId']);
-  expect(officers.sort()).toEqual(seedAgencies.map((agency) => agency.agencyId).sort());
+  expect(officers.sort()).toEqual(referenceAgencies.map((agency) => agency.agencyId).sort());
   expect(new Set(demoUsers.map((user) => user.group))).toEqual(new Set(['citizen', 'officer', 'frontline', 'operator', 'auditor']));
   expect(new Set(demoUsers.map((user) => user.username)).size).toBe(demoUsers.length);
 });

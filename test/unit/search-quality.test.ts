@@ -1,11 +1,11 @@
 // The search measured on the seeded catalogue: the real query set's recall and the rank of the right service.
 import { listServices, storedSummary } from '../../functions/services/domain/registry';
 import { normalizeText, queryTokens, stem } from '../../functions/services/domain/search';
-import { seedAgencies } from '../../seed/agencies';
-import { seedServices } from '../../seed/services';
+import { referenceAgencies } from '../../reference/agencies';
+import { referenceServices } from '../../reference/services';
 import { measure, searchQueries } from '../support/search-queries';
 
-const summaries = seedServices.map(({ serviceId, card }) => storedSummary({ ...card, serviceId, version: 1, lifecycleStage: 'launched', priorityScore: 0 } as never, seedAgencies));
+const summaries = referenceServices.map(({ serviceId, card }) => storedSummary({ ...card, serviceId, version: 1, lifecycleStage: 'launched', priorityScore: 0 } as never, referenceAgencies));
 const search = async (q: string) => (await listServices(summaries, { q, limit: 100 })).items.map((item) => item.serviceId);
 
 describe('Arabic and English service search', () => {

@@ -1,10 +1,10 @@
-import { seedAgencies } from '../../seed/agencies';
-import { seedServices } from '../../seed/services';
+import { referenceAgencies } from '../../reference/agencies';
+import { referenceServices } from '../../reference/services';
 import { Agency, lifecycleStages, ServiceCardInput } from '../../schemas/services';
 import { Slug } from '../../schemas/common';
 import { listServices, storedSummary } from '../../functions/services/domain/registry';
 
-const agencyIds = new Set(seedAgencies.map((agency) => agency.agencyId));
+const agencyIds = new Set(referenceAgencies.map((agency) => agency.agencyId));
 const steps = (card: ServiceCardInput) => card.workflow.flatMap((stage) => stage.steps);
 const isMultiAgency = (card: ServiceCardInput) =>
   card.partnerAgencyIds.length > 0 && steps(card).some((step) => card.partnerAgencyIds.includes(step.agencyId));
@@ -33,52 +33,52 @@ describe('seed agencies', () => {
     expect([...agencyIds].sort()).toEqual(
       ['ccd', 'cspd', 'customs', 'dls', 'dvld', 'gam', 'hia', 'istd', 'mit', 'moh', 'moi', 'moj', 'mol', 'ssc'].sort(),
     );
-    expect(agencyIds.size).toBe(seedAgencies.length);
-    for (const agency of seedAgencies) {
+    expect(agencyIds.size).toBe(referenceAgencies.length);
+    for (const agency of referenceAgencies) {
       expect(Agency.safeParse(agency).error).toBeUndefined();
     }
   });
 });
 
 describe('seed services', () => {
-  it.each(seedServices.map((seed) => [seed.serviceId, seed] as const))('%s parses as a ServiceCardInput', (_, seed) => {
+  it.each(referenceServices.map((seed) => [seed.serviceId, seed] as const))('%s parses as a ServiceCardInput', (_, seed) => {
     const result = ServiceCardInput.safeParse(seed.card);
     expect(result.error).toBeUndefined();
     expect(result.data).toEqual(seed.card);
   });
 
   it('have unique, valid slugs and known lifecycle stages', () => {
-    const ids = seedServices.map((seed) => seed.serviceId);
+    const ids = referenceServices.map((seed) => seed.serviceId);
     expect(duplicates(ids)).toEqual([]);
     expect(ids.filter((id) => !Slug.safeParse(id).success)).toEqual([]);
-    expect(seedServices.filter((seed) => !lifecycleStages.includes(seed.lifecycleStage))).toEqual([]);
+    expect(referenceServices.filter((seed) => !lifecycleStages.includes(seed.lifecycleStage))).toEqual([]);
   });
 
   it('form a catalogue of at least 36 services owned by at least 10 agencies', () => {
-    expect(seedServices.length).toBeGreaterThanOrEqual(36);
-    expect(new Set(seedServices.map((seed) => seed.card.ownerAgencyId)).size).toBeGreaterThanOrEqual(10);
+    expect(referenceServices.length).toBeGreaterThanOrEqual(36);
+    expect(new Set(referenceServices.map((seed) => seed.card.ownerAgencyId)).size).toBeGreaterThanOrEqual(10);
   });
 
   it('use every rollout phase and every lifecycle stage at least three times', () => {
-    const perPhase = [1, 2, 3, 4, 5, 6].map((phase) => [phase, seedServices.filter((seed) => seed.card.rolloutPhase === phase).length]);
-    const perStage = lifecycleStages.map((stage) => [stage, seedServices.filter((seed) => seed.lifecycleStage === stage).length]);
+    const perPhase = [1, 2, 3, 4, 5, 6].map((phase) => [phase, referenceServices.filter((seed) => seed.card.rolloutPhase === phase).length]);
+    const perStage = lifecycleStages.map((stage) => [stage, referenceServices.filter((seed) => seed.lifecycleStage === stage).length]);
     expect(perPhase.filter(([, count]) => Number(count) < 3)).toEqual([]);
     expect(perStage.filter(([, count]) => Number(count) < 3)).toEqual([]);
   });
 
   it('mostly show early-phase services as launched or under post-launch evaluation', () => {
-    const early = seedServices.filter((seed) => seed.card.rolloutPhase <= 3);
+    const early = referenceServices.filter((seed) => seed.card.rolloutPhase <= 3);
     const live = early.filter((seed) => ['launched', 'post-launch-evaluation'].includes(seed.lifecycleStage));
     expect(live.length / early.length).toBeGreaterThan(0.75);
   });
 
   it('include multi-agency services, some with parallel steps of different agencies', () => {
-    expect(seedServices.filter((seed) => isMultiAgency(seed.card)).length).toBeGreaterThanOrEqual(8);
-    expect(seedServices.filter((seed) => isMultiAgency(seed.card) && hasParallelStage(seed.card)).length).toBeGreaterThanOrEqual(4);
+    expect(referenceServices.filter((seed) => isMultiAgency(seed.card)).length).toBeGreaterThanOrEqual(8);
+    expect(referenceServices.filter((seed) => isMultiAgency(seed.card) && hasParallelStage(seed.card)).length).toBeGreaterThanOrEqual(4);
   });
 
   it('reference only seeded agencies, with every step run by the owner or a partner', () => {
-    for (const { serviceId, card } of seedServices) {
+    for (const { serviceId, card } of referenceServices) {
       const referenced = [card.ownerAgencyId, ...card.partnerAgencyIds, ...steps(card).map((step) => step.agencyId)];
       expect({ serviceId, unknown: referenced.filter((id) => !agencyIds.has(id)) }).toEqual({ serviceId, unknown: [] });
       const involved = new Set([card.ownerAgencyId, ...card.partnerAgencyIds]);
@@ -90,14 +90,14 @@ describe('seed services', () => {
   });
 
   it('give each partner agency a part in the workflow', () => {
-    for (const { serviceId, card } of seedServices) {
+    for (const { serviceId, card } of referenceServices) {
       const stepAgencies = new Set(steps(card).map((step) => step.agencyId));
       expect({ serviceId, idle: card.partnerAgencyIds.filter((id) => !stepAgencies.has(id)) }).toEqual({ serviceId, idle: [] });
     }
   });
 
   it('have unique step, field and document ids within each card, and options only on select fields', () => {
-    for (const { serviceId, card } of seedServices) {
+    for (const { serviceId, card } of referenceServices) {
       expect({
         serviceId,
         steps: duplicates(steps(card).map((step) => step.stepId)),
@@ -110,7 +110,7 @@ describe('seed services', () => {
   });
 
   it('have plausible fees, volumes and traditional-channel baselines', () => {
-    for (const { serviceId, card } of seedServices) {
+    for (const { serviceId, card } of referenceServices) {
       expect({ serviceId, filsPrecision: Math.round(card.fees.amountJod * 1000) === card.fees.amountJod * 1000 }).toEqual({
         serviceId,
         filsPrecision: true,
@@ -122,8 +122,8 @@ describe('seed services', () => {
       expect(card.baseline.citizenMinutes).toBeGreaterThanOrEqual(30);
       expect(card.baseline.citizenMinutes).toBeLessThanOrEqual(480);
     }
-    expect(seedServices.some((seed) => seed.card.fees.ePaymentDiscountPercent > 0)).toBe(true);
-    expect(seedServices.some((seed) => seed.card.fees.amountJod > 0 && seed.card.fees.ePaymentDiscountPercent === 0)).toBe(true);
+    expect(referenceServices.some((seed) => seed.card.fees.ePaymentDiscountPercent > 0)).toBe(true);
+    expect(referenceServices.some((seed) => seed.card.fees.amountJod > 0 && seed.card.fees.ePaymentDiscountPercent === 0)).toBe(true);
   });
 
   it.each([
@@ -137,13 +137,13 @@ describe('seed services', () => {
     ['social-security-employer-registration', 'ssc'],
     ['vocational-licence', 'gam'],
   ])('include %s, owned by %s, for the life-event bundles', (serviceId, owner) => {
-    expect(seedServices.find((seed) => seed.serviceId === serviceId)?.card.ownerAgencyId).toBe(owner);
+    expect(referenceServices.find((seed) => seed.serviceId === serviceId)?.card.ownerAgencyId).toBe(owner);
   });
 
   it('write Arabic text in Arabic script and English text in Latin script', () => {
     const texts = [
-      ...seedAgencies.flatMap((agency) => localizedTexts(agency, agency.agencyId)),
-      ...seedServices.flatMap((seed) => localizedTexts(seed.card, seed.serviceId)),
+      ...referenceAgencies.flatMap((agency) => localizedTexts(agency, agency.agencyId)),
+      ...referenceServices.flatMap((seed) => localizedTexts(seed.card, seed.serviceId)),
     ];
     expect(texts.length).toBeGreaterThan(500);
     expect(texts.filter((entry) => !/[\u0621-\u064A]/.test(entry.ar)).map((entry) => entry.path)).toEqual([]);
@@ -151,7 +151,7 @@ describe('seed services', () => {
   });
 
   it('answer Arabic searches the same with and without the definite article, as the registry tests expect', async () => {
-    const summaries = seedServices.map(({ serviceId, card }) => storedSummary({ ...card, serviceId, version: 1, lifecycleStage: 'launched', priorityScore: 0 } as never, seedAgencies));
+    const summaries = referenceServices.map(({ serviceId, card }) => storedSummary({ ...card, serviceId, version: 1, lifecycleStage: 'launched', priorityScore: 0 } as never, referenceAgencies));
     const search = async (query: string) => (await listServices(summaries, { q: query, limit: 100 })).items.map((entry) => entry.serviceId);
     expect(await search('جواز سفر')).toContain('passport-renewal');
     expect(await search('جَوَاز السّفر')).toEqual(await search('جواز سفر'));

@@ -1,10 +1,10 @@
 // SLAs in government working time: Sunday-Thursday, 08:00-15:00 Amman (09:00-14:00 in Ramadan), holidays off.
 import { addWorkingTime, ammanInstant, isWorkingDay, workingDaysText } from '../../functions/shared/working-calendar';
 import { withProcessingTime } from '../../functions/services/domain/registry';
-import { seedCalendar } from '../../seed/calendar';
-import { seedServices } from '../../seed/services';
+import { referenceCalendar } from '../../reference/calendar';
+import { referenceServices } from '../../reference/services';
 
-const calendar = seedCalendar(2026);
+const calendar = referenceCalendar(2026);
 /** An Amman wall-clock time as an instant. */
 const amman = (date: string, time: string) => ammanInstant(date, Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)));
 
@@ -61,7 +61,7 @@ describe('the working calendar', () => {
 
 describe('the service card', () => {
   it('states its processing time in working days', () => {
-    const vehicle = seedServices.find((seed) => seed.serviceId === 'vehicle-registration-renewal')!;
+    const vehicle = referenceServices.find((seed) => seed.serviceId === 'vehicle-registration-renewal')!;
     const card = withProcessingTime({ ...vehicle.card, serviceId: vehicle.serviceId } as never);
     expect(card.processingTime).toEqual({ workingDays: 2, text: { ar: 'يوما عمل', en: '2 working days' } });
     expect(workingDaysText(1)).toEqual({ ar: 'يوم عمل واحد', en: '1 working day' });

@@ -1,4 +1,5 @@
 // Use cases of the unified services registry, over a storage port (no AWS types here).
+import { isDeepStrictEqual } from 'node:util';
 import type { BundleDefinition } from '../../../schemas/bundles';
 import type { WorkingCalendar } from '../../../schemas/calendar';
 import type {
@@ -188,6 +189,37 @@ export async function importService(
   const agencies = await checkCard(deps, input);
   await save(deps, agencies, buildCard(deps, serviceId, input, stage, 1, actor), 0);
   return true;
+}
+
+export type ReferenceSync =
+  | { readonly outcome: 'created' | 'updated' | 'unchanged'; readonly serviceId: string; readonly version: number }
+  | { readonly outcome: 'skipped'; readonly serviceId: string; readonly version: number; readonly editedBy: string };
+
+/**
+ * Brings a service to its reference card: creates it, or publishes the reference card as the next version when
+ * the current one was written by the loader (`loaderNames`) and differs. A card someone else wrote is skipped.
+ */
+export async function syncReferenceService(
+  deps: RegistryDeps,
+  serviceId: string,
+  input: ServiceCardInput,
+  stage: LifecycleStage,
+  loader: Actor,
+  loaderNames: readonly string[],
+): Promise<ReferenceSync> {
+  const current = await deps.catalogue.getCurrent(serviceId);
+  if (!current) {
+    await importService(deps, serviceId, input, stage, loader);
+    return { outcome: 'created', serviceId, version: 1 };
+  }
+  if (isDeepStrictEqual(stripStored(current), input)) {
+    return { outcome: 'unchanged', serviceId, version: current.version };
+  }
+  if (!loaderNames.includes(current.updatedBy)) {
+    return { outcome: 'skipped', serviceId, version: current.version, editedBy: current.updatedBy };
+  }
+  const next = await putService(deps, serviceId, input, current.version, loader);
+  return { outcome: 'updated', serviceId, version: next.version };
 }
 
 async function save(

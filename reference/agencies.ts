@@ -1,4 +1,4 @@
-// The government agencies of the demo catalogue: the priority agencies of Jordan's services strategy.
+// Reference data: the government agencies of the catalogue (the priority agencies of Jordan's services strategy).
 import type { Agency } from '../schemas/services';
 
 const agency = (agencyId: string, ar: string, en: string, acronym: string): Agency => ({
@@ -7,7 +7,7 @@ const agency = (agencyId: string, ar: string, en: string, acronym: string): Agen
   acronym,
 });
 
-export const seedAgencies: readonly Agency[] = [
+export const referenceAgencies: readonly Agency[] = [
   agency('cspd', 'دائرة الأحوال المدنية والجوازات', 'Civil Status and Passport Department', 'CSPD'),
   agency('moi', 'وزارة الداخلية', 'Ministry of Interior', 'MoI'),
   agency('dvld', 'إدارة ترخيص السواقين والمركبات', 'Drivers and Vehicles Licensing Department', 'DVLD'),

@@ -1,7 +1,7 @@
-// The demo service catalogue: Jordanian government services, described as service cards.
+// Reference data: Jordanian government services, described as service cards (operators edit them after loading).
 import type { LifecycleStage, ServiceCardInput } from '../schemas/services';
 
-export interface SeedService {
+export interface ReferenceService {
   serviceId: string;
   lifecycleStage: LifecycleStage;
   card: ServiceCardInput;
@@ -78,7 +78,7 @@ const baseline = (
   paperPages: number,
 ): ServiceCardInput['baseline'] => ({ visits, citizenMinutes, governmentCostJod, citizenCostJod, paperPages });
 
-const service = (serviceId: string, lifecycleStage: LifecycleStage, card: ServiceCardInput): SeedService => ({
+const service = (serviceId: string, lifecycleStage: LifecycleStage, card: ServiceCardInput): ReferenceService => ({
   serviceId,
   lifecycleStage,
   card,
@@ -104,7 +104,7 @@ const deedFields = [
   field('parcelNumber', 'text', true, 'رقم القطعة', 'Parcel number', 10),
 ];
 
-const civilStatus: SeedService[] = [
+const civilStatus: ReferenceService[] = [
   service('birth-registration', 'post-launch-evaluation', {
     name: text('تسجيل واقعة الولادة', 'Birth registration'),
     description: text(
@@ -381,7 +381,7 @@ const civilStatus: SeedService[] = [
   }),
 ];
 
-const interior: SeedService[] = [
+const interior: ReferenceService[] = [
   service('residence-permit-renewal', 'launched', {
     name: text('تجديد تصريح الإقامة لغير الأردنيين', 'Residence permit renewal for non-Jordanians'),
     description: text(
@@ -494,7 +494,7 @@ const interior: SeedService[] = [
   }),
 ];
 
-const vehicles: SeedService[] = [
+const vehicles: ReferenceService[] = [
   service('driving-licence-renewal', 'post-launch-evaluation', {
     name: text('تجديد رخصة القيادة', 'Driving licence renewal'),
     description: text(
@@ -609,7 +609,7 @@ const vehicles: SeedService[] = [
   }),
 ];
 
-const landAndProperty: SeedService[] = [
+const landAndProperty: ReferenceService[] = [
   service('land-registration-extract', 'post-launch-evaluation', {
     name: text('إصدار سند تسجيل مصدّق', 'Certified land registration extract (sanad)'),
     description: text(
@@ -727,7 +727,7 @@ const landAndProperty: SeedService[] = [
   }),
 ];
 
-const tax: SeedService[] = [
+const tax: ReferenceService[] = [
   service('income-tax-return', 'post-launch-evaluation', {
     name: text('تقديم إقرار ضريبة الدخل', 'Income tax return filing'),
     description: text(
@@ -866,7 +866,7 @@ const tax: SeedService[] = [
   }),
 ];
 
-const socialSecurity: SeedService[] = [
+const socialSecurity: ReferenceService[] = [
   service('social-security-subscription', 'launched', {
     name: text('الاشتراك الاختياري في الضمان الاجتماعي', 'Voluntary social security subscription'),
     description: text(
@@ -1026,7 +1026,7 @@ const socialSecurity: SeedService[] = [
   }),
 ];
 
-const health: SeedService[] = [
+const health: ReferenceService[] = [
   service('health-certificate', 'launched', {
     name: text('إصدار شهادة صحية للعاملين في المنشآت الغذائية', 'Health certificate for food-establishment workers'),
     description: text(
@@ -1133,7 +1133,7 @@ const health: SeedService[] = [
   }),
 ];
 
-const healthInsurance: SeedService[] = [
+const healthInsurance: ReferenceService[] = [
   service('health-insurance-enrolment', 'launched', {
     name: text('الاشتراك في التأمين الصحي المدني', 'Civil health insurance enrolment'),
     description: text(
@@ -1200,7 +1200,7 @@ const healthInsurance: SeedService[] = [
   }),
 ];
 
-const municipal: SeedService[] = [
+const municipal: ReferenceService[] = [
   service('vocational-licence', 'launched', {
     name: text('إصدار وتجديد رخصة المهن', 'Vocational (business) licence issue and renewal'),
     description: text(
@@ -1309,7 +1309,7 @@ const municipal: SeedService[] = [
   }),
 ];
 
-const justice: SeedService[] = [
+const justice: ReferenceService[] = [
   service('non-conviction-certificate', 'post-launch-evaluation', {
     name: text('شهادة عدم محكومية', 'Non-conviction certificate'),
     description: text(
@@ -1425,7 +1425,7 @@ const justice: SeedService[] = [
   }),
 ];
 
-const business: SeedService[] = [
+const business: ReferenceService[] = [
   service('company-registration', 'launched', {
     name: text('تسجيل شركة', 'Company registration'),
     description: text(
@@ -1599,7 +1599,7 @@ const business: SeedService[] = [
   }),
 ];
 
-const labour: SeedService[] = [
+const labour: ReferenceService[] = [
   service('work-permit', 'quality-check', {
     name: text('إصدار تصريح عمل لغير الأردنيين', 'Work permit for non-Jordanians'),
     description: text(
@@ -1685,7 +1685,7 @@ const labour: SeedService[] = [
   }),
 ];
 
-const customs: SeedService[] = [
+const customs: ReferenceService[] = [
   service('customs-clearance', 'quality-check', {
     name: text('التخليص الجمركي على البضائع المستوردة', 'Customs clearance of imported goods'),
     description: text(
@@ -1766,7 +1766,7 @@ const customs: SeedService[] = [
   }),
 ];
 
-export const seedServices: readonly SeedService[] = [
+export const referenceServices: readonly ReferenceService[] = [
   ...civilStatus,
   ...interior,
   ...vehicles,

@@ -1,4 +1,4 @@
-// The first working calendar: Jordan's fixed public holidays and the Hijri-dated ones for last year, this year and
+// The reference working calendar: Jordan's fixed public holidays and the Hijri-dated ones for last year, this year and
 // the next, placed by the Umm al-Qura calendar. Hijri dates are announced each year after the moon sighting, so
 // operators correct them through PUT /v1/calendar; the seed only gives them a sensible start.
 import type { WorkingCalendarInput } from '../schemas/calendar';
@@ -30,7 +30,7 @@ function hijriOf(date: string): { month: number; day: number } {
   return { month: Number(parts.month), day: Number(parts.day) };
 }
 
-export function seedCalendar(firstYear: number): WorkingCalendarInput {
+export function referenceCalendar(firstYear: number): WorkingCalendarInput {
   const holidays: Holiday[] = [];
   const ramadan: Array<{ from: string; to: string }> = [];
   for (let date = `${firstYear}-01-01`; date < `${firstYear + 3}-01-01`; date = addDays(date, 1)) {

@@ -1,4 +1,4 @@
-// Life events of the demo catalogue: services a citizen needs together, asked for once.
+// Reference data: life events, services a citizen needs together, asked for once.
 import type { AnswerSource, BundleDefinition } from '../schemas/bundles';
 
 type Field = BundleDefinition['form']['fields'][number];
@@ -15,7 +15,7 @@ const answer = (id: string): AnswerSource => ({ answer: id });
 const value = (fixed: string | number | boolean): AnswerSource => ({ value: fixed });
 const documentOf = (member: string): AnswerSource => ({ documentOf: member });
 
-export const seedLifeEvents: readonly BundleDefinition[] = [
+export const referenceLifeEvents: readonly BundleDefinition[] = [
   {
     lifeEventId: 'newborn',
     name: text('مولود جديد', 'A new baby'),

@@ -1,0 +1,13 @@
+// Schemas of the platform's own routes.
+import * as z from 'zod/mini';
+
+export const HealthResponse = z
+  .strictObject({
+    status: z.enum(['ok', 'degraded']),
+    /** The deployed commit ('local' in the local cloud). */
+    version: z.string(),
+    stage: z.string(),
+    /** Each table this deployment serves from, by catalogue id: reachable or not. */
+    tables: z.record(z.string(), z.enum(['reachable', 'unreachable'])),
+  })
+  .register(z.globalRegistry, { id: 'Health', description: 'Deployed version and whether its tables answer; no personal data' });
