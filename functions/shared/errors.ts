@@ -47,3 +47,14 @@ export class PayloadTooLarge extends HttpError {
     super(413, 'payload_too_large', `The request body exceeds ${limit} bytes`, { limitBytes: limit });
   }
 }
+
+/** Too many attempts: the client is told when it may try again (Retry-After). */
+export class TooManyRequests extends HttpError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message, { retryAfterSeconds });
+  }
+}

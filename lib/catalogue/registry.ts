@@ -32,6 +32,14 @@ import type { RouteContract } from './types';
 
 const none = z.strictObject({});
 
+/**
+ * Sign-up and confirmation need no token, so each network (source IP) gets a budget of attempts: generous,
+ * because a service centre or a mobile carrier's NAT puts many people behind one address. API Gateway
+ * throttles the routes for everyone together on top of that.
+ */
+export const publicAuthPerClient = { limit: 100, windowSeconds: 600 } as const;
+const publicAuthThrottle = { rateLimit: 20, burstLimit: 40 } as const;
+
 export const signUpRoute = {
   method: 'POST',
   path: '/v1/auth/sign-up',
@@ -43,7 +51,9 @@ export const signUpRoute = {
   body: SignUpBody,
   response: SignUpResult,
   successStatus: 201,
-  errors: [409, 422],
+  errors: [409, 422, 429],
+  perClientLimit: publicAuthPerClient,
+  throttle: publicAuthThrottle,
 } as const satisfies RouteContract;
 
 export const confirmSignUpRoute = {
@@ -57,6 +67,9 @@ export const confirmSignUpRoute = {
   body: ConfirmSignUpBody,
   response: ConfirmSignUpResult,
   successStatus: 200,
+  errors: [429],
+  perClientLimit: publicAuthPerClient,
+  throttle: publicAuthThrottle,
 } as const satisfies RouteContract;
 
 export const createStaffRoute = {

@@ -9,14 +9,14 @@ import {
   type StackProps,
 } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { capabilities as catalogue } from '../capabilities';
-import type { Capability } from '../catalogue/types';
+import { type Capability, routeKey } from '../catalogue/types';
 import type { StageConfig } from '../config/stages';
 import type { AppClient } from '../platform/identity';
 import type { TableId } from '../platform/tables';
@@ -131,6 +131,20 @@ export class ApiStack extends Stack {
         }),
     );
 
+    throttleRoutes(stage, this.endpoints);
+
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }
+}
+
+/** Routes whose contract sets a `throttle` get it as the stage's route settings (the stage waits for those routes). */
+function throttleRoutes(stage: HttpStage, endpoints: readonly CapabilityEndpoint[]): void {
+  const throttled = endpoints.filter((endpoint) => endpoint.capability.route.throttle);
+  if (throttled.length === 0) {
+    return;
+  }
+  (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+    throttled.map(({ capability: { route } }) => [routeKey(route), { ThrottlingRateLimit: route.throttle!.rateLimit, ThrottlingBurstLimit: route.throttle!.burstLimit }]),
+  );
+  throttled.forEach((endpoint) => stage.node.addDependency(endpoint.route));
 }

@@ -1,6 +1,9 @@
 // Issue 13's defects, each attacked the way it was found, against the local cloud.
-import { randomUUID } from 'node:crypto';
-import { api, signInAs, tokenFor } from '../support/api';
+import { randomInt, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { publicAuthPerClient } from '../../lib/catalogue/registry';
+import { signInLockout } from '../../local/cognito';
+import { api, cloudState, signInAs, tokenFor } from '../support/api';
 import { createPerson, dateFromToday, freshNationalNumber, signUpBody, signUpPerson } from '../support/fixtures';
 
 const VEHICLE = {
@@ -96,5 +99,71 @@ describe('2. confirming a sign-up tells nobody whether an account exists', () =>
       expect(answer.body).toEqual(answers[0]!.body);
     }
     expect(answers[0]!.body.error.code).toBe('invalid_code');
+  });
+});
+
+/** POST from another loopback address: the gateway sees another client (source IP), as API Gateway would. */
+function postFrom(localAddress: string, path: string, body: unknown): Promise<{ status: number; retryAfter?: string; body: any }> {
+  const url = new URL(path, cloudState().apiUrl);
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] as string | undefined, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+describe('3. attempt limits', () => {
+  it('locks a username out of confirmation after five codes, concurrent guesses included, whether or not the account exists', async () => {
+    const { username, code } = await signUpPerson(await createPerson());
+    const wrong = code === '000000' ? '111111' : '000000';
+    const guesses = await Promise.all(Array.from({ length: 20 }, () => api('/v1/auth/confirm', { method: 'POST', body: { username, code: wrong } })));
+    expect(guesses.filter((guess) => guess.status === 400)).toHaveLength(5);
+    expect(guesses.filter((guess) => guess.status === 429)).toHaveLength(15);
+    const right = await api('/v1/auth/confirm', { method: 'POST', body: { username, code } });
+    expect(right.status).toBe(429);
+    expect(right.body.error.code).toBe('too_many_attempts');
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const nobody = freshNationalNumber();
+    const answers = [];
+    for (let i = 0; i < 6; i++) {
+      answers.push((await api('/v1/auth/confirm', { method: 'POST', body: { username: nobody, code: wrong } })).status);
+    }
+    expect(answers).toEqual([400, 400, 400, 400, 400, 429]);
+  });
+
+  it('limits each client on the public auth routes, malformed requests included, with 429 and Retry-After', async () => {
+    const client = `127.0.${randomInt(1, 250)}.${randomInt(2, 250)}`;
+    const { limit } = publicAuthPerClient;
+    const answers: number[] = [];
+    for (let sent = 0; sent < limit; sent += 10) {
+      const batch = await Promise.all(Array.from({ length: Math.min(10, limit - sent) }, () => postFrom(client, '/v1/auth/sign-up', {})));
+      answers.push(...batch.map((answer) => answer.status));
+    }
+    expect(new Set(answers)).toEqual(new Set([400]));
+    const over = await postFrom(client, '/v1/auth/sign-up', signUpBody(freshNationalNumber()));
+    expect(over.status).toBe(429);
+    expect(over.body.error.code).toBe('too_many_requests');
+    expect(Number(over.retryAfter)).toBeGreaterThan(0);
+    // Another client is not held up by this one.
+    expect((await postFrom(`127.0.${randomInt(1, 250)}.1`, '/v1/auth/sign-up', {})).status).toBe(400);
+  });
+
+  it('locks a username out of sign-in after five wrong passwords, the right one included', async () => {
+    const citizen = await freshCitizen();
+    for (let i = 0; i < signInLockout.failures; i++) {
+      await expect(signInAs(citizen.nationalNumber, 'Wrong-Password-2026!')).rejects.toThrow();
+    }
+    await expect(signInAs(citizen.nationalNumber, signUpBody(citizen.nationalNumber).password)).rejects.toThrow('Password attempts exceeded');
   });
 });

@@ -2,6 +2,7 @@
 // The identity link written here (Cognito sub → role and scope) is what every scoped route trusts.
 import type { Role } from '../../../lib/platform/identity';
 import type { RecordKind } from '../../../schemas/registry';
+import { type AttemptCounter, spendAttempt } from '../../shared/attempts';
 import { BadRequest, Conflict, HttpError } from '../../shared/errors';
 import type { Principal } from './access';
 import { AlreadyExists, type RegistryDeps, subjectOf } from './registry';
@@ -31,7 +32,11 @@ export class InvalidCode extends Error {}
 
 export interface IdentityDeps extends RegistryDeps {
   readonly directory: UserDirectory;
+  readonly attempts: AttemptCounter;
 }
+
+/** Confirmation codes one username may try before it is locked out for the rest of the window. */
+export const confirmationLockout = { limit: 5, windowSeconds: 900 } as const;
 
 export interface SignUpRequest {
   readonly nationalNumber?: string;
@@ -120,6 +125,11 @@ export async function signUp(deps: IdentityDeps, request: SignUpRequest) {
 }
 
 export async function confirmSignUp(deps: IdentityDeps, username: string, code: string) {
+  // Counted whether or not the account exists, so the lockout tells nothing either.
+  await spendAttempt(deps.attempts, `confirm#${username.toLowerCase()}`, confirmationLockout, deps.now(), {
+    code: 'too_many_attempts',
+    message: 'Too many confirmation attempts for this account; wait, then ask for a new code or try again',
+  });
   try {
     await deps.directory.confirmSignUp(username, code);
   } catch (error) {
