@@ -75,7 +75,7 @@ export const capabilities: readonly Capability[] = [
     entry: 'functions/registry/sign-up.ts',
     route: signUpRoute,
     tables: { registry: 'readwrite', audit: 'append', idempotency: 'readwrite' },
-    userPool: ['AdminAddUserToGroup', 'AdminDeleteUser'],
+    userPool: ['AdminAddUserToGroup', 'AdminDeleteUser', 'AdminGetUser'],
     publicWriteReason: 'sign-up happens before there is a token; identity is proven against the registry record in the handler',
   },
   {
