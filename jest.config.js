@@ -4,9 +4,9 @@ const common = {
   transform,
   // @middy/* is published as ESM only: compile it to CommonJS like our own code.
   transformIgnorePatterns: ['/node_modules/(?!(@middy|@scure|@noble)/)'],
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testEnvironment: 'node',
-  setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],
+  setupFiles: ['<rootDir>/test/support/shift-clock.cjs', '<rootDir>/test/support/quiet-logs.ts'],
 };
 
 module.exports = {
@@ -17,6 +17,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      testEnvironment: '<rootDir>/test/support/deadline-environment.js',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -13,7 +13,7 @@ export interface BenchOptions {
   readonly resultsFile: string;
   /** bench/PERFORMANCE.md is rewritten by full runs only. */
   readonly writeReport: boolean;
-  /** Functions bundled and cold-loaded; undefined = every Lambda. */
+  /** Functions cold-loaded; undefined = every Lambda. Every Lambda is bundled (bundle size is judged in a smoke run too). */
   readonly functions?: readonly string[];
   readonly coldRuns: number;
   /** Seconds of each autocannon run and of each raw DynamoDB run. */

@@ -79,7 +79,8 @@ function stopSignal(): Promise<never> {
 
 async function runSections(collector: Collector, options: BenchOptions, scratch: string, child: Promise<ChildCloud>, clouds: { harness?: BenchCloud }): Promise<void> {
   const deployment = options.main ? readDeployment() : undefined;
-  const functions = deployment?.functions.filter((fn) => !options.functions || options.functions.includes(fn.id)) ?? [];
+  // Every function is bundled, in a smoke run too: bundle size is deterministic, its budget always judged.
+  const functions = deployment?.functions ?? [];
   progress(`bundling ${functions.length} functions, starting the in-process local cloud`);
   const bundles = options.main ? measureBundles(functions, path.join(scratch, 'bundles'), budgets.bundle) : undefined;
   const harness = (clouds.harness = await startBenchCloud({ dataDir: path.join(scratch, 'harness'), visibilityTimeoutMs: 300 }));
@@ -131,7 +132,7 @@ async function inProcessSections(collector: Collector, harness: BenchCloud, depl
 
 async function coldLoadSection(harness: BenchCloud, client: CloudClient, deployment: Deployment, bundles: readonly BundleFigure[], applicationId: string, options: BenchOptions) {
   await tour(harness, client);
-  const functions = deployment.functions.filter((fn) => bundles.some((figure) => figure.id === fn.id));
+  const functions = deployment.functions.filter((fn) => (!options.functions || options.functions.includes(fn.id)) && bundles.some((figure) => figure.id === fn.id));
   const events = await coldEvents(harness, client, functions, options.coldRuns, applicationId);
   const stub = await startAwsStub();
   try {

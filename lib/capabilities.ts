@@ -5,6 +5,7 @@ import {
   getServiceRoute,
   listAgenciesRoute,
   listServicesRoute,
+  listServiceVersionsRoute,
   putServiceRoute,
 } from './catalogue/services';
 import {
@@ -50,6 +51,12 @@ export const capabilities: readonly Capability[] = [
     id: 'get-service',
     entry: 'functions/services/get-service.ts',
     route: getServiceRoute,
+    tables: { catalogue: 'read' },
+  },
+  {
+    id: 'list-service-versions',
+    entry: 'functions/services/list-service-versions.ts',
+    route: listServiceVersionsRoute,
     tables: { catalogue: 'read' },
   },
   {
@@ -130,7 +137,7 @@ export const capabilities: readonly Capability[] = [
     id: 'grant-consent',
     entry: 'functions/registry/grant-consent.ts',
     route: grantConsentRoute,
-    tables: { registry: 'readwrite', audit: 'append' },
+    tables: { registry: 'readwrite', audit: 'append', catalogue: 'read' },
   },
   { id: 'list-consents', entry: 'functions/registry/list-consents.ts', route: listConsentsRoute, tables: { registry: 'read' } },
   {

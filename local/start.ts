@@ -8,6 +8,7 @@ import { demoPassword, demoUsers } from './demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
 import { configureLambdaEnvironment } from './lambda-environment';
 import { createGateway } from './gateway';
+import { tryItCommands } from './hints';
 import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
 import { startWorkers } from './workers';
@@ -139,13 +140,8 @@ function printBanner(apiUrl: string, seeded: { agencies: number; servicesCreated
       `  Demo users (password for all: ${demoPassword}):`,
       ...users,
       '',
-      '  Try it:',
-      `    curl -s '${apiUrl}/v1/services?q=passport'`,
-      `    curl -s '${apiUrl}/v1/services?q=جواز&limit=5'`,
-      `    curl -s ${apiUrl}/v1/agencies`,
-      `    TOKEN=$(npm run -s token -- operator)`,
-      `    curl -s -H "authorization: Bearer $TOKEN" -X POST ${apiUrl}/v1/services/<serviceId>/stage -d '{"stage":"..."}'`,
-      `    curl -s ${apiUrl}/openapi.json`,
+      '  Try it (the README has every journey; `npm run demo` runs one and tells it):',
+      ...tryItCommands(apiUrl).map((command) => `    ${command}`),
       '',
       '  Ctrl-C stops everything. `npm start -- --reset` starts from fresh data.',
       '',

@@ -1,4 +1,5 @@
 // `npm run -s token -- <username> [--password P] [--client portal|mobile|kiosk] [--id]`: a user's token, alone on stdout, for curl.
+// It signs in against the local cloud that `npm start` runs, whatever its ports: they are read from .local/cloud.json.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AppClient, appClients } from '../lib/platform/identity';
@@ -11,12 +12,13 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const usage = [
   'usage: npm run -s token -- <username> [--password P] [--client portal|mobile|kiosk] [--id]',
   '  (demo users need no password; a user you signed up needs --password)',
+  '  Finds the running local cloud and its ports in .local/cloud.json (KHIDMA_LOCAL_DIR=dir for another --data-dir).',
   '',
   'demo users:',
   ...demoUsers.map((user) => `  ${user.username.padEnd(18)} ${user.group.padEnd(10)} ${user.description}`),
 ].join('\n');
 
-function parse(): { username: string; password: string; client: AppClient; id: boolean } | string {
+function parse(): { username: string; password: string; client: AppClient; id: boolean } | string | 'help' {
   try {
     const { values, positionals } = parseArgs({
       allowPositionals: true,
@@ -24,8 +26,12 @@ function parse(): { username: string; password: string; client: AppClient; id: b
         client: { type: 'string', default: 'portal' },
         id: { type: 'boolean', default: false },
         password: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
+    if (values.help) {
+      return 'help';
+    }
     const [username, ...rest] = positionals;
     const client = appClients.find((candidate) => candidate === values.client);
     if (!username || rest.length > 0) {
@@ -43,6 +49,10 @@ function parse(): { username: string; password: string; client: AppClient; id: b
 
 async function main(): Promise<number> {
   const request = parse();
+  if (request === 'help') {
+    console.log(usage);
+    return 0;
+  }
   if (typeof request === 'string') {
     console.error(`${request}\n\n${usage}`);
     return 2;

@@ -27,6 +27,12 @@ export const ErrorBody = z
   })
   .register(z.globalRegistry, { id: 'Error', description: 'Machine-readable error' });
 
+/** What API Gateway itself answers (a missing or bad token, throttling, an oversized request), before any handler runs. */
+export const GatewayError = z.strictObject({ message: z.string() }).register(z.globalRegistry, {
+  id: 'GatewayError',
+  description: "API Gateway's own answer, before any handler runs: {\"message\":\"Unauthorized\"}, {\"message\":\"Too Many Requests\"}, ...",
+});
+
 export const Cursor = z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/, 'must be an opaque cursor'));
 
 export const PageLimit = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100));

@@ -71,6 +71,21 @@ const businessShape = {
 export const PersonFields = z.strictObject(personShape).register(z.globalRegistry, { id: 'PersonFields' });
 export const ResidentFields = z.strictObject(residentShape).register(z.globalRegistry, { id: 'ResidentFields' });
 export const BusinessFields = z.strictObject(businessShape).register(z.globalRegistry, { id: 'BusinessFields' });
+export const PersonFieldsSubset = z.partial(PersonFields).register(z.globalRegistry, { id: 'PersonFieldsSubset' });
+export const ResidentFieldsSubset = z.partial(ResidentFields).register(z.globalRegistry, { id: 'ResidentFieldsSubset' });
+export const BusinessFieldsSubset = z.partial(BusinessFields).register(z.globalRegistry, { id: 'BusinessFieldsSubset' });
+
+/**
+ * The fields of a record of the path's kind. At run time an open map that the domain checks against its
+ * kind's schema (recordSpecs[kind].schema), so errors name the kind; OpenAPI describes it as one of the kinds'.
+ */
+function fieldsOfKind(which: 'all' | 'some', description: string) {
+  const ids = which === 'all' ? ['PersonFields', 'ResidentFields', 'BusinessFields'] : ['PersonFieldsSubset', 'ResidentFieldsSubset', 'BusinessFieldsSubset'];
+  return z.record(z.string(), z.unknown()).register(z.globalRegistry, {
+    description,
+    anyOf: ids.map((id) => ({ $ref: `#/components/schemas/${id}` })),
+  });
+}
 
 type FieldOf<S> = keyof S & string;
 
@@ -174,16 +189,16 @@ export const RegistryRecord = z
     version: z.int(),
     updatedAt: z.string(),
     ownerAgencyId: z.string(),
-    fields: z.record(z.string(), z.unknown()),
+    fields: fieldsOfKind('some', 'The fields of the record the caller may see (persons, residents or businesses)'),
     consentId: z.optional(z.string()),
   })
   .register(z.globalRegistry, { id: 'RegistryRecord', description: 'Registry record cut to the fields the caller may see' });
 
 export const CreateRecordBody = z
-  .strictObject({ fields: z.record(z.string(), z.unknown()) })
+  .strictObject({ fields: fieldsOfKind('all', 'Every field of the path kind: PersonFields, ResidentFields or BusinessFields') })
   .register(z.globalRegistry, { id: 'CreateRecordBody', description: 'All fields of the record kind (see PersonFields, ResidentFields, BusinessFields)' });
 export const UpdateRecordBody = z
-  .strictObject({ expectedVersion: z.int().check(z.minimum(1)), fields: z.record(z.string(), z.unknown()) })
+  .strictObject({ expectedVersion: z.int().check(z.minimum(1)), fields: fieldsOfKind('some', 'The changed fields of the path kind') })
   .register(z.globalRegistry, { id: 'UpdateRecordBody', description: 'Changed fields only; the key field cannot change' });
 
 // --- Identity ---
@@ -212,7 +227,9 @@ export const SignUpResult = z
 export const ConfirmSignUpBody = z
   .strictObject({ username: z.string().check(z.minLength(1), z.maxLength(128)), code: z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits')) })
   .register(z.globalRegistry, { id: 'ConfirmSignUpBody' });
-export const ConfirmSignUpResult = z.strictObject({ username: z.string(), confirmed: z.literal(true) });
+export const ConfirmSignUpResult = z
+  .strictObject({ username: z.string(), confirmed: z.literal(true) })
+  .register(z.globalRegistry, { id: 'ConfirmSignUpResult' });
 
 export const staffRoles = ['officer', 'frontline', 'operator', 'auditor'] as const;
 export const ServiceCentreId = Slug;
@@ -338,4 +355,6 @@ export const TotpEnrolment = z
 export const VerifyTotpBody = z
   .strictObject({ code: z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits')) })
   .register(z.globalRegistry, { id: 'VerifyTotpBody' });
-export const TotpEnabled = z.strictObject({ mfaEnabled: z.literal(true), method: z.literal('SOFTWARE_TOKEN_MFA') });
+export const TotpEnabled = z
+  .strictObject({ mfaEnabled: z.literal(true), method: z.literal('SOFTWARE_TOKEN_MFA') })
+  .register(z.globalRegistry, { id: 'TotpEnabled' });

@@ -169,7 +169,9 @@ export type ServiceSummary = z.infer<typeof ServiceSummary>;
 export const ServiceIdParams = z.strictObject({ serviceId: ServiceId });
 
 export const ListServicesQuery = z.strictObject({
+  /** Services this agency takes part in: as owner or as partner, unless agencyRole narrows it. */
   agency: z.optional(AgencyId),
+  agencyRole: z.optional(z.enum(['owner', 'partner'])),
   category: z.optional(z.enum(serviceCategories)),
   phase: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(6))),
   stage: z.optional(z.enum(lifecycleStages)),
@@ -184,6 +186,26 @@ export type ListServicesQuery = z.infer<typeof ListServicesQuery>;
 export const ServicePage = z
   .strictObject({ items: z.array(ServiceSummary), nextCursor: z.optional(z.string()) })
   .register(z.globalRegistry, { id: 'ServicePage' });
+
+export const ServiceVersionSummary = z
+  .strictObject({
+    version: z.int(),
+    lifecycleStage: z.enum(lifecycleStages),
+    feesJod: z.number(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .register(z.globalRegistry, { id: 'ServiceVersionSummary', description: 'One version of a service card, as listed; GET /v1/services/{serviceId}?version=N reads it whole' });
+export type ServiceVersionSummary = z.infer<typeof ServiceVersionSummary>;
+
+export const ServiceVersionPage = z
+  .strictObject({ items: z.array(ServiceVersionSummary), nextCursor: z.optional(z.string()) })
+  .register(z.globalRegistry, { id: 'ServiceVersionPage' });
+
+export const ListServiceVersionsQuery = z.strictObject({
+  cursor: z.optional(Cursor),
+  limit: z.optional(PageLimit),
+});
 
 export const GetServiceQuery = z.strictObject({
   version: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),

@@ -3,6 +3,7 @@ import type { Role } from '../lib/platform/identity';
 import type { RecordKind } from '../schemas/registry';
 import type { Principal } from '../functions/registry/domain/access';
 import { AlreadyExists, type RegistryDeps, createRecord } from '../functions/registry/domain/registry';
+import { daysFrom } from '../functions/shared/dates';
 import { HttpError } from '../functions/shared/errors';
 
 const address = (city: string, street: string) => ({ governorate: city === 'Irbid' ? 'Irbid' : 'Amman', city, street, building: '12' });
@@ -62,7 +63,7 @@ export const seedRecords: ReadonlyArray<{ kind: RecordKind; fields: Record<strin
       sex: 'male',
       nationality: 'EGY',
       passportNumber: 'A12345678',
-      permitValidUntil: '2027-12-31',
+      permitValidUntil: daysFrom(new Date(), 2 * 365), // valid whenever the demo is loaded
       address: address('Amman', 'Wadi Saqra Street'),
       phone: '+962771234567',
       email: 'resident@khidma.example',

@@ -5,7 +5,12 @@ import { httpHandler } from '../shared/http';
 
 const document = buildOpenApi(capabilities, { version: process.env.KHIDMA_VERSION ?? '0.1.0' });
 
-export const handler = httpHandler(getOpenApiRoute, async () => ({
-  body: document,
-  headers: { 'cache-control': 'public, max-age=300' },
-}));
+export const handler = httpHandler(getOpenApiRoute, async ({ headers }) => {
+  // The first server is the address the caller reached (API Gateway sets host and x-forwarded-proto).
+  const host = headers.host;
+  const here = host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `${headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${host}` : undefined;
+  return {
+    body: here ? { ...document, servers: [{ url: here, description: 'This API (where this document was fetched from)' }, ...document.servers] } : document,
+    headers: { 'cache-control': 'public, max-age=300' },
+  };
+});

@@ -1,10 +1,18 @@
 import { grantConsentRoute } from '../../lib/catalogue/registry';
 import { httpHandler } from '../shared/http';
+import { dynamo, requireTable } from '../shared/dynamo';
+import { dynamoCatalogue } from '../services/dynamo-catalogue';
 import { scoped } from './context';
 import { registryDeps } from './deps';
 import { grantConsent } from './domain/registry';
 
+const catalogue = dynamoCatalogue(dynamo, requireTable('catalogue'));
+const deps = {
+  ...registryDeps,
+  agencyExists: async (agencyId: string) => (await catalogue.listAgencies()).some((agency) => agency.agencyId === agencyId),
+};
+
 export const handler = httpHandler(grantConsentRoute, async ({ body, caller, requestId }) => {
   const { principal, context } = await scoped(caller, requestId);
-  return { body: await grantConsent(registryDeps, principal, body, context) };
+  return { body: await grantConsent(deps, principal, body, context) };
 });

@@ -1,6 +1,6 @@
 // DynamoDB adapter of the services registry: catalogue table items and the listing index (gsi1).
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BundleDefinition } from '../../schemas/bundles';
 import type { Agency, ServiceCard } from '../../schemas/services';
 import { type ServiceCatalogue, type StoredSummary, VersionConflict } from './domain/registry';
@@ -69,6 +69,26 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
     },
     getCurrent: (serviceId) => getCard(serviceId, 'CURRENT'),
     getVersion: (serviceId, version) => getCard(serviceId, versionSk(version)),
+    async listVersions(serviceId, limit, before) {
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+          ExpressionAttributeValues: { ':pk': servicePk(serviceId), ':first': versionSk(0), ':last': versionSk(before ? before - 1 : 9_999_999_999) },
+          ExpressionAttributeNames: { '#c': 'card', '#v': 'version', '#s': 'lifecycleStage', '#f': 'fees', '#a': 'updatedAt', '#b': 'updatedBy' },
+          ProjectionExpression: '#c.#v, #c.#s, #c.#f, #c.#a, #c.#b',
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return Items.map(({ card }) => ({
+        version: card.version,
+        lifecycleStage: card.lifecycleStage,
+        feesJod: card.fees.amountJod,
+        updatedAt: card.updatedAt,
+        updatedBy: card.updatedBy,
+      }));
+    },
     async saveVersion(card, summary, expectedVersion) {
       const pk = servicePk(card.serviceId);
       try {

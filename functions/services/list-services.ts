@@ -2,11 +2,15 @@ import { listServicesRoute } from '../../lib/catalogue/services';
 import { httpHandler } from '../shared/http';
 import { memoize } from '../shared/memo';
 import { cacheSeconds, registryDeps } from './deps';
-import { listServices } from './domain/registry';
+import { listServices, type RegistryDeps } from './domain/registry';
 
-const summaries = memoize(() => registryDeps.catalogue.listSummaries(), cacheSeconds);
+/** The listing over a catalogue, kept in memory for `cache.seconds` by `cache.now`'s clock (a test's, or the real one). */
+export function listServicesHandler(deps: Pick<RegistryDeps, 'catalogue'>, cache: { readonly seconds: number; readonly now?: () => number }) {
+  const summaries = memoize(() => deps.catalogue.listSummaries(), cache.seconds, cache.now);
+  return httpHandler(listServicesRoute, async ({ query }) => ({
+    body: await listServices(await summaries(), query),
+    headers: { 'cache-control': `public, max-age=${cache.seconds}` },
+  }));
+}
 
-export const handler = httpHandler(listServicesRoute, async ({ query }) => ({
-  body: await listServices(await summaries(), query),
-  headers: { 'cache-control': `public, max-age=${cacheSeconds}` },
-}));
+export const handler = listServicesHandler(registryDeps, { seconds: cacheSeconds });

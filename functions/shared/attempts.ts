@@ -1,5 +1,5 @@
 // Attempt limits: counters whose window opens with the first attempt and closes `windowSeconds` later.
-import { TooManyRequests } from './errors';
+import type { TooManyRequests } from './errors';
 
 export interface AttemptWindow {
   /** Attempts counted in the current window, this one included. */
@@ -19,9 +19,15 @@ export interface AttemptLimit {
 }
 
 /** Counts the attempt first, so concurrent attempts cannot slip past the limit; refuses with 429 beyond it. */
-export async function spendAttempt(counter: AttemptCounter, key: string, limit: AttemptLimit, now: Date, refusal: { code: string; message: string }): Promise<void> {
+export async function spendAttempt(
+  counter: AttemptCounter,
+  key: string,
+  limit: AttemptLimit,
+  now: Date,
+  refusal: (retryAfterSeconds: number) => TooManyRequests,
+): Promise<void> {
   const window = await counter.count(key, limit.windowSeconds, now);
   if (window.count > limit.limit) {
-    throw new TooManyRequests(refusal.code, refusal.message, Math.max(1, Math.ceil((window.resetsAt - now.getTime()) / 1000)));
+    throw refusal(Math.max(1, Math.ceil((window.resetsAt - now.getTime()) / 1000)));
   }
 }

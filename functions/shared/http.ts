@@ -61,10 +61,9 @@ export function httpHandler<C extends RouteContract>(
     .handler(async (event) => {
       if (perClientLimit && attempts) {
         // Before anything else: malformed requests count too.
-        await spendAttempt(attempts, `client#${route.method} ${route.path}#${event.requestContext.http.sourceIp}`, perClientLimit, now(), {
-          code: 'too_many_requests',
-          message: 'Too many requests from your network; try again later',
-        });
+        await spendAttempt(attempts, `client#${route.method} ${route.path}#${event.requestContext.http.sourceIp}`, perClientLimit, now(), (seconds) =>
+          new TooManyRequests('too_many_requests', 'Too many requests from your network; try again later', seconds),
+        );
       }
       const caller = authorize(route, event);
       const request = {

@@ -34,6 +34,8 @@ export const submitApplicationRoute = {
   body: SubmitApplicationBody,
   response: Application,
   successStatus: 201,
+  idempotent: true,
+  errorCodes: ['account_not_linked', 'application_not_found', 'assisted_channel', 'consent_required', 'idempotency_key_required', 'idempotency_key_reused', 'mfa_enrolment_required', 'no_registry_record', 'on_behalf_of_required', 'on_behalf_of_staff_only', 'phase_not_open', 'service_not_found', 'service_not_launched', 'stale_version', 'submission_in_progress'],
   errors: [404, 409, 422],
   maxBodyBytes: 64 * 1024,
 } as const satisfies RouteContract;
@@ -50,6 +52,7 @@ export const updateDraftRoute = {
   body: UpdateDraftBody,
   response: Application,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'application_not_found', 'consent_required', 'mfa_enrolment_required', 'no_registry_record', 'not_a_draft', 'service_withdrawn', 'stale_version'],
   errors: [404, 409],
   maxBodyBytes: 64 * 1024,
 } as const satisfies RouteContract;
@@ -66,6 +69,7 @@ export const submitDraftRoute = {
   body: SubmitDraftBody,
   response: Application,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'application_not_found', 'consent_required', 'mfa_enrolment_required', 'no_registry_record', 'not_a_draft', 'phase_not_open', 'service_not_launched', 'service_withdrawn', 'stale_version'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -80,6 +84,7 @@ export const getApplicationRoute = {
   query: none,
   response: Application,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'application_not_found', 'consent_required', 'mfa_enrolment_required', 'no_registry_record'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -93,6 +98,7 @@ export const listMyApplicationsRoute = {
   query: MyApplicationsQuery,
   response: ApplicationPage,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'consent_required', 'invalid_cursor', 'mfa_enrolment_required', 'no_registry_record'],
 } as const satisfies RouteContract;
 
 export const cancelApplicationRoute = {
@@ -107,6 +113,7 @@ export const cancelApplicationRoute = {
   body: CancelBody,
   response: Application,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'already_decided', 'application_not_found', 'consent_required', 'mfa_enrolment_required', 'no_registry_record', 'stale_version'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -122,6 +129,7 @@ export const provideInformationRoute = {
   body: InformationBody,
   response: Application,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'application_not_found', 'consent_required', 'mfa_enrolment_required', 'no_information_requested', 'no_registry_record'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -136,6 +144,7 @@ export const agencyInboxRoute = {
   query: InboxQuery,
   response: TaskPage,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const decideTaskRoute = {
@@ -150,5 +159,6 @@ export const decideTaskRoute = {
   body: DecisionBody,
   response: AgencyTask,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'application_closed', 'awaiting_applicant', 'mfa_enrolment_required', 'question_required', 'reason_required', 'step_not_open', 'task_already_decided', 'task_not_found'],
   errors: [404, 409],
 } as const satisfies RouteContract;

@@ -16,6 +16,7 @@ export const listLifeEventsRoute = {
   query: none,
   response: BundleDefinitionList,
   successStatus: 200,
+  responseHeaders: ['cache-control'],
 } as const satisfies RouteContract;
 
 export const submitBundleRoute = {
@@ -30,6 +31,8 @@ export const submitBundleRoute = {
   body: SubmitBundleBody,
   response: Bundle,
   successStatus: 201,
+  idempotent: true,
+  errorCodes: ['account_not_linked', 'application_not_found', 'assisted_channel', 'bundle_not_found', 'consent_required', 'idempotency_key_required', 'idempotency_key_reused', 'life_event_not_found', 'member_unavailable', 'mfa_enrolment_required', 'no_registry_record', 'on_behalf_of_required', 'on_behalf_of_staff_only', 'phase_not_open', 'service_not_found', 'service_not_launched', 'stale_version', 'submission_in_progress'],
   errors: [403, 404, 409, 422],
   maxBodyBytes: 64 * 1024,
 } as const satisfies RouteContract;
@@ -45,5 +48,6 @@ export const getBundleRoute = {
   query: none,
   response: Bundle,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'bundle_not_found', 'consent_required', 'mfa_enrolment_required', 'no_registry_record'],
   errors: [404],
 } as const satisfies RouteContract;

@@ -37,6 +37,7 @@ export const listMyNotificationsRoute = {
   query: NotificationsQuery,
   response: NotificationPage,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const markNotificationReadRoute = {
@@ -50,6 +51,7 @@ export const markNotificationReadRoute = {
   query: none,
   response: Notification,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'notification_not_found'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -63,6 +65,7 @@ export const getNotificationPreferencesRoute = {
   query: none,
   response: NotificationPreferences,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const putNotificationPreferencesRoute = {
@@ -76,6 +79,7 @@ export const putNotificationPreferencesRoute = {
   body: PutNotificationPreferencesBody,
   response: NotificationPreferences,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const listNotificationDeliveriesRoute = {
@@ -88,6 +92,7 @@ export const listNotificationDeliveriesRoute = {
   query: DeliveriesQuery,
   response: DeliveryPage,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const rateApplicationRoute = {
@@ -102,6 +107,7 @@ export const rateApplicationRoute = {
   body: RatingBody,
   response: ApplicationFeedback,
   successStatus: 201,
+  errorCodes: ['account_not_linked', 'already_rated', 'application_not_ended', 'application_not_found', 'mfa_enrolment_required'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -115,6 +121,7 @@ export const feedbackSummaryRoute = {
   query: FeedbackSummaryQuery,
   response: FeedbackSummary,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'quarter_range'],
 } as const satisfies RouteContract;
 
 export const fileComplaintRoute = {
@@ -129,6 +136,7 @@ export const fileComplaintRoute = {
   body: FileComplaintBody,
   response: Complaint,
   successStatus: 201,
+  errorCodes: ['account_not_linked', 'agency_not_involved', 'application_not_found', 'mfa_enrolment_required', 'unknown_agency'],
   errors: [404, 422],
 } as const satisfies RouteContract;
 
@@ -142,6 +150,7 @@ export const listMyComplaintsRoute = {
   query: MyComplaintsQuery,
   response: ComplaintPage,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const complaintQueueRoute = {
@@ -154,6 +163,7 @@ export const complaintQueueRoute = {
   query: ComplaintQueueQuery,
   response: ComplaintQueuePage,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const getComplaintRoute = {
@@ -167,6 +177,7 @@ export const getComplaintRoute = {
   query: none,
   response: Complaint,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'complaint_not_found', 'mfa_enrolment_required'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -182,6 +193,7 @@ export const respondToComplaintRoute = {
   body: ComplaintResponseBody,
   response: Complaint,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'complaint_changed', 'complaint_not_found', 'complaint_not_open', 'mfa_enrolment_required', 'too_many_responses'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -197,6 +209,7 @@ export const rateComplaintRoute = {
   body: RatingBody,
   response: Complaint,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'already_rated', 'complaint_changed', 'complaint_not_found', 'complaint_not_resolved', 'mfa_enrolment_required'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 

@@ -12,4 +12,5 @@ export const getOpenApiRoute = {
   query: z.strictObject({}),
   response: z.record(z.string(), z.unknown()),
   successStatus: 200,
+  responseHeaders: ['cache-control'],
 } as const satisfies RouteContract;

@@ -51,6 +51,7 @@ export const signUpRoute = {
   body: SignUpBody,
   response: SignUpResult,
   successStatus: 201,
+  errorCodes: ['already_registered', 'business_link_for_citizens', 'identifier_required', 'identity_not_verified', 'not_a_representative', 'permit_expired'],
   errors: [409, 422, 429],
   perClientLimit: publicAuthPerClient,
   throttle: publicAuthThrottle,
@@ -67,6 +68,7 @@ export const confirmSignUpRoute = {
   body: ConfirmSignUpBody,
   response: ConfirmSignUpResult,
   successStatus: 200,
+  errorCodes: ['invalid_code', 'too_many_attempts'],
   errors: [429],
   perClientLimit: publicAuthPerClient,
   throttle: publicAuthThrottle,
@@ -83,6 +85,7 @@ export const createStaffRoute = {
   body: CreateStaffBody,
   response: StaffAccount,
   successStatus: 201,
+  errorCodes: ['account_not_linked', 'agency_scope', 'mfa_enrolment_required', 'service_centre_scope', 'unknown_agency', 'username_taken'],
   errors: [409, 422],
 } as const satisfies RouteContract;
 
@@ -96,6 +99,7 @@ export const getMeRoute = {
   query: none,
   response: Me,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'no_registry_profile', 'record_not_found'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -111,6 +115,7 @@ export const createRecordRoute = {
   body: CreateRecordBody,
   response: RegistryRecord,
   successStatus: 201,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'record_exists'],
   errors: [409],
 } as const satisfies RouteContract;
 
@@ -126,6 +131,7 @@ export const updateRecordRoute = {
   body: UpdateRecordBody,
   response: RegistryRecord,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'key_field_immutable', 'mfa_enrolment_required', 'record_not_found', 'stale_version'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -140,6 +146,7 @@ export const readRecordRoute = {
   query: ReadRecordQuery,
   response: RegistryRecord,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'consent_required', 'mfa_enrolment_required', 'record_not_found', 'unknown_fields'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -154,6 +161,8 @@ export const grantConsentRoute = {
   body: CreateConsentBody,
   response: Consent,
   successStatus: 201,
+  errors: [422],
+  errorCodes: ['account_not_linked', 'grantee_required', 'internal_fields', 'invalid_expiry', 'mfa_enrolment_required', 'owner_needs_no_consent', 'unknown_agency', 'unknown_fields'],
 } as const satisfies RouteContract;
 
 export const listConsentsRoute = {
@@ -166,6 +175,7 @@ export const listConsentsRoute = {
   query: none,
   response: ConsentList,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const revokeConsentRoute = {
@@ -179,6 +189,7 @@ export const revokeConsentRoute = {
   query: none,
   response: Consent,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'consent_not_found', 'mfa_enrolment_required'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -192,6 +203,7 @@ export const accessLogRoute = {
   query: AccessLogQuery,
   response: AccessLogPage,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const queryAuditRoute = {
@@ -204,6 +216,7 @@ export const queryAuditRoute = {
   query: AuditQuery,
   response: AuditPage,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const verifyAuditRoute = {
@@ -216,6 +229,7 @@ export const verifyAuditRoute = {
   query: VerifyQuery,
   response: ChainVerification,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const startTotpRoute = {
@@ -228,6 +242,7 @@ export const startTotpRoute = {
   query: none,
   response: TotpEnrolment,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_already_enrolled', 'mfa_enrolment_required'],
   errors: [409],
 } as const satisfies RouteContract;
 
@@ -242,4 +257,5 @@ export const verifyTotpRoute = {
   body: VerifyTotpBody,
   response: TotpEnabled,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'invalid_code', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;

@@ -5,10 +5,12 @@ import {
   ChangeStageBody,
   GetServiceQuery,
   ListServicesQuery,
+  ListServiceVersionsQuery,
   PutServiceBody,
   ServiceCard,
   ServiceIdParams,
   ServicePage,
+  ServiceVersionPage,
 } from '../../schemas/services';
 import type { RouteContract } from './types';
 
@@ -24,6 +26,8 @@ export const listServicesRoute = {
   query: ListServicesQuery,
   response: ServicePage,
   successStatus: 200,
+  responseHeaders: ['cache-control'],
+  errorCodes: ['agency_required', 'invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const getServiceRoute = {
@@ -37,7 +41,23 @@ export const getServiceRoute = {
   query: GetServiceQuery,
   response: ServiceCard,
   successStatus: 200,
+  errorCodes: ['service_not_found', 'version_not_found'],
   errors: [404],
+} as const satisfies RouteContract;
+
+export const listServiceVersionsRoute = {
+  method: 'GET',
+  path: '/v1/services/{serviceId}/versions',
+  operationId: 'listServiceVersions',
+  summary: 'List every version of a service card, newest first, with cursor pagination',
+  tag,
+  access: 'public',
+  params: ServiceIdParams,
+  query: ListServiceVersionsQuery,
+  response: ServiceVersionPage,
+  successStatus: 200,
+  errors: [404],
+  errorCodes: ['invalid_cursor', 'service_not_found'],
 } as const satisfies RouteContract;
 
 export const listAgenciesRoute = {
@@ -50,6 +70,7 @@ export const listAgenciesRoute = {
   query: z.strictObject({}),
   response: AgencyList,
   successStatus: 200,
+  responseHeaders: ['cache-control'],
 } as const satisfies RouteContract;
 
 export const putServiceRoute = {
@@ -63,6 +84,8 @@ export const putServiceRoute = {
   body: PutServiceBody,
   response: ServiceCard,
   successStatus: 200,
+  alsoSucceeds: { status: 201, when: 'Created: expectedVersion 0 created the service' },
+  errorCodes: ['account_not_linked', 'invalid_service_card', 'mfa_enrolment_required', 'service_not_found', 'stale_version'],
   errors: [404, 409, 413],
   maxBodyBytes: 256 * 1024,
 } as const satisfies RouteContract;
@@ -78,5 +101,6 @@ export const changeServiceStageRoute = {
   body: ChangeStageBody,
   response: ServiceCard,
   successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'service_not_found', 'stage_transition_not_allowed', 'stale_version', 'version_not_found'],
   errors: [404, 409],
 } as const satisfies RouteContract;

@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import type { Role } from '../platform/identity';
 import type { TableId } from '../platform/tables';
+import type { ErrorCode } from './error-codes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 /**
@@ -35,8 +36,22 @@ export interface RouteContract<
   readonly body?: B;
   readonly response: R;
   readonly successStatus: 200 | 201 | 202;
+  /** Another success status it answers in some case, e.g. 201 when a PUT creates (described in OpenAPI). */
+  readonly alsoSucceeds?: { readonly status: 200 | 201 | 202; readonly when: string };
   /** Error statuses the route may answer besides 400/401/403 (documented in OpenAPI). */
   readonly errors?: readonly number[];
+  /**
+   * The error codes its handler answers with besides the HTTP pipeline's (lib/catalogue/error-codes.ts);
+   * OpenAPI lists them per status. test/unit/error-codes.test.ts checks them against the handler's code.
+   */
+  readonly errorCodes?: readonly ErrorCode[];
+  /**
+   * Creates something once per Idempotency-Key header (required): a retry with the same key and body
+   * answers 200 with what the first request created, and the `idempotent-replayed` header says which.
+   */
+  readonly idempotent?: true;
+  /** Headers its successful answers carry besides content-type (described in OpenAPI). */
+  readonly responseHeaders?: readonly 'cache-control'[];
   /** Largest accepted request body, bytes. */
   readonly maxBodyBytes?: number;
   /** Attempts one client (source IP) may make in a window; beyond it, 429 with Retry-After (counted in DynamoDB). */

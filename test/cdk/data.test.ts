@@ -63,11 +63,23 @@ test.each(tables)('%s is encrypted with the customer-managed key in each region'
   expect(drKeyId).toContain(`:${keyAlias}`);
 });
 
-test.each(tables)('%s has the stream, TTL and indexes of its definition', (name, definition) => {
+// The outbox streams (applications, engagement) and the audit chain's stream carry new images only; a global
+// table needs a stream, so the others get TableV2's default.
+const streams: Record<string, string> = {
+  catalogue: 'NEW_AND_OLD_IMAGES',
+  registry: 'NEW_AND_OLD_IMAGES',
+  applications: 'NEW_IMAGE',
+  audit: 'NEW_IMAGE',
+  idempotency: 'NEW_AND_OLD_IMAGES',
+  engagement: 'NEW_IMAGE',
+};
+
+test('every table has its stream', () => {
+  expect(Object.fromEntries(tableDefinitions.map((definition) => [definition.id, globalTable(tableName(config.stage, definition.id)).Properties.StreamSpecification?.StreamViewType]))).toEqual(streams);
+});
+
+test.each(tables)('%s has the TTL and indexes of its definition', (name, definition) => {
   const properties = globalTable(name).Properties;
-  if (definition.stream) {
-    expect(properties.StreamSpecification).toEqual({ StreamViewType: definition.stream });
-  }
   expect(properties.TimeToLiveSpecification).toEqual(
     definition.timeToLiveAttribute ? { AttributeName: definition.timeToLiveAttribute, Enabled: true } : undefined,
   );

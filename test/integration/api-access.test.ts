@@ -35,6 +35,7 @@ import {
 import { assembleJwt, decodeJwt, type DecodedJwt, emulatorPublicKeyPem, signHs256, signRs256, strangerPrivateKey } from '../support/jwt';
 import { type EngagementFixtures, makeEngagementFixtures } from '../support/engagement-fixtures';
 import { NEWBORN } from '../support/life-events';
+import { until } from '../support/wait';
 
 const OMAR = '9861012345';
 async function newbornBundle(): Promise<string> {
@@ -129,6 +130,7 @@ function demoTotpCode(user: string | undefined): string {
 const matrix: Readonly<Record<string, CapabilityCases>> = {
   'list-services': { probe: () => ({ path: '/v1/services?limit=5' }), expect: allowEveryone(200) },
   'get-service': { probe: () => ({ path: `/v1/services/${VEHICLE.serviceId}` }), expect: allowEveryone(200) },
+  'list-service-versions': { probe: () => ({ path: `/v1/services/${VEHICLE.serviceId}/versions?limit=5` }), expect: allowEveryone(200) },
   'list-agencies': { probe: () => ({ path: '/v1/agencies' }), expect: allowEveryone(200) },
   'put-service': {
     probe: (persona, f) => ({ path: `/v1/services/${f.newServices[persona]}`, body: { expectedVersion: 0, card: card() } }),
@@ -754,9 +756,11 @@ describe('tokens the gateway must refuse, on GET /v1/me', () => {
   });
 
   it('refuses a token once it expires, though it was accepted (and remembered) before', async () => {
-    const shortLived = signRs256(jwt.header, { ...jwt.payload, jti: randomUUID(), exp: now() + 2 });
+    // Enough life to be accepted on a loaded machine; then the wait is for the expiry itself, not a guessed sleep.
+    const exp = now() + 8;
+    const shortLived = signRs256(jwt.header, { ...jwt.payload, jti: randomUUID(), exp });
     expect((await bearer(shortLived)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await until('the token to expire', async () => Date.now() > exp * 1000);
     expectGatewayRefusal(await bearer(shortLived));
   });
 

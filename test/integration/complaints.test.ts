@@ -4,16 +4,15 @@ import { escalateOverdueComplaints } from '../../functions/complaints/domain/han
 import { dynamoComplaints } from '../../functions/complaints/dynamo-complaints';
 import { api, tables, tokenFor } from '../support/api';
 import { engagementTable, inboxAbout, submitVehicleRenewal } from '../support/engagement';
+import { allItems } from '../support/pages';
 import { until } from '../support/wait';
 
 const file = async (body: object, user = 'citizen') => api('/v1/complaints', { method: 'POST', token: await tokenFor(user), body });
 const respond = async (user: string, complaintId: string, body: object) =>
   api(`/v1/complaints/${complaintId}/responses`, { method: 'POST', token: await tokenFor(user), body });
-const queueOf = async (user: string, query = '') => {
-  const page = await api(`/v1/complaints?limit=100${query}`, { token: await tokenFor(user) });
-  expect(page.status).toBe(200);
-  return page.body.items as Array<{ complaintId: string; status: string; handler: string; overdue: boolean }>;
-};
+/** The whole queue, every page: that a complaint is not in it must not depend on a page of 100 being enough. */
+const queueOf = async (user: string, query = '') =>
+  allItems<{ complaintId: string; status: string; handler: string; overdue: boolean }>(`/v1/complaints${query}`, await tokenFor(user));
 
 describe('a complaint about an application', () => {
   let applicationId: string;
@@ -35,7 +34,7 @@ describe('a complaint about an application', () => {
     expect((await queueOf('officer-dvld')).find((item) => item.complaintId === complaintId)).toMatchObject({ status: 'received', overdue: false });
     expect((await queueOf('officer-gam')).find((item) => item.complaintId === complaintId)).toBeUndefined();
     expect((await api('/v1/complaints?agencyId=dvld', { token: await tokenFor('officer-gam') })).body.error.details.reason).toBe('not_your_agency');
-    expect((await queueOf('operator', '&agencyId=dvld')).some((item) => item.complaintId === complaintId)).toBe(true);
+    expect((await queueOf('operator', '?agencyId=dvld')).some((item) => item.complaintId === complaintId)).toBe(true);
     expect((await api(`/v1/complaints/${complaintId}`, { token: await tokenFor('officer-gam') })).status).toBe(404);
     expect((await api(`/v1/complaints/${complaintId}`, { token: await tokenFor('citizen2') })).status).toBe(404);
   });
@@ -44,13 +43,7 @@ describe('a complaint about an application', () => {
     const read = await api(`/v1/complaints/${complaintId}`, { token: await tokenFor('officer-dvld') });
     expect(read.body).toMatchObject({ complaintId, complainant: { kind: 'persons', recordId: '9861012345' } });
     const log = await until('the read in the access log', async () => {
-      const page = await api('/v1/me/access-log?limit=100', { token: await tokenFor('citizen') });
-      let entries = page.body.items as Array<{ purpose?: string; by: { agencyId?: string }; fields: string[] }>;
-      for (let cursor = page.body.nextCursor; cursor; ) {
-        const next = await api(`/v1/me/access-log?limit=100&cursor=${cursor}`, { token: await tokenFor('citizen') });
-        entries = [...entries, ...next.body.items];
-        cursor = next.body.nextCursor;
-      }
+      const entries = await allItems<{ purpose?: string; by: { agencyId?: string }; fields: string[] }>('/v1/me/access-log', await tokenFor('citizen'));
       return entries.find((entry) => entry.purpose === `complaint ${complaintId}`);
     });
     expect(log).toMatchObject({ by: { role: 'officer', agencyId: 'dvld' }, fields: ['complaint.text', 'complaint.responses'] });
@@ -63,12 +56,12 @@ describe('a complaint about an application', () => {
     const resolved = await respond('officer-dvld', complaintId, { message: 'Your inspection is booked for Sunday 09:00.', status: 'resolved' });
     expect(resolved.body).toMatchObject({ status: 'resolved', resolvedAt: expect.any(String), responses: [{ status: 'in-progress' }, { status: 'resolved', by: { role: 'officer', agencyId: 'dvld' } }] });
 
-    const mine = await api('/v1/me/complaints?limit=100', { token: await tokenFor('citizen') });
-    expect(mine.body.items.find((item: { complaintId: string }) => item.complaintId === complaintId)).toMatchObject({
+    const mine = await allItems<{ complaintId: string }>('/v1/me/complaints', await tokenFor('citizen'));
+    expect(mine.find((item) => item.complaintId === complaintId)).toMatchObject({
       status: 'resolved',
       responses: [{ message: 'We are looking into it.' }, { message: 'Your inspection is booked for Sunday 09:00.' }],
     });
-    expect((await api('/v1/me/complaints?status=resolved', { token: await tokenFor('citizen2') })).body.items).toEqual([]);
+    expect((await allItems<{ complaintId: string }>('/v1/me/complaints', await tokenFor('citizen2'))).map((item) => item.complaintId)).not.toContain(complaintId);
 
     const inbox = await until('the answers in the inbox', async () => {
       const items = await inboxAbout(await tokenFor('citizen'), { complaintId }, since);
@@ -82,7 +75,7 @@ describe('a complaint about an application', () => {
     expect((await rate({ rating: 9 }, await tokenFor('citizen'))).status).toBe(400);
     const closed = await rate({ rating: 4, comment: 'Sorted within a day.' }, await tokenFor('citizen'));
     expect(closed.body).toMatchObject({ status: 'closed', closedAt: expect.any(String), resolutionRating: { rating: 4, comment: 'Sorted within a day.' } });
-    expect((await rate({ rating: 1 }, await tokenFor('citizen'))).body.error.code).toBe('complaint_not_resolved');
+    expect((await rate({ rating: 1 }, await tokenFor('citizen'))).body.error).toMatchObject({ code: 'already_rated', details: { rating: 4 } });
     expect((await respond('officer-dvld', complaintId, { message: 'More', status: 'in-progress' })).body.error.code).toBe('complaint_not_open');
   });
 });
@@ -121,6 +114,23 @@ describe('a complaint left unanswered past its SLA', () => {
     expect(filed.body).toMatchObject({ handler: 'egov-unit', status: 'received' });
     expect(filed.body.agencyId).toBeUndefined();
     expect((await queueOf('operator')).some((item) => item.complaintId === filed.body.complaintId)).toBe(true);
+  });
+});
+
+describe('two ratings at once', () => {
+  it('close the complaint once: one is taken, the other told it is closed, never a 5xx', async () => {
+    const filed = await file({ category: 'digital-services', agencyId: 'gam', text: 'The fines page shows last year’s fines.' }, 'citizen2');
+    const { complaintId } = filed.body;
+    expect((await respond('officer-gam', complaintId, { message: 'Corrected.', status: 'resolved' })).body.status).toBe('resolved');
+    const token = await tokenFor('citizen2');
+    const ratings = await Promise.all(
+      [5, 1].map((rating) => api(`/v1/complaints/${complaintId}/rating`, { method: 'POST', token, body: { rating } })),
+    );
+    const taken = ratings.filter((response) => response.status === 200);
+    expect(taken).toHaveLength(1);
+    expect(ratings.filter((response) => response.status !== 200).map((response) => [response.status, response.body.error?.code])).toEqual([[409, expect.any(String)]]);
+    const stored = await api(`/v1/complaints/${complaintId}`, { token });
+    expect(stored.body).toMatchObject({ status: 'closed', resolutionRating: { rating: taken[0]!.body.resolutionRating.rating } });
   });
 });
 

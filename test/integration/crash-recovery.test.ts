@@ -3,7 +3,7 @@
 // end state, with each side effect (task opened, decision, approval, document) recorded exactly once.
 import { randomUUID } from 'node:crypto';
 import { until } from '../support/wait';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { readDemoTotpSecrets, signIn } from '../../local/cognito';
 import { demoPassword } from '../../local/demo-users';
 import { type RunningCloud, startCloud, stopCloud } from '../support/cloud-process';
@@ -37,9 +37,15 @@ async function call(path: string, username: string, init: { method?: string; bod
 }
 
 async function openTasks(agencyId: string): Promise<Array<{ taskId: string; applicationId: string; stepId: string }>> {
-  const page = await call(`/v1/agencies/${agencyId}/tasks?status=open&limit=100`, `officer-${agencyId}`);
-  expect(page.status).toBe(200);
-  return page.body.items;
+  const items: Array<{ taskId: string; applicationId: string; stepId: string }> = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call(`/v1/agencies/${agencyId}/tasks?status=open&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, `officer-${agencyId}`);
+    expect(page.status).toBe(200);
+    items.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return items;
 }
 
 /** Approves every open task of these applications until all are approved; returns how many decisions it made. */
@@ -91,6 +97,7 @@ afterAll(async () => {
   if (cloud) {
     await stopCloud(cloud);
     await stopCloud(cloud, 'SIGKILL');
+    rmSync(cloud.dataDir, { recursive: true, force: true });
   }
 });
 

@@ -1,5 +1,6 @@
 // "Rate your experience" on the local cloud: once per ended application, by its applicant; operators read the
 // ratings per quarter, per service and per owning agency (a past quarter reached with injected time).
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { rateApplication } from '../../functions/feedback/domain/feedback';
 import { dynamoFeedback } from '../../functions/feedback/dynamo-feedback';
 import { dynamoApplications } from '../../functions/applications/dynamo-applications';
@@ -43,6 +44,16 @@ describe('rate your experience', () => {
     // Other tests may rate meanwhile: at least this one more.
     expect(now!.services.find((entry) => entry.serviceId === 'vehicle-registration-renewal')!.count).toBeGreaterThanOrEqual(vehicleBefore + 1);
     expect(now!.agencies.find((entry) => entry.agencyId === 'dvld')!.count).toBeGreaterThanOrEqual(dvldBefore + 1);
+  });
+
+  it('takes one of several ratings sent at once, and counts only that one', async () => {
+    const applicationId = await endedApplication();
+    const responses = await Promise.all([1, 2, 3, 4, 5].map((rating) => rate(applicationId, { rating })));
+    const taken = responses.filter((response) => response.status === 201);
+    expect(taken).toHaveLength(1);
+    expect(responses.filter((response) => response.status !== 201).map((response) => [response.status, response.body.error?.code])).toEqual(Array(4).fill([409, 'already_rated']));
+    const { Item } = await tables().send(new GetCommand({ TableName: engagementTable(), Key: { pk: `FEEDBACK#${applicationId}`, sk: 'RATING' }, ConsistentRead: true }));
+    expect(Item?.feedback.rating).toBe(taken[0]!.body.rating);
   });
 
   it('aggregates per quarter: a rating given in an earlier quarter counts there only (time injected)', async () => {

@@ -10,6 +10,7 @@ import { createGateway } from '../../local/gateway';
 import { listen } from '../../local/listen';
 import { cloudState, tokenFor } from '../support/api';
 
+const DELIBERATE = 'DeliberateCrashOfLogRedactionTest';
 const secrets = ['9861012345', '2000456789', 'Omar', 'Haddad', 'عمر', 'الحداد', 'Lina', 'RTK48213', '4412876'];
 
 let gateway: http.Server;
@@ -21,6 +22,10 @@ function capture(stream: NodeJS.WriteStream): void {
   const original = stream.write.bind(stream);
   stream.write = ((chunk: unknown, ...rest: unknown[]) => {
     captured.push(String(chunk));
+    // The crash below is deliberate: its "Unhandled error" line is searched here, not shown as if something broke.
+    if (String(chunk).includes(DELIBERATE)) {
+      return true;
+    }
     return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
   }) as typeof stream.write;
   restore.push(() => {
@@ -90,15 +95,21 @@ it('keeps national numbers and names out of every log line', async () => {
   // A crash inside a handler whose error message quotes personal data.
   const { registryDeps } = await import('../../functions/registry/deps');
   const appendAudit = registryDeps.store.appendAudit;
-  (registryDeps.store as { appendAudit: unknown }).appendAudit = () => Promise.reject(new Error('write of persons:9861012345 (Omar Haddad) failed'));
-  const crashed = await call('/v1/registry/persons/9861012345?purpose=identity%20check', officer);
-  (registryDeps.store as { appendAudit: unknown }).appendAudit = appendAudit;
+  const crash = Object.assign(new Error('write of persons:9861012345 (Omar Haddad) failed'), { name: DELIBERATE });
+  (registryDeps.store as { appendAudit: unknown }).appendAudit = () => Promise.reject(crash);
+  let crashed;
+  try {
+    crashed = await call('/v1/registry/persons/9861012345?purpose=identity%20check', officer);
+  } finally {
+    (registryDeps.store as { appendAudit: unknown }).appendAudit = appendAudit;
+  }
   expect(crashed.status).toBe(500);
   expect(crashed.body).not.toContain('9861012345');
 
   const logs = captured.join('\n');
   expect(logs).toContain('GET /v1/registry/{kind}/{recordId} -> 200');
   expect(logs).toContain('Unhandled error');
+  expect(logs).toContain(DELIBERATE);
   for (const secret of secrets) {
     expect({ secret, found: logs.includes(secret) }).toEqual({ secret, found: false });
   }

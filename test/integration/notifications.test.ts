@@ -26,6 +26,7 @@ import {
   submitVehicleRenewal,
   waitForStatus,
 } from '../support/engagement';
+import { findInPages } from '../support/pages';
 import { until } from '../support/wait';
 
 const SERVICE_EN = 'Vehicle registration renewal';
@@ -147,26 +148,29 @@ describe('language', () => {
   });
 });
 
-describe('a failing channel', () => {
-  const failSwitch = () => path.join(cloudState().outbox, 'sms.fail');
+describe.each([
+  ['sms', 'email', (citizen: Citizen) => citizen.phone, (citizen: Citizen) => `${citizen.phone.slice(0, 4)}******${citizen.phone.slice(-3)}`],
+  ['email', 'sms', (citizen: Citizen) => citizen.email, (citizen: Citizen) => `${citizen.email[0]}***${citizen.email.slice(citizen.email.indexOf('@'))}`],
+] as const)('a failing %s channel', (channel, other, addressOf, masked) => {
+  const failSwitch = () => path.join(cloudState().outbox, `${channel}.fail`);
   afterAll(() => rmSync(failSwitch(), { force: true }));
 
-  it('is retried with backoff, each failure logged, then dead-lettered and shown to operators', async () => {
+  it('is retried with backoff, each failure logged, then dead-lettered and shown to operators; the other channel still delivers', async () => {
     const citizen = await freshCitizen();
     await setPreferences(citizen.token, { language: 'en', quietHours: null });
-    // The local SMS channel fails for this number only (see functions/notifications/file-channels.ts).
-    writeFileSync(failSwitch(), `${citizen.phone}\n`);
+    // The local channel fails for this citizen's address only (see functions/notifications/file-channels.ts).
+    writeFileSync(failSwitch(), `${addressOf(citizen)}\n`);
     const since = new Date().toISOString();
     const applicationId = await submitVehicleRenewal(citizen.token);
     const [submitted] = await until('the submission in the inbox', async () => {
       const items = await inboxAbout(citizen.token, { applicationId }, since);
       return items.length > 0 && items;
     });
-    const sms = await until('the SMS dead-lettered', async () => {
-      const found = (await deliveriesOf(submitted!.notificationId)).find((delivery) => delivery.channel === 'sms');
+    const failed = await until(`the ${channel} dead-lettered`, async () => {
+      const found = (await deliveriesOf(submitted!.notificationId)).find((delivery) => delivery.channel === channel);
       return found?.status === 'dead-lettered' && found;
     });
-    expect(sms.history.map((step) => `${step.status}${step.attempt ? ` ${step.attempt}` : ''}`)).toEqual([
+    expect(failed.history.map((step) => `${step.status}${step.attempt ? ` ${step.attempt}` : ''}`)).toEqual([
       'queued',
       'retrying 1',
       'retrying 2',
@@ -174,22 +178,30 @@ describe('a failing channel', () => {
       'retrying 4',
       'dead-lettered 5',
     ]);
-    expect(sms.reason).toBe('ChannelUnavailable: the local sms channel is switched off (sms.fail)');
+    expect(failed.reason).toBe(`ChannelUnavailable: the local ${channel} channel is switched off (${channel}.fail)`);
     // Backoff: each wait at least twice the one before (200 ms, 400, 800, 1600 locally).
-    const times = sms.history.slice(1).map((step) => Date.parse(step.at));
+    const times = failed.history.slice(1).map((step) => Date.parse(step.at));
     const waits = times.slice(1).map((time, index) => time - times[index]!);
+    expect(waits).toHaveLength(4);
     waits.forEach((wait, index) => expect(wait).toBeGreaterThanOrEqual(200 * 2 ** index));
-    expect(outbox('sms', [submitted!.notificationId])).toEqual([]);
-    expect((await deliveriesOf(submitted!.notificationId)).find((delivery) => delivery.channel === 'email')?.status).toBe('sent');
+    expect(outbox(channel, [submitted!.notificationId])).toEqual([]);
+    expect((await settledDeliveries([submitted!.notificationId])).map((delivery) => `${delivery.channel} ${delivery.status}`).sort()).toEqual(
+      [`${channel} dead-lettered`, `${other} sent`].sort(),
+    );
+    expect(outbox(other, [submitted!.notificationId])).toHaveLength(1);
 
-    const listed = await until('the operators’ list', async () => {
-      const page = await api('/v1/notifications/deliveries?status=dead-lettered&limit=100', { token: await tokenFor('operator') });
-      return page.body.items?.find((item: { notificationId: string }) => item.notificationId === submitted!.notificationId);
-    });
-    expect(listed).toMatchObject({ channel: 'sms', status: 'dead-lettered', attempts: 5, eventType: 'ApplicationSubmitted', applicationId, reason: sms.reason });
-    expect(listed.to).toBe(`${citizen.phone.slice(0, 4)}******${citizen.phone.slice(-3)}`);
+    const operator = await tokenFor('operator');
+    const listed = await until('the operators’ list', async () =>
+      findInPages<{ notificationId: string; channel: string }>(
+        '/v1/notifications/deliveries?status=dead-lettered',
+        operator,
+        (item) => item.notificationId === submitted!.notificationId && item.channel === channel,
+      ),
+    );
+    expect(listed).toMatchObject({ channel, status: 'dead-lettered', attempts: 5, eventType: 'ApplicationSubmitted', applicationId, reason: failed.reason });
+    expect((listed as unknown as { to: string }).to).toBe(masked(citizen));
     expect((await api('/v1/notifications/deliveries', { token: citizen.token })).status).toBe(403);
-    expect((await api('/v1/notifications/deliveries?status=lost', { token: await tokenFor('operator') })).body.error.code).toBe('validation_failed');
+    expect((await api('/v1/notifications/deliveries?status=lost', { token: operator })).body.error.code).toBe('validation_failed');
   });
 });
 

@@ -203,6 +203,62 @@ describe('bad input to PUT /v1/services/{serviceId} writes nothing', () => {
   });
 });
 
+describe('a card\'s versions', () => {
+  it('lists every version newest first, page by page, each readable whole with ?version=N', async () => {
+    const serviceId = newServiceId();
+    await createService(serviceId);
+    const token = await tokenFor('operator');
+    for (const stage of ['feasibility-study', 'digitization', 'quality-check', 'launched']) {
+      expect((await api(`/v1/services/${serviceId}/stage`, { method: 'POST', token, body: { stage } })).status).toBe(200);
+    }
+    const versions: Array<{ version: number; lifecycleStage: string; updatedBy: string }> = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await api(`/v1/services/${serviceId}/versions?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      versions.push(...page.body.items);
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(versions.map((entry) => [entry.version, entry.lifecycleStage])).toEqual([
+      [5, 'launched'],
+      [4, 'quality-check'],
+      [3, 'digitization'],
+      [2, 'feasibility-study'],
+      [1, 're-engineering'],
+    ]);
+    expect(versions.every((entry) => entry.updatedBy === 'operator')).toBe(true);
+    const third = await api(`/v1/services/${serviceId}?version=3`);
+    expect(third.body).toMatchObject({ version: 3, lifecycleStage: 'digitization' });
+  });
+
+  it('answers 404 for an unknown service and 400 for a cursor of another service', async () => {
+    expect((await api('/v1/services/no-such-service/versions')).body.error.code).toBe('service_not_found');
+    const first = await api('/v1/services/passport-renewal/versions?limit=1');
+    const other = await api(`/v1/services/vehicle-registration-renewal/versions?limit=1&cursor=${first.body.nextCursor ?? 'eyJrIjoxfQ'}`);
+    expect(other.status).toBe(400);
+    expect(other.body.error.code).toBe('invalid_cursor');
+  });
+});
+
+describe('filtering by agency', () => {
+  it('lists what an agency takes part in, as owner or partner, and narrows with agencyRole', async () => {
+    const all = await listAll('agency=cspd');
+    const owned = await listAll('agency=cspd&agencyRole=owner');
+    const partnered = await listAll('agency=cspd&agencyRole=partner');
+    expect(owned.length).toBeGreaterThan(0);
+    expect(partnered.length).toBeGreaterThan(0);
+    expect(owned.every((item) => item.ownerAgencyId === 'cspd')).toBe(true);
+    expect(partnered.every((item) => item.ownerAgencyId !== 'cspd' && item.partnerAgencyIds.includes('cspd'))).toBe(true);
+    expect(new Set(all.map((item) => item.serviceId))).toEqual(new Set([...owned, ...partnered].map((item) => item.serviceId)));
+    const alone = await api('/v1/services?agencyRole=owner');
+    expect(alone.status).toBe(400);
+    expect(alone.body.error.code).toBe('agency_required');
+  });
+});
+
 describe('lifecycle stages', () => {
   it('moves through the whole lifecycle in the allowed order, one version per move', async () => {
     const serviceId = newServiceId();

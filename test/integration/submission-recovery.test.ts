@@ -13,6 +13,7 @@ import { resolvePrincipal, shareForApplication } from '../../functions/registry/
 import { dynamoCatalogue } from '../../functions/services/dynamo-catalogue';
 import type { WorkflowEngine } from '../../functions/workflow/ports';
 import { tableName } from '../../lib/platform/tables';
+import { until } from '../support/wait';
 import { api, tables, tokenFor } from '../support/api';
 
 const VEHICLE = {
@@ -141,10 +142,7 @@ describe('a decision whose run dies between the task and the application', () =>
     const applicationId = submitted.body.applicationId as string;
     const taskId = `${applicationId}.fines-check`;
     const tasks = dynamoTasks(tables(), APPLICATIONS);
-    const deadline = Date.now() + 15_000;
-    while (!(await tasks.get(taskId)) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await until(`task ${taskId} opened`, async () => Boolean(await tasks.get(taskId)));
     const store = dynamoApplications(tables(), { applications: APPLICATIONS, idempotency: tableName('local', 'idempotency') });
     const { workflow, calls } = recordingWorkflow();
     const dying: TaskDeps = {
@@ -243,5 +241,32 @@ describe('the reconciler', () => {
     expect(later).toContain(left.application.applicationId);
     expect(later).not.toContain(cancelled.application.applicationId);
     expect(new Set(later).size).toBe(later.length);
+  });
+});
+
+describe('a cancellation racing the workflow', () => {
+  it('is applied to what the workflow wrote meanwhile, not refused as stale (the applicant named no version)', async () => {
+    const citizen = await principalOf('citizen', ['citizen']);
+    const deps = applicationDeps(recordingWorkflow().workflow);
+    const { application } = await submitApplication(deps, citizen, VEHICLE, randomUUID(), {});
+    let raced = 0;
+    const racing: ApplicationDeps = {
+      ...deps,
+      store: {
+        ...deps.store,
+        // Between the cancellation's read and its write, the workflow moves the application on (twice).
+        save: async (next, expectedVersion, events) => {
+          if (raced < 2) {
+            raced += 1;
+            const current = (await deps.store.get(next.applicationId))!;
+            await deps.store.save({ ...current, version: current.version + 1, updatedAt: new Date().toISOString() }, current.version, []);
+          }
+          return deps.store.save(next, expectedVersion, events);
+        },
+      },
+    };
+    await cancelApplication(racing, citizen, application.applicationId, 'changed my mind');
+    expect(raced).toBe(2);
+    expect(await deps.store.get(application.applicationId)).toMatchObject({ status: 'cancelled', version: application.version + 3, outcome: { decision: 'cancelled', reason: 'changed my mind' } });
   });
 });

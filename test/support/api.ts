@@ -6,6 +6,7 @@ import { readDemoTotpSecrets, signIn } from '../../local/cognito';
 import { demoPassword } from '../../local/demo-users';
 import { localDynamoDbClient } from '../../local/dynamodb';
 import type { RunningCloud } from './cloud-process';
+import { OpenApiChecker, type OpenApiDocument } from './openapi-check';
 
 export const cloudState = (): RunningCloud['state'] => JSON.parse(process.env.KHIDMA_CLOUD_STATE ?? 'null');
 
@@ -29,15 +30,35 @@ export async function api<T = any>(
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${cloudState().apiUrl}${path}`, { method: options.method ?? 'GET', headers, body });
+  const method = options.method ?? 'GET';
+  const response = await fetch(`${cloudState().apiUrl}${path}`, { method, headers, body });
   const text = await response.text();
   let parsed: unknown = text;
+  let isJson = false;
   try {
     parsed = JSON.parse(text);
+    isJson = true;
   } catch {
     // not JSON: keep the text
   }
+  const problems = (await openApiChecker()).problems({ method, path, status: response.status, headers: response.headers, body: parsed, text, isJson });
+  if (problems.length > 0) {
+    throw new Error(`The answer does not match the served OpenAPI document (/openapi.json):\n- ${problems.join('\n- ')}`);
+  }
   return { status: response.status, body: parsed as T, headers: response.headers, text };
+}
+
+let checker: Promise<OpenApiChecker> | undefined;
+
+/** Every answer api() returns is checked against the document the running API serves at /openapi.json. */
+function openApiChecker(): Promise<OpenApiChecker> {
+  checker ??= fetch(`${cloudState().apiUrl}/openapi.json`).then(async (response) => {
+    if (response.status !== 200) {
+      throw new Error(`GET /openapi.json answered ${response.status}; cannot check answers against it`);
+    }
+    return new OpenApiChecker((await response.json()) as OpenApiDocument);
+  });
+  return checker;
 }
 
 const tokens = new Map<string, Promise<string>>();

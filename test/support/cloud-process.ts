@@ -36,7 +36,15 @@ export async function startCloud(options: { dataDir?: string; reset?: boolean; e
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const state = await new Promise<RunningCloud['state']>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local cloud did not start in 90 s:\n${stderr.join('')}`)), 90_000);
+    const timer = setTimeout(() => {
+      // Detached: nothing else would end it (nor its DynamoDB Local) once the test run gives up.
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      reject(new Error(`local cloud did not start in 90 s:\n${stderr.join('')}`));
+    }, 90_000);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('{"ready":true')) {
         clearTimeout(timer);

@@ -319,6 +319,6 @@ describe('complaints', () => {
     expect(resolved).toMatchObject({ status: 'resolved', responses: [{ by: { role: 'operator' }, status: 'resolved' }] });
     await expect(rateResolution(deps, omar('9000000023'), late.complaintId, { rating: 5 })).rejects.toMatchObject({ status: 404 });
     expect(await rateResolution(deps, omar(person), late.complaintId, { rating: 4 })).toMatchObject({ status: 'closed', resolutionRating: { rating: 4 } });
-    await expect(rateResolution(deps, omar(person), late.complaintId, { rating: 1 })).rejects.toMatchObject({ status: 409, code: 'complaint_not_resolved' });
+    await expect(rateResolution(deps, omar(person), late.complaintId, { rating: 1 })).rejects.toMatchObject({ status: 409, code: 'already_rated' });
   });
 });

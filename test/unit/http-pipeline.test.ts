@@ -39,7 +39,7 @@ function event(overrides: Partial<APIGatewayProxyEventV2> & { claims?: Record<st
 
 const handler = httpHandler(route, async ({ params, body, caller }) => {
   if (body.size === 13) {
-    throw new Conflict('unlucky', 'Thirteen is taken', { size: 13 });
+    throw new Conflict('stale_version', 'Thirteen is taken', { size: 13 });
   }
   if (body.size === 99) {
     throw new Error('database exploded at /srv/app.js:12');
@@ -68,7 +68,7 @@ describe('http pipeline', () => {
     ['a bad path parameter', event({ pathParameters: { thingId: 'ABC' } }), 400, 'validation_failed'],
     ['a body over the limit', event({ body: JSON.stringify({ size: 1, pad: 'x'.repeat(200) }) }), 413, 'payload_too_large'],
     ['a non-JSON content type', event({ headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type'],
-    ['a domain conflict', event({ body: '{"size":13}' }), 409, 'unlucky'],
+    ['a domain conflict', event({ body: '{"size":13}' }), 409, 'stale_version'],
   ])('answers %s with %i %s', async (_, e, status, code) => {
     const response = await call(e);
     expect(response.status).toBe(status);

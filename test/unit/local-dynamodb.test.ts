@@ -57,6 +57,25 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+test('listens on 127.0.0.1 only, like the API and the Cognito emulator', async () => {
+  const port = Number(new URL(dynamoDb.endpoint).port);
+  const outside = Object.values(os.networkInterfaces())
+    .flat()
+    .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+  expect(outside).toBeDefined(); // a machine without one could not tell
+  const connects = (host: string) =>
+    new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, host);
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+  expect(await connects('127.0.0.1')).toBe(true);
+  expect(await connects(outside!)).toBe(false);
+});
+
 test('creates every table of the definitions, idempotently, with their indexes, stream and TTL', async () => {
   await ensureTables(client, STAGE);
   await ensureTables(client, STAGE);

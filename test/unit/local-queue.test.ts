@@ -257,14 +257,22 @@ describe('event source mapping', () => {
 
     let stopped = false;
     const stopping = stop().then(() => (stopped = true));
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // A stop that did not wait would have resolved by the next turn of the event loop.
+    await new Promise(setImmediate);
     expect(stopped).toBe(false);
 
     await queues.send('tasks', 'b');
     release();
     await stopping;
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Had the stopped poller polled again, it would have taken 'b' at once; another consumer finds it there.
+    const later: SQSEvent[] = [];
+    const stopLater = queues.consume('tasks', async (event) => void later.push(event), { batchSize: 1, pollIntervalMs: 5 });
+    try {
+      await waitFor(() => later.length === 1);
+    } finally {
+      await stopLater();
+    }
+    expect(later.map(bodies)).toEqual([['b']]);
     expect(events.map(bodies)).toEqual([['a']]);
-    await expect(queues.depth('tasks')).resolves.toEqual({ visible: 1, inFlight: 0 });
   });
 });

@@ -7,8 +7,17 @@ import { snsSms, snsSmsFromEnvironment } from '../../functions/notifications/sns
 import { sqsRetryFromEnvironment } from '../../functions/notifications/sqs-retry';
 
 describe('AWS senders', () => {
+  const ses = mockClient(SESv2Client);
+  const sns = mockClient(SNSClient);
+  afterEach(() => {
+    ses.reset();
+    sns.reset();
+  });
+  afterAll(() => {
+    ses.restore();
+  });
+
   it('send email with SES v2 as UTF-8 text, tagged with the notification', async () => {
-    const ses = mockClient(SESv2Client);
     ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
     const sent = await sesEmail(new SESv2Client({ region: 'me-central-1' }), { from: 'no-reply@khidma.gov.jo' }).send({
       to: 'omar@khidma.example',
@@ -24,11 +33,9 @@ describe('AWS senders', () => {
       Content: { Simple: { Subject: { Data: 'تمت الموافقة', Charset: 'UTF-8' }, Body: { Text: { Data: 'طلبك موافق عليه', Charset: 'UTF-8' } } } },
       EmailTags: [{ Name: 'notification', Value: '01JZ8Y3M6K2F4QW8N5T7V9X0AB_email' }],
     });
-    ses.restore();
   });
 
   it('send SMS with SNS as transactional messages, with the sender id when one is registered', async () => {
-    const sns = mockClient(SNSClient);
     sns.on(PublishCommand).resolves({ MessageId: 'sns-1' });
     expect(await snsSms(new SNSClient({ region: 'me-central-1' }), { senderId: 'Khidma' }).send({ to: '+962791234567', body: 'خدمة: تم', reference: 'N.sms' })).toEqual({
       messageId: 'sns-1',
@@ -43,7 +50,6 @@ describe('AWS senders', () => {
     });
     sns.on(PublishCommand).rejects(Object.assign(new Error('Invalid parameter: PhoneNumber'), { name: 'InvalidParameterException' }));
     await expect(snsSms(new SNSClient({ region: 'me-central-1' })).send({ to: '+1', body: 'x', reference: 'N.sms' })).rejects.toMatchObject({ name: 'InvalidParameterException' });
-    sns.restore();
   });
 
   it('need a verified sender address for email, and fail at once without one; SMS and the backoff need nothing', () => {

@@ -49,8 +49,10 @@ describe('local file channels', () => {
 });
 
 describe('backoff on SQS', () => {
+  const sqs = mockClient(SQSClient);
+  afterAll(() => sqs.restore());
+
   it('back off on SQS by setting the visibility timeout of the received message, looking its queue up once', async () => {
-    const sqs = mockClient(SQSClient);
     sqs.on(GetQueueUrlCommand).resolves({ QueueUrl: 'https://sqs.me-central-1.amazonaws.com/123456789012/khidma-prod-sms-deliveries' });
     sqs.on(ChangeMessageVisibilityCommand).resolves({});
     const retry = sqsRetry(new SQSClient({ region: 'me-central-1' }), 30_000);
@@ -64,7 +66,6 @@ describe('backoff on SQS', () => {
       ['r-2', 43_200],
     ]);
     expect(retry.baseMs).toBe(30_000);
-    sqs.restore();
   });
 
 });

@@ -59,10 +59,8 @@ function answer(fails: (eventId: string, call: number) => boolean): void {
 const sentEventIds = (): string[][] =>
   eventBridge.commandCalls(PutEventsCommand).map((call) => (call.args[0].input.Entries ?? []).map((entry) => (JSON.parse(entry.Detail!) as DomainEvent).eventId));
 
-beforeEach(() => {
-  eventBridge.reset();
-  jest.restoreAllMocks();
-});
+beforeEach(() => eventBridge.reset());
+afterEach(() => jest.restoreAllMocks());
 
 test('publishes only inserted EVT# items, in stream order, as khidma.applications events on the configured bus', async () => {
   answer(() => false);

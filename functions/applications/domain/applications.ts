@@ -531,7 +531,25 @@ export async function listMyApplications(
 export const applicantKey = (subject: { kind: string; recordId: string }) => `${subject.kind}:${subject.recordId}`;
 
 /** POST /v1/applications/{id}/cancel: the applicant (or the centre that assisted) cancels until a decision. */
+/**
+ * The applicant names no version: a step the workflow opened or decided meanwhile is no reason to refuse, so a
+ * stale read is read again (a few times) and the cancellation applied to what is there.
+ */
 export async function cancelApplication(deps: ApplicationDeps, principal: Principal, applicationId: string, reason: string | undefined): Promise<Application> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await cancelOnce(deps, principal, applicationId, reason);
+    } catch (error) {
+      if (!(error instanceof Conflict && error.code === 'stale_version') || attempt === CANCEL_ATTEMPTS) {
+        throw error;
+      }
+    }
+  }
+}
+
+const CANCEL_ATTEMPTS = 5;
+
+async function cancelOnce(deps: ApplicationDeps, principal: Principal, applicationId: string, reason: string | undefined): Promise<Application> {
   const application = await readable(deps, principal, applicationId);
   const mayCancel = isApplicant(principal, application) || (principal.role === 'frontline' && application.assistedBy?.serviceCentreId === principal.serviceCentreId);
   if (!mayCancel) {

@@ -128,12 +128,35 @@ export async function openTask(deps: TaskDeps, message: AgencyTaskMessage): Prom
   });
 }
 
+/** A step of the officer's agency that exists but has not reached its inbox yet: 409 saying so, not "no such task". */
+async function refuseUnopenedStep(deps: TaskDeps, officer: Principal, taskId: string): Promise<void> {
+  const split = taskId.lastIndexOf('.');
+  const application = split > 0 ? await deps.applications.get(taskId.slice(0, split)) : undefined;
+  const stepId = taskId.slice(split + 1);
+  const stageIndex = application?.stages.findIndex((stage) => stage.steps.some((step) => step.stepId === stepId && step.agencyId === officer.agencyId)) ?? -1;
+  const step = application?.stages[stageIndex]?.steps.find((candidate) => candidate.stepId === stepId);
+  if (application && step?.status === 'pending' && application.status !== 'draft') {
+    const waitingFor = application.stages
+      .slice(0, stageIndex)
+      .flatMap((stage) => stage.steps)
+      .filter((earlier) => earlier.status !== 'approved')
+      .map((earlier) => earlier.stepId);
+    throw new Conflict('step_not_open', `Step ${stepId} opens in your inbox once the steps before it are approved`, {
+      stage: stageIndex + 1,
+      waitingFor,
+    });
+  }
+}
+
 /**
  * POST /v1/tasks/{taskId}/decision. Of two officers deciding one task, one wins; the other gets 409.
  * `request-info` puts the question to the applicant and holds the step (and its SLA) until they answer.
  */
 export async function decideTask(deps: TaskDeps, officer: Principal, taskId: string, decision: Decision | 'request-info', note: string | undefined) {
   const task = await deps.tasks.get(taskId);
+  if (!task && officer.role === 'officer') {
+    await refuseUnopenedStep(deps, officer, taskId);
+  }
   if (!task || officer.role !== 'officer' || officer.agencyId !== task.agencyId) {
     throw new NotFound('task_not_found', `No task ${taskId} in your agency's inbox`);
   }

@@ -68,6 +68,9 @@ export async function rateResolution(deps: ComplaintDeps, principal: Principal, 
   if (!isComplainant(principal, complaint)) {
     throw new NotFound('complaint_not_found', `No complaint ${complaintId} that you may see`);
   }
+  if (complaint.resolutionRating) {
+    throw new Conflict('already_rated', 'You have rated this complaint already; a complaint is rated once', { rating: complaint.resolutionRating.rating });
+  }
   if (complaint.status !== 'resolved') {
     throw new Conflict('complaint_not_resolved', `Rate a complaint once it is resolved; it is ${complaint.status}`, { status: complaint.status });
   }

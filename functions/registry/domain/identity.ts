@@ -3,7 +3,7 @@
 import type { Role } from '../../../lib/platform/identity';
 import type { RecordKind } from '../../../schemas/registry';
 import { type AttemptCounter, spendAttempt } from '../../shared/attempts';
-import { BadRequest, Conflict, HttpError } from '../../shared/errors';
+import { BadRequest, Conflict, HttpError, TooManyRequests } from '../../shared/errors';
 import type { Principal } from './access';
 import { AlreadyExists, type RegistryDeps, subjectOf } from './registry';
 
@@ -171,10 +171,9 @@ async function releaseLapsedClaim(deps: IdentityDeps, kind: RecordKind, recordId
 
 export async function confirmSignUp(deps: IdentityDeps, username: string, code: string) {
   // Counted whether or not the account exists, so the lockout tells nothing either.
-  await spendAttempt(deps.attempts, `confirm#${username.toLowerCase()}`, confirmationLockout, deps.now(), {
-    code: 'too_many_attempts',
-    message: 'Too many confirmation attempts for this account; wait, then ask for a new code or try again',
-  });
+  await spendAttempt(deps.attempts, `confirm#${username.toLowerCase()}`, confirmationLockout, deps.now(), (seconds) =>
+    new TooManyRequests('too_many_attempts', 'Too many confirmation attempts for this account; wait, then ask for a new code or try again', seconds),
+  );
   try {
     await deps.directory.confirmSignUp(username, code);
   } catch (error) {

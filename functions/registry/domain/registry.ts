@@ -406,7 +406,7 @@ function membershipChange(before: StoredRecord | undefined, after: StoredRecord)
 const MAX_CONSENT_DAYS = 366;
 
 export async function grantConsent(
-  deps: RegistryDeps,
+  deps: RegistryDeps & { agencyExists(agencyId: string): Promise<boolean> },
   principal: Principal,
   request: { agencyId?: string; serviceCentreId?: string; fields: readonly string[]; purpose: string; expiresAt: string },
   context: RequestContext,
@@ -432,6 +432,9 @@ export async function grantConsent(
   }
   if (request.agencyId === spec.ownerAgencyId) {
     throw new BadRequest('owner_needs_no_consent', `${spec.ownerAgencyId} keeps this record and needs no consent`);
+  }
+  if (request.agencyId && !(await deps.agencyExists(request.agencyId))) {
+    throw new HttpError(422, 'unknown_agency', `No agency ${request.agencyId}`, { agencyId: request.agencyId });
   }
   const consent: StoredConsent = {
     consentId: ulid(now.getTime()),

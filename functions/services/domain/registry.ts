@@ -7,6 +7,7 @@ import type {
   ServiceCard,
   ServiceCardInput,
   ServiceSummary,
+  ServiceVersionSummary,
 } from '../../../schemas/services';
 import { BadRequest, Conflict, NotFound } from '../../shared/errors';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
@@ -29,6 +30,8 @@ export interface ServiceCatalogue {
   listSummaries(): Promise<StoredSummary[]>;
   getCurrent(serviceId: string): Promise<ServiceCard | undefined>;
   getVersion(serviceId: string, version: number): Promise<ServiceCard | undefined>;
+  /** Up to `limit` versions older than `before` (all when absent), newest first. */
+  listVersions(serviceId: string, limit: number, before?: number): Promise<ServiceVersionSummary[]>;
   /** Writes `card` as the next version; throws VersionConflict unless the current version is `expectedVersion` (0: none). */
   saveVersion(card: ServiceCard, summary: StoredSummary, expectedVersion: number): Promise<void>;
   /** The date each rollout phase opens for applications (phase → YYYY-MM-DD). */
@@ -57,6 +60,9 @@ export async function listServices(
 ): Promise<{ items: ServiceSummary[]; nextCursor?: string }> {
   // 1. filter, 2. search and rank, 3. order by (rank, priority desc, id), 4. resume after the cursor's key.
   const { cursor, limit = DEFAULT_PAGE_SIZE, ...filters } = query;
+  if (filters.agencyRole && !filters.agency) {
+    throw new BadRequest('agency_required', 'agencyRole narrows agency=: give both, e.g. agency=cspd&agencyRole=owner');
+  }
   const filterPrint = fingerprint(filters);
   const after = cursor ? decodeCursor(cursor, filterPrint, isSortKey) : undefined;
   const tokens = filters.q ? queryTokens(filters.q) : [];
@@ -86,6 +92,25 @@ export async function getService(deps: RegistryDeps, serviceId: string, version?
   }
   return card;
 }
+
+export async function listServiceVersions(
+  deps: RegistryDeps,
+  serviceId: string,
+  query: { cursor?: string; limit?: number },
+): Promise<{ items: ServiceVersionSummary[]; nextCursor?: string }> {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const print = fingerprint({ serviceId });
+  const before = query.cursor ? decodeCursor(query.cursor, print, isVersion) : undefined;
+  const found = await deps.catalogue.listVersions(serviceId, limit + 1, before);
+  if (found.length === 0 && !before && !(await deps.catalogue.getCurrent(serviceId))) {
+    throw new NotFound('service_not_found', `No service with id ${serviceId}`);
+  }
+  const items = found.slice(0, limit);
+  const last = items.at(-1);
+  return { items, ...(found.length > limit && last ? { nextCursor: encodeCursor(last.version, print) } : {}) };
+}
+
+const isVersion = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
 export async function putService(
   deps: RegistryDeps,
@@ -265,13 +290,22 @@ type Filters = Omit<ListServicesQuery, 'cursor' | 'limit'>;
 
 function matchesFilters(summary: StoredSummary, filters: Filters): boolean {
   return (
-    (!filters.agency || summary.ownerAgencyId === filters.agency || summary.partnerAgencyIds.includes(filters.agency)) &&
+    takesPart(summary, filters.agency, filters.agencyRole) &&
     (!filters.category || summary.category === filters.category) &&
     (filters.phase === undefined || summary.rolloutPhase === filters.phase) &&
     (!filters.stage || summary.lifecycleStage === filters.stage) &&
     (!filters.beneficiary || summary.beneficiaryTypes.includes(filters.beneficiary)) &&
     (!filters.channel || summary.channels.includes(filters.channel))
   );
+}
+
+function takesPart(summary: ServiceSummary, agency: string | undefined, role: 'owner' | 'partner' | undefined): boolean {
+  if (!agency) {
+    return true;
+  }
+  const owns = summary.ownerAgencyId === agency;
+  const partners = summary.partnerAgencyIds.includes(agency);
+  return role === 'owner' ? owns : role === 'partner' ? partners : owns || partners;
 }
 
 type SortKey = [number, number, string];

@@ -1,0 +1,116 @@
+// Every machine-readable error code the API answers with, and its HTTP status. Handlers can only throw
+// codes listed here (functions/shared/errors.ts is typed on it); each route declares the codes of its own
+// domain in the catalogue (`errorCodes`), the HTTP pipeline's codes are added from the route's shape, and
+// OpenAPI lists the result per operation. test/unit/error-codes.test.ts derives each capability's codes
+// from its handler's code and fails when a declaration drifts from them.
+import type { RouteContract } from './types';
+
+export const errorCodes = {
+  // The HTTP pipeline (functions/shared/http.ts, auth.ts): see pipelineErrorCodes.
+  validation_failed: 400,
+  missing_body: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal_error: 500,
+  too_many_requests: 429,
+  // The local gateway, for a path no route has and a method the path has no route for.
+  route_not_found: 404,
+  method_not_allowed: 405,
+  // Shared helpers
+  invalid_cursor: 400,
+  idempotency_key_required: 400,
+  idempotency_key_reused: 422,
+  submission_in_progress: 409,
+  // Service catalogue
+  invalid_service_card: 400,
+  service_not_found: 404,
+  version_not_found: 404,
+  stale_version: 409,
+  stage_transition_not_allowed: 409,
+  agency_required: 400,
+  // Identity and registry
+  identifier_required: 400,
+  business_link_for_citizens: 400,
+  invalid_code: 400,
+  too_many_attempts: 429,
+  agency_scope: 400,
+  service_centre_scope: 400,
+  key_field_immutable: 400,
+  grantee_required: 400,
+  unknown_fields: 400,
+  internal_fields: 400,
+  invalid_expiry: 400,
+  owner_needs_no_consent: 400,
+  account_not_linked: 403,
+  mfa_enrolment_required: 403,
+  consent_required: 403,
+  no_registry_profile: 404,
+  record_not_found: 404,
+  consent_not_found: 404,
+  already_registered: 409,
+  username_taken: 409,
+  mfa_already_enrolled: 409,
+  record_exists: 409,
+  identity_not_verified: 422,
+  permit_expired: 422,
+  not_a_representative: 422,
+  unknown_agency: 422,
+  no_registry_record: 422,
+  // Applications, tasks and life-event bundles
+  on_behalf_of_staff_only: 400,
+  on_behalf_of_required: 400,
+  assisted_channel: 400,
+  reason_required: 400,
+  question_required: 400,
+  application_not_found: 404,
+  task_not_found: 404,
+  step_not_open: 409,
+  life_event_not_found: 404,
+  bundle_not_found: 404,
+  service_withdrawn: 409,
+  service_not_launched: 409,
+  phase_not_open: 409,
+  not_a_draft: 409,
+  already_decided: 409,
+  application_closed: 409,
+  awaiting_applicant: 409,
+  task_already_decided: 409,
+  no_information_requested: 409,
+  member_unavailable: 409,
+  // Notifications, feedback and complaints
+  quarter_range: 400,
+  notification_not_found: 404,
+  complaint_not_found: 404,
+  application_not_ended: 409,
+  already_rated: 409,
+  complaint_changed: 409,
+  complaint_not_open: 409,
+  complaint_not_resolved: 409,
+  too_many_responses: 409,
+  agency_not_involved: 422,
+} as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500>;
+
+export type ErrorCode = keyof typeof errorCodes;
+export type ErrorStatus = (typeof errorCodes)[ErrorCode];
+/** The codes answered with HTTP status S. */
+export type ErrorCodeWithStatus<S extends ErrorStatus> = { [K in ErrorCode]: (typeof errorCodes)[K] extends S ? K : never }[ErrorCode];
+
+/** Codes the HTTP pipeline itself answers for a route of this shape, whatever its handler does. */
+export function pipelineErrorCodes(route: Pick<RouteContract, 'access' | 'params' | 'query' | 'body' | 'perClientLimit'>): ErrorCode[] {
+  return [
+    ...(route.perClientLimit ? (['too_many_requests'] as const) : []),
+    ...(route.params || route.query || route.body ? (['validation_failed'] as const) : []),
+    ...(route.body ? (['missing_body', 'invalid_json', 'payload_too_large', 'unsupported_media_type'] as const) : []),
+    ...(route.access === 'public' ? [] : (['unauthorized', 'forbidden'] as const)),
+    'internal_error',
+  ];
+}
+
+/** Every code a route can answer with: the pipeline's and those its handler declares, in registry order. */
+export function routeErrorCodes(route: Pick<RouteContract, 'access' | 'params' | 'query' | 'body' | 'errorCodes' | 'perClientLimit'>): ErrorCode[] {
+  const codes = new Set<ErrorCode>([...pipelineErrorCodes(route), ...(route.errorCodes ?? [])]);
+  return (Object.keys(errorCodes) as ErrorCode[]).filter((code) => codes.has(code));
+}
