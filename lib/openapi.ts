@@ -91,6 +91,11 @@ export function buildOpenApi(capabilities: readonly Capability[], info: { versio
           required: true,
           schema: { type: 'string', enum: ['true', 'false'] },
         },
+        'retry-after': {
+          description: 'Seconds to wait before trying again, after too many attempts',
+          required: true,
+          schema: { type: 'string', pattern: '^\\d+$' },
+        },
         'cache-control': {
           description: 'How long shared caches and browsers may keep the answer',
           required: true,
@@ -132,6 +137,7 @@ function operation(route: RouteContract) {
     responses[status] = {
       description: STATUS_TEXT[status] ?? 'Error',
       ...(status === 401 ? { headers: { 'www-authenticate': { $ref: '#/components/headers/www-authenticate' } } } : {}),
+      ...(status === 429 ? { headers: { 'retry-after': { $ref: '#/components/headers/retry-after' } } } : {}),
       content: { 'application/json': { schema: gateway ? { oneOf: [errorOf(codes), ref('GatewayError')] } : errorOf(codes) } },
     };
   }
