@@ -133,7 +133,7 @@ function operation(route: RouteContract) {
   const byStatus = errorCodesByStatus(route);
   const responses: Record<string, unknown> = { ...success(route) };
   for (const [status, codes] of byStatus) {
-    const gateway = (status === 401 && !isPublic) || status === 413 || status === 500;
+    const gateway = (status === 401 && !isPublic) || status === 413 || status === 429 || status === 500;
     responses[status] = {
       description: STATUS_TEXT[status] ?? 'Error',
       ...(status === 401 ? { headers: { 'www-authenticate': { $ref: '#/components/headers/www-authenticate' } } } : {}),
@@ -144,7 +144,9 @@ function operation(route: RouteContract) {
   if (WRITE_METHODS.has(route.method) && !byStatus.has(413)) {
     responses[413] = { description: `${STATUS_TEXT[413]} (over 10 MB)`, content: { 'application/json': { schema: ref('GatewayError') } } };
   }
-  responses[429] = { $ref: '#/components/responses/TooManyRequests' };
+  if (!byStatus.has(429)) {
+    responses[429] = { $ref: '#/components/responses/TooManyRequests' };
+  }
   return {
     operationId: route.operationId,
     summary: route.summary,
