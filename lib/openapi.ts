@@ -92,8 +92,8 @@ export function buildOpenApi(capabilities: readonly Capability[], info: { versio
           schema: { type: 'string', enum: ['true', 'false'] },
         },
         'retry-after': {
-          description: 'Seconds to wait before trying again, after too many attempts',
-          required: true,
+          description: 'Seconds to wait before trying again, after too many attempts (API Gateway throttling sends none)',
+          required: false,
           schema: { type: 'string', pattern: '^\\d+$' },
         },
         'cache-control': {
