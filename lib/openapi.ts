@@ -92,6 +92,11 @@ export function buildOpenApi(capabilities: readonly Capability[], info: { versio
           required: true,
           schema: { type: 'string', enum: ['true', 'false'] },
         },
+        'retry-after': {
+          description: 'Seconds to wait before trying again, after too many attempts (API Gateway throttling sends none)',
+          required: false,
+          schema: { type: 'string', pattern: '^\\d+$' },
+        },
         'cache-control': {
           description: 'How long shared caches and browsers may keep the answer',
           required: true,
@@ -129,17 +134,20 @@ function operation(route: RouteContract) {
   const byStatus = errorCodesByStatus(route);
   const responses: Record<string, unknown> = { ...success(route) };
   for (const [status, codes] of byStatus) {
-    const gateway = (status === 401 && !isPublic) || status === 413 || status === 500;
+    const gateway = (status === 401 && !isPublic) || status === 413 || status === 429 || status === 500;
     responses[status] = {
       description: STATUS_TEXT[status] ?? 'Error',
       ...(status === 401 ? { headers: { 'www-authenticate': { $ref: '#/components/headers/www-authenticate' } } } : {}),
+      ...(status === 429 ? { headers: { 'retry-after': { $ref: '#/components/headers/retry-after' } } } : {}),
       content: { 'application/json': { schema: gateway ? { oneOf: [errorOf(codes), ref('GatewayError')] } : errorOf(codes) } },
     };
   }
   if (WRITE_METHODS.has(route.method) && !byStatus.has(413)) {
     responses[413] = { description: `${STATUS_TEXT[413]} (over 10 MB)`, content: { 'application/json': { schema: ref('GatewayError') } } };
   }
-  responses[429] = { $ref: '#/components/responses/TooManyRequests' };
+  if (!byStatus.has(429)) {
+    responses[429] = { $ref: '#/components/responses/TooManyRequests' };
+  }
   return {
     operationId: route.operationId,
     summary: route.summary,

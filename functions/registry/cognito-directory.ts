@@ -114,6 +114,17 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
         new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }),
       );
     },
+    async isConfirmed(username) {
+      try {
+        const { UserStatus } = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
+        return UserStatus === 'CONFIRMED';
+      } catch (error) {
+        if (error instanceof UserNotFoundException) {
+          return undefined;
+        }
+        throw error;
+      }
+    },
     async getSub(username) {
       try {
         const { UserAttributes = [] } = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));

@@ -5,4 +5,4 @@ import { confirmSignUp } from './domain/identity';
 
 const deps = identityDeps();
 
-export const handler = httpHandler(confirmSignUpRoute, async ({ body }) => ({ body: await confirmSignUp(deps, body.username, body.code) }));
+export const handler = httpHandler(confirmSignUpRoute, async ({ body }) => ({ body: await confirmSignUp(deps, body.username, body.code) }), { attempts: deps.attempts });

@@ -1,6 +1,7 @@
 // Wiring of the registry's adapters (module scope: once per cold start). Identity-only pieces load lazily.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { dynamo, requireTable } from '../shared/dynamo';
+import { dynamoAttemptCounter } from '../shared/dynamo-attempts';
 import { cognitoDirectory } from './cognito-directory';
 import type { IdentityDeps } from './domain/identity';
 import type { RegistryDeps } from './domain/registry';
@@ -31,5 +32,5 @@ export function identityDeps(): IdentityDeps {
   }
   const endpoint = process.env.COGNITO_ENDPOINT;
   const client = new CognitoIdentityProviderClient(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local' } : {});
-  return { ...registryDeps, directory: cognitoDirectory(client, { userPoolId, clientId }) };
+  return { ...registryDeps, directory: cognitoDirectory(client, { userPoolId, clientId }), attempts: dynamoAttemptCounter(dynamo, () => requireTable('idempotency')) };
 }

@@ -165,6 +165,39 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
       return Item?.sub as string | undefined;
     },
 
+    async getClaim(kind, recordId) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tables.registry, Key: { pk: recordPk(kind, recordId), sk: 'ACCOUNT' }, ConsistentRead: true }),
+      );
+      return Item ? { sub: String(Item.sub), createdAt: String(Item.createdAt) } : undefined;
+    },
+
+    async releaseClaim(kind, recordId, sub) {
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Delete: {
+                  TableName: tables.registry,
+                  Key: { pk: recordPk(kind, recordId), sk: 'ACCOUNT' },
+                  ConditionExpression: '#sub = :sub',
+                  ExpressionAttributeNames: { '#sub': 'sub' },
+                  ExpressionAttributeValues: { ':sub': sub },
+                },
+              },
+              { Delete: { TableName: tables.registry, Key: { pk: `IDENTITY#${sub}`, sk: 'LINK' } } },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) {
+          throw new AlreadyExists('the claim changed');
+        }
+        throw error;
+      }
+    },
+
     async getRecord(kind, recordId) {
       const { Item } = await client.send(
         new GetCommand({ TableName: tables.registry, Key: { pk: recordPk(kind, recordId), sk: 'PROFILE' }, ConsistentRead: true }),

@@ -2,7 +2,8 @@
 // member's once they enrolled their authenticator) never changes afterwards — the store has no way to change or
 // delete one — so a warm function keeps it instead of reading it again. Unsettled links (staff before TOTP
 // enrolment) are always read, so an enrolment takes effect on the next request. A feature that changes or removes
-// a settled link (unlinking, a role change) must give this cache a bound or a way to forget.
+// a settled link (unlinking, a role change) must give this cache a bound or a way to forget. (Sign-up releases
+// only the links of accounts never confirmed: they never had a token, so no function ever read their link.)
 import { type IdentityLink, type RegistryStore, staffRoles } from './domain/registry';
 
 const MAX_ENTRIES = 10_000;

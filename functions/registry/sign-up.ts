@@ -5,4 +5,4 @@ import { signUp } from './domain/identity';
 
 const deps = identityDeps();
 
-export const handler = httpHandler(signUpRoute, async ({ body }) => ({ body: await signUp(deps, body) }));
+export const handler = httpHandler(signUpRoute, async ({ body }) => ({ body: await signUp(deps, body) }), { attempts: deps.attempts });

@@ -51,3 +51,14 @@ export class PayloadTooLarge extends HttpError<'payload_too_large'> {
     super(413, 'payload_too_large', `The request body exceeds ${limit} bytes`, { limitBytes: limit });
   }
 }
+
+/** Too many attempts: the client is told when it may try again (Retry-After). */
+export class TooManyRequests extends HttpError<ErrorCodeWithStatus<429>> {
+  constructor(
+    code: ErrorCodeWithStatus<429>,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message, { retryAfterSeconds });
+  }
+}

@@ -6,7 +6,9 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import type { RouteContract } from '../../lib/catalogue/types';
 import { authorize, type Caller } from './auth';
-import { BadRequest, HttpError, PayloadTooLarge } from './errors';
+import type { AttemptCounter } from './attempts';
+import { spendAttempt } from './attempts';
+import { BadRequest, HttpError, PayloadTooLarge, TooManyRequests } from './errors';
 import { logger } from './logger';
 
 z.config(en());
@@ -37,14 +39,32 @@ export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
 export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResponse>;
 
+export interface HttpHandlerOptions {
+  /** Counts each client's attempts on a route with a `perClientLimit`. */
+  readonly attempts?: AttemptCounter;
+  readonly now?: () => Date;
+}
+
 export function httpHandler<C extends RouteContract>(
   route: C,
   run: (request: HttpRequest<C>) => Promise<HttpResult<C>>,
+  options: HttpHandlerOptions = {},
 ): LambdaHttpHandler {
+  const { perClientLimit } = route;
+  const { attempts, now = () => new Date() } = options;
+  if (perClientLimit && !attempts) {
+    throw new Error(`${route.method} ${route.path} limits each client's attempts: give httpHandler an attempt counter`);
+  }
   return middy<HttpEvent, HttpResponse>()
     .use({ onError: mapError })
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event) => {
+      if (perClientLimit && attempts) {
+        // Before anything else: malformed requests count too.
+        await spendAttempt(attempts, `client#${route.method} ${route.path}#${event.requestContext.http.sourceIp}`, perClientLimit, now(), (seconds) =>
+          new TooManyRequests('too_many_requests', 'Too many requests from your network; try again later', seconds),
+        );
+      }
       const caller = authorize(route, event);
       const request = {
         params: validate(route.params, event.pathParameters ?? {}, 'path'),
@@ -108,9 +128,11 @@ function validate(schema: z.ZodMiniType | undefined, input: unknown, location: '
 async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promise<void> {
   const error = request.error;
   if (error instanceof HttpError) {
-    request.response = json(error.status, {
-      error: { code: error.code, message: error.message, details: error.details ?? {} },
-    });
+    request.response = json(
+      error.status,
+      { error: { code: error.code, message: error.message, details: error.details ?? {} } },
+      error instanceof TooManyRequests ? { 'retry-after': String(error.retryAfterSeconds) } : {},
+    );
     return;
   }
   // Messages can quote personal data (a name, a national number), so only the error's name, the code

@@ -15,6 +15,7 @@ export const errorCodes = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal_error: 500,
+  too_many_requests: 429,
   // The local gateway, for a path no route has and a method the path has no route for.
   route_not_found: 404,
   method_not_allowed: 405,
@@ -38,6 +39,7 @@ export const errorCodes = {
   identifier_required: 400,
   business_link_for_citizens: 400,
   invalid_code: 400,
+  too_many_attempts: 429,
   agency_scope: 400,
   service_centre_scope: 400,
   key_field_immutable: 400,
@@ -93,7 +95,7 @@ export const errorCodes = {
   complaint_not_resolved: 409,
   too_many_responses: 409,
   agency_not_involved: 422,
-} as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500>;
+} as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500>;
 
 export type ErrorCode = keyof typeof errorCodes;
 export type ErrorStatus = (typeof errorCodes)[ErrorCode];
@@ -101,8 +103,9 @@ export type ErrorStatus = (typeof errorCodes)[ErrorCode];
 export type ErrorCodeWithStatus<S extends ErrorStatus> = { [K in ErrorCode]: (typeof errorCodes)[K] extends S ? K : never }[ErrorCode];
 
 /** Codes the HTTP pipeline itself answers for a route of this shape, whatever its handler does. */
-export function pipelineErrorCodes(route: Pick<RouteContract, 'access' | 'params' | 'query' | 'body'>): ErrorCode[] {
+export function pipelineErrorCodes(route: Pick<RouteContract, 'access' | 'params' | 'query' | 'body' | 'perClientLimit'>): ErrorCode[] {
   return [
+    ...(route.perClientLimit ? (['too_many_requests'] as const) : []),
     ...(route.params || route.query || route.body ? (['validation_failed'] as const) : []),
     ...(route.body ? (['missing_body', 'invalid_json', 'payload_too_large', 'unsupported_media_type'] as const) : []),
     ...(route.access === 'public' ? [] : (['unauthorized', 'forbidden'] as const)),
@@ -111,7 +114,7 @@ export function pipelineErrorCodes(route: Pick<RouteContract, 'access' | 'params
 }
 
 /** Every code a route can answer with: the pipeline's and those its handler declares, in registry order. */
-export function routeErrorCodes(route: Pick<RouteContract, 'access' | 'params' | 'query' | 'body' | 'errorCodes'>): ErrorCode[] {
+export function routeErrorCodes(route: Pick<RouteContract, 'access' | 'params' | 'query' | 'body' | 'errorCodes' | 'perClientLimit'>): ErrorCode[] {
   const codes = new Set<ErrorCode>([...pipelineErrorCodes(route), ...(route.errorCodes ?? [])]);
   return (Object.keys(errorCodes) as ErrorCode[]).filter((code) => codes.has(code));
 }

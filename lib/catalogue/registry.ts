@@ -32,6 +32,14 @@ import type { RouteContract } from './types';
 
 const none = z.strictObject({});
 
+/**
+ * Sign-up and confirmation need no token, so each network (source IP) gets a budget of attempts: generous,
+ * because a service centre or a mobile carrier's NAT puts many people behind one address. API Gateway
+ * throttles the routes for everyone together on top of that.
+ */
+export const publicAuthPerClient = { limit: 100, windowSeconds: 600 } as const;
+const publicAuthThrottle = { rateLimit: 20, burstLimit: 40 } as const;
+
 export const signUpRoute = {
   method: 'POST',
   path: '/v1/auth/sign-up',
@@ -44,7 +52,9 @@ export const signUpRoute = {
   response: SignUpResult,
   successStatus: 201,
   errorCodes: ['already_registered', 'business_link_for_citizens', 'identifier_required', 'identity_not_verified', 'not_a_representative', 'permit_expired'],
-  errors: [409, 422],
+  errors: [409, 422, 429],
+  perClientLimit: publicAuthPerClient,
+  throttle: publicAuthThrottle,
 } as const satisfies RouteContract;
 
 export const confirmSignUpRoute = {
@@ -58,7 +68,10 @@ export const confirmSignUpRoute = {
   body: ConfirmSignUpBody,
   response: ConfirmSignUpResult,
   successStatus: 200,
-  errorCodes: ['invalid_code'],
+  errorCodes: ['invalid_code', 'too_many_attempts'],
+  errors: [429],
+  perClientLimit: publicAuthPerClient,
+  throttle: publicAuthThrottle,
 } as const satisfies RouteContract;
 
 export const createStaffRoute = {

@@ -55,6 +55,10 @@ export interface RouteContract<
   readonly responseHeaders?: readonly 'cache-control'[];
   /** Largest accepted request body, bytes. */
   readonly maxBodyBytes?: number;
+  /** Attempts one client (source IP) may make in a window; beyond it, 429 with Retry-After (counted in DynamoDB). */
+  readonly perClientLimit?: { readonly limit: number; readonly windowSeconds: number };
+  /** API Gateway throttling of this route for all clients together (requests per second, burst). */
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
 }
 
 export interface Capability {

@@ -33,12 +33,14 @@ export interface CapabilityEndpointProps {
 }
 
 export class CapabilityEndpoint extends Construct {
+  public readonly capability: Capability;
   public readonly handler: CapabilityFunction;
   public readonly route: HttpRoute;
 
   constructor(scope: Construct, id: string, props: CapabilityEndpointProps) {
     super(scope, id);
     const { capability } = props;
+    this.capability = capability;
     const { route } = capability;
     this.handler = new CapabilityFunction(this, 'Handler', {
       entry: capability.entry,

@@ -16,6 +16,7 @@ import {
 } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpAuthorizer,
@@ -29,7 +30,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { capabilities as catalogue } from '../capabilities';
 import { type ApiDomain, capabilitiesByDomain } from '../catalogue/domains';
-import type { Capability } from '../catalogue/types';
+import { type Capability, routeKey } from '../catalogue/types';
 import type { StageConfig } from '../config/stages';
 import type { AppClient } from '../platform/identity';
 import type { TableId } from '../platform/tables';
@@ -185,6 +186,20 @@ export class ApiStack extends Stack {
       });
     }
 
+    throttleRoutes(stage, this.endpoints);
+
     this.apiUrlOutput = new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }
+}
+
+/** Routes whose contract sets a `throttle` get it as the stage's route settings (the stage waits for those routes). */
+function throttleRoutes(stage: HttpStage, endpoints: readonly CapabilityEndpoint[]): void {
+  const throttled = endpoints.filter((endpoint) => endpoint.capability.route.throttle);
+  if (throttled.length === 0) {
+    return;
+  }
+  (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+    throttled.map(({ capability: { route } }) => [routeKey(route), { ThrottlingRateLimit: route.throttle!.rateLimit, ThrottlingBurstLimit: route.throttle!.burstLimit }]),
+  );
+  throttled.forEach((endpoint) => stage.node.addDependency(endpoint.route));
 }

@@ -185,6 +185,15 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
     });
   });
 
+  test('routes whose contract sets a throttle (the public auth routes) get it as route settings', () => {
+    const throttled = capabilities.filter((capability) => capability.route.throttle);
+    expect(throttled.map((capability) => capability.id).sort()).toEqual(['confirm-sign-up', 'sign-up']);
+    const [, stage] = only(template.findResources('AWS::ApiGatewayV2::Stage'), 'stage');
+    for (const { route } of throttled) {
+      expect(stage.Properties.RouteSettings[routeKey(route)]).toEqual({ ThrottlingRateLimit: route.throttle!.rateLimit, ThrottlingBurstLimit: route.throttle!.burstLimit });
+    }
+  });
+
   test('every log group (access logs and functions) keeps 30 days (dev)', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
     // One per capability and per worker, the access logs and the workflow's logs; in the primary region the

@@ -101,7 +101,13 @@ describe('GET /openapi.json', () => {
         const tooLarge = schemaAt(operation.responses['413']);
         expect([route.operationId, tooLarge.oneOf ?? [tooLarge]]).toEqual([route.operationId, expect.arrayContaining([gateway])]);
       }
-      expect(operation.responses['429']).toEqual({ $ref: '#/components/responses/TooManyRequests' });
+      if (route.perClientLimit) {
+        // Its own attempt limits, with Retry-After, or API Gateway's throttling.
+        expect(schemaAt(operation.responses['429']).oneOf).toEqual(expect.arrayContaining([gateway]));
+        expect(operation.responses['429'].headers['retry-after']).toEqual({ $ref: '#/components/headers/retry-after' });
+      } else {
+        expect(operation.responses['429']).toEqual({ $ref: '#/components/responses/TooManyRequests' });
+      }
     }
     expect(document['x-unmatched-responses']).toEqual({
       '404': { $ref: '#/components/responses/RouteNotFound' },

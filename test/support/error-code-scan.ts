@@ -15,6 +15,7 @@ const ERROR_CLASSES: Record<string, number | string> = {
   Forbidden: 'forbidden',
   Unauthorized: 'unauthorized',
   PayloadTooLarge: 'payload_too_large',
+  TooManyRequests: 0,
 };
 
 interface Module {

@@ -50,6 +50,7 @@ test('a first load writes the whole package, the rollout relative to the loader 
     agencies: { written: referencePackage.agencies.length, unchanged: 0 },
     lifeEvents: { written: referencePackage.lifeEvents.length, unchanged: 0 },
     rollout: 'written',
+    calendar: 'written',
     services: { created: 3, updated: 0, unchanged: 0 },
     skipped: [],
   });
@@ -66,6 +67,7 @@ test('a re-run changes nothing', async () => {
     agencies: { written: 0, unchanged: referencePackage.agencies.length },
     lifeEvents: { written: 0, unchanged: referencePackage.lifeEvents.length },
     rollout: 'kept',
+    calendar: 'kept',
     services: { created: 0, updated: 0, unchanged: 3 },
     skipped: [],
   });

@@ -3,7 +3,8 @@
 import { ammanDate } from '../../shared/amman-time';
 import type { Role } from '../../../lib/platform/identity';
 import type { RecordKind } from '../../../schemas/registry';
-import { BadRequest, Conflict, HttpError } from '../../shared/errors';
+import { type AttemptCounter, spendAttempt } from '../../shared/attempts';
+import { BadRequest, Conflict, HttpError, TooManyRequests } from '../../shared/errors';
 import type { Principal } from './access';
 import { AlreadyExists, type RegistryDeps, subjectOf } from './registry';
 
@@ -21,6 +22,8 @@ export interface UserDirectory {
   createUser(user: { username: string; email: string; phone?: string; group: Role }): Promise<{ sub: string; status: string }>;
   deleteUser(username: string): Promise<void>;
   getSub(username: string): Promise<string | undefined>;
+  /** Whether the user confirmed their sign-up; undefined when there is no such user. */
+  isConfirmed(username: string): Promise<boolean | undefined>;
   /** Starts TOTP enrolment for the token's user; returns the shared secret (base32). */
   associateTotp(accessToken: string): Promise<string>;
   /** Checks a code from the authenticator and makes TOTP the user's required second factor; InvalidCode if wrong. */
@@ -32,7 +35,11 @@ export class InvalidCode extends Error {}
 
 export interface IdentityDeps extends RegistryDeps {
   readonly directory: UserDirectory;
+  readonly attempts: AttemptCounter;
 }
+
+/** Confirmation codes one username may try before it is locked out for the rest of the window. */
+export const confirmationLockout = { limit: 5, windowSeconds: 900 } as const;
 
 export interface SignUpRequest {
   readonly nationalNumber?: string;
@@ -80,10 +87,15 @@ export async function signUp(deps: IdentityDeps, request: SignUpRequest) {
       throw new HttpError(422, 'not_a_representative', 'The registry does not list you as an owner or representative of that business');
     }
   }
-  if (await deps.store.getAccount(kind, recordId)) {
-    throw new Conflict('already_registered', 'An account already exists for this person; sign in, or reset the password');
-  }
-  const user = { username: recordId, password: request.password, email: request.email, phone: request.phone, locale: request.preferredLanguage };
+  await releaseLapsedClaim(deps, kind, recordId);
+  // The code goes to the contact the registry holds, not to whoever typed the details in (all printed on the card).
+  const user = {
+    username: recordId,
+    password: request.password,
+    email: typeof record.data.email === 'string' ? record.data.email : request.email,
+    phone: typeof record.data.phone === 'string' ? record.data.phone : request.phone,
+    locale: request.preferredLanguage,
+  };
   let result;
   try {
     result = await deps.directory.signUp(user);
@@ -120,7 +132,49 @@ export async function signUp(deps: IdentityDeps, request: SignUpRequest) {
   return { username: recordId, confirmed: result.confirmed, ...(result.delivery ? { codeDelivery: result.delivery } : {}) };
 }
 
+/** A sign-up not confirmed within this many hours lapses: the next sign-up with the same proof replaces it. */
+export const UNCONFIRMED_CLAIM_HOURS = 24;
+
+/**
+ * Refuses a sign-up for a record whose account is confirmed, or claimed less than a day ago; releases a claim
+ * whose account was never confirmed after that, so nobody can hold a person's account hostage.
+ */
+async function releaseLapsedClaim(deps: IdentityDeps, kind: RecordKind, recordId: string): Promise<void> {
+  const claim = await deps.store.getClaim(kind, recordId);
+  if (!claim) {
+    return;
+  }
+  const lapsed = Date.parse(claim.createdAt) + UNCONFIRMED_CLAIM_HOURS * 3_600_000 <= deps.now().getTime();
+  if (!lapsed || (await deps.directory.isConfirmed(recordId)) === true) {
+    throw new Conflict(
+      'already_registered',
+      `An account already exists for this person; sign in, or reset the password. A sign-up never confirmed lapses after ${UNCONFIRMED_CLAIM_HOURS} hours.`,
+    );
+  }
+  await deps.directory.deleteUser(recordId);
+  try {
+    await deps.store.releaseClaim(kind, recordId, claim.sub);
+  } catch (error) {
+    if (error instanceof AlreadyExists) {
+      throw new Conflict('already_registered', 'Another sign-up for this person is under way; try again in a minute');
+    }
+    throw error;
+  }
+  await deps.store.appendAudit({
+    subject: subjectOf(kind, recordId),
+    action: 'identity.unlink',
+    at: deps.now().toISOString(),
+    actor: { id: claim.sub, role: 'citizen' },
+    fields: [],
+    purpose: `sign-up not confirmed within ${UNCONFIRMED_CLAIM_HOURS} hours`,
+  });
+}
+
 export async function confirmSignUp(deps: IdentityDeps, username: string, code: string) {
+  // Counted whether or not the account exists, so the lockout tells nothing either.
+  await spendAttempt(deps.attempts, `confirm#${username.toLowerCase()}`, confirmationLockout, deps.now(), (seconds) =>
+    new TooManyRequests('too_many_attempts', 'Too many confirmation attempts for this account; wait, then ask for a new code or try again', seconds),
+  );
   try {
     await deps.directory.confirmSignUp(username, code);
   } catch (error) {

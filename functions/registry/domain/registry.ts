@@ -59,6 +59,10 @@ export interface RegistryStore {
   markMfaEnrolled(sub: string, at: string): Promise<void>;
   /** The account (Cognito sub) claiming a record, if any. */
   getAccount(kind: RecordKind, recordId: string): Promise<string | undefined>;
+  /** The claim on a record's one account: which sub, since when. */
+  getClaim(kind: RecordKind, recordId: string): Promise<{ sub: string; createdAt: string } | undefined>;
+  /** Removes `sub`'s claim on the record and its identity link, together, if the claim is still `sub`'s; AlreadyExists otherwise. */
+  releaseClaim(kind: RecordKind, recordId: string, sub: string): Promise<void>;
   getRecord(kind: RecordKind, recordId: string): Promise<StoredRecord | undefined>;
   /**
    * Writes `record` (version 1 when expectedVersion is 0), replaces the business memberships it implies, and
@@ -179,7 +183,24 @@ export async function readRecord(
   ]);
   const members = record && kind === 'businesses' ? membersOf(record.data) : undefined;
   // Decide before revealing whether the record exists: a caller without a right learns nothing.
-  const decision = decideRead({ spec, recordId, reader: principal, requested: query.fields, purpose: query.purpose, consents, members, now });
+  let decision;
+  try {
+    decision = decideRead({ spec, recordId, reader: principal, requested: query.fields, purpose: query.purpose, consents, members, now });
+  } catch (error) {
+    // A refused read of an existing record is on its trail too: attempts are what an auditor looks for.
+    if (record && error instanceof HttpError && error.status === 403) {
+      await deps.store.appendAudit({
+        subject: subjectOf(kind, recordId),
+        action: 'registry.read-denied',
+        at: now.toISOString(),
+        actor: actorOf(principal),
+        fields: [...(query.fields ?? [])],
+        purpose: query.purpose,
+        ...auditContext(context),
+      });
+    }
+    throw error;
+  }
   if (!record) {
     throw new NotFound('record_not_found', `No ${kind} record ${recordId}`);
   }
@@ -206,7 +227,7 @@ export async function createRecord(
 ) {
   const spec = recordSpecs[kind];
   requireOwner(principal, spec);
-  const data = parseFields(spec, fields, 'create');
+  const data = parseFields(spec, fields, 'create', deps.now().toISOString().slice(0, 10));
   const recordId = String(data[spec.keyField]);
   const record: StoredRecord = {
     kind,
@@ -248,7 +269,7 @@ export async function updateRecord(
   if (current.version !== expectedVersion) {
     throw staleRecord(kind, recordId, expectedVersion, current.version);
   }
-  const data = parseFields(spec, { ...current.data, ...changes }, 'update');
+  const data = parseFields(spec, { ...current.data, ...changes }, 'update', deps.now().toISOString().slice(0, 10));
   const record: StoredRecord = { ...current, version: current.version + 1, updatedAt: deps.now().toISOString(), data };
   const changed = Object.keys(changes).filter((field) => JSON.stringify(current.data[field]) !== JSON.stringify(data[field]));
   try {
@@ -279,7 +300,7 @@ function requireOwner(principal: Principal, spec: RecordKindSpec): void {
   }
 }
 
-function parseFields(spec: RecordKindSpec, fields: Readonly<Record<string, unknown>>, operation: string): Record<string, unknown> {
+function parseFields(spec: RecordKindSpec, fields: Readonly<Record<string, unknown>>, operation: string, today: string): Record<string, unknown> {
   const result = z.safeParse(spec.schema, fields);
   if (!result.success) {
     throw new BadRequest('validation_failed', `Invalid ${spec.kind} record for ${operation}`, result.error.issues.map((issue) => ({
@@ -289,7 +310,33 @@ function parseFields(spec: RecordKindSpec, fields: Readonly<Record<string, unkno
       message: issue.message,
     })));
   }
-  return result.data as Record<string, unknown>;
+  const data = result.data as Record<string, unknown>;
+  const problems = impossibleValues(data, today);
+  if (problems.length > 0) {
+    throw new BadRequest('validation_failed', `Invalid ${spec.kind} record for ${operation}`, problems);
+  }
+  return data;
+}
+
+const DATE_FIELDS = ['dateOfBirth', 'permitValidUntil', 'registeredOn'] as const;
+
+/** What the field schemas cannot see alone: dates that do not exist, births and registrations in the future, owners above 100 %. */
+function impossibleValues(data: Readonly<Record<string, unknown>>, today: string) {
+  const problem = (field: string, code: string, message: string) => ({ in: 'body', path: `fields.${field}`, code, message });
+  const problems = DATE_FIELDS.filter((field) => typeof data[field] === 'string' && !isRealDate(data[field] as string)).map((field) =>
+    problem(field, 'invalid_date', 'must be a date that exists'),
+  );
+  for (const field of ['dateOfBirth', 'registeredOn'] as const) {
+    if (typeof data[field] === 'string' && isRealDate(data[field] as string) && (data[field] as string) > today) {
+      problems.push(problem(field, 'date_in_future', `must not be after ${today}`));
+    }
+  }
+  const owners = Array.isArray(data.owners) ? (data.owners as Array<{ sharePercent: number }>) : [];
+  const shares = owners.reduce((total, owner) => total + owner.sharePercent, 0);
+  if (Math.round(shares * 1000) > 100_000) {
+    problems.push(problem('owners', 'shares_above_100', `owner shares add up to ${shares} %, more than 100 %`));
+  }
+  return problems;
 }
 
 function writeAudit(principal: Principal, record: StoredRecord, fields: readonly string[], action: AuditEntry['action'], context: RequestContext): AuditEntry {
