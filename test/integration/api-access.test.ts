@@ -117,6 +117,12 @@ const ANONYMOUS = deny(401);
 const ROLE = deny(403, 'forbidden');
 /** Applications are hidden from strangers: 404, not 403. */
 const HIDDEN = deny(404, 'application_not_found');
+const STALE_CALENDAR = {
+  weekdays: [0, 1, 2, 3, 4],
+  hours: { from: '08:00', to: '15:00' },
+  ramadan: { periods: [], hours: { from: '09:00', to: '14:00' } },
+  holidays: [],
+};
 const allowEveryone = (status: number): PerPersona<Expectation> => Object.fromEntries(personas.map((persona) => [persona, allow(status)])) as PerPersona<Expectation>;
 
 const card = () => structuredClone(referenceServices[0]!.card);
@@ -132,6 +138,13 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
   'get-service': { probe: () => ({ path: `/v1/services/${VEHICLE.serviceId}` }), expect: allowEveryone(200) },
   'list-service-versions': { probe: () => ({ path: `/v1/services/${VEHICLE.serviceId}/versions?limit=5` }), expect: allowEveryone(200) },
   'list-agencies': { probe: () => ({ path: '/v1/agencies' }), expect: allowEveryone(200) },
+  'get-health': { probe: () => ({ path: '/v1/health' }), expect: allowEveryone(200) },
+  'get-calendar': { probe: () => ({ path: '/v1/calendar' }), expect: allowEveryone(200) },
+  'put-calendar': {
+    // A version far ahead of any real one: an operator gets past authorization to 409 stale_version and changes nothing.
+    probe: () => ({ path: '/v1/calendar', body: { expectedVersion: 1_000_000, calendar: STALE_CALENDAR } }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(409, 'stale_version'), auditor: ROLE },
+  },
   'put-service': {
     probe: (persona, f) => ({ path: `/v1/services/${f.newServices[persona]}`, body: { expectedVersion: 0, card: card() } }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(201), auditor: ROLE },

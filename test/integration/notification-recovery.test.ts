@@ -65,7 +65,7 @@ function deps(client: DynamoDBDocumentClient, queued: DeliveryRef[], queue?: (re
   return {
     store: dynamoNotifications(client, engagementTable()),
     queue: { enqueue: queue ?? (async (ref) => void queued.push(ref)) },
-    contacts: { of: async (subject) => ({ email: `c${subject.recordId}@citizens.example`, phone: `+9627${subject.recordId.slice(-8)}` }) },
+    contacts: { of: async (subject) => ({ email: `c${subject.recordId}@citizens.example`, phone: `+96279${subject.recordId.slice(-7)}` }) },
     now: () => new Date(),
   };
 }

@@ -194,7 +194,18 @@ describe('consent and the once-only read', () => {
     const log = await api('/v1/me/access-log', { token: citizen });
     expect(log.status).toBe(200);
     const actions = log.body.items.map((item: { action: string; by: { agencyId?: string } }) => `${item.action}:${item.by.agencyId ?? '-'}`);
-    expect(actions).toEqual(['registry.create:cspd', 'identity.link:-', 'consent.grant:-', 'registry.read:ssc', 'consent.revoke:-']);
+    // Refused reads are audited too: before the consent, outside it, and after its revocation.
+    expect(actions).toEqual([
+      'registry.create:cspd',
+      'identity.link:-',
+      'registry.read-denied:ssc',
+      'consent.grant:-',
+      'registry.read:ssc',
+      'registry.read-denied:ssc',
+      'registry.read-denied:ssc',
+      'consent.revoke:-',
+      'registry.read-denied:ssc',
+    ]);
     const officerRead = log.body.items.find((item: { action: string }) => item.action === 'registry.read');
     expect(officerRead).toMatchObject({ by: { role: 'officer', agencyId: 'ssc' }, fields: ['fullName', 'dateOfBirth'], purpose: PURPOSE, consentId: granted.body.consentId });
     expect(JSON.stringify(log.body)).not.toContain('"id"');

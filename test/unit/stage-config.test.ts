@@ -11,5 +11,5 @@ test('every stage protects its data', () => {
 });
 
 test('an unknown stage is refused, naming the known ones', () => {
-  expect(() => stageConfig('staging')).toThrow('Unknown stage "staging". Known stages: dev, prod');
+  expect(() => stageConfig('qa')).toThrow('Unknown stage "qa". Known stages: dev, staging, prod');
 });

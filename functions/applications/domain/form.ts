@@ -17,6 +17,8 @@ interface Problem {
 
 /** A file answer names an uploaded document: `doc:` and an opaque id. */
 const FILE_REF = /^doc:[A-Za-z0-9_-]{8,64}$/;
+/** An issued document's id (or a bundle's placeholder for one still to be issued) stands in for the identifier it carries. */
+const ISSUED_DOCUMENT = /^DOC-[A-Z0-9-]+$/;
 
 function checkField(field: FormField, value: Answer): string | undefined {
   switch (field.type) {
@@ -54,7 +56,7 @@ export function checkAnswers(card: Pick<ServiceCard, 'form'>, answers: Readonly<
     if (!field) {
       problems.push({ in: 'body', path: `answers.${id}`, code: 'unknown_field', message: 'The form has no such field' });
     } else if (value !== null) {
-      const identifier = typeof value === 'string' && value !== '' ? identifierSchemaOf(id)?.safeParse(value) : undefined;
+      const identifier = typeof value === 'string' && value !== '' && !ISSUED_DOCUMENT.test(value) ? identifierSchemaOf(id)?.safeParse(value) : undefined;
       const message = checkField(field, value) ?? (identifier?.success === false ? identifier.error.issues[0]?.message : undefined);
       if (message) {
         problems.push({ in: 'body', path: `answers.${id}`, code: 'invalid_answer', message });

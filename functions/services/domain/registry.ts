@@ -20,7 +20,8 @@ import { workingDaysOf, workingDaysText, workflowHours } from '../../shared/work
 
 export interface StoredSummary extends ServiceSummary {
   /** Normalized names, descriptions and agency names, for search. */
-  readonly searchText: string;
+  /** Written by releases before ranked search: everything in one text. New summaries carry the three fields instead. */
+  readonly searchText?: string;
   readonly nameText: string;
   /** The description (both languages) and the service id; absent on summaries written before ranked search. */
   readonly descriptionText?: string;
@@ -326,7 +327,6 @@ export function storedSummary(card: ServiceCard, agencies: readonly Agency[]): S
     nameText,
     descriptionText: normalizeText([card.description.ar, card.description.en, card.serviceId].join(' ')),
     agencyText: normalizeText(agencyNames.join(' ')),
-    searchText: normalizeText([nameText, card.description.ar, card.description.en, card.serviceId, ...agencyNames].join(' ')),
   };
 }
 
@@ -338,7 +338,7 @@ function searchFields(summary: StoredSummary): SearchFields {
   if (!fields) {
     fields = {
       name: documentTerms(summary.nameText),
-      description: documentTerms(summary.descriptionText ?? summary.searchText),
+      description: documentTerms(summary.descriptionText ?? summary.searchText ?? ''),
       agency: documentTerms(summary.agencyText ?? ''),
     };
     analyzed.set(summary, fields);
