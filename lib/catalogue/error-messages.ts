@@ -159,6 +159,8 @@ export const validationMessages: Readonly<Record<string, string>> = {
   'must be an ISO 3166 alpha-3 country code': 'يجب أن يكون رمز دولة من ثلاثة أحرف وفق ISO 3166',
   'must be an agency id': 'يجب أن يكون رمز جهة صحيحاً',
   'must be an application id': 'يجب أن يكون رقم طلب صحيحاً',
+  'must be Arabic letters': 'يجب أن يتكون من حروف عربية',
+  'must be Latin letters, spaces, hyphens or apostrophes': 'يجب أن يتكون من حروف لاتينية ومسافات وشرطات أو فواصل عليا',
   'must be an application id or its reference': 'يجب أن يكون رقم الطلب أو رمزه المرجعي',
   'must be an email address': 'يجب أن يكون عنوان بريد إلكتروني',
   'must be an opaque cursor': 'يجب أن يكون مؤشر صفحة صحيحاً',
