@@ -261,6 +261,20 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
       ]);
     },
 
+    async endConsentEarlier(consent, audit) {
+      const key = { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}` };
+      await appendWith([audit], [
+        {
+          Put: {
+            TableName: tables.registry,
+            Item: { ...key, consent, revoked: false },
+            ConditionExpression: 'attribute_exists(pk) AND revoked = :false',
+            ExpressionAttributeValues: { ':false': false },
+          },
+        },
+      ]);
+    },
+
     appendAudit: async (entry) => (await appendWith([entry], []))[0]!,
 
     async readAudit(subject, afterSeq, limit) {

@@ -96,6 +96,13 @@ export const workers: readonly Worker[] = [
     workflow: ['start'],
     timeoutSeconds: 30,
   },
+  {
+    id: 'end-application-consents',
+    entry: 'functions/applications/end-consents.ts',
+    description: "Ends the consents an application created for its agencies: at once when it is rejected or cancelled, 30 days after an approval",
+    trigger: { kind: 'events', detailTypes: ['ApplicationApproved', 'ApplicationRejected', 'ApplicationCancelled'] },
+    tables: { applications: 'read', registry: 'readwrite', audit: 'append' },
+  },
   ...engagementWorkers,
 ];
 

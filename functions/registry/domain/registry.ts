@@ -75,6 +75,8 @@ export interface RegistryStore {
   listConsents(kind: RecordKind, recordId: string): Promise<StoredConsent[]>;
   /** Writes a new or revoked consent and appends `audit` in one transaction; a revocation is conditional on not being revoked. */
   saveConsent(consent: StoredConsent, audit: AuditEntry): Promise<void>;
+  /** Brings a consent's end forward (it must exist and not be revoked), appending `audit`; VersionConflict otherwise. */
+  endConsentEarlier(consent: StoredConsent, audit: AuditEntry): Promise<void>;
   /**
    * Writes new consents of one subject and appends their audit entries, then `after`, to the subject's chain in
    * one transaction (one race for the chain's head instead of one per entry). VersionConflict when any of the
