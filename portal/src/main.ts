@@ -421,7 +421,21 @@ async function inboxPage(params: URLSearchParams): Promise<void> {
 
 async function taskPage(taskId: string): Promise<void> {
   const [applicationId, stepId] = taskId.split('.');
-  const [names, { body: app }] = await Promise.all([agencyNames(), call('GET', `/v1/applications/${encodeURIComponent(applicationId!)}`)]);
+  const [names, app] = await Promise.all([
+    agencyNames(),
+    call('GET', `/v1/applications/${encodeURIComponent(applicationId!)}`).then(
+      (r) => r.body,
+      (error: unknown) => {
+        // The API answers another agency's task as not found (it does not say whether it exists): so does the portal.
+        if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return undefined;
+        throw error;
+      },
+    ),
+  ]);
+  if (!app) {
+    page(t('task'), notice(t('taskNotYours'), 'error'), h('p', {}, h('a', { href: '#/inbox' }, t('navInbox'))));
+    return;
+  }
   const step = (app.stages as Json[]).flatMap((stage) => stage.steps as Json[]).find((s) => s.stepId === stepId);
   const note = h('textarea', { name: 'note', rows: 3 }) as HTMLTextAreaElement;
   const status = h('div', { role: 'status' });
@@ -486,6 +500,9 @@ async function editCardPage(serviceId: string): Promise<void> {
     if (error instanceof ApiError && error.code === 'stale_version') {
       const current = (error.details as Json)?.currentVersion ?? '?';
       status.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, t('conflict', { version: current }), ' ', h('button', { type: 'button', class: 'link', onclick: () => void editCardPage(serviceId) }, t('reload'))));
+    } else if (error instanceof ApiError && error.code === 'stage_transition_not_allowed') {
+      const next = ((error.details as Json)?.allowedNextStages ?? []) as string[];
+      status.replaceChildren(notice(t('stageNotAllowed', { stages: next.map((s) => loc(stageNames[s])).join('، ') || '—' }), 'error'));
     } else {
       status.replaceChildren(notice(errorText(error), 'error'));
     }
@@ -506,7 +523,7 @@ async function editCardPage(serviceId: string): Promise<void> {
     h('form', { class: 'panel', onsubmit: async (e: Event) => {
       e.preventDefault();
       try {
-        await call('PUT', `/v1/services/${encodeURIComponent(serviceId)}/stage`, { stage: stage.value, expectedVersion: version });
+        await call('POST', `/v1/services/${encodeURIComponent(serviceId)}/stage`, { stage: stage.value, expectedVersion: version });
         status.replaceChildren(notice(t('stageChanged', { stage: loc(stageNames[stage.value]) })));
       } catch (error) {
         conflict(error);
@@ -517,7 +534,14 @@ async function editCardPage(serviceId: string): Promise<void> {
 
 // --- Router ---
 
-async function route(): Promise<void> {
+// Routes render one after the other: a slow page that resolves late never overwrites the one asked for after it.
+let routing = Promise.resolve();
+function route(): Promise<void> {
+  routing = routing.then(render, render);
+  return routing;
+}
+
+async function render(): Promise<void> {
   const [path = '/', query = ''] = (location.hash.slice(1) || '/').split('?');
   const params = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean);
@@ -543,7 +567,8 @@ async function route(): Promise<void> {
     else if (parts[0] === 'operator') { needs('operator'); await operatorPage(); }
     else page(t('notFound'));
   } catch (error) {
-    page(error instanceof ApiError && error.status === 404 ? t('notFound') : error instanceof ApiError && error.status === 401 ? t('needSignIn') : t('forbidden'),
+    const status = error instanceof ApiError ? error.status : 0;
+    page(status === 404 ? t('notFound') : status === 401 ? t('needSignIn') : status === 403 ? t('forbidden') : t('appName'),
       notice(errorText(error), 'error'),
       error instanceof ApiError && error.status === 401 && h('p', {}, h('a', { href: `#/signin?next=${encodeURIComponent(location.hash)}` }, t('navSignIn'))));
   }
