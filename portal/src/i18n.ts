@@ -39,6 +39,7 @@ const texts = {
   expectedTime: ['مدة الإنجاز المتوقعة', 'Expected time'],
   workingDays: ['{days} يوم عمل', '{days} working days'],
   channels: ['قنوات التقديم', 'Channels'],
+  prefillConsent: ['بيانات من السجلات الرسمية، بموافقتك رقم {ids}', 'Data from official registries, under your consent {ids}'],
   registryData: ['بيانات تُعبّأ من السجلات الرسمية بموافقتك', 'Data filled in from official registries, with your consent'],
   apply: ['قدّم الطلب', 'Apply'],
   signInToApply: ['سجّل الدخول للتقديم', 'Sign in to apply'],
@@ -188,6 +189,25 @@ export const eventNames: Record<string, Localized> = {
   ApplicationRejected: { ar: 'رُفض الطلب', en: 'Application rejected' },
   ApplicationCancelled: { ar: 'أُلغي الطلب', en: 'Application cancelled' },
   SlaBreached: { ar: 'تجاوزت المهمة موعدها', en: 'Task overdue' },
+};
+
+export const registryFieldNames: Record<string, Localized> = {
+  'person.nationalNumber': { ar: 'الرقم الوطني', en: 'National number' },
+  'person.fullName': { ar: 'الاسم الكامل', en: 'Full name' },
+  'person.dateOfBirth': { ar: 'تاريخ الميلاد', en: 'Date of birth' },
+  'person.sex': { ar: 'الجنس', en: 'Sex' },
+  'person.familyBookNumber': { ar: 'رقم دفتر العائلة', en: 'Family book number' },
+  'person.address': { ar: 'العنوان', en: 'Address' },
+  'person.phone': { ar: 'الهاتف', en: 'Phone' },
+  'person.email': { ar: 'البريد الإلكتروني', en: 'Email' },
+  'person.maritalStatus': { ar: 'الحالة الاجتماعية', en: 'Marital status' },
+  'resident.permitNumber': { ar: 'رقم تصريح الإقامة', en: 'Residence permit number' },
+  'resident.nationality': { ar: 'الجنسية', en: 'Nationality' },
+  'resident.permitValidUntil': { ar: 'صلاحية تصريح الإقامة', en: 'Permit valid until' },
+  'business.registrationNumber': { ar: 'رقم السجل التجاري', en: 'Business registration number' },
+  'business.name': { ar: 'اسم المنشأة', en: 'Business name' },
+  'business.legalType': { ar: 'الشكل القانوني', en: 'Legal type' },
+  'business.owners': { ar: 'المالكون', en: 'Owners' },
 };
 
 let current: Lang = 'ar';

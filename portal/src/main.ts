@@ -1,7 +1,7 @@
 // The Khidma reference portal: citizens, officers and operators; Arabic first, English one click away.
 import { ApiError, answerMfa, call, currentSession, role, signIn, signOut } from './api';
 import { h, uid } from './dom';
-import { type Lang, type Localized, date, eventNames, initialLang, lang, loc, number, percent, setLang, stageNames, statusNames, t, type TextKey } from './i18n';
+import { type Lang, type Localized, date, eventNames, registryFieldNames, initialLang, lang, loc, number, percent, setLang, stageNames, statusNames, t, type TextKey } from './i18n';
 
 type Json = any;
 const main = () => document.getElementById('main')!;
@@ -44,6 +44,24 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
 function page(title: string, ...content: Array<Node | false | undefined | null>): void {
   document.title = `${title} · ${t('appName')}`;
   main().replaceChildren(h('h1', { tabindex: '-1', id: 'page-title' }, title), ...content.filter((node): node is Node => !!node));
+}
+
+/** A registry or answer value as text: bilingual values in the current language, objects as their parts. */
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return value ? t('yes') : t('no');
+  if (typeof value === 'number') return number(value);
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.ar === 'string' || typeof record.en === 'string') return String(record[lang()] ?? record.ar ?? record.en);
+    return Object.values(record).map(show).join('، ');
+  }
+  return String(value);
+}
+
+/** Registry data prefilled into an application, by its bilingual name. */
+function prefillList(prefill: Record<string, unknown>): HTMLElement {
+  return h('dl', { class: 'facts' }, ...Object.entries(prefill).flatMap(([k, v]) => [h('dt', {}, loc(registryFieldNames[k]) || k), h('dd', {}, show(v))]));
 }
 
 // --- Header ---
@@ -122,7 +140,8 @@ async function servicePage(serviceId: string): Promise<void> {
       : h('p', {}, t('noDocuments')),
     h('h2', {}, t('steps')),
     h('ol', {}, ...card.workflow.flatMap((stage: Json) => stage.steps.map((step: Json) => h('li', {}, loc(step.name), ' — ', loc(names.get(step.agencyId)))))),
-    card.requiredRegistryFields.length > 0 && h('p', { class: 'hint' }, t('registryData')),
+    card.requiredRegistryFields.length > 0 && h('h2', {}, t('registryData')),
+    card.requiredRegistryFields.length > 0 && h('ul', {}, ...card.requiredRegistryFields.map((name: string) => h('li', {}, loc(registryFieldNames[name]) || name))),
     !open ? notice(t('notOpen')) : who === 'citizen' ? h('p', {}, h('a', { class: 'button', href: `#/apply/${serviceId}` }, t('apply'))) : !who && h('p', {}, h('a', { class: 'button', href: `#/signin?next=${encodeURIComponent(`#/apply/${serviceId}`)}` }, t('signInToApply'))),
   );
 }
@@ -284,6 +303,8 @@ async function applicationPage(applicationId: string, params: URLSearchParams): 
       app.outcome?.documentId && h('dt', {}, t('document')), app.outcome?.documentId && h('dd', { dir: 'ltr' }, app.outcome.documentId),
       app.outcome?.reason && h('dt', {}, t('note')), app.outcome?.reason && h('dd', {}, app.outcome.reason),
     ),
+    citizen && Object.keys(app.prefill ?? {}).length > 0 && h('h2', {}, t('prefillConsent', { ids: (app.consentIds as string[]).join('، ') })),
+    citizen && Object.keys(app.prefill ?? {}).length > 0 && prefillList(app.prefill),
     h('h2', {}, t('steps')),
     h('ol', { class: 'steps' }, ...steps.map((step) => h('li', {}, loc(step.name), ' — ', loc(names.get(step.agencyId)), ': ', h('strong', {}, loc(statusNames[step.status])), step.dueAt && ` (${t('due')}: ${date(step.dueAt)})`))),
     citizen && asked.length > 0 && h('form', { class: 'panel', onsubmit: (e: Event) => { e.preventDefault(); void act(() => call('POST', `/v1/applications/${applicationId}/information`, { answer: answer.value }), t('answerSent')); } },
@@ -460,12 +481,18 @@ async function taskPage(taskId: string): Promise<void> {
       h('button', { type: 'button', class: 'secondary', onclick: () => void decide('request-info') }, t('requestInfo')),
       h('button', { type: 'button', class: 'danger', onclick: () => void decide('reject') }, t('reject')),
     ));
-  const entries = (record: Record<string, unknown>) => Object.entries(record).flatMap(([k, v]) => [h('dt', { dir: 'ltr' }, k), h('dd', {}, typeof v === 'object' && v !== null ? (loc(v as Localized) || JSON.stringify(v)) : String(v))]);
+  const { body: card } = await call('GET', `/v1/services/${encodeURIComponent(app.serviceId)}?version=${app.serviceVersion}`);
+  const formFields = new Map<string, Json>((card.form.fields as Json[]).map((f) => [f.id, f]));
+  const answerText = (id: string, value: unknown) => {
+    const option = (formFields.get(id)?.options as Json[] | undefined)?.find((o) => o.value === value);
+    return option ? loc(option.label) : show(value);
+  };
+  const answersList = h('dl', { class: 'facts' }, ...Object.entries(app.answers as Record<string, unknown>).flatMap(([k, v]) => [h('dt', {}, loc(formFields.get(k)?.label) || k), h('dd', {}, answerText(k, v))]));
   page(`${t('task')}: ${loc(step?.name)}`,
     h('p', {}, loc(app.serviceName), ' — ', loc(names.get(step?.agencyId))),
     h('dl', { class: 'facts' }, h('dt', {}, t('reference')), h('dd', { dir: 'ltr' }, app.applicationId), h('dt', {}, t('status')), h('dd', {}, loc(statusNames[step?.status ?? app.status])), step?.dueAt && h('dt', {}, t('due')), step?.dueAt && h('dd', {}, date(step.dueAt, true))),
-    h('h2', {}, t('answers')), h('dl', { class: 'facts' }, ...entries(app.answers)),
-    Object.keys(app.prefill ?? {}).length > 0 && h('h2', {}, t('prefill')), h('dl', { class: 'facts' }, ...entries(app.prefill ?? {})),
+    h('h2', {}, t('answers')), answersList,
+    Object.keys(app.prefill ?? {}).length > 0 && h('h2', {}, t('prefill')), Object.keys(app.prefill ?? {}).length > 0 && prefillList(app.prefill),
     status,
     step && (step.status === 'open' || step.status === 'info-requested') && form,
   );

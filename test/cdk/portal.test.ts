@@ -28,7 +28,7 @@ describe.each(Object.keys(stages))('the %s stage', (stage) => {
 
   test('answers with CSP (frame-ancestors none, scripts from itself only), HSTS and no framing', () => {
     const policy = portal.findResources('AWS::CloudFront::ResponseHeadersPolicy');
-    const config = Object.values(policy)[0].Properties.ResponseHeadersPolicyConfig;
+    const config = Object.values(policy)[0]!.Properties.ResponseHeadersPolicyConfig;
     const csp: string = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self'");
@@ -61,7 +61,7 @@ describe.each(Object.keys(stages))('the %s stage', (stage) => {
 
   test('lets browsers send Idempotency-Key and read idempotent-replayed, from the listed origins only', () => {
     const api = Template.fromStack(stacks.api);
-    const cors = Object.values(api.findResources('AWS::ApiGatewayV2::Api'))[0].Properties.CorsConfiguration;
+    const cors = Object.values(api.findResources('AWS::ApiGatewayV2::Api'))[0]!.Properties.CorsConfiguration;
     expect(cors.AllowHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']));
     expect(cors.ExposeHeaders).toEqual(expect.arrayContaining(['idempotent-replayed', 'retry-after']));
     expect(cors.AllowOrigins).toEqual([...config.corsOrigins]);
