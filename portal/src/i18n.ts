@@ -150,6 +150,23 @@ const texts = {
   notFound: ['الصفحة غير موجودة.', 'Page not found.'],
   needSignIn: ['سجّل الدخول أولاً.', 'Sign in first.'],
   genericError: ['تعذّر إتمام العملية: {message}', 'Could not complete the action: {message}'],
+  navComplaints: ['الشكاوى', 'Complaints'],
+  complaints: ['شكاواي', 'My complaints'],
+  agencyComplaints: ['الشكاوى الموجّهة إلى {agency}', 'Complaints addressed to {agency}'],
+  noComplaints: ['لا شكاوى.', 'No complaints.'],
+  fileComplaint: ['تقديم شكوى', 'File a complaint'],
+  category: ['نوع الشكوى', 'Kind of complaint'],
+  complaintText: ['نص الشكوى (10 أحرف على الأقل)', 'What happened (at least 10 characters)'],
+  errComplaintShort: ['اكتب نص الشكوى في 10 أحرف على الأقل.', 'Write at least 10 characters about what happened.'],
+  complaintFiled: ['استلمنا شكواك.', 'We received your complaint.'],
+  complaint: ['شكوى', 'Complaint'],
+  responses: ['الردود', 'Responses'],
+  noResponses: ['لا ردود بعد.', 'No response yet.'],
+  respond: ['إرسال الرد', 'Send response'],
+  responseText: ['الرد', 'Response'],
+  newStatus: ['الحالة بعد الرد', 'Status after the response'],
+  responded: ['أُرسل الرد.', 'The response was sent.'],
+  rateResolution: ['قيّم معالجة الشكوى', 'Rate how the complaint was handled'],
   back: ['رجوع', 'Back'],
 } as const satisfies Record<string, readonly [string, string]>;
 
@@ -167,6 +184,9 @@ export const statusNames: Record<string, Localized> = {
   open: { ar: 'مفتوحة', en: 'Open' },
   decided: { ar: 'مقررة', en: 'Decided' },
   closed: { ar: 'مغلقة', en: 'Closed' },
+  received: { ar: 'مستلمة', en: 'Received' },
+  resolved: { ar: 'تمت المعالجة', en: 'Resolved' },
+  escalated: { ar: 'مصعّدة', en: 'Escalated' },
 };
 
 export const stageNames: Record<string, Localized> = {
@@ -208,6 +228,15 @@ export const registryFieldNames: Record<string, Localized> = {
   'business.name': { ar: 'اسم المنشأة', en: 'Business name' },
   'business.legalType': { ar: 'الشكل القانوني', en: 'Legal type' },
   'business.owners': { ar: 'المالكون', en: 'Owners' },
+};
+
+export const complaintCategoryNames: Record<string, Localized> = {
+  'service-delay': { ar: 'تأخر الخدمة', en: 'Service delay' },
+  'service-quality': { ar: 'جودة الخدمة', en: 'Service quality' },
+  'staff-conduct': { ar: 'سلوك الموظفين', en: 'Staff conduct' },
+  'fees-and-payment': { ar: 'الرسوم والدفع', en: 'Fees and payment' },
+  'digital-services': { ar: 'الخدمات الإلكترونية', en: 'Digital services' },
+  other: { ar: 'أخرى', en: 'Other' },
 };
 
 let current: Lang = 'ar';

@@ -1,7 +1,7 @@
 // The Khidma reference portal: citizens, officers and operators; Arabic first, English one click away.
 import { ApiError, answerMfa, call, currentSession, role, signIn, signOut } from './api';
 import { h, uid } from './dom';
-import { type Lang, type Localized, date, eventNames, registryFieldNames, initialLang, lang, loc, number, percent, setLang, stageNames, statusNames, t, type TextKey } from './i18n';
+import { type Lang, type Localized, complaintCategoryNames, date, eventNames, registryFieldNames, initialLang, lang, loc, number, percent, setLang, stageNames, statusNames, t, type TextKey } from './i18n';
 
 type Json = any;
 const main = () => document.getElementById('main')!;
@@ -70,8 +70,8 @@ function renderHeader(): void {
   const signedIn = currentSession();
   const who = role();
   const links: Array<[string, TextKey]> = [['#/', 'navServices']];
-  if (who === 'citizen') links.push(['#/me/applications', 'navMyApplications'], ['#/me/notifications', 'navNotifications'], ['#/me/consents', 'navConsents'], ['#/me/access-log', 'navAccessLog']);
-  if (who === 'officer') links.push(['#/inbox', 'navInbox']);
+  if (who === 'citizen') links.push(['#/me/applications', 'navMyApplications'], ['#/me/notifications', 'navNotifications'], ['#/me/consents', 'navConsents'], ['#/me/access-log', 'navAccessLog'], ['#/me/complaints', 'navComplaints']);
+  if (who === 'officer') links.push(['#/inbox', 'navInbox'], ['#/complaints', 'navComplaints']);
   if (who === 'operator') links.push(['#/operator', 'navOperator']);
   if (!signedIn) links.push(['#/signin', 'navSignIn'], ['#/signup', 'navSignUp']);
   const other: Lang = lang() === 'ar' ? 'en' : 'ar';
@@ -559,6 +559,88 @@ async function editCardPage(serviceId: string): Promise<void> {
   );
 }
 
+// --- Complaints: citizens file and rate them, officers answer those addressed to their agency ---
+
+async function myComplaintsPage(): Promise<void> {
+  const [names, { body }] = await Promise.all([agencyNames(), call('GET', '/v1/me/complaints?limit=50')]);
+  const category = h('select', { name: 'category' }, ...Object.keys(complaintCategoryNames).map((c) => h('option', { value: c }, loc(complaintCategoryNames[c])))) as HTMLSelectElement;
+  const agency = h('select', { name: 'agencyId' }, h('option', { value: '' }, t('any')), ...[...names].map(([id, name]) => h('option', { value: id }, loc(name)))) as HTMLSelectElement;
+  const text = h('textarea', { name: 'text', rows: 4, dir: 'auto' }) as HTMLTextAreaElement;
+  const status = h('div', { role: 'status' });
+  page(t('complaints'),
+    status,
+    complaintTable(body.items as Json[], names),
+    h('form', { class: 'panel', onsubmit: async (e: Event) => {
+      e.preventDefault();
+      if (text.value.trim().length < 10) {
+        status.replaceChildren(notice(t('errComplaintShort'), 'error'));
+        text.setAttribute('aria-invalid', 'true');
+        text.focus();
+        return;
+      }
+      try {
+        const { body: filed } = await call('POST', '/v1/complaints', { category: category.value, text: text.value.trim(), ...(agency.value ? { agencyId: agency.value } : {}) });
+        location.hash = `#/complaints/${filed.complaintId}?filed=1`;
+      } catch (error) {
+        status.replaceChildren(notice(errorText(error), 'error'));
+      }
+    } }, h('h2', {}, t('fileComplaint')), field(t('category'), category), field(t('agencyFilter'), agency), field(t('complaintText'), text), h('button', { type: 'submit' }, t('fileComplaint'))),
+  );
+}
+
+function complaintTable(items: Json[], names: Map<string, Localized>): HTMLElement {
+  return items.length === 0 ? h('p', {}, t('noComplaints')) : h('table', {},
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('complaint')), h('th', { scope: 'col' }, t('agencyFilter')), h('th', { scope: 'col' }, t('status')), h('th', { scope: 'col' }, t('created')))),
+    h('tbody', {}, ...items.map((c) => h('tr', {},
+      h('td', {}, h('a', { href: `#/complaints/${c.complaintId}` }, loc(complaintCategoryNames[c.category]))),
+      h('td', {}, c.agencyId ? loc(names.get(c.agencyId)) : '—'),
+      h('td', {}, loc(statusNames[c.status])),
+      h('td', {}, date(c.createdAt)),
+    ))));
+}
+
+async function agencyComplaintsPage(): Promise<void> {
+  const agencyId = String(currentSession()?.claims['custom:agencyId'] ?? '');
+  const [names, { body }] = await Promise.all([agencyNames(), call('GET', '/v1/complaints?limit=100')]);
+  page(t('agencyComplaints', { agency: loc(names.get(agencyId)) }), complaintTable(body.items as Json[], names));
+}
+
+async function complaintPage(complaintId: string, params: URLSearchParams): Promise<void> {
+  const [names, { body: c }] = await Promise.all([agencyNames(), call('GET', `/v1/complaints/${encodeURIComponent(complaintId)}`)]);
+  const staff = role() === 'officer' || role() === 'operator';
+  const status = h('div', { role: 'status' });
+  const message = h('textarea', { name: 'message', rows: 3, dir: 'auto' }) as HTMLTextAreaElement;
+  const next = h('select', { name: 'status' }, ...['in-progress', 'resolved'].map((s) => h('option', { value: s }, loc(statusNames[s])))) as HTMLSelectElement;
+  const rating = h('select', { name: 'rating' }, ...[5, 4, 3, 2, 1].map((n) => h('option', { value: n }, number(n)))) as HTMLSelectElement;
+  const act = async (run: () => Promise<unknown>, done: string) => {
+    try {
+      await run();
+      await complaintPage(complaintId, new URLSearchParams());
+      main().querySelector('[role=status]')?.replaceChildren(notice(done));
+    } catch (error) {
+      status.replaceChildren(notice(errorText(error), 'error'));
+    }
+  };
+  page(`${t('complaint')}: ${loc(complaintCategoryNames[c.category])}`,
+    params.has('filed') && notice(t('complaintFiled')),
+    status,
+    h('dl', { class: 'facts' },
+      h('dt', {}, t('reference')), h('dd', { dir: 'ltr' }, c.complaintId),
+      h('dt', {}, t('status')), h('dd', {}, loc(statusNames[c.status])),
+      c.agencyId && h('dt', {}, t('agencyFilter')), c.agencyId && h('dd', {}, loc(names.get(c.agencyId))),
+      h('dt', {}, t('created')), h('dd', {}, date(c.createdAt, true)),
+      h('dt', {}, t('due')), h('dd', {}, date(c.dueAt)),
+    ),
+    h('p', { class: 'panel', dir: 'auto' }, c.text),
+    h('h2', {}, t('responses')),
+    (c.responses as Json[]).length === 0 ? h('p', {}, t('noResponses')) : h('ol', { class: 'list' }, ...(c.responses as Json[]).map((r) => h('li', {}, h('p', { dir: 'auto' }, r.message), h('p', { class: 'meta' }, date(r.at, true), ' · ', loc(statusNames[r.status]), r.by.agencyId && ` · ${loc(names.get(r.by.agencyId))}`)))),
+    staff && !['resolved', 'closed'].includes(c.status) && h('form', { class: 'panel', onsubmit: (e: Event) => { e.preventDefault(); void act(() => call('POST', `/v1/complaints/${complaintId}/responses`, { message: message.value.trim(), status: next.value }), t('responded')); } },
+      field(t('responseText'), message), field(t('newStatus'), next), h('button', { type: 'submit' }, t('respond'))),
+    !staff && c.status === 'resolved' && !c.resolutionRating && h('form', { class: 'panel', onsubmit: (e: Event) => { e.preventDefault(); void act(() => call('POST', `/v1/complaints/${complaintId}/rating`, { rating: Number(rating.value) }), t('thanksRating')); } },
+      h('h2', {}, t('rateResolution')), field(t('rating'), rating), h('button', { type: 'submit' }, t('sendRating'))),
+  );
+}
+
 // --- Router ---
 
 // Routes render one after the other: a slow page that resolves late never overwrites the one asked for after it.
@@ -586,6 +668,9 @@ async function render(): Promise<void> {
     else if (parts[0] === 'me' && parts[1] === 'notifications') { needs('citizen'); await notificationsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'consents') { needs('citizen'); await consentsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'access-log') { needs('citizen'); await accessLogPage(); }
+    else if (parts[0] === 'me' && parts[1] === 'complaints') { needs('citizen'); await myComplaintsPage(); }
+    else if (parts[0] === 'complaints' && parts[1]) await complaintPage(parts[1], params);
+    else if (parts[0] === 'complaints') { needs('officer'); await agencyComplaintsPage(); }
     else if (parts[0] === 'signin') signInPage(params);
     else if (parts[0] === 'signup') signUpPage();
     else if (parts[0] === 'inbox') { needs('officer'); await inboxPage(params); }

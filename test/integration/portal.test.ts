@@ -204,6 +204,46 @@ describe('a draft', () => {
   });
 });
 
+describe('a complaint', () => {
+  it('is filed by a citizen in Arabic, answered by the agency in English, and its handling rated', async () => {
+    const citizen = await newPage('ar');
+    await signIn(citizen, 'resident', 'ar');
+    await citizen.getByRole('navigation').getByRole('link', { name: 'الشكاوى' }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'شكاواي' }).waitFor();
+    await citizen.getByLabel('نوع الشكوى').selectOption('service-delay');
+    await citizen.getByLabel('الجهة').selectOption('cspd');
+    await citizen.getByLabel(/نص الشكوى/).fill('قصير');
+    await citizen.getByRole('button', { name: 'تقديم شكوى' }).click();
+    await citizen.getByText('اكتب نص الشكوى في 10 أحرف على الأقل.').waitFor();
+    await check(citizen, 'complaints-ar');
+    await citizen.getByLabel(/نص الشكوى/).fill('تأخر إصدار القيد المدني أسبوعاً كاملاً دون أي إشعار.');
+    await citizen.getByRole('button', { name: 'تقديم شكوى' }).click();
+    await citizen.getByText('استلمنا شكواك.').waitFor();
+    const complaintId = citizen.url().split('#/complaints/')[1]!.split('?')[0]!;
+    await check(citizen, 'complaint-ar');
+
+    const officer = await newPage('en');
+    await signIn(officer, 'officer-cspd', 'en');
+    await officer.getByRole('navigation').getByRole('link', { name: 'Complaints' }).click();
+    await officer.getByRole('heading', { level: 1, name: /Complaints addressed to Civil Status/ }).waitFor();
+    await check(officer, 'agency-complaints-en');
+    await officer.goto(`${base()}/#/complaints/${complaintId}`);
+    await officer.getByLabel('Response').fill('We apologise: the extract was issued today.');
+    await officer.getByLabel('Status after the response').selectOption('resolved');
+    await officer.getByRole('button', { name: 'Send response' }).click();
+    await officer.getByText('The response was sent.').waitFor();
+    await check(officer, 'complaint-en');
+
+    await citizen.reload();
+    await citizen.getByText('We apologise: the extract was issued today.').waitFor();
+    await citizen.getByLabel('التقييم من 1 إلى 5').selectOption('4');
+    await citizen.getByRole('button', { name: 'إرسال التقييم' }).click();
+    await citizen.getByText('شكراً لتقييمك.').waitFor();
+    const stored = await api(`/v1/complaints/${complaintId}`, { token: await tokenFor('resident') });
+    expect(stored.body).toMatchObject({ status: 'resolved', agencyId: 'cspd', resolutionRating: { rating: 4 } });
+  });
+});
+
 describe('an operator', () => {
   it('edits a card, is shown the conflict when someone saved first, and moves its lifecycle stage', async () => {
     const page = await newPage('en');
