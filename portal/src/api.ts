@@ -1,3 +1,5 @@
+import { lang } from './i18n';
+
 // The API on the portal's own origin (/v1/*), and sign-in against Cognito (its endpoint from /portal-config.json).
 export interface PortalConfig {
   readonly cognitoEndpoint: string;
@@ -57,6 +59,8 @@ export async function call<T = any>(method: string, path: string, body?: unknown
   const response = await fetch(path, {
     method,
     headers: {
+      // Error messages come back in the page's language.
+      'accept-language': lang(),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,

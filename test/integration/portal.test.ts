@@ -228,7 +228,7 @@ describe('a complaint', () => {
     await officer.getByRole('heading', { level: 1, name: /Complaints addressed to Civil Status/ }).waitFor();
     await check(officer, 'agency-complaints-en');
     await officer.goto(`${base()}/#/complaints/${complaintId}`);
-    await officer.getByLabel('Response').fill('We apologise: the extract was issued today.');
+    await officer.getByLabel('Response', { exact: true }).fill('We apologise: the extract was issued today.');
     await officer.getByLabel('Status after the response').selectOption('resolved');
     await officer.getByRole('button', { name: 'Send response' }).click();
     await officer.getByText('The response was sent.').waitFor();
