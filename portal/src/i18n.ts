@@ -94,7 +94,7 @@ const texts = {
   phone: ['رقم الهاتف المحمول', 'Mobile number'],
   givenName: ['الاسم الأول', 'First name'],
   familyName: ['اسم العائلة', 'Family name'],
-  signUpDone: ['أرسلنا رمز تأكيد إلى بريدك. أدخله هنا.', 'We sent a confirmation code to your email. Enter it here.'],
+  signUpDone: ['أرسلنا رمز تأكيد إلى {to}. أدخله هنا.', 'We sent a confirmation code to {to}. Enter it here.'],
   confirmCode: ['رمز التأكيد', 'Confirmation code'],
   confirm: ['تأكيد', 'Confirm'],
   confirmed: ['تم تأكيد حسابك. سجّل الدخول الآن.', 'Your account is confirmed. Sign in now.'],

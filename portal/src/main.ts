@@ -381,6 +381,7 @@ function signInPage(params: URLSearchParams): void {
       status.replaceChildren(notice(t('badCredentials'), 'error'));
     }
   } }, field(t('username'), username), field(t('password'), password), h('button', { type: 'submit' }, t('navSignIn')));
+  if (params.has('confirmed')) status.replaceChildren(notice(t('confirmed')));
   page(t('signInTitle'), status, form, h('p', {}, h('a', { href: '#/signup' }, t('navSignUp'))));
 }
 
@@ -401,12 +402,11 @@ function signUpPage(): void {
     try {
       const { body: result } = await call('POST', '/v1/auth/sign-up', { ...body, password: inputs.password.value, preferredLanguage: lang() });
       const code = h('input', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', dir: 'ltr' }) as HTMLInputElement;
-      main().replaceChildren(h('h1', {}, t('signUpTitle')), notice(t('signUpDone')), h('form', { class: 'narrow', onsubmit: async (again: Event) => {
+      main().replaceChildren(h('h1', {}, t('signUpTitle')), notice(t('signUpDone', { to: String(result.codeDelivery?.destination ?? '') })), h('form', { class: 'narrow', onsubmit: async (again: Event) => {
         again.preventDefault();
         try {
           await call('POST', '/v1/auth/confirm', { username: result.username, code: code.value.trim() });
-          location.hash = '#/signin';
-          setTimeout(() => main().prepend(notice(t('confirmed'))));
+          location.hash = '#/signin?confirmed=1';
         } catch (error) {
           main().append(notice(errorText(error), 'error'));
         }

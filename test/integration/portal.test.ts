@@ -7,7 +7,8 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { readDemoTotpSecrets, totpCode } from '../../local/cognito';
 import { demoPassword } from '../../local/demo-users';
-import { api, cloudState, tokenFor } from '../support/api';
+import { api, cloudState, lastMessageTo, tokenFor } from '../support/api';
+import { createPerson, freshPersonProof } from '../support/fixtures';
 import { until } from '../support/wait';
 
 jest.setTimeout(120_000);
@@ -90,6 +91,7 @@ async function reloadUntil(page: Page, text: string): Promise<void> {
 }
 
 let appliedId = '';
+let draftId = '';
 
 describe('a citizen in Arabic', () => {
   it('finds a service, reads its card, sees a validation error in Arabic, and applies', async () => {
@@ -200,7 +202,64 @@ describe('a draft', () => {
     await check(phone, 'apply-draft-en');
     await phone.getByRole('button', { name: 'Submit application' }).click();
     await phone.getByText(/Your application was submitted/).waitFor();
+    draftId = phone.url().split('#/applications/')[1]!.split('?')[0]!;
     await check(phone, 'application-en');
+  });
+});
+
+describe('a request for information', () => {
+  it('is asked by the officer in English, answered by the citizen in Arabic, who then cancels', async () => {
+    expect(draftId).not.toBe('');
+    const officer = await newPage('en');
+    await signIn(officer, 'officer-cspd', 'en');
+    await officer.goto(`${base()}/#/tasks/${draftId}.generate-extract`);
+    await reloadUntil(officer, 'Request information');
+    await officer.getByRole('button', { name: 'Request information' }).click();
+    await officer.getByText('A rejection or a request for information needs a note.').waitFor();
+    await officer.getByLabel('Note').fill('Which ministry department is the extract for?');
+    await officer.getByRole('button', { name: 'Request information' }).click();
+    await officer.getByText('The decision was recorded.').waitFor();
+
+    const citizen = await newPage('ar');
+    await signIn(citizen, 'citizen2', 'ar');
+    await citizen.goto(`${base()}/#/applications/${draftId}`);
+    await reloadUntil(citizen, 'Which ministry department is the extract for?');
+    await citizen.getByLabel('إجابتك').fill('مديرية التعليم في إربد');
+    await citizen.getByRole('button', { name: 'إرسال الإجابة' }).click();
+    await citizen.getByText('أُرسلت إجابتك.').first().waitFor();
+    await check(citizen, 'application-answered-ar');
+    await citizen.getByLabel('سبب الإلغاء (اختياري)').fill('لم أعد بحاجة إليه');
+    await citizen.getByRole('button', { name: 'إلغاء الطلب' }).click();
+    await citizen.getByText('أُلغي الطلب.').first().waitFor();
+    const stored = await api(`/v1/applications/${draftId}`, { token: await tokenFor('citizen2') });
+    expect(stored.body.status).toBe('cancelled');
+  });
+});
+
+describe('a new citizen', () => {
+  it('signs up in Arabic with the national number, confirms, and signs in', async () => {
+    const nationalNumber = await createPerson();
+    const page = await newPage('ar');
+    await page.getByRole('navigation').getByRole('link', { name: 'إنشاء حساب' }).click();
+    await page.getByRole('heading', { level: 1, name: 'إنشاء حساب' }).waitFor();
+    await check(page, 'sign-up-ar');
+    await page.getByLabel('الرقم الوطني').fill(nationalNumber);
+    await page.getByLabel('رقم بطاقة الأحوال المدنية').fill(freshPersonProof.documentNumber);
+    await page.getByLabel('تاريخ الميلاد').fill(freshPersonProof.dateOfBirth);
+    await page.getByLabel('رقم الهاتف المحمول').fill(freshPersonProof.phone);
+    await page.getByLabel('البريد الإلكتروني').fill(freshPersonProof.email);
+    await page.getByLabel('كلمة المرور').fill('Salma-Strong-2026!');
+    await page.getByRole('button', { name: 'إنشاء حساب' }).last().click();
+    await page.getByText('أرسلنا رمز تأكيد').waitFor();
+    const code = await until('the confirmation code', async () => lastMessageTo(nationalNumber)?.code);
+    await page.getByLabel('رمز التأكيد').fill(code);
+    await page.getByRole('button', { name: 'تأكيد' }).click();
+    await page.getByText('تم تأكيد حسابك. سجّل الدخول الآن.').waitFor();
+    await page.getByLabel('اسم المستخدم أو الرقم الوطني').fill(nationalNumber);
+    await page.getByLabel('كلمة المرور').fill('Salma-Strong-2026!');
+    await page.getByRole('button', { name: 'تسجيل الدخول', exact: true }).last().click();
+    await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();
+    await page.getByText('لا طلبات بعد.').waitFor();
   });
 });
 
@@ -240,7 +299,7 @@ describe('a complaint', () => {
     await citizen.getByRole('button', { name: 'إرسال التقييم' }).click();
     await citizen.getByText('شكراً لتقييمك.').waitFor();
     const stored = await api(`/v1/complaints/${complaintId}`, { token: await tokenFor('resident') });
-    expect(stored.body).toMatchObject({ status: 'resolved', agencyId: 'cspd', resolutionRating: { rating: 4 } });
+    expect(stored.body).toMatchObject({ status: 'closed', agencyId: 'cspd', resolutionRating: { rating: 4 } });
   });
 });
 
