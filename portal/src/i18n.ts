@@ -37,7 +37,7 @@ const texts = {
   optional: ['اختيارية', 'optional'],
   steps: ['خطوات الإنجاز', 'Steps'],
   expectedTime: ['مدة الإنجاز المتوقعة', 'Expected time'],
-  workingDays: ['{days} يوم عمل', '{days} working days'],
+  feeOnly: ['{amount} د.أ', '{amount} JOD'],
   channels: ['قنوات التقديم', 'Channels'],
   prefillConsent: ['بيانات من السجلات الرسمية، بموافقتك رقم {ids}', 'Data from official registries, under your consent {ids}'],
   registryData: ['بيانات تُعبّأ من السجلات الرسمية بموافقتك', 'Data filled in from official registries, with your consent'],
@@ -280,6 +280,15 @@ export function t(key: TextKey, vars: Record<string, string | number> = {}): str
 
 function fmt(value: string | number): string {
   return typeof value === 'number' ? number(value) : value;
+}
+
+/** "N working days" with each language's plural forms (Arabic: one, two, 3-10, 11 and more). */
+export function workingDays(days: number): string {
+  const n = number(days);
+  if (current === 'en') return days === 1 ? '1 working day' : `${n} working days`;
+  if (days === 1) return 'يوم عمل واحد';
+  if (days === 2) return 'يوما عمل';
+  return days >= 3 && days <= 10 ? `${n} أيام عمل` : `${n} يوم عمل`;
 }
 
 /** A bilingual value from the API, in the current language. */

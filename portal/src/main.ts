@@ -1,7 +1,7 @@
 // The Khidma reference portal: citizens, officers and operators; Arabic first, English one click away.
 import { ApiError, answerMfa, call, currentSession, role, signIn, signOut } from './api';
 import { h, uid } from './dom';
-import { type Lang, type Localized, complaintCategoryNames, date, eventNames, registryFieldNames, initialLang, lang, loc, number, percent, setLang, stageNames, statusNames, t, type TextKey } from './i18n';
+import { type Lang, type Localized, workingDays, complaintCategoryNames, date, eventNames, registryFieldNames, initialLang, lang, loc, number, percent, setLang, stageNames, statusNames, t, type TextKey } from './i18n';
 
 type Json = any;
 const main = () => document.getElementById('main')!;
@@ -131,8 +131,8 @@ async function servicePage(serviceId: string): Promise<void> {
     h('p', { class: 'lead' }, loc(card.description)),
     h('dl', { class: 'facts' },
       h('dt', {}, t('agencyFilter')), h('dd', {}, loc(names.get(card.ownerAgencyId))),
-      h('dt', {}, t('fees')), h('dd', {}, card.fees.amountJod ? t('feesLine', { amount: number(card.fees.amountJod), discount: percent(card.fees.ePaymentDiscountPercent), payable: number(payable, { maximumFractionDigits: 2 }) }) : t('free')),
-      card.processingTime && h('dt', {}, t('expectedTime')), card.processingTime && h('dd', {}, t('workingDays', { days: card.processingTime.workingDays })),
+      h('dt', {}, t('fees')), h('dd', {}, !card.fees.amountJod ? t('free') : card.fees.ePaymentDiscountPercent > 0 ? t('feesLine', { amount: number(card.fees.amountJod), discount: percent(card.fees.ePaymentDiscountPercent), payable: number(payable, { maximumFractionDigits: 2 }) }) : t('feeOnly', { amount: number(card.fees.amountJod) })),
+      card.processingTime && h('dt', {}, t('expectedTime')), card.processingTime && h('dd', {}, workingDays(card.processingTime.workingDays)),
     ),
     h('h2', {}, t('documents')),
     card.requiredDocuments.length

@@ -106,7 +106,11 @@ describe('a citizen in Arabic', () => {
     await page.getByRole('button', { name: 'بحث' }).click();
     await page.getByRole('link', { name: 'إصدار صورة قيد مدني' }).click();
     await page.getByRole('heading', { level: 1, name: 'إصدار صورة قيد مدني' }).waitFor();
-    await expect(page.getByText('مدة الإنجاز المتوقعة')).toBeTruthy();
+    // The card: fee in Arabic-Indic digits, expected time in working days with the Arabic singular, steps, registry data.
+    await page.getByRole('definition').filter({ hasText: '١ د.أ' }).waitFor();
+    await page.getByRole('definition').filter({ hasText: 'يوم عمل واحد' }).waitFor();
+    await page.getByText('إصدار القيد المصدّق إلكترونياً — دائرة الأحوال المدنية والجوازات').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'رقم دفتر العائلة' }).waitFor();
     await check(page, 'service-card-ar');
 
     await page.getByRole('link', { name: 'سجّل الدخول للتقديم' }).click();
