@@ -18,6 +18,9 @@ interface Problem {
 
 const say = (en: string, ar: string): Localized => ({ en, ar });
 
+/** Fields that ask for a full name (the forms' «الاسم الرباعي»): four parts at least. */
+const FOUR_PART_NAME_FIELD = /FullName$/;
+
 /** A file answer names an uploaded document: `doc:` and an opaque id. */
 const FILE_REF = /^doc:[A-Za-z0-9_-]{8,64}$/;
 /** An issued document's id (or a bundle's placeholder for one still to be issued) stands in for the identifier it carries. */
@@ -31,7 +34,9 @@ function checkField(field: FormField, value: Answer): Localized | undefined {
         ? say('must be text', 'يجب أن يكون نصاً')
         : value.length > maxLength
           ? say(`must be at most ${maxLength} characters`, `يجب ألا يزيد على ${maxLength} حرفاً`)
-          : undefined;
+          : FOUR_PART_NAME_FIELD.test(field.id) && value.trim().split(/\s+/).length < 4
+            ? say('must be the four-part name: first, father, grandfather and family name', 'يجب أن يكون الاسم الرباعي: الاسم الأول واسم الأب واسم الجد واسم العائلة')
+            : undefined;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : say('must be a number', 'يجب أن يكون رقماً');
     case 'date':

@@ -18,6 +18,7 @@ import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { isRealDate } from '../../shared/dates';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
 import { problemsOf, type Localized } from '../../shared/language';
+import { withFullName } from './names';
 import { assistingConsent, type NamedService, type Principal, type StoredConsent, consentStatus, decideRead, project } from './access';
 import { type AuditEntry, type ChainCheck, verifyChain } from './audit-chain';
 
@@ -270,7 +271,7 @@ export async function updateRecord(
   if (current.version !== expectedVersion) {
     throw staleRecord(kind, recordId, expectedVersion, current.version);
   }
-  const data = parseFields(spec, { ...current.data, ...changes }, 'update', deps.now().toISOString().slice(0, 10));
+  const data = parseFields(spec, { ...current.data, ...changes }, 'update', deps.now().toISOString().slice(0, 10), changes);
   const record: StoredRecord = { ...current, version: current.version + 1, updatedAt: deps.now().toISOString(), data };
   const changed = Object.keys(changes).filter((field) => JSON.stringify(current.data[field]) !== JSON.stringify(data[field]));
   try {
@@ -301,13 +302,19 @@ function requireOwner(principal: Principal, spec: RecordKindSpec): void {
   }
 }
 
-function parseFields(spec: RecordKindSpec, fields: Readonly<Record<string, unknown>>, operation: string, today: string): Record<string, unknown> {
+function parseFields(
+  spec: RecordKindSpec,
+  fields: Readonly<Record<string, unknown>>,
+  operation: string,
+  today: string,
+  sent: Readonly<Record<string, unknown>> = fields,
+): Record<string, unknown> {
   const result = z.safeParse(spec.schema, fields, { reportInput: true });
   if (!result.success) {
     throw new BadRequest('validation_failed', `Invalid ${spec.kind} record for ${operation}`, problemsOf(result.error.issues, 'body', ['fields']));
   }
   const data = result.data as Record<string, unknown>;
-  const problems = impossibleValues(data, today);
+  const problems = [...impossibleValues(data, today), ...(spec.kind === 'businesses' ? [] : withFullName(data, sent))];
   if (problems.length > 0) {
     throw new BadRequest('validation_failed', `Invalid ${spec.kind} record for ${operation}`, problems);
   }
