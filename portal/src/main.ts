@@ -293,10 +293,10 @@ async function applicationPage(applicationId: string, params: URLSearchParams): 
   const rating = h('select', { name: 'rating' }, ...[5, 4, 3, 2, 1].map((n) => h('option', { value: n }, number(n)))) as HTMLSelectElement;
   const comment = h('input', { name: 'comment', type: 'text' }) as HTMLInputElement;
   page(loc(app.serviceName),
-    params.has('submitted') && notice(t('submitted', { id: app.applicationId })),
+    params.has('submitted') && notice(t('submitted', { id: app.reference ?? app.applicationId })),
     status,
     h('dl', { class: 'facts' },
-      h('dt', {}, t('reference')), h('dd', { dir: 'ltr' }, app.applicationId),
+      h('dt', {}, t('reference')), h('dd', { dir: 'ltr' }, app.reference ?? app.applicationId),
       h('dt', {}, t('status')), h('dd', { class: 'status' }, loc(statusNames[app.status])),
       app.expectedCompletionDate && h('dt', {}, t('expectedCompletion')), app.expectedCompletionDate && h('dd', {}, date(app.expectedCompletionDate)),
       h('dt', {}, t('fees')), h('dd', {}, `${number(app.fees.payableJod, { maximumFractionDigits: 2 })} ${lang() === 'ar' ? 'د.أ' : 'JOD'}`),
@@ -490,7 +490,7 @@ async function taskPage(taskId: string): Promise<void> {
   const answersList = h('dl', { class: 'facts' }, ...Object.entries(app.answers as Record<string, unknown>).flatMap(([k, v]) => [h('dt', {}, loc(formFields.get(k)?.label) || k), h('dd', {}, answerText(k, v))]));
   page(`${t('task')}: ${loc(step?.name)}`,
     h('p', {}, loc(app.serviceName), ' — ', loc(names.get(step?.agencyId))),
-    h('dl', { class: 'facts' }, h('dt', {}, t('reference')), h('dd', { dir: 'ltr' }, app.applicationId), h('dt', {}, t('status')), h('dd', {}, loc(statusNames[step?.status ?? app.status])), step?.dueAt && h('dt', {}, t('due')), step?.dueAt && h('dd', {}, date(step.dueAt, true))),
+    h('dl', { class: 'facts' }, h('dt', {}, t('reference')), h('dd', { dir: 'ltr' }, app.reference ?? app.applicationId), h('dt', {}, t('status')), h('dd', {}, loc(statusNames[step?.status ?? app.status])), step?.dueAt && h('dt', {}, t('due')), step?.dueAt && h('dd', {}, date(step.dueAt, true))),
     h('h2', {}, t('answers')), answersList,
     Object.keys(app.prefill ?? {}).length > 0 && h('h2', {}, t('prefill')), Object.keys(app.prefill ?? {}).length > 0 && prefillList(app.prefill),
     status,
