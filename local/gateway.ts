@@ -7,6 +7,7 @@ import type { Capability } from '../lib/catalogue/types';
 import { routeKey } from '../lib/catalogue/types';
 import type { HttpResponse, LambdaHttpHandler } from '../functions/shared/http';
 import { errorMessage, negotiateLanguage } from '../functions/shared/language';
+import { type CorsPolicy, preflightHeaders, responseCorsHeaders } from '../lib/platform/cors';
 
 export type JwtClaims = Record<string, unknown>;
 /** Verifies a bearer token like the API's JWT authorizer (issuer, signature, expiry, audience); throws when invalid. */
@@ -17,6 +18,10 @@ export interface GatewayOptions {
   readonly handlers: ReadonlyMap<string, LambdaHttpHandler>;
   readonly verifyToken: TokenVerifier;
   readonly log?: (line: string) => void;
+  /** Answers preflights and adds CORS headers as API Gateway does with `corsPreflight`. @default - no CORS */
+  readonly cors?: CorsPolicy;
+  /** Serves what no API route claims (the portal's files); undefined passes on to the API's 404. */
+  readonly files?: (req: http.IncomingMessage, pathname: string) => Promise<HttpResponse | undefined>;
 }
 
 interface CompiledRoute {
@@ -35,8 +40,10 @@ export function createGateway(options: GatewayOptions): http.Server {
     serve(options, routes, req)
       .catch(() => awsError(500, 'Internal Server Error'))
       .then((response) => {
-        res.writeHead(response.statusCode ?? 200, response.headers as http.OutgoingHttpHeaders);
-        res.end(response.body ?? '');
+        const origin = req.headers.origin;
+        const cors = options.cors && response.statusCode !== 204 ? responseCorsHeaders(options.cors, origin) : {};
+        res.writeHead(response.statusCode ?? 200, { ...response.headers, ...cors } as http.OutgoingHttpHeaders);
+        res.end(response.isBase64Encoded ? Buffer.from(response.body ?? '', 'base64') : (response.body ?? ''));
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         // The route template, never the raw path or query: those carry national numbers and names.
         options.log?.(`${routeLabel(routes, req)} -> ${response.statusCode} (${ms.toFixed(1)} ms)`);
@@ -92,8 +99,20 @@ function routeLabel(routes: readonly CompiledRoute[], req: http.IncomingMessage)
 
 async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], req: http.IncomingMessage): Promise<HttpResponse> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (options.cors && req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+    // API Gateway answers every preflight itself, before routes and authorizers: 204, with the CORS headers
+    // only when the origin and method are allowed (the browser then refuses the request).
+    const headers = preflightHeaders(options.cors, req.headers.origin, String(req.headers['access-control-request-method']));
+    return { statusCode: 204, headers: headers ?? {}, body: '' };
+  }
   const candidates = routes.filter((route) => route.pattern.test(url.pathname));
   const match = candidates.find((route) => route.capability.route.method === req.method);
+  if (!match && options.files && candidates.length === 0 && (req.method === 'GET' || req.method === 'HEAD')) {
+    const file = await options.files(req, url.pathname);
+    if (file) {
+      return file;
+    }
+  }
   if (!match) {
     // API Gateway answers 404 {"message":"Not Found"} for both; locally, the platform's Error shape says which.
     return candidates.length > 0

@@ -8,6 +8,8 @@ import { demoPassword, demoUsers } from './demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
 import { configureLambdaEnvironment } from './lambda-environment';
 import { createGateway } from './gateway';
+import { portalFiles } from './portal';
+import { localCorsOrigins } from '../lib/platform/cors';
 import { tryItCommands } from './hints';
 import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
@@ -94,6 +96,8 @@ async function main(): Promise<void> {
     capabilities,
     handlers: await loadHandlers(),
     verifyToken: localTokenVerifier(identity),
+    cors: { allowOrigins: localCorsOrigins, allowMethods: [...new Set(capabilities.map((capability) => capability.route.method))] },
+    files: portalFiles({ cognitoEndpoint: cognito.endpoint, clientId: identity.clients.portal }),
     log: args.quiet ? undefined : (line) => console.log(line),
   });
   const apiUrl = await listen(gateway, port(args.port, '--port'));
@@ -138,6 +142,7 @@ function printBanner(apiUrl: string, seeded: LoadReport): void {
     [
       '',
       `Khidma local cloud is running at ${apiUrl}`,
+      `  Portal (Arabic; English one click away): ${apiUrl}/`,
       `  reference package ${seeded.version}: ${seeded.services.created} services created, ${seeded.services.updated} updated, ${seeded.services.unchanged} unchanged, ${seeded.skipped.length} edited by operators kept`,
       '',
       `  Demo users (password for all: ${demoPassword}):`,

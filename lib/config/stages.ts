@@ -16,6 +16,11 @@ export interface StageConfig {
   readonly messaging: { readonly emailDomain: string; readonly fromEmail: string; readonly smsSenderId: string };
   /** Demo registry records loaded by the deployment; never in staging or prod. */
   readonly demoData: boolean;
+  /**
+   * Origins whose browser scripts may call the API (CORS). The reference portal is served on the API's own domain
+   * and needs none; these are the other front-ends (agency sites, a portal under development). Never "*" in staging or prod.
+   */
+  readonly corsOrigins: readonly string[];
 }
 
 export const stages: Readonly<Record<string, StageConfig>> = {
@@ -29,6 +34,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     catalogueCacheSeconds: 30,
     messaging: { emailDomain: 'dev.khidma.example', fromEmail: 'no-reply@dev.khidma.example', smsSenderId: 'KHIDMA' },
     demoData: true,
+    corsOrigins: ['http://localhost:3000', 'http://localhost:5173'],
   },
   staging: {
     stage: 'staging',
@@ -40,6 +46,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     catalogueCacheSeconds: 60,
     messaging: { emailDomain: 'staging.khidma.example', fromEmail: 'no-reply@staging.khidma.example', smsSenderId: 'KHIDMA' },
     demoData: false,
+    corsOrigins: ['https://services.staging.khidma.example'],
   },
   prod: {
     stage: 'prod',
@@ -51,6 +58,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     catalogueCacheSeconds: 60,
     messaging: { emailDomain: 'khidma.example', fromEmail: 'no-reply@khidma.example', smsSenderId: 'KHIDMA' },
     demoData: false,
+    corsOrigins: ['https://services.khidma.example'],
   },
 };
 

@@ -38,6 +38,7 @@ import { CapabilityEndpoint } from '../constructs/capability-endpoint';
 import { DeploymentData } from '../constructs/deployment-data';
 import { Workers } from '../constructs/workers';
 import { workflowAgencyIds } from '../platform/agencies';
+import { checkCorsOrigins, corsAllowHeaders, corsExposeHeaders, corsMaxAgeSeconds } from '../platform/cors';
 import { pascalCase } from './names';
 
 /** The user pool whose tokens the API trusts; in the DR region it is still the primary region's pool. */
@@ -98,12 +99,13 @@ export class ApiStack extends Stack {
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: `khidma-${config.stage}`,
       createDefaultStage: false,
-      // Bearer tokens, never cookies: any origin may call, nothing ambient is sent along.
+      // Bearer tokens, never cookies; origins from the stage config (lib/platform/cors.ts: never "*" in staging or prod).
       corsPreflight: {
-        allowOrigins: ['*'],
-        allowHeaders: ['authorization', 'content-type'],
+        allowOrigins: [...checkCorsOrigins(config.stage, config.corsOrigins)],
+        allowHeaders: [...corsAllowHeaders],
+        exposeHeaders: [...corsExposeHeaders],
         allowMethods: [...new Set(capabilities.map((capability) => CorsHttpMethod[capability.route.method]))],
-        maxAge: Duration.hours(1),
+        maxAge: Duration.seconds(corsMaxAgeSeconds),
       },
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {

@@ -7,6 +7,7 @@ import { DataStack } from './data-stack';
 import { DrKeysStack } from './dr-keys-stack';
 import { IdentityStack } from './identity-stack';
 import { stackName } from './names';
+import { PortalStack } from './portal-stack';
 
 export interface KhidmaStacks {
   readonly identity: IdentityStack;
@@ -14,6 +15,7 @@ export interface KhidmaStacks {
   readonly api: ApiStack;
   readonly drKeys: DrKeysStack;
   readonly drApi: ApiStack;
+  readonly portal: PortalStack;
 }
 
 export function buildApp(app: Construct, config: StageConfig): KhidmaStacks {
@@ -64,5 +66,13 @@ export function buildApp(app: Construct, config: StageConfig): KhidmaStacks {
   });
   drApi.addStackDependency(data, 'serves the replicas the data stack creates');
   drApi.addStackDependency(api, 'the primary region first: a failed primary deployment stops before the stand-by changes');
-  return { identity, data, api, drKeys, drApi };
+  // The portal and the primary API on one domain (CloudFront, global; the stack lives in the primary region).
+  const portal = new PortalStack(app, stackName(config, 'Portal'), {
+    env: primary,
+    config,
+    api: api.api,
+    userPoolClientId: identity.clients.portal.userPoolClientId,
+    identityRegion: config.primaryRegion,
+  });
+  return { identity, data, api, drKeys, drApi, portal };
 }

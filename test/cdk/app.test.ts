@@ -23,6 +23,7 @@ describe.each(Object.keys(stages))('the %s stage', (stage) => {
       [`Khidma-${stage}-Api`, config.primaryRegion],
       [`Khidma-${stage}-DrKeys`, config.drRegion],
       [`Khidma-${stage}-DrApi`, config.drRegion],
+      [`Khidma-${stage}-Portal`, config.primaryRegion],
     ]);
   });
 

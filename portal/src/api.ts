@@ -1,0 +1,123 @@
+import { lang } from './i18n';
+
+// The API on the portal's own origin (/v1/*), and sign-in against Cognito (its endpoint from /portal-config.json).
+export interface PortalConfig {
+  readonly cognitoEndpoint: string;
+  readonly clientId: string;
+}
+
+export interface Session {
+  readonly accessToken: string;
+  readonly idToken: string;
+  readonly claims: Record<string, unknown>;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+  }
+}
+
+let session: Session | undefined;
+
+export function currentSession(): Session | undefined {
+  if (!session) {
+    const stored = sessionStorage.getItem('khidma.session');
+    if (stored) {
+      session = JSON.parse(stored) as Session;
+      if (Number(session.claims.exp) * 1000 < Date.now()) {
+        signOut();
+      }
+    }
+  }
+  return session;
+}
+
+export function signOut(): void {
+  session = undefined;
+  sessionStorage.removeItem('khidma.session');
+}
+
+function decode(token: string): Record<string, unknown> {
+  const payload = token.split('.')[1] ?? '';
+  const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+}
+
+export function role(): string | undefined {
+  const groups = currentSession()?.claims['cognito:groups'];
+  return Array.isArray(groups) ? String(groups[0]) : undefined;
+}
+
+export async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
+  const token = currentSession()?.accessToken;
+  const response = await fetch(path, {
+    method,
+    headers: {
+      // Error messages come back in the page's language.
+      'accept-language': lang(),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const parsed = text ? (JSON.parse(text) as any) : undefined;
+  if (!response.ok) {
+    const error = parsed?.error ?? { code: response.status === 401 ? 'unauthorized' : 'error', message: parsed?.message ?? response.statusText };
+    throw new ApiError(response.status, error.code, error.message, error.details);
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+let config: Promise<PortalConfig> | undefined;
+const portalConfig = () => (config ??= fetch('/portal-config.json').then((r) => r.json() as Promise<PortalConfig>));
+
+async function cognito(target: string, body: unknown): Promise<any> {
+  const { cognitoEndpoint } = await portalConfig();
+  const response = await fetch(cognitoEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${target}` },
+    body: JSON.stringify(body),
+  });
+  const parsed = (await response.json()) as any;
+  if (!response.ok) {
+    throw new ApiError(response.status, String(parsed.__type ?? 'NotAuthorizedException'), String(parsed.message ?? ''), undefined);
+  }
+  return parsed;
+}
+
+export type SignInStep = { done: true } | { done: false; mfa: { session: string; username: string } };
+
+/** Username and password (USER_PASSWORD_AUTH, over TLS in AWS); staff then answer the TOTP challenge. */
+export async function signIn(username: string, password: string): Promise<SignInStep> {
+  const { clientId } = await portalConfig();
+  const started = await cognito('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } });
+  if (started.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
+    return { done: false, mfa: { session: started.Session, username } };
+  }
+  keep(started.AuthenticationResult);
+  return { done: true };
+}
+
+export async function answerMfa(challenge: { session: string; username: string }, code: string): Promise<void> {
+  const { clientId } = await portalConfig();
+  const answered = await cognito('RespondToAuthChallenge', {
+    ClientId: clientId,
+    ChallengeName: 'SOFTWARE_TOKEN_MFA',
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, SOFTWARE_TOKEN_MFA_CODE: code },
+  });
+  keep(answered.AuthenticationResult);
+}
+
+function keep(result: { AccessToken: string; IdToken: string }): void {
+  session = { accessToken: result.AccessToken, idToken: result.IdToken, claims: decode(result.IdToken) };
+  sessionStorage.setItem('khidma.session', JSON.stringify(session));
+}

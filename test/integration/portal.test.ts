@@ -1,0 +1,342 @@
+// The portal in a real browser (Debian's chromium, driven by playwright-core) against the local cloud: a citizen
+// applies in Arabic, an officer approves in English, a draft is resumed on another device, a validation error is
+// shown in Arabic, an officer is refused another agency's task, an operator meets a conflict; axe-core checks every
+// page in both languages for serious or critical violations, and screenshots land in .local/screenshots/.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { readDemoTotpSecrets, totpCode } from '../../local/cognito';
+import { demoPassword } from '../../local/demo-users';
+import { api, cloudState, lastMessageTo, tokenFor } from '../support/api';
+import { createPerson, freshPersonProof } from '../support/fixtures';
+import { until } from '../support/wait';
+
+jest.setTimeout(120_000);
+// Run inside the page by page.evaluate (the test project's types have no DOM).
+declare const document: any;
+declare const window: any;
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const shots = path.resolve(__dirname, '../../.local/screenshots');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const base = () => cloudState().apiUrl;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const checked: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  console.log(`axe-core checked ${checked.length} pages: ${checked.join(', ')}`);
+});
+
+async function newPage(lang: 'ar' | 'en' = 'ar'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: lang === 'ar' ? 'ar-JO' : 'en-GB' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${base()}/`);
+  await page.locator('main h1').waitFor();
+  if (lang === 'en') {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.locator('html[lang=en]').waitFor();
+  }
+  return page;
+}
+
+/** Waits for the page to render, runs axe-core on it, and saves a screenshot. */
+async function check(page: Page, name: string): Promise<void> {
+  await page.locator('main:not([aria-busy])').waitFor();
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => `${v.id} (${v.impact}): ${v.nodes.map((n: any) => n.target.join(' ')).join('; ')}`);
+  });
+  expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+  checked.push(name);
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, username: string, lang: 'ar' | 'en'): Promise<void> {
+  if (!page.url().includes('#/signin')) {
+    await page.goto(`${base()}/#/signin`);
+  }
+  await page.getByLabel(lang === 'ar' ? 'اسم المستخدم أو الرقم الوطني' : 'Username or national number').fill(username);
+  await page.getByLabel(lang === 'ar' ? 'كلمة المرور' : 'Password').fill(demoPassword);
+  await page.getByRole('button', { name: lang === 'ar' ? 'تسجيل الدخول' : 'Sign in', exact: true }).last().click();
+  if (username.startsWith('officer') || username === 'operator') {
+    const secret = readDemoTotpSecrets(cloudState().totpFile)[username]!;
+    const code = page.getByLabel(lang === 'ar' ? 'رمز التحقق من تطبيق المصادقة' : 'Code from your authenticator app');
+    await code.fill(totpCode(secret));
+    await page.getByRole('button', { name: lang === 'ar' ? 'متابعة' : 'Continue' }).click();
+  }
+  await page.getByRole('button', { name: lang === 'ar' ? 'تسجيل الخروج' : 'Sign out' }).waitFor();
+}
+
+/** Reloads until the text shows (the workflow works asynchronously). */
+async function reloadUntil(page: Page, text: string): Promise<void> {
+  await until(`"${text}" on ${page.url()}`, async () => {
+    await page.reload();
+    await page.locator('main:not([aria-busy])').waitFor();
+    return (await page.getByText(text).count()) > 0;
+  });
+}
+
+let appliedId = '';
+let draftId = '';
+
+describe('a citizen in Arabic', () => {
+  it('finds a service, reads its card, sees a validation error in Arabic, and applies', async () => {
+    const page = await newPage('ar');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    const firstRender = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
+    console.log(`portal first contentful paint: ${Math.round(firstRender)} ms`);
+    expect(firstRender).toBeGreaterThan(0);
+    await check(page, 'services-ar');
+
+    await page.getByLabel('كلمات البحث').fill('قيد مدني');
+    await page.getByRole('button', { name: 'بحث' }).click();
+    await page.getByRole('link', { name: 'إصدار صورة قيد مدني' }).click();
+    await page.getByRole('heading', { level: 1, name: 'إصدار صورة قيد مدني' }).waitFor();
+    // The card: fee in Arabic-Indic digits, expected time in working days with the Arabic singular, steps, registry data.
+    await page.getByRole('definition').filter({ hasText: '١ د.أ' }).waitFor();
+    await page.getByRole('definition').filter({ hasText: 'يوم عمل واحد' }).waitFor();
+    await page.getByText('إصدار القيد المصدّق إلكترونياً — دائرة الأحوال المدنية والجوازات').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'رقم دفتر العائلة' }).waitFor();
+    await check(page, 'service-card-ar');
+
+    await page.getByRole('link', { name: 'سجّل الدخول للتقديم' }).click();
+    await signIn(page, 'citizen', 'ar');
+    await page.getByRole('heading', { level: 1, name: 'طلب: إصدار صورة قيد مدني' }).waitFor();
+    await page.getByRole('button', { name: 'إرسال الطلب' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('حقل «نوع القيد» مطلوب.').waitFor();
+    expect(await page.locator('#field-extractType').getAttribute('aria-invalid')).toBe('true');
+    await check(page, 'apply-validation-ar');
+
+    await page.getByLabel('نوع القيد (مطلوب)').selectOption('individual');
+    await page.getByLabel('الجهة المقدَّم إليها').fill('جامعة اليرموك');
+    await page.getByRole('button', { name: 'إرسال الطلب' }).click();
+    await page.getByText(/أُرسل طلبك\. رقم الطلب/).waitFor();
+    appliedId = page.url().split('#/applications/')[1]!.split('?')[0]!;
+    expect(appliedId).toMatch(/^[0-9A-Z]{26}$/);
+    await check(page, 'application-ar');
+    const stored = await api(`/v1/applications/${appliedId}`, { token: await tokenFor('citizen') });
+    expect(stored.body).toMatchObject({ serviceId: 'civil-status-extract', channel: 'portal', answers: { extractType: 'individual', purpose: 'جامعة اليرموك' } });
+
+    await page.getByRole('link', { name: 'طلباتي' }).click();
+    await page.getByRole('link', { name: 'إصدار صورة قيد مدني' }).first().waitFor();
+    await check(page, 'my-applications-ar');
+    for (const [link, name] of [['الإشعارات', 'notifications-ar'], ['الموافقات', 'consents-ar'], ['من اطّلع على بياناتي', 'access-log-ar']] as const) {
+      await page.getByRole('navigation').getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await check(page, name);
+    }
+  });
+});
+
+describe('an officer in English', () => {
+  it('finds the task in the agency inbox and approves it; the citizen sees the approval', async () => {
+    expect(appliedId).not.toBe('');
+    const page = await newPage('en');
+    await check(page, 'services-en');
+    await page.getByRole('link', { name: 'Civil registry extract' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Civil registry extract' }).waitFor();
+    await check(page, 'service-card-en');
+    await page.getByRole('navigation').getByRole('link', { name: 'Sign in' }).click();
+    await check(page, 'sign-in-en');
+    await signIn(page, 'officer-cspd', 'en');
+    await page.getByRole('heading', { level: 1, name: /Task inbox of Civil Status and Passport Department/ }).waitFor();
+    await reloadUntil(page, appliedId);
+    await check(page, 'inbox-en');
+    await page.getByRole('row', { name: new RegExp(appliedId) }).getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /Task: Issue the electronically certified extract/ }).waitFor();
+    await check(page, 'task-en');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('The decision was recorded.').waitFor();
+
+    const citizen = await newPage('ar');
+    await signIn(citizen, 'citizen', 'ar');
+    await citizen.goto(`${base()}/#/applications/${appliedId}`);
+    await reloadUntil(citizen, 'مقبول');
+    await citizen.getByLabel('التقييم من 1 إلى 5').selectOption('5');
+    await citizen.getByRole('button', { name: 'إرسال التقييم' }).click();
+    await citizen.getByText('شكراً لتقييمك.').first().waitFor();
+    await check(citizen, 'application-approved-ar');
+  });
+
+  it('is refused the task of another agency', async () => {
+    const page = await newPage('en');
+    await signIn(page, 'officer-dvld', 'en');
+    await page.goto(`${base()}/#/tasks/${appliedId}.generate-extract`);
+    await page.getByRole('alert').getByText("This task is not in your agency's inbox.").waitFor();
+    const refused = await api(`/v1/tasks/${appliedId}.generate-extract/decision`, { method: 'POST', token: await tokenFor('officer-dvld'), body: { decision: 'approve' } });
+    expect(refused.body.error.code).toBe('task_not_found');
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await check(page, 'task-refused-en');
+  });
+});
+
+describe('a draft', () => {
+  it('is saved on one device and resumed and submitted on another', async () => {
+    const laptop = await newPage('ar');
+    await signIn(laptop, 'citizen2', 'ar');
+    await laptop.goto(`${base()}/#/apply/civil-status-extract`);
+    await laptop.getByLabel('الجهة المقدَّم إليها').fill('وزارة التربية');
+    await laptop.getByRole('button', { name: 'حفظ كمسودة' }).click();
+    await laptop.getByText('حُفظت المسودة').waitFor();
+
+    const phone = await newPage('en');
+    await signIn(phone, 'citizen2', 'en');
+    await phone.goto(`${base()}/#/me/applications`);
+    await phone.getByText('Resume draft').first().waitFor();
+    await check(phone, 'my-applications-en');
+    await phone.getByRole('row', { name: /Draft/ }).first().getByRole('link').click();
+    await phone.getByRole('heading', { level: 1, name: 'Application: Civil registry extract' }).waitFor();
+    expect(await phone.getByLabel('Body it is submitted to').inputValue()).toBe('وزارة التربية');
+    await phone.getByLabel('Type of extract (required)').selectOption('family');
+    await check(phone, 'apply-draft-en');
+    await phone.getByRole('button', { name: 'Submit application' }).click();
+    await phone.getByText(/Your application was submitted/).waitFor();
+    draftId = phone.url().split('#/applications/')[1]!.split('?')[0]!;
+    await check(phone, 'application-en');
+  });
+});
+
+describe('a request for information', () => {
+  it('is asked by the officer in English, answered by the citizen in Arabic, who then cancels', async () => {
+    expect(draftId).not.toBe('');
+    const officer = await newPage('en');
+    await signIn(officer, 'officer-cspd', 'en');
+    await officer.goto(`${base()}/#/tasks/${draftId}.generate-extract`);
+    await reloadUntil(officer, 'Request information');
+    await officer.getByRole('button', { name: 'Request information' }).click();
+    await officer.getByText('A rejection or a request for information needs a note.').waitFor();
+    await officer.getByLabel('Note').fill('Which ministry department is the extract for?');
+    await officer.getByRole('button', { name: 'Request information' }).click();
+    await officer.getByText('The decision was recorded.').waitFor();
+
+    const citizen = await newPage('ar');
+    await signIn(citizen, 'citizen2', 'ar');
+    await citizen.goto(`${base()}/#/applications/${draftId}`);
+    await reloadUntil(citizen, 'Which ministry department is the extract for?');
+    await citizen.getByLabel('إجابتك').fill('مديرية التعليم في إربد');
+    await citizen.getByRole('button', { name: 'إرسال الإجابة' }).click();
+    await citizen.getByText('أُرسلت إجابتك.').first().waitFor();
+    await check(citizen, 'application-answered-ar');
+    await citizen.getByLabel('سبب الإلغاء (اختياري)').fill('لم أعد بحاجة إليه');
+    await citizen.getByRole('button', { name: 'إلغاء الطلب' }).click();
+    await citizen.getByText('أُلغي الطلب.').first().waitFor();
+    const stored = await api(`/v1/applications/${draftId}`, { token: await tokenFor('citizen2') });
+    expect(stored.body.status).toBe('cancelled');
+  });
+});
+
+describe('a new citizen', () => {
+  it('signs up in Arabic with the national number, confirms, and signs in', async () => {
+    const nationalNumber = await createPerson();
+    const page = await newPage('ar');
+    await page.getByRole('navigation').getByRole('link', { name: 'إنشاء حساب' }).click();
+    await page.getByRole('heading', { level: 1, name: 'إنشاء حساب' }).waitFor();
+    await check(page, 'sign-up-ar');
+    await page.getByLabel('الرقم الوطني').fill(nationalNumber);
+    await page.getByLabel('رقم بطاقة الأحوال المدنية').fill(freshPersonProof.documentNumber);
+    await page.getByLabel('تاريخ الميلاد').fill(freshPersonProof.dateOfBirth);
+    await page.getByLabel('رقم الهاتف المحمول').fill(freshPersonProof.phone);
+    await page.getByLabel('البريد الإلكتروني').fill(freshPersonProof.email);
+    await page.getByLabel('كلمة المرور').fill('Salma-Strong-2026!');
+    await page.getByRole('button', { name: 'إنشاء حساب' }).last().click();
+    await page.getByText('أرسلنا رمز تأكيد').waitFor();
+    const code = await until('the confirmation code', async () => lastMessageTo(nationalNumber)?.code);
+    await page.getByLabel('رمز التأكيد').fill(code);
+    await page.getByRole('button', { name: 'تأكيد' }).click();
+    await page.getByText('تم تأكيد حسابك. سجّل الدخول الآن.').waitFor();
+    await page.getByLabel('اسم المستخدم أو الرقم الوطني').fill(nationalNumber);
+    await page.getByLabel('كلمة المرور').fill('Salma-Strong-2026!');
+    await page.getByRole('button', { name: 'تسجيل الدخول', exact: true }).last().click();
+    await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();
+    await page.getByText('لا طلبات بعد.').waitFor();
+  });
+});
+
+describe('a complaint', () => {
+  it('is filed by a citizen in Arabic, answered by the agency in English, and its handling rated', async () => {
+    const citizen = await newPage('ar');
+    await signIn(citizen, 'resident', 'ar');
+    await citizen.getByRole('navigation').getByRole('link', { name: 'الشكاوى' }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'شكاواي' }).waitFor();
+    await citizen.getByLabel('نوع الشكوى').selectOption('service-delay');
+    await citizen.getByLabel('الجهة').selectOption('cspd');
+    await citizen.getByLabel(/نص الشكوى/).fill('قصير');
+    await citizen.getByRole('button', { name: 'تقديم شكوى' }).click();
+    await citizen.getByText('اكتب نص الشكوى في 10 أحرف على الأقل.').waitFor();
+    await check(citizen, 'complaints-ar');
+    await citizen.getByLabel(/نص الشكوى/).fill('تأخر إصدار القيد المدني أسبوعاً كاملاً دون أي إشعار.');
+    await citizen.getByRole('button', { name: 'تقديم شكوى' }).click();
+    await citizen.getByText('استلمنا شكواك.').waitFor();
+    const complaintId = citizen.url().split('#/complaints/')[1]!.split('?')[0]!;
+    await check(citizen, 'complaint-ar');
+
+    const officer = await newPage('en');
+    await signIn(officer, 'officer-cspd', 'en');
+    await officer.getByRole('navigation').getByRole('link', { name: 'Complaints' }).click();
+    await officer.getByRole('heading', { level: 1, name: /Complaints addressed to Civil Status/ }).waitFor();
+    await check(officer, 'agency-complaints-en');
+    await officer.goto(`${base()}/#/complaints/${complaintId}`);
+    await officer.getByLabel('Response', { exact: true }).fill('We apologise: the extract was issued today.');
+    await officer.getByLabel('Status after the response').selectOption('resolved');
+    await officer.getByRole('button', { name: 'Send response' }).click();
+    await officer.getByText('The response was sent.').waitFor();
+    await check(officer, 'complaint-en');
+
+    await citizen.reload();
+    await citizen.getByText('We apologise: the extract was issued today.').waitFor();
+    await citizen.getByLabel('التقييم من 1 إلى 5').selectOption('4');
+    await citizen.getByRole('button', { name: 'إرسال التقييم' }).click();
+    await citizen.getByText('شكراً لتقييمك.').waitFor();
+    const stored = await api(`/v1/complaints/${complaintId}`, { token: await tokenFor('resident') });
+    expect(stored.body).toMatchObject({ status: 'closed', agencyId: 'cspd', resolutionRating: { rating: 4 } });
+  });
+});
+
+describe('an operator', () => {
+  it('edits a card, is shown the conflict when someone saved first, and moves its lifecycle stage', async () => {
+    const page = await newPage('en');
+    await signIn(page, 'operator', 'en');
+    await page.getByRole('link', { name: 'Trade name registration' }).waitFor();
+    await check(page, 'operator-en');
+    await page.getByRole('link', { name: 'Trade name registration' }).click();
+    await page.getByRole('heading', { level: 1, name: /Edit service card/ }).waitFor();
+    await check(page, 'edit-card-en');
+
+    // Someone else saves a version first.
+    const token = await tokenFor('operator');
+    const current = await api('/v1/services/trade-name-registration', { token });
+    const { serviceId: _s, version, lifecycleStage: _l, priorityScore: _p, updatedAt: _u, updatedBy: _b, processingTime: _t, ...card } = current.body;
+    expect((await api('/v1/services/trade-name-registration', { method: 'PUT', token, body: { expectedVersion: version, card } })).status).toBe(200);
+
+    await page.getByLabel('Name in English').fill('Trade name registration (online)');
+    await page.getByRole('button', { name: 'Save a new version' }).click();
+    await page.getByRole('alert').getByText(/Someone else saved a newer version/).waitFor();
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.getByLabel('Name in English').fill('Trade name registration (online)');
+    await page.getByRole('button', { name: 'Save a new version' }).click();
+    await page.getByText(/Version .* saved\./).waitFor();
+    const saved = await api('/v1/services/trade-name-registration', { token });
+    expect(saved.body).toMatchObject({ version: version + 2, name: { en: 'Trade name registration (online)' } });
+
+    await page.reload();
+    await page.getByLabel('Lifecycle stage').selectOption('post-launch-evaluation');
+    await page.getByRole('button', { name: 'Move to stage' }).click();
+    await page.getByText('The service moved to "Post-launch evaluation".').waitFor();
+    expect((await api('/v1/services/trade-name-registration', { token })).body.lifecycleStage).toBe('post-launch-evaluation');
+  });
+});
