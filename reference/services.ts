@@ -566,6 +566,7 @@ const vehicles: ReferenceService[] = [
     rolloutPhase: 1,
     priority: priority(1_200_000, 3, 4, 2, 2, 4),
     baseline: baseline(2, 180, 3.5, 9, 3),
+    issuedDocument: { type: 'licence', validityDays: 365, fields: ['plateNumber', 'chassisNumber'] },
   }),
 
   service('vehicle-ownership-transfer', 'launched', {

@@ -134,6 +134,7 @@ export const DraftSaved = z.strictObject({ ...eventBase, type: z.literal('DraftS
 export const ApplicationCancelled = z.strictObject({ ...eventBase, type: z.literal('ApplicationCancelled'), reason: z.optional(z.string()) });
 export const ApplicationApproved = z.strictObject({ ...eventBase, type: z.literal('ApplicationApproved'), documentId: z.string() });
 export const ApplicationRejected = z.strictObject({ ...eventBase, type: z.literal('ApplicationRejected'), stepId: z.string(), reason: z.string() });
+export const DocumentRevoked = z.strictObject({ ...eventBase, type: z.literal('DocumentRevoked'), documentId: z.string(), reason: z.string() });
 
 const stepEvent = { ...eventBase, stepId: z.string(), agencyId: z.string() };
 export const TaskAssigned = z.strictObject({ ...stepEvent, type: z.literal('TaskAssigned'), taskId: z.string(), dueAt: z.string() });
@@ -148,6 +149,7 @@ export const domainEvents = [
   ApplicationCancelled,
   ApplicationApproved,
   ApplicationRejected,
+  DocumentRevoked,
   TaskAssigned,
   TaskDecided,
   InformationRequested,

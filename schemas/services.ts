@@ -132,6 +132,14 @@ export const ServiceCardInput = z
     rolloutPhase: z.int().check(z.minimum(1), z.maximum(6)),
     priority: PriorityFactors,
     baseline: TraditionalBaseline,
+    /** The document the owning agency issues on approval: its type, validity and the form fields it carries. */
+    issuedDocument: z.optional(
+      z.strictObject({
+        type: z.enum(['certificate', 'licence', 'permit', 'extract']),
+        validityDays: z.optional(z.int().check(z.minimum(1), z.maximum(36500))),
+        fields: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20))),
+      }),
+    ),
   })
   .register(z.globalRegistry, { id: 'ServiceCardInput', description: 'The editable fields of a service card' });
 export type ServiceCardInput = z.infer<typeof ServiceCardInput>;

@@ -33,6 +33,7 @@ export const notifiedApplicationEvents = [
   'ApplicationApproved',
   'ApplicationRejected',
   'ApplicationCancelled',
+  'DocumentRevoked',
   'SlaBreached',
 ] as const satisfies readonly DomainEventType[];
 

@@ -86,6 +86,7 @@ const applicationEvents: Record<(typeof notifiedApplicationEvents)[number], Appl
   ApplicationApproved: { ...base, type: 'ApplicationApproved', documentId: `DOC-${application.applicationId}` },
   ApplicationRejected: { ...base, type: 'ApplicationRejected', stepId: 'fines-check', reason: 'Unpaid fines remain on the vehicle' },
   ApplicationCancelled: { ...base, type: 'ApplicationCancelled' },
+  DocumentRevoked: { ...base, type: 'DocumentRevoked', documentId: `DOC-${application.applicationId}`, reason: 'Issued on a forged insurance policy' },
   SlaBreached: { ...base, ...step, type: 'SlaBreached', dueAt: '2026-05-01T10:00:00.000Z' },
 };
 const complaintBase = {

@@ -594,6 +594,7 @@ const summaries: Record<DomainEvent['type'], (event: DomainEvent) => string> = {
   },
   InformationRequested: (event) => `More information requested: ${(event as Extract<DomainEvent, { type: 'InformationRequested' }>).question}`,
   InformationProvided: () => 'The applicant answered the request for information',
+  DocumentRevoked: (event) => `Document revoked: ${(event as Extract<DomainEvent, { type: 'DocumentRevoked' }>).reason}`,
   SlaBreached: (event) => `Step ${(event as Extract<DomainEvent, { type: 'SlaBreached' }>).stepId} is overdue and was escalated`,
 };
 

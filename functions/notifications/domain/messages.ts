@@ -16,6 +16,7 @@ const forApplicant: Partial<Record<DomainEvent['type'], TemplateKey>> = {
   ApplicationApproved: 'ApplicationApproved',
   ApplicationRejected: 'ApplicationRejected',
   ApplicationCancelled: 'ApplicationCancelled',
+  DocumentRevoked: 'DocumentRevoked',
 };
 const forAgency: Partial<Record<DomainEvent['type'], TemplateKey>> = { TaskAssigned: 'TaskAssigned.agency', SlaBreached: 'SlaBreached.agency' };
 

@@ -114,6 +114,23 @@ export const templates = {
       },
     },
   },
+  DocumentRevoked: {
+    event: 'DocumentRevoked',
+    audience: 'citizen',
+    category: 'application-status',
+    text: {
+      en: {
+        title: 'Document revoked: {{serviceName}}',
+        body: 'Your document {{documentNumber}} ({{serviceName}}, application {{applicationNumber}}) was revoked by the issuing agency. Reason: {{reason}}.',
+        sms: 'Khidma: document {{documentNumber}} ({{serviceName}}) was revoked. Reason: {{reason}}.',
+      },
+      ar: {
+        title: 'إلغاء وثيقة: {{serviceName}}',
+        body: 'ألغت الجهة المُصدِرة وثيقتك رقم {{documentNumber}} ({{serviceName}}، الطلب رقم {{applicationNumber}}). السبب: {{reason}}.',
+        sms: 'خدمة: أُلغيت الوثيقة {{documentNumber}} ({{serviceName}}). السبب: {{reason}}.',
+      },
+    },
+  },
   ApplicationRejected: {
     event: 'ApplicationRejected',
     audience: 'citizen',

@@ -20,6 +20,7 @@ export const eventVariables = {
   ApplicationApproved: ['applicationNumber', 'serviceName', 'status', 'documentNumber'],
   ApplicationRejected: ['applicationNumber', 'serviceName', 'status', 'reason'],
   ApplicationCancelled: ['applicationNumber', 'serviceName', 'status'],
+  DocumentRevoked: ['applicationNumber', 'serviceName', 'documentNumber', 'reason'],
   SlaBreached: ['applicationNumber', 'serviceName', 'stepName', 'agencyName', 'deadline'],
   ComplaintFiled: ['complaintNumber', 'category', 'agencyName', 'deadline'],
   ComplaintAnswered: ['complaintNumber', 'agencyName', 'status', 'message'],
@@ -125,8 +126,8 @@ export function applicationVariables(event: ApplicationEvent, application: Store
     agencyName: () => ('agencyId' in event ? (agencies.get(event.agencyId) ?? event.agencyId) : undefined),
     decision: () => (event.type === 'TaskDecided' ? decisionLabels[event.decision] : undefined),
     question: () => (event.type === 'InformationRequested' ? event.question : undefined),
-    documentNumber: () => (event.type === 'ApplicationApproved' ? event.documentId : undefined),
-    reason: () => (event.type === 'ApplicationRejected' ? event.reason : undefined),
+    documentNumber: () => (event.type === 'ApplicationApproved' || event.type === 'DocumentRevoked' ? event.documentId : undefined),
+    reason: () => (event.type === 'ApplicationRejected' || event.type === 'DocumentRevoked' ? event.reason : undefined),
   });
 }
 
