@@ -121,6 +121,8 @@ export const ServiceCardInput = z
     fees: z.strictObject({
       amountJod: z.number().check(z.minimum(0), z.maximum(1_000_000)),
       ePaymentDiscountPercent: z.number().check(z.minimum(0), z.maximum(100)),
+      /** Paid through bill presentment before the issuing (last) stage opens; without it the fee is not collected online yet. */
+      paymentDue: z.optional(z.enum(['before-issue'])),
     }),
     requiredDocuments: z
       .array(z.strictObject({ documentId: Slug, name: localizedText(200), mandatory: z.boolean() }))

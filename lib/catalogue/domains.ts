@@ -16,6 +16,7 @@ const domainOfArea: Readonly<Record<string, ApiDomain>> = {
   openapi: 'platform',
   platform: 'platform',
   documents: 'applications',
+  payments: 'applications',
 };
 
 export function domainOf(capability: Pick<Capability, 'id' | 'entry'>): ApiDomain {

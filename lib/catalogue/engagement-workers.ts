@@ -34,6 +34,8 @@ export const notifiedApplicationEvents = [
   'ApplicationRejected',
   'ApplicationCancelled',
   'DocumentRevoked',
+  'PaymentReceived',
+  'PaymentRefunded',
   'SlaBreached',
 ] as const satisfies readonly DomainEventType[];
 

@@ -539,6 +539,25 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
       auditor: ROLE,
     },
   },
+  // Public (the provider's call): an unsigned notification is refused by its signature, whoever sends it.
+  'notify-payment': {
+    probe: () => ({ path: '/v1/payments/notifications', body: { transactionId: 'EFW-MATRIX', billNumber: 'MATRIX', amountFils: 1000, paidAt: new Date().toISOString() } }),
+    expect: Object.fromEntries(personas.map((persona) => [persona, allow(401, 'invalid_signature')])) as PerPersona<Expectation>,
+  },
+  'reconcile-payments': {
+    agencies: { own: 'cspd', other: 'gam' },
+    probe: () => ({ path: `/v1/payments/reconciliation?agency=cspd&date=${new Date().toISOString().slice(0, 10)}` }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: ROLE,
+      citizen2: ROLE,
+      ownOfficer: allow(200),
+      otherOfficer: deny(403, 'not_your_agency'),
+      frontline: ROLE,
+      operator: allow(200),
+      auditor: allow(200),
+    },
+  },
 };
 const UNISSUED_DOCUMENT = 'DOC-01ARZ3NDEKTSV4RRFFQ69G5FAV';
 

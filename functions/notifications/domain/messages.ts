@@ -17,6 +17,8 @@ const forApplicant: Partial<Record<DomainEvent['type'], TemplateKey>> = {
   ApplicationRejected: 'ApplicationRejected',
   ApplicationCancelled: 'ApplicationCancelled',
   DocumentRevoked: 'DocumentRevoked',
+  PaymentReceived: 'PaymentReceived',
+  PaymentRefunded: 'PaymentRefunded',
 };
 const forAgency: Partial<Record<DomainEvent['type'], TemplateKey>> = { TaskAssigned: 'TaskAssigned.agency', SlaBreached: 'SlaBreached.agency' };
 
