@@ -45,8 +45,9 @@ export const documentDeps: DocumentDeps = {
   },
   async holderName(holder) {
     const found = await registryDeps.store.getRecord(holder.kind, holder.recordId);
-    const name = (found?.data.fullName ?? found?.data.name) as { ar: string; en: string } | undefined;
-    return name;
+    // Persons and residents: the full name (English only when known); businesses: their registered name.
+    const name = (found?.data.fullName ?? found?.data.name) as { ar?: unknown; en?: unknown } | undefined;
+    return typeof name?.ar === 'string' ? { ar: name.ar, en: typeof name.en === 'string' ? name.en : name.ar } : undefined;
   },
   audit: { append: (entry) => registryDeps.store.appendAudit(entry) },
   now: () => new Date(),
