@@ -21,7 +21,7 @@ export const PaymentAcknowledgement = z
 
 export const ReconciliationQuery = z.strictObject({
   agency: AgencyId,
-  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')),
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')),
 });
 
 const Totals = z.strictObject({ payments: z.int(), totalFils: z.int() });

@@ -140,6 +140,9 @@ export const forbiddenReasons: Readonly<Record<string, Localized>> = {
  * the source and fails when one has no Arabic here.
  */
 export const validationMessages: Readonly<Record<string, string>> = {
+  'must be a document id': 'يجب أن يكون رقم وثيقة',
+  'must be a transaction id': 'يجب أن يكون رقم معاملة دفع',
+  'must be a UTC date-time': 'يجب أن يكون تاريخاً ووقتاً بالتوقيت العالمي',
   'from and to must differ': 'يجب أن تختلف بداية الفترة عن نهايتها',
   'from must be before to, within one day': 'يجب أن تسبق البداية النهاية ضمن اليوم نفسه',
   'must be 3-64 lowercase letters, digits, dots or hyphens': 'يجب أن يتكون من 3 إلى 64 حرفاً لاتينياً صغيراً أو رقماً أو نقطة أو شرطة',
