@@ -1,6 +1,6 @@
 // Citizen applications: requests, the application record, its timeline, and the domain events it emits.
 import * as z from 'zod/mini';
-import { Cursor, LocalizedName, PageLimit } from './common';
+import { Cursor, freeText, LocalizedName, PageLimit } from './common';
 import { NationalNumber } from './registry';
 import { channels, ServiceId } from './services';
 
@@ -30,7 +30,7 @@ const Reference = z.string().register(z.globalRegistry, {
 });
 
 /** Answers to the service card's form: field id → value; checked against the card's form when saved. */
-const Answers = z.record(z.string().check(z.maxLength(64)), z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]));
+const Answers = z.record(z.string().check(z.maxLength(64)), z.union([freeText(0, 10_000), z.number(), z.boolean(), z.null()]));
 
 export const SubmitApplicationBody = z
   .strictObject({
@@ -53,7 +53,7 @@ export const SubmitDraftBody = z
   .register(z.globalRegistry, { id: 'SubmitDraftBody' });
 
 export const CancelBody = z
-  .strictObject({ reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))) })
+  .strictObject({ reason: z.optional(freeText(1, 500)) })
   .register(z.globalRegistry, { id: 'CancelBody' });
 
 const Actor = z.strictObject({
@@ -204,10 +204,10 @@ export const InboxQuery = z.strictObject({
   limit: z.optional(PageLimit),
 });
 export const DecisionBody = z
-  .strictObject({ decision: z.enum(['approve', 'reject', 'request-info']), note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))) })
+  .strictObject({ decision: z.enum(['approve', 'reject', 'request-info']), note: z.optional(freeText(1, 2000)) })
   .register(z.globalRegistry, { id: 'DecisionBody', description: 'A rejection needs a note the citizen can read; a request for information needs the question' });
 export const InformationBody = z
-  .strictObject({ answer: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) })
+  .strictObject({ answer: freeText(1, 4000) })
   .register(z.globalRegistry, { id: 'InformationBody', description: "The applicant's answer to the officers' request for more information" });
 const InformationExchange = z.strictObject({ question: z.string(), askedAt: z.string(), answer: z.optional(z.string()), answeredAt: z.optional(z.string()) });
 export const AgencyTask = z

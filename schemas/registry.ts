@@ -1,7 +1,7 @@
 // The national registry (persons, residents, businesses), consents and the audit trail.
 // Every registry field carries a classification; responses are cut to what the caller may see.
 import * as z from 'zod/mini';
-import { Cursor, LocalizedName, PageLimit, Slug } from './common';
+import { Cursor, freeText, LocalizedName, PageLimit, Slug } from './common';
 import { AgencyId } from './services';
 import { compactIdentifier, MobilePhone, NationalNumber, PermitNumber, RegistrationNumber, RecordId } from './identifiers';
 
@@ -17,10 +17,10 @@ export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be 
 export const Phone = MobilePhone;
 export const Email = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'));
 const Address = z.strictObject({
-  governorate: z.string().check(z.minLength(2), z.maxLength(60)),
-  city: z.string().check(z.minLength(2), z.maxLength(60)),
-  street: z.optional(z.string().check(z.maxLength(120))),
-  building: z.optional(z.string().check(z.maxLength(20))),
+  governorate: freeText(2, 60),
+  city: freeText(2, 60),
+  street: z.optional(freeText(0, 120)),
+  building: z.optional(freeText(0, 20)),
 });
 const Sex = z.enum(['male', 'female']);
 const CardNumber = z.string().check(z.overwrite((value) => compactIdentifier(value).toUpperCase()), z.regex(/^[A-Z0-9]{6,12}$/, 'must be 6 to 12 capital letters or digits'));
@@ -179,7 +179,7 @@ export { RecordId } from './identifiers';
 export const RegistryRecordParams = z.strictObject({ kind: RecordKindParam, recordId: RecordId });
 export const RegistryKindParams = z.strictObject({ kind: RecordKindParam });
 
-export const Purpose = z.string().check(z.trim(), z.minLength(3), z.maxLength(200));
+export const Purpose = freeText(3, 200);
 const FieldName = z.string().check(z.regex(/^[a-zA-Z]{2,40}$/, 'must be a field name'));
 const FieldList = z.pipe(
   z.string().check(z.maxLength(400)),

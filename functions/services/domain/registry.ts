@@ -62,7 +62,15 @@ export interface RegistryDeps {
 
 export interface Actor {
   readonly username: string;
+  /** A person's roles (their groups); the reference loader has none. */
+  readonly groups?: readonly string[];
 }
+
+/**
+ * Who a card says changed it, in public: the role of a person (`operator`), never their username (the audit
+ * trail of the request keeps who it was), or the reference loader's own name.
+ */
+export const editorOf = (actor: Actor): string => actor.groups?.[0] ?? actor.username;
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -256,7 +264,7 @@ function buildCard(
     lifecycleStage: stage,
     priorityScore: priorityScore(input.priority),
     updatedAt: deps.now().toISOString(),
-    updatedBy: actor.username,
+    updatedBy: editorOf(actor),
   };
 }
 
