@@ -2,8 +2,8 @@
 const transform = { '^.+\\.(t|j|mj)sx?$': '<rootDir>/test/support/esbuild-transform.js' };
 const common = {
   transform,
-  // @middy/* is published as ESM only: compile it to CommonJS like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|@scure|@noble)/)'],
+  // @middy/* and jose are published as ESM only: compile it to CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|@scure|@noble|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/test/support/shift-clock.cjs', '<rootDir>/test/support/quiet-logs.ts'],

@@ -40,6 +40,7 @@ import {
 } from './catalogue/applications';
 import type { Capability } from './catalogue/types';
 import { engagementCapabilities } from './catalogue/engagement';
+import { journeyCapabilities } from './catalogue/journey';
 import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
 
 export const capabilities: readonly Capability[] = [
@@ -241,6 +242,7 @@ export const capabilities: readonly Capability[] = [
     tables: { applications: 'read', idempotency: 'read', catalogue: 'read', registry: 'read' },
   },
   ...engagementCapabilities,
+  ...journeyCapabilities,
   {
     id: 'get-openapi',
     entry: 'functions/openapi/get-openapi.ts',

@@ -14,6 +14,7 @@ import { tryItCommands } from './hints';
 import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
 import { startWorkers } from './workers';
+import { startPaymentSimulator } from './payment-simulator';
 import { workflowAgencyIds } from '../lib/platform/agencies';
 import type { LoadReport } from '../reference/load';
 
@@ -78,6 +79,14 @@ async function main(): Promise<void> {
   const { seedRegistry } = await import('../seed/registry');
   await seedRegistry(nationalRegistry, demoUsers, subs);
 
+  // The bill-presentment provider's stand-in: bills, payments with signed notifications, settlements, refunds.
+  const payments = await startPaymentSimulator();
+  stoppers.unshift(payments.stop);
+  process.env.PAYMENT_NOTIFICATION_SECRET = payments.secret;
+  const { installBillProvider } = await import('../functions/payments/provider');
+  const { httpBillProvider } = await import('../functions/payments/http-provider');
+  installBillProvider(httpBillProvider(() => payments.url));
+
   const log = (line: string) => console.log(line);
   const workers = await startWorkers({
     stage: STAGE,
@@ -101,11 +110,12 @@ async function main(): Promise<void> {
     log: args.quiet ? undefined : (line) => console.log(line),
   });
   const apiUrl = await listen(gateway, port(args.port, '--port'));
+  payments.notifyTo(`${apiUrl}/v1/payments/notifications`);
   stoppers.unshift(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
 
   const outbox = path.join(dataDir, 'outbox');
   const events = workers.bus.file;
-  const state = { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, stage: STAGE, identity, outbox, events, totpFile, pid: process.pid };
+  const state = { apiUrl, paymentProviderUrl: payments.url, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, stage: STAGE, identity, outbox, events, totpFile, pid: process.pid };
   writeState(dataDir, state);
   stoppers.push(async () => removeState(dataDir));
   if (args['ready-json']) {

@@ -10,6 +10,8 @@ export class LocalCloudError extends Error {
 
 export interface LocalCloudState {
   apiUrl: string;
+  /** The local bill-presentment provider (local/payment-simulator.ts): pay a bill with POST /bills/{billNumber}/pay. */
+  paymentProviderUrl: string;
   dynamoDbEndpoint: string;
   cognitoEndpoint: string;
   stage: string;

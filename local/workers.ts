@@ -96,6 +96,11 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
     sendToQueue: (queueName, body) => queues.send(queueName, body),
     log: options.log,
   });
+  // Issued documents are signed with a P-256 key file made once in the data folder (KMS in AWS).
+  const { installDocumentSigner } = await import('../functions/documents/signer');
+  const { localKeySigner } = await import('../functions/documents/local-key-signer');
+  installDocumentSigner(localKeySigner(path.join(options.dataDir, 'keys', 'document-issuer.pem')));
+
   const { installWorkflowEngine } = await import('../functions/workflow/engine');
   installWorkflowEngine(engine);
   stoppers.push(() => engine.stopAll());

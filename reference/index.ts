@@ -17,7 +17,7 @@ export interface ReferencePackage {
 }
 
 export const referencePackage: ReferencePackage = {
-  version: '2026.12.1',
+  version: '2026.12.2',
   agencies: referenceAgencies,
   services: referenceServices,
   lifeEvents: referenceLifeEvents,

@@ -256,7 +256,7 @@ const civilStatus: ReferenceService[] = [
     partnerAgencyIds: [],
     beneficiaryTypes: ['citizen'],
     category: 'civil-status',
-    fees: fees(1),
+    fees: { ...fees(1), paymentDue: 'before-issue' },
     requiredDocuments: [],
     requiredRegistryFields: ['person.nationalNumber', 'person.fullName', 'person.familyBookNumber'],
     form: {
@@ -273,6 +273,7 @@ const civilStatus: ReferenceService[] = [
     rolloutPhase: 1,
     priority: priority(300_000, 1, 4, 1, 3, 2),
     baseline: baseline(1, 75, 1.5, 3, 2),
+    issuedDocument: { type: 'extract', validityDays: 90, fields: ['extractType'] },
   }),
 
   service('passport-renewal', 'launched', {
@@ -566,6 +567,7 @@ const vehicles: ReferenceService[] = [
     rolloutPhase: 1,
     priority: priority(1_200_000, 3, 4, 2, 2, 4),
     baseline: baseline(2, 180, 3.5, 9, 3),
+    issuedDocument: { type: 'licence', validityDays: 365, fields: ['plateNumber', 'chassisNumber'] },
   }),
 
   service('vehicle-ownership-transfer', 'launched', {

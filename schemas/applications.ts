@@ -4,7 +4,7 @@ import { Cursor, freeText, LocalizedName, PageLimit } from './common';
 import { NationalNumber } from './registry';
 import { channels, ServiceId } from './services';
 
-export const applicationStatuses = ['draft', 'submitted', 'in-progress', 'info-requested', 'approved', 'rejected', 'cancelled'] as const;
+export const applicationStatuses = ['draft', 'submitted', 'in-progress', 'info-requested', 'awaiting-payment', 'approved', 'rejected', 'cancelled'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export const terminalStatuses: readonly ApplicationStatus[] = ['approved', 'rejected', 'cancelled'];
 
@@ -101,6 +101,18 @@ export const Application = z
     prefillWithheld: z.optional(z.array(z.string())),
     consentIds: z.array(z.string()),
     fees: z.strictObject({ amountJod: z.number(), ePaymentDiscountPercent: z.number(), payableJod: z.number() }),
+    /** The bill of a fee paid before issue (eFAWATEERcom bill presentment): amounts in fils, 1 JOD = 1000 fils. */
+    payment: z.optional(
+      z.strictObject({
+        billNumber: z.string(),
+        amountFils: z.int(),
+        status: z.enum(['due', 'paid', 'refunded']),
+        transactionId: z.optional(z.string()),
+        receiptNumber: z.optional(z.string()),
+        paidAt: z.optional(z.string()),
+        refundedAt: z.optional(z.string()),
+      }),
+    ),
     stages: z.array(z.strictObject({ steps: z.array(ApplicationStep) })),
     expectedCompletionDate: z.optional(z.string()),
     outcome: z.optional(z.strictObject({ decision: z.enum(['approved', 'rejected', 'cancelled']), reason: z.optional(z.string()), documentId: z.optional(z.string()) })),
@@ -152,6 +164,9 @@ export const DraftSaved = z.strictObject({ ...eventBase, type: z.literal('DraftS
 export const ApplicationCancelled = z.strictObject({ ...eventBase, type: z.literal('ApplicationCancelled'), reason: z.optional(z.string()) });
 export const ApplicationApproved = z.strictObject({ ...eventBase, type: z.literal('ApplicationApproved'), documentId: z.string() });
 export const ApplicationRejected = z.strictObject({ ...eventBase, type: z.literal('ApplicationRejected'), stepId: z.string(), reason: z.string() });
+export const PaymentReceived = z.strictObject({ ...eventBase, type: z.literal('PaymentReceived'), billNumber: z.string(), amountFils: z.int(), receiptNumber: z.string(), transactionId: z.string() });
+export const PaymentRefunded = z.strictObject({ ...eventBase, type: z.literal('PaymentRefunded'), billNumber: z.string(), amountFils: z.int(), receiptNumber: z.string() });
+export const DocumentRevoked = z.strictObject({ ...eventBase, type: z.literal('DocumentRevoked'), documentId: z.string(), reason: z.string() });
 
 const stepEvent = { ...eventBase, stepId: z.string(), agencyId: z.string() };
 export const TaskAssigned = z.strictObject({ ...stepEvent, type: z.literal('TaskAssigned'), taskId: z.string(), dueAt: z.string() });
@@ -166,6 +181,9 @@ export const domainEvents = [
   ApplicationCancelled,
   ApplicationApproved,
   ApplicationRejected,
+  DocumentRevoked,
+  PaymentReceived,
+  PaymentRefunded,
   TaskAssigned,
   TaskDecided,
   InformationRequested,
@@ -179,7 +197,7 @@ export type DomainEvent = z.infer<typeof DomainEvent>;
 
 export const TaskIdParams = z.strictObject({ taskId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}\.[a-z0-9-]{2,64}$/, 'must be a task id')) });
 export const InboxParams = z.strictObject({ agencyId: z.string().check(z.regex(/^[a-z0-9-]{2,64}$/, 'must be an agency id')) });
-export const taskStatuses = ['open', 'info-requested', 'decided', 'closed'] as const;
+export const taskStatuses = ['open', 'info-requested', 'awaiting-payment', 'decided', 'closed'] as const;
 export const InboxQuery = z.strictObject({
   status: z.optional(z.enum(taskStatuses)),
   cursor: z.optional(Cursor),

@@ -121,6 +121,8 @@ export const ServiceCardInput = z
     fees: z.strictObject({
       amountJod: z.number().check(z.minimum(0), z.maximum(1_000_000)),
       ePaymentDiscountPercent: z.number().check(z.minimum(0), z.maximum(100)),
+      /** Paid through bill presentment before the issuing (last) stage opens; without it the fee is not collected online yet. */
+      paymentDue: z.optional(z.enum(['before-issue'])),
     }),
     requiredDocuments: z
       .array(z.strictObject({ documentId: Slug, name: localizedText(200), mandatory: z.boolean() }))
@@ -132,6 +134,14 @@ export const ServiceCardInput = z
     rolloutPhase: z.int().check(z.minimum(1), z.maximum(6)),
     priority: PriorityFactors,
     baseline: TraditionalBaseline,
+    /** The document the owning agency issues on approval: its type, validity and the form fields it carries. */
+    issuedDocument: z.optional(
+      z.strictObject({
+        type: z.enum(['certificate', 'licence', 'permit', 'extract']),
+        validityDays: z.optional(z.int().check(z.minimum(1), z.maximum(36500))),
+        fields: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20))),
+      }),
+    ),
   })
   .register(z.globalRegistry, { id: 'ServiceCardInput', description: 'The editable fields of a service card' });
 export type ServiceCardInput = z.infer<typeof ServiceCardInput>;

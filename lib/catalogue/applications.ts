@@ -160,6 +160,6 @@ export const decideTaskRoute = {
   body: DecisionBody,
   response: AgencyTask,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'application_closed', 'awaiting_applicant', 'mfa_enrolment_required', 'question_required', 'reason_required', 'step_not_open', 'task_already_decided', 'task_not_found'],
+  errorCodes: ['account_not_linked', 'application_closed', 'awaiting_applicant', 'awaiting_payment', 'mfa_enrolment_required', 'question_required', 'reason_required', 'step_not_open', 'task_already_decided', 'task_not_found'],
   errors: [404, 409],
 } as const satisfies RouteContract;

@@ -15,6 +15,8 @@ const domainOfArea: Readonly<Record<string, ApiDomain>> = {
   complaints: 'engagement',
   openapi: 'platform',
   platform: 'platform',
+  documents: 'applications',
+  payments: 'applications',
 };
 
 export function domainOf(capability: Pick<Capability, 'id' | 'entry'>): ApiDomain {

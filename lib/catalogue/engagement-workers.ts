@@ -33,6 +33,9 @@ export const notifiedApplicationEvents = [
   'ApplicationApproved',
   'ApplicationRejected',
   'ApplicationCancelled',
+  'DocumentRevoked',
+  'PaymentReceived',
+  'PaymentRefunded',
   'SlaBreached',
 ] as const satisfies readonly DomainEventType[];
 

@@ -95,6 +95,15 @@ export const errorCodes = {
   complaint_not_resolved: 409,
   too_many_responses: 409,
   agency_not_involved: 422,
+  // Issued documents, payments, uploads
+  document_not_found: 404,
+  document_already_revoked: 409,
+  awaiting_payment: 409,
+  invalid_signature: 401,
+  stale_notification: 401,
+  bill_not_found: 404,
+  bill_not_due: 409,
+  amount_mismatch: 422,
 } as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -106,6 +106,14 @@ export const errorMessages = {
   complaint_not_resolved: { ar: 'تُقيَّم الشكوى بعد حلّها (حالتها: {status})', en: 'Rate a complaint once it is resolved' },
   too_many_responses: { ar: 'بلغت الشكوى الحد الأقصى لعدد الردود', en: 'The complaint has the most answers it may take' },
   agency_not_involved: { ar: 'الجهة {agencyId} ليست طرفاً في هذا الطلب', en: 'That agency has no part in the application' },
+  document_not_found: { ar: 'لم تصدر وثيقة بهذا الرقم', en: 'No such document was issued' },
+  document_already_revoked: { ar: 'أُلغيت هذه الوثيقة مسبقاً', en: 'The document was already revoked' },
+  awaiting_payment: { ar: 'الرسوم مستحقة قبل هذه الخطوة؛ تُفتح بعد أن يدفع مقدم الطلب', en: 'The fee is due before this step; it opens once the applicant pays' },
+  invalid_signature: { ar: 'توقيع إشعار الدفع غير صحيح', en: 'The payment notification signature is not valid' },
+  stale_notification: { ar: 'إشعار الدفع قديم: أُعيد إرساله', en: 'The payment notification is too old: a replay' },
+  bill_not_found: { ar: 'لا توجد فاتورة بهذا الرقم', en: 'No such bill' },
+  bill_not_due: { ar: 'هذه الفاتورة غير مستحقة الدفع', en: 'The bill is not due' },
+  amount_mismatch: { ar: 'المبلغ المدفوع لا يطابق قيمة الفاتورة', en: 'The amount paid does not match the bill' },
 } as const satisfies Record<ErrorCode, Localized>;
 
 /** The Arabic sentence for a refusal (403 forbidden) names why, from the `reason` in its details. */
@@ -132,6 +140,9 @@ export const forbiddenReasons: Readonly<Record<string, Localized>> = {
  * the source and fails when one has no Arabic here.
  */
 export const validationMessages: Readonly<Record<string, string>> = {
+  'must be a document id': 'يجب أن يكون رقم وثيقة',
+  'must be a transaction id': 'يجب أن يكون رقم معاملة دفع',
+  'must be a UTC date-time': 'يجب أن يكون تاريخاً ووقتاً بالتوقيت العالمي',
   'from and to must differ': 'يجب أن تختلف بداية الفترة عن نهايتها',
   'from must be before to, within one day': 'يجب أن تسبق البداية النهاية ضمن اليوم نفسه',
   'must be 3-64 lowercase letters, digits, dots or hyphens': 'يجب أن يتكون من 3 إلى 64 حرفاً لاتينياً صغيراً أو رقماً أو نقطة أو شرطة',

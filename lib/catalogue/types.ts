@@ -78,6 +78,8 @@ export interface Capability {
   readonly knowsVersion?: boolean;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+  /** The document issuer's KMS key: `publicKey` reads the public key (kms:GetPublicKey); `sign` also signs (kms:Sign). */
+  readonly documentSigning?: 'publicKey' | 'sign';
 }
 
 export function routeKey(route: Pick<RouteContract, 'method' | 'path'>): string {

@@ -4,6 +4,7 @@ import type { TableAccess, WorkflowAction } from './types';
 import type { TableId } from '../platform/tables';
 import type { DomainEvent } from '../../schemas/applications';
 import { engagementQueues, engagementWorkers } from './engagement-workers';
+import { journeyWorkers } from './journey';
 
 export type DomainEventType = DomainEvent['type'];
 
@@ -34,6 +35,8 @@ export interface Worker {
   readonly messaging?: readonly ('email' | 'sms')[];
   /** Sends to these platform queues (by name: `platformQueueName(stage, name)`). */
   readonly sendsTo?: readonly string[];
+  /** The document issuer's KMS key (see Capability.documentSigning). */
+  readonly documentSigning?: 'publicKey' | 'sign';
 }
 
 /** Queues of the platform besides the agency task queues; each gets a DLQ after `maxReceives`. */
@@ -104,6 +107,7 @@ export const workers: readonly Worker[] = [
     tables: { applications: 'read', registry: 'readwrite', audit: 'append' },
   },
   ...engagementWorkers,
+  ...journeyWorkers,
 ];
 
 export const platformQueues: readonly PlatformQueue[] = [...engagementQueues];

@@ -1,4 +1,5 @@
 // One catalogue capability on the HTTP API: its function, environment, table and user-pool grants, and route.
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { type IHttpApi, HttpMethod, HttpRoute, HttpRouteKey, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -26,6 +27,8 @@ export interface CapabilityEndpointProps {
   readonly logRemovalPolicy?: RemovalPolicy;
   /** Bound when the capability declares `workflow`. */
   readonly workflow?: WorkflowBinding;
+  /** The document issuer's key, for capabilities with `documentSigning`. */
+  readonly documentSigningKey?: IKey;
   /** Variables every capability gets (stage, cache bounds). @default - none */
   readonly environment?: Readonly<Record<string, string>>;
   /** The commit deployed, given to capabilities that declare `knowsVersion`. @default 'unknown' */
@@ -61,6 +64,12 @@ export class CapabilityEndpoint extends Construct {
         throw new Error(`${capability.id} calls the workflow engine but the stack has no state machine`);
       }
       this.handler.bindWorkflow(props.workflow, capability.workflow);
+    }
+    if (capability.documentSigning) {
+      if (!props.documentSigningKey) {
+        throw new Error(`${capability.id} uses the document issuer's key but the stack has none`);
+      }
+      this.handler.bindDocumentSigner(props.documentSigningKey, capability.documentSigning);
     }
     if (capability.userPool) {
       this.handler.bindUserPool({ userPool: props.userPool, client: props.userPoolClient, actions: capability.userPool });

@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { TableAccess, UserPoolAction, WorkflowAction } from '../catalogue/types';
 import { type TableId, tableDefinitions, tableEnvName } from '../platform/tables';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 
 const repositoryRoot = path.resolve(__dirname, '../..');
 
@@ -148,6 +149,15 @@ export class CapabilityFunction extends Construct {
     if (actions.includes('stop')) {
       onExecutions('states:StopExecution');
     }
+  }
+
+  /**
+   * The document issuer's asymmetric KMS key: its id for the SDK, kms:GetPublicKey to publish it, and kms:Sign
+   * only for `sign` (the issuing function alone).
+   */
+  public bindDocumentSigner(key: IKey, mode: 'publicKey' | 'sign'): void {
+    this.function.addEnvironment('DOCUMENT_SIGNING_KEY_ID', key.keyArn);
+    key.grant(this.function, 'kms:GetPublicKey', ...(mode === 'sign' ? ['kms:Sign'] : []));
   }
 
   /** Binds every table the catalogue entry lists, with the access it lists. */

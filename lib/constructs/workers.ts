@@ -11,6 +11,7 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { type PlatformQueue, platformQueueName, platformQueues, type Worker, workers as catalogue } from '../catalogue/workers';
 import { EVENT_SOURCE } from '../../functions/events/bus';
@@ -43,6 +44,8 @@ export interface WorkersProps {
 export class Workers extends Construct {
   public readonly workflow: ApplicationWorkflow;
   public readonly eventBus: EventBus;
+  /** Signs issued documents (ECC_NIST_P256); only the issuing worker may sign, the JWKS route reads its public key. */
+  public readonly documentSigningKey: Key;
   public readonly functions: ReadonlyMap<string, CapabilityFunction>;
   public readonly queues: ReadonlyMap<string, Queue>;
 
@@ -50,6 +53,13 @@ export class Workers extends Construct {
     super(scope, id);
     const workers = props.workers ?? catalogue;
     this.eventBus = new EventBus(this, 'EventBus', { eventBusName: `khidma-${props.stage}-events` });
+    this.documentSigningKey = new Key(this, 'DocumentSigningKey', {
+      description: `Khidma ${props.stage}: signs issued documents (JWS ES256); its public key is published at /.well-known/jwks.json`,
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      alias: `alias/khidma-${props.stage}-document-issuer`,
+      removalPolicy: props.logRemovalPolicy,
+    });
     const functions = new Map(
       workers.map((worker) => {
         const handler = new CapabilityFunction(this, pascalCase(worker.id), {
@@ -61,6 +71,9 @@ export class Workers extends Construct {
           environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: worker.id },
         });
         handler.bindTables(worker.tables, props.tables);
+        if (worker.documentSigning) {
+          handler.bindDocumentSigner(this.documentSigningKey, worker.documentSigning);
+        }
         if (worker.messaging?.length) {
           this.grantMessaging(handler, worker.messaging, props.messaging);
         }

@@ -167,6 +167,7 @@ export class ApiStack extends Stack {
             userPool: identity.userPool,
             userPoolClient: identity.clients.portal,
             workflow: this.workers.workflow.binding,
+            documentSigningKey: this.workers.documentSigningKey,
             logRetention: config.logRetentionDays,
             logRemovalPolicy,
             environment,

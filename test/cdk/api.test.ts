@@ -115,6 +115,7 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
         ...(capability.userPool ? ['USER_POOL_ID', 'USER_POOL_CLIENT_ID'] : []),
         ...(capability.workflow ? ['WORKFLOW_STATE_MACHINE_ARN'] : []),
         ...(capability.knowsVersion ? ['KHIDMA_COMMIT'] : []),
+        ...(capability.documentSigning ? ['DOCUMENT_SIGNING_KEY_ID'] : []),
       ].sort(),
     );
     expect(variables).toMatchObject({
@@ -141,9 +142,22 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
     expect([...new Set(actions)]).toEqual(['dynamodb:DescribeTable']);
   });
 
-  test.each(withoutTables.map(byId))('%s has no DynamoDB or KMS permission', (_id, capability) => {
+  test.each(withoutTables.map(byId))('%s has no DynamoDB or KMS permission (but reading the issuer key if it publishes it)', (_id, capability) => {
     const actions = actionsOf(statementsOf(template, capability));
-    expect(actions.filter((action) => /^(dynamodb|kms):/.test(action))).toEqual([]);
+    expect(actions.filter((action) => /^(dynamodb|kms):/.test(action))).toEqual(capability.documentSigning === 'publicKey' ? ['kms:GetPublicKey'] : []);
+  });
+
+  test('documents are signed by an ECC_NIST_P256 KMS key that only the issuing worker may sign with', () => {
+    const [keyId, key] = only(template.findResources('AWS::KMS::Key', { Properties: { KeySpec: 'ECC_NIST_P256' } }), 'document signing key');
+    expect(key.Properties.KeyUsage).toBe('SIGN_VERIFY');
+    const signers = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.PolicyDocument.Statement as Statement[]).some((statement) => [statement.Action].flat().includes('kms:Sign')),
+    );
+    expect(signers).toHaveLength(1);
+    const [signerRole] = signers[0]!.Properties.Roles.map((role: { Ref: string }) => role.Ref);
+    const issuer = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Role['Fn::GetAtt'][0] === signerRole);
+    expect(issuer.map((fn) => fn.Properties.Description)).toEqual([workers.find((worker) => worker.documentSigning === 'sign')!.description]);
+    expect(JSON.stringify(signers[0])).toContain(keyId.slice(0, 10));
   });
 
   test.each(capabilities.map(byId))('%s is granted exactly the user-pool actions it lists', (_id, capability) => {

@@ -516,7 +516,50 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
     },
   },
   'get-openapi': { probe: () => ({ path: '/openapi.json' }), expect: allowEveryone(200) },
+  'list-my-documents': {
+    agencies: { own: 'dvld', other: 'gam' },
+    probe: () => ({ path: '/v1/me/documents' }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(200), citizen2: allow(200), ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
+  },
+  // Public: a number nobody was issued answers the same 404 to everyone (documents.test.ts verifies real ones).
+  'verify-document': { probe: () => ({ path: `/v1/verify/${UNISSUED_DOCUMENT}` }), expect: allowEveryone(404) },
+  'get-jwks': { probe: () => ({ path: '/.well-known/jwks.json' }), expect: allowEveryone(200) },
+  'revoke-document': {
+    agencies: { own: 'dvld', other: 'gam' },
+    // Revoking changes a document for good: officers get past authorization to the lookup of a number never issued.
+    probe: () => ({ path: `/v1/documents/${UNISSUED_DOCUMENT}/revoke`, body: { reason: 'authorization matrix' } }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: ROLE,
+      citizen2: ROLE,
+      ownOfficer: allow(404, 'document_not_found'),
+      otherOfficer: deny(404, 'document_not_found'),
+      frontline: ROLE,
+      operator: ROLE,
+      auditor: ROLE,
+    },
+  },
+  // Public (the provider's call): an unsigned notification is refused by its signature, whoever sends it.
+  'notify-payment': {
+    probe: () => ({ path: '/v1/payments/notifications', body: { transactionId: 'EFW-MATRIX', billNumber: 'MATRIX', amountFils: 1000, paidAt: new Date().toISOString() } }),
+    expect: Object.fromEntries(personas.map((persona) => [persona, allow(401, 'invalid_signature')])) as PerPersona<Expectation>,
+  },
+  'reconcile-payments': {
+    agencies: { own: 'cspd', other: 'gam' },
+    probe: () => ({ path: `/v1/payments/reconciliation?agency=cspd&date=${new Date().toISOString().slice(0, 10)}` }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: ROLE,
+      citizen2: ROLE,
+      ownOfficer: allow(200),
+      otherOfficer: deny(403, 'not_your_agency'),
+      frontline: ROLE,
+      operator: allow(200),
+      auditor: allow(200),
+    },
+  },
 };
+const UNISSUED_DOCUMENT = 'DOC-01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
 const DEFAULT_AGENCIES: Agencies = { own: 'cspd', other: 'ssc' };
 

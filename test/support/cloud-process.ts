@@ -10,6 +10,7 @@ export interface RunningCloud {
   readonly dataDir: string;
   readonly state: {
     apiUrl: string;
+    paymentProviderUrl: string;
     dynamoDbEndpoint: string;
     cognitoEndpoint: string;
     stage: string;

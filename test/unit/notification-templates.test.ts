@@ -86,6 +86,9 @@ const applicationEvents: Record<(typeof notifiedApplicationEvents)[number], Appl
   ApplicationApproved: { ...base, type: 'ApplicationApproved', documentId: `DOC-${application.applicationId}` },
   ApplicationRejected: { ...base, type: 'ApplicationRejected', stepId: 'fines-check', reason: 'Unpaid fines remain on the vehicle' },
   ApplicationCancelled: { ...base, type: 'ApplicationCancelled' },
+  PaymentReceived: { ...base, type: 'PaymentReceived', billNumber: application.applicationId, amountFils: 42750, receiptNumber: 'DVLD-2026-000001', transactionId: 'EFW-1' },
+  PaymentRefunded: { ...base, type: 'PaymentRefunded', billNumber: application.applicationId, amountFils: 42750, receiptNumber: 'DVLD-2026-000001' },
+  DocumentRevoked: { ...base, type: 'DocumentRevoked', documentId: `DOC-${application.applicationId}`, reason: 'Issued on a forged insurance policy' },
   SlaBreached: { ...base, ...step, type: 'SlaBreached', dueAt: '2026-05-01T10:00:00.000Z' },
 };
 const complaintBase = {

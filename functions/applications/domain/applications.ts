@@ -356,6 +356,10 @@ async function submit(
     submittedAt: now.toISOString(),
     updatedAt: now.toISOString(),
     expectedCompletionDate: expectedCompletion(await deps.calendar(), now, card),
+    // A fee paid before issue: the bill (numbered after the application) is posted to the provider on submission.
+    ...(card.fees.paymentDue === 'before-issue' && draft.fees.payableJod > 0
+      ? { payment: { billNumber: draft.applicationId, amountFils: Math.round(draft.fees.payableJod * 1000), status: 'due' as const } }
+      : {}),
     version: draft.version + 1,
   };
   await saveOrConflict(deps, submitted, draft.version, [
@@ -637,6 +641,15 @@ const summaries: Record<DomainEvent['type'], (event: DomainEvent) => string> = {
   },
   InformationRequested: (event) => `More information requested: ${(event as Extract<DomainEvent, { type: 'InformationRequested' }>).question}`,
   InformationProvided: () => 'The applicant answered the request for information',
+  PaymentReceived: (event) => {
+    const paid = event as Extract<DomainEvent, { type: 'PaymentReceived' }>;
+    return `Paid ${(paid.amountFils / 1000).toFixed(3)} JOD on bill ${paid.billNumber}; receipt ${paid.receiptNumber}`;
+  },
+  PaymentRefunded: (event) => {
+    const refunded = event as Extract<DomainEvent, { type: 'PaymentRefunded' }>;
+    return `Refunded ${(refunded.amountFils / 1000).toFixed(3)} JOD (receipt ${refunded.receiptNumber})`;
+  },
+  DocumentRevoked: (event) => `Document revoked: ${(event as Extract<DomainEvent, { type: 'DocumentRevoked' }>).reason}`,
   SlaBreached: (event) => `Step ${(event as Extract<DomainEvent, { type: 'SlaBreached' }>).stepId} is overdue and was escalated`,
 };
 

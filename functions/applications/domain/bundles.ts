@@ -219,7 +219,7 @@ async function applicationsOf(deps: BundleDeps, bundle: StoredBundle): Promise<M
 }
 
 function memberStatus(application: StoredApplication): BundleMemberStatus {
-  return application.status === 'draft' ? 'submitted' : application.status;
+  return application.status === 'draft' ? 'submitted' : application.status === 'awaiting-payment' ? 'in-progress' : application.status;
 }
 
 const documentOf = (application: StoredApplication) => (application.outcome?.documentId ? { documentId: application.outcome.documentId } : {});

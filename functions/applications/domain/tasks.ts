@@ -10,7 +10,7 @@ import type { Principal } from '../../registry/domain/access';
 import type { AgencyTaskMessage, WorkflowEngine } from '../../workflow/ports';
 import { type ApplicationStore, type StoredApplication, VersionConflict } from './applications';
 
-export type TaskStatus = 'open' | 'info-requested' | 'decided' | 'closed';
+export type TaskStatus = 'open' | 'info-requested' | 'decided' | 'closed' | 'awaiting-payment';
 export type Decision = 'approve' | 'reject';
 export interface InformationExchange {
   readonly question: string;
@@ -98,6 +98,19 @@ export async function openTask(deps: TaskDeps, message: AgencyTaskMessage): Prom
     taskToken: message.taskToken,
     version: 1,
   };
+  // The issuing (last) stage of an application whose fee is due before issue waits for the payment, token kept.
+  const isLastStage = application.stages.at(-1)?.steps.some((step) => step.stepId === message.stepId) ?? false;
+  if (isLastStage && application.payment?.status === 'due') {
+    const { task: held } = await deps.tasks.putIfAbsent({ ...fresh, status: 'awaiting-payment' });
+    if (held.status === 'awaiting-payment') {
+      await updateApplication(deps, message.applicationId, (current) =>
+        current.status === 'submitted' || current.status === 'in-progress' ? { next: { ...current, status: 'awaiting-payment' }, events: [] } : undefined,
+      );
+      // Paid meanwhile: the payment's run may have looked before this task existed.
+      await releaseAwaitingPayment(deps, message.applicationId);
+      return;
+    }
+  }
   const { task, created } = await deps.tasks.putIfAbsent(fresh);
   let current = task;
   if (!created && task.taskToken !== message.taskToken) {
@@ -165,6 +178,9 @@ export async function decideTask(deps: TaskDeps, officer: Principal, taskId: str
   }
   if (task.status === 'closed') {
     throw new Conflict('application_closed', task.note ?? 'The application was closed; there is nothing to decide');
+  }
+  if (task.status === 'awaiting-payment') {
+    throw new Conflict('awaiting_payment', 'The fee is due before this step; it opens once the applicant pays', { billNumber: task.applicationId });
   }
   if (task.status === 'info-requested') {
     throw new Conflict('awaiting_applicant', 'The applicant has not answered the request for information yet', { question: task.information?.at(-1)?.question });
@@ -253,6 +269,45 @@ export async function provideInformation(deps: TaskDeps, principal: Principal, a
     },
     events: [{ type: 'InformationProvided', eventId: ulid(), applicationId, at: now, by: { role: principal.role }, stepIds }],
   }));
+}
+
+/**
+ * Once the fee is paid: the steps held for it open in their agencies' inboxes, their SLA counted from now.
+ * Idempotent: a task already opened (or a concurrent run that won) is left alone.
+ */
+export async function releaseAwaitingPayment(deps: TaskDeps, applicationId: string): Promise<{ opened: string[] }> {
+  const application = await deps.applications.get(applicationId);
+  if (application?.payment?.status !== 'paid' || terminalStatuses.includes(application.status)) {
+    return { opened: [] };
+  }
+  const now = deps.now();
+  const opened: Task[] = [];
+  for (const step of application.stages.at(-1)!.steps) {
+    const task = await deps.tasks.get(taskIdOf(applicationId, step.stepId));
+    if (task?.status !== 'awaiting-payment') {
+      continue;
+    }
+    const open: Task = { ...task, status: 'open', createdAt: now.toISOString(), dueAt: addWorkingTime(await deps.calendar(), now, step.slaHours, step.agencyId).toISOString(), version: task.version + 1 };
+    try {
+      await deps.tasks.save(open, task.version);
+      opened.push(open);
+    } catch (error) {
+      if (!(error instanceof TaskConflict)) {
+        throw error;
+      }
+    }
+  }
+  if (opened.length > 0) {
+    await updateApplication(deps, applicationId, (current) => ({
+      next: {
+        ...current,
+        status: current.status === 'awaiting-payment' ? 'in-progress' : current.status,
+        stages: opened.reduce((stages, task) => withStep({ ...current, stages }, task.stepId, (entry) => ({ ...entry, status: 'open', dueAt: task.dueAt })), current.stages),
+      },
+      events: opened.map((task) => ({ ...assignedEvent(task), at: now.toISOString() })),
+    }));
+  }
+  return { opened: opened.map((task) => task.taskId) };
 }
 
 /**

@@ -16,6 +16,9 @@ const forApplicant: Partial<Record<DomainEvent['type'], TemplateKey>> = {
   ApplicationApproved: 'ApplicationApproved',
   ApplicationRejected: 'ApplicationRejected',
   ApplicationCancelled: 'ApplicationCancelled',
+  DocumentRevoked: 'DocumentRevoked',
+  PaymentReceived: 'PaymentReceived',
+  PaymentRefunded: 'PaymentRefunded',
 };
 const forAgency: Partial<Record<DomainEvent['type'], TemplateKey>> = { TaskAssigned: 'TaskAssigned.agency', SlaBreached: 'SlaBreached.agency' };
 

@@ -114,6 +114,57 @@ export const templates = {
       },
     },
   },
+  PaymentReceived: {
+    event: 'PaymentReceived',
+    audience: 'citizen',
+    category: 'application-status',
+    text: {
+      en: {
+        title: 'Payment received: {{serviceName}}',
+        body: 'We received {{fees}} for application {{applicationNumber}} ({{serviceName}}). Receipt {{receiptNumber}}.',
+        sms: 'Khidma: {{fees}} received for application {{applicationNumber}}. Receipt {{receiptNumber}}.',
+      },
+      ar: {
+        title: 'تم استلام الدفعة: {{serviceName}}',
+        body: 'استلمنا {{fees}} عن الطلب رقم {{applicationNumber}} ({{serviceName}}). رقم الإيصال {{receiptNumber}}.',
+        sms: 'خدمة: استلمنا {{fees}} عن الطلب {{applicationNumber}}. الإيصال {{receiptNumber}}.',
+      },
+    },
+  },
+  PaymentRefunded: {
+    event: 'PaymentRefunded',
+    audience: 'citizen',
+    category: 'application-status',
+    text: {
+      en: {
+        title: 'Refund: {{serviceName}}',
+        body: 'The {{fees}} you paid for application {{applicationNumber}} ({{serviceName}}, receipt {{receiptNumber}}) is being refunded.',
+        sms: 'Khidma: {{fees}} paid for application {{applicationNumber}} is being refunded.',
+      },
+      ar: {
+        title: 'استرداد: {{serviceName}}',
+        body: 'يجري رد مبلغ {{fees}} الذي دفعته عن الطلب رقم {{applicationNumber}} ({{serviceName}}، الإيصال {{receiptNumber}}).',
+        sms: 'خدمة: يجري رد مبلغ {{fees}} المدفوع عن الطلب {{applicationNumber}}.',
+      },
+    },
+  },
+  DocumentRevoked: {
+    event: 'DocumentRevoked',
+    audience: 'citizen',
+    category: 'application-status',
+    text: {
+      en: {
+        title: 'Document revoked: {{serviceName}}',
+        body: 'Your document {{documentNumber}} ({{serviceName}}, application {{applicationNumber}}) was revoked by the issuing agency. Reason: {{reason}}.',
+        sms: 'Khidma: document {{documentNumber}} ({{serviceName}}) was revoked. Reason: {{reason}}.',
+      },
+      ar: {
+        title: 'إلغاء وثيقة: {{serviceName}}',
+        body: 'ألغت الجهة المُصدِرة وثيقتك رقم {{documentNumber}} ({{serviceName}}، الطلب رقم {{applicationNumber}}). السبب: {{reason}}.',
+        sms: 'خدمة: أُلغيت الوثيقة {{documentNumber}} ({{serviceName}}). السبب: {{reason}}.',
+      },
+    },
+  },
   ApplicationRejected: {
     event: 'ApplicationRejected',
     audience: 'citizen',

@@ -20,6 +20,9 @@ export const eventVariables = {
   ApplicationApproved: ['applicationNumber', 'serviceName', 'status', 'documentNumber'],
   ApplicationRejected: ['applicationNumber', 'serviceName', 'status', 'reason'],
   ApplicationCancelled: ['applicationNumber', 'serviceName', 'status'],
+  DocumentRevoked: ['applicationNumber', 'serviceName', 'documentNumber', 'reason'],
+  PaymentReceived: ['applicationNumber', 'serviceName', 'fees', 'receiptNumber'],
+  PaymentRefunded: ['applicationNumber', 'serviceName', 'fees', 'receiptNumber'],
   SlaBreached: ['applicationNumber', 'serviceName', 'stepName', 'agencyName', 'deadline'],
   ComplaintFiled: ['complaintNumber', 'category', 'agencyName', 'deadline'],
   ComplaintAnswered: ['complaintNumber', 'agencyName', 'status', 'message'],
@@ -37,6 +40,7 @@ const applicationStatusLabels: Record<ApplicationStatus, Localized> = {
   submitted: text('submitted', 'مُقدَّم'),
   'in-progress': text('in progress', 'قيد المعالجة'),
   'info-requested': text('waiting for your information', 'بانتظار معلومات منك'),
+  'awaiting-payment': text('waiting for your payment', 'بانتظار الدفع'),
   approved: text('approved', 'موافق عليه'),
   rejected: text('not approved', 'مرفوض'),
   cancelled: text('cancelled', 'ملغى'),
@@ -113,7 +117,8 @@ export function applicationVariables(event: ApplicationEvent, application: Store
     applicationNumber: () => application.reference ?? application.applicationId,
     serviceName: () => application.serviceName,
     status: () => status && applicationStatusLabels[status],
-    fees: () => (event.type === 'ApplicationSubmitted' ? jod(event.payableJod) : undefined),
+    fees: () => (event.type === 'ApplicationSubmitted' ? jod(event.payableJod) : event.type === 'PaymentReceived' || event.type === 'PaymentRefunded' ? jod(event.amountFils / 1000) : undefined),
+    receiptNumber: () => (event.type === 'PaymentReceived' || event.type === 'PaymentRefunded' ? event.receiptNumber : undefined),
     deadline: () => {
       if (event.type === 'ApplicationSubmitted') {
         return formatDate(event.expectedCompletionDate);
@@ -125,8 +130,8 @@ export function applicationVariables(event: ApplicationEvent, application: Store
     agencyName: () => ('agencyId' in event ? (agencies.get(event.agencyId) ?? event.agencyId) : undefined),
     decision: () => (event.type === 'TaskDecided' ? decisionLabels[event.decision] : undefined),
     question: () => (event.type === 'InformationRequested' ? event.question : undefined),
-    documentNumber: () => (event.type === 'ApplicationApproved' ? event.documentId : undefined),
-    reason: () => (event.type === 'ApplicationRejected' ? event.reason : undefined),
+    documentNumber: () => (event.type === 'ApplicationApproved' || event.type === 'DocumentRevoked' ? event.documentId : undefined),
+    reason: () => (event.type === 'ApplicationRejected' || event.type === 'DocumentRevoked' ? event.reason : undefined),
   });
 }
 

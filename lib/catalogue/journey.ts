@@ -1,0 +1,163 @@
+// The citizen's journey after approval: issued documents (wallet, public verification, the issuer's keys, revocation).
+import * as z from 'zod/mini';
+import { DocumentIdParams, DocumentPage, DocumentVerification, IssuedDocument, Jwks, RevokeDocumentBody } from '../../schemas/documents';
+import { PaymentAcknowledgement, PaymentNotificationBody, Reconciliation, ReconciliationQuery } from '../../schemas/payments';
+import type { Capability, RouteContract } from './types';
+import type { Worker } from './workers';
+
+const none = z.strictObject({});
+
+export const listMyDocumentsRoute = {
+  method: 'GET',
+  path: '/v1/me/documents',
+  operationId: 'listMyDocuments',
+  summary: 'Your wallet: the documents issued to you, newest first, each with its signed credential (JWS, ES256)',
+  tag: 'Documents',
+  access: ['citizen'],
+  query: none,
+  response: DocumentPage,
+  successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
+} as const satisfies RouteContract;
+
+export const verifyDocumentRoute = {
+  method: 'GET',
+  path: '/v1/verify/{documentId}',
+  operationId: 'verifyDocument',
+  summary: "Anyone: whether a document is valid, revoked or expired, with the minimum about it (the holder's name masked)",
+  tag: 'Documents',
+  access: 'public',
+  params: DocumentIdParams,
+  query: none,
+  response: DocumentVerification,
+  successStatus: 200,
+  errorCodes: ['document_not_found'],
+  errors: [404],
+} as const satisfies RouteContract;
+
+export const getJwksRoute = {
+  method: 'GET',
+  path: '/.well-known/jwks.json',
+  operationId: 'getJwks',
+  summary: "The document issuer's public keys (JWKS): verify a credential's signature offline",
+  tag: 'Documents',
+  access: 'public',
+  query: none,
+  response: Jwks,
+  successStatus: 200,
+  responseHeaders: ['cache-control'],
+} as const satisfies RouteContract;
+
+export const revokeDocumentRoute = {
+  method: 'POST',
+  path: '/v1/documents/{documentId}/revoke',
+  operationId: 'revokeDocument',
+  summary: 'Revoke a document your agency issued, with a reason (audited on the holder\'s trail; the holder is notified); verification says so at once',
+  tag: 'Documents',
+  access: ['officer'],
+  params: DocumentIdParams,
+  query: none,
+  body: RevokeDocumentBody,
+  response: IssuedDocument,
+  successStatus: 200,
+  errorCodes: ['account_not_linked', 'document_already_revoked', 'document_not_found', 'mfa_enrolment_required'],
+  errors: [404, 409],
+} as const satisfies RouteContract;
+
+export const paymentNotificationRoute = {
+  method: 'POST',
+  path: '/v1/payments/notifications',
+  operationId: 'notifyPayment',
+  summary:
+    'The bill-presentment provider (eFAWATEERcom) notifies a payment, signed (x-payment-signature: t=<unix seconds>,v1=<HMAC-SHA256>); a replay, a tampered or wrongly signed notification is refused, a wrong amount refused and flagged, the same transaction twice recorded once',
+  tag: 'Payments',
+  access: 'public',
+  query: none,
+  body: PaymentNotificationBody,
+  response: PaymentAcknowledgement,
+  successStatus: 200,
+  errorCodes: ['amount_mismatch', 'bill_not_due', 'bill_not_found', 'invalid_signature', 'stale_notification'],
+  errors: [401, 404, 409, 422],
+} as const satisfies RouteContract;
+
+export const reconciliationRoute = {
+  method: 'GET',
+  path: '/v1/payments/reconciliation',
+  operationId: 'reconcilePayments',
+  summary: "An agency's payments of one day matched with the provider's settlement, with every mismatch (its officers, operators, auditors)",
+  tag: 'Payments',
+  access: ['officer', 'operator', 'auditor'],
+  query: ReconciliationQuery,
+  response: Reconciliation,
+  successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
+} as const satisfies RouteContract;
+
+export const journeyCapabilities: readonly Capability[] = [
+  {
+    id: 'notify-payment',
+    entry: 'functions/payments/notify-payment.ts',
+    route: paymentNotificationRoute,
+    tables: { applications: 'readwrite', catalogue: 'read' },
+    publicWriteReason: 'the payment provider calls it without a user token; every notification is HMAC-signed and checked in the handler',
+  },
+  {
+    id: 'reconcile-payments',
+    entry: 'functions/payments/reconcile-payments.ts',
+    route: reconciliationRoute,
+    tables: { applications: 'read', registry: 'read' },
+  },
+  {
+    id: 'list-my-documents',
+    entry: 'functions/documents/list-my-documents.ts',
+    route: listMyDocumentsRoute,
+    tables: { applications: 'read', registry: 'read' },
+  },
+  {
+    id: 'verify-document',
+    entry: 'functions/documents/verify-document.ts',
+    route: verifyDocumentRoute,
+    tables: { applications: 'read' },
+  },
+  {
+    id: 'get-jwks',
+    entry: 'functions/documents/get-jwks.ts',
+    route: getJwksRoute,
+    tables: {},
+    documentSigning: 'publicKey',
+  },
+  {
+    id: 'revoke-document',
+    entry: 'functions/documents/revoke-document.ts',
+    route: revokeDocumentRoute,
+    tables: { applications: 'readwrite', registry: 'read', audit: 'append' },
+  },
+];
+
+export const journeyWorkers: readonly Worker[] = [
+  {
+    id: 'issue-documents',
+    entry: 'functions/documents/issue-documents.ts',
+    description: "Creates and signs the issuing agency's document when an application is approved (the only function that may sign)",
+    trigger: { kind: 'events', detailTypes: ['ApplicationApproved'] },
+    tables: { applications: 'readwrite', catalogue: 'read', registry: 'read' },
+    documentSigning: 'sign',
+    timeoutSeconds: 30,
+  },
+  {
+    id: 'post-bills',
+    entry: 'functions/payments/post-bills.ts',
+    description: 'Posts the bill of a fee due before issue to the bill-presentment provider when the application is submitted',
+    trigger: { kind: 'events', detailTypes: ['ApplicationSubmitted'] },
+    tables: { applications: 'read' },
+    timeoutSeconds: 30,
+  },
+  {
+    id: 'refund-payments',
+    entry: 'functions/payments/refund-payments.ts',
+    description: 'Refunds a paid fee through the provider when the application is rejected or cancelled',
+    trigger: { kind: 'events', detailTypes: ['ApplicationRejected', 'ApplicationCancelled'] },
+    tables: { applications: 'readwrite', catalogue: 'read' },
+    timeoutSeconds: 30,
+  },
+];
