@@ -17,6 +17,8 @@ export const IssuedDocument = z
     serviceId: z.string(),
     serviceName: LocalizedName,
     applicationId: z.string(),
+    /** The application's short reference (DVLD-26-4K7M9Q-X), as printed on the document and read out by its holder. */
+    applicationReference: z.optional(z.string()),
     issuingAgencyId: z.string(),
     holder: z.strictObject({ kind: z.string(), recordId: z.string(), name: LocalizedName }),
     fields: z.record(z.string(), z.unknown()),

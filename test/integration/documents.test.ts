@@ -50,6 +50,9 @@ describe('an approved application', () => {
     expect(Date.parse(document.validUntil) - Date.parse(document.validFrom)).toBe(365 * DAY_MS);
     const application = await api(`/v1/applications/${applicationId}`, { token: citizen.token });
     expect(application.body.outcome.documentId).toBe(documentId);
+    // The short reference people read out is printed on the document too.
+    expect(document.applicationReference).toBe(application.body.reference);
+    expect(document.applicationReference).toMatch(/^DVLD-\d{2}-/);
   });
 
   it('carries a credential that an independent JWS verifier accepts with the published keys', async () => {

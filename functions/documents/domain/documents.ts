@@ -108,6 +108,7 @@ export async function issueDocument(deps: DocumentDeps, applicationId: string): 
     serviceId: application.serviceId,
     serviceName: application.serviceName,
     applicationId,
+    ...(application.reference ? { applicationReference: application.reference } : {}),
     issuingAgencyId,
     holder,
     fields,

@@ -46,6 +46,8 @@ export interface PaymentRecord extends PaymentNotification {
   readonly status: 'recorded' | 'flagged';
   readonly flag?: 'amount_mismatch' | 'bill_not_found' | 'bill_not_due';
   readonly receiptNumber?: string;
+  /** The application's short reference, printed on the receipt. */
+  readonly applicationReference?: string;
   readonly recordedAt: string;
 }
 
@@ -148,7 +150,15 @@ export async function recordPayment(deps: PaymentDeps, notification: PaymentNoti
   }
   const year = ammanDate(new Date(notification.paidAt)).slice(0, 4);
   const receiptNumber = `${agencyId.toUpperCase()}-${year}-${String(await deps.payments.nextReceipt(agencyId, year)).padStart(6, '0')}`;
-  const record: PaymentRecord = { ...notification, applicationId: application.applicationId, agencyId, status: 'recorded', receiptNumber, recordedAt };
+  const record: PaymentRecord = {
+    ...notification,
+    applicationId: application.applicationId,
+    ...(application.reference ? { applicationReference: application.reference } : {}),
+    agencyId,
+    status: 'recorded',
+    receiptNumber,
+    recordedAt,
+  };
   if (!(await deps.payments.putIfAbsent(record))) {
     return duplicateOf(deps, (await deps.payments.get(notification.transactionId))!);
   }
