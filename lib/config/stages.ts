@@ -16,6 +16,26 @@ export interface StageConfig {
   readonly messaging: { readonly emailDomain: string; readonly fromEmail: string; readonly smsSenderId: string };
   /** Demo registry records loaded by the deployment; never in staging or prod. */
   readonly demoData: boolean;
+  /** Alarms: who hears of them, and the objectives they hold the stage to (lib/constructs/observability.ts). */
+  readonly observability: ObservabilityConfig;
+}
+
+/** A route's service-level objective: at most this share of 5xx answers, and this p99 latency, over 5 minutes. */
+export interface RouteSlo {
+  readonly serverErrorPercent: number;
+  readonly p99LatencyMs: number;
+}
+
+export interface ObservabilityConfig {
+  /** Email addresses subscribed to the stage's alarm topic (one topic per region). */
+  readonly alarmEmails: readonly string[];
+  /** Every route's objective unless `routeSlo` names the route ("METHOD /path"). */
+  readonly slo: RouteSlo;
+  readonly routeSlo?: Readonly<Record<string, Partial<RouteSlo>>>;
+  /** SLA breaches (tasks flagged overdue) in an hour above which the alarm fires. */
+  readonly slaBreachesPerHour: number;
+  /** Global-table replication latency above which the alarm fires, seconds. */
+  readonly replicationLatencySeconds: number;
 }
 
 export const stages: Readonly<Record<string, StageConfig>> = {
@@ -29,6 +49,12 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     catalogueCacheSeconds: 30,
     messaging: { emailDomain: 'dev.khidma.example', fromEmail: 'no-reply@dev.khidma.example', smsSenderId: 'KHIDMA' },
     demoData: true,
+    observability: {
+      alarmEmails: ['khidma-dev-alarms@dev.khidma.example'],
+      slo: { serverErrorPercent: 5, p99LatencyMs: 3000 },
+      slaBreachesPerHour: 50,
+      replicationLatencySeconds: 60,
+    },
   },
   staging: {
     stage: 'staging',
@@ -40,6 +66,12 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     catalogueCacheSeconds: 60,
     messaging: { emailDomain: 'staging.khidma.example', fromEmail: 'no-reply@staging.khidma.example', smsSenderId: 'KHIDMA' },
     demoData: false,
+    observability: {
+      alarmEmails: ['khidma-staging-alarms@staging.khidma.example'],
+      slo: { serverErrorPercent: 1, p99LatencyMs: 2000 },
+      slaBreachesPerHour: 20,
+      replicationLatencySeconds: 60,
+    },
   },
   prod: {
     stage: 'prod',
@@ -51,6 +83,14 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     catalogueCacheSeconds: 60,
     messaging: { emailDomain: 'khidma.example', fromEmail: 'no-reply@khidma.example', smsSenderId: 'KHIDMA' },
     demoData: false,
+    observability: {
+      alarmEmails: ['khidma-oncall@khidma.example', 'egov-unit-operations@khidma.example'],
+      slo: { serverErrorPercent: 0.5, p99LatencyMs: 1500 },
+      // Submitting runs the most checks and one transaction of up to a dozen items.
+      routeSlo: { 'POST /v1/applications': { p99LatencyMs: 2500 }, 'POST /v1/bundles': { p99LatencyMs: 3000 } },
+      slaBreachesPerHour: 10,
+      replicationLatencySeconds: 60,
+    },
   },
 };
 

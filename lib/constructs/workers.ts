@@ -45,6 +45,8 @@ export class Workers extends Construct {
   public readonly eventBus: EventBus;
   public readonly functions: ReadonlyMap<string, CapabilityFunction>;
   public readonly queues: ReadonlyMap<string, Queue>;
+  /** Every queue that holds another's failures (DLQs, stream and event-rule failure queues), for alarms. */
+  public readonly deadLetterQueues: { of: string; queue: Queue }[] = [];
 
   constructor(scope: Construct, id: string, props: WorkersProps) {
     super(scope, id);
@@ -89,6 +91,7 @@ export class Workers extends Construct {
           encryption: QueueEncryption.SQS_MANAGED,
         });
         Validations.of(deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: `This is the dead-letter queue of ${name}` });
+        this.deadLetterQueues.push({ of: definition.name, queue: deadLetterQueue });
         const queue = new Queue(this, `${pascalCase(definition.name)}Queue`, {
           queueName: name,
           visibilityTimeout: Duration.seconds(definition.visibilitySeconds),
@@ -158,6 +161,7 @@ export class Workers extends Construct {
           encryption: QueueEncryption.SQS_MANAGED,
         });
         Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination of the stream' });
+        this.deadLetterQueues.push({ of: `${worker.id}-stream`, queue: failures });
         handler.function.addEventSource(
           new DynamoEventSource(table, {
             startingPosition: StartingPosition.TRIM_HORIZON,
@@ -194,6 +198,7 @@ export class Workers extends Construct {
           encryption: QueueEncryption.SQS_MANAGED,
         });
         Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of an event rule target' });
+        this.deadLetterQueues.push({ of: `${worker.id}-events`, queue: failures });
         new Rule(this, `${pascalCase(worker.id)}Events`, {
           eventBus: this.eventBus,
           eventPattern: { source: [EVENT_SOURCE], detailType: [...trigger.detailTypes] },

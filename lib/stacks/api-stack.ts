@@ -37,6 +37,7 @@ import type { TableId } from '../platform/tables';
 import { CapabilityEndpoint } from '../constructs/capability-endpoint';
 import { DeploymentData } from '../constructs/deployment-data';
 import { Workers } from '../constructs/workers';
+import { alarmEndpoint, Observability } from '../constructs/observability';
 import { workflowAgencyIds } from '../platform/agencies';
 import { pascalCase } from './names';
 
@@ -85,6 +86,9 @@ export class ApiStack extends Stack {
   /** The reference package (and, where allowed, demo data) loader: primary region only, replicas follow. */
   public readonly deploymentData?: DeploymentData;
   public readonly apiUrlOutput: CfnOutput;
+  /** Alarms, their topic and the stage's dashboard in this region (own nested stack). */
+  public readonly observability: Observability;
+  public readonly observabilityStack: NestedStack;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -114,6 +118,8 @@ export class ApiStack extends Stack {
       httpApi: this.api,
       autoDeploy: true,
       throttle: config.throttle,
+      // Route-level metrics: each route's 5xx rate and p99 latency are alarmed against the stage's SLO.
+      detailedMetricsEnabled: true,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
@@ -187,6 +193,25 @@ export class ApiStack extends Stack {
     }
 
     throttleRoutes(stage, this.endpoints);
+
+    this.observabilityStack = new NestedStack(this, 'Observability', { description: `Khidma ${config.stage}: alarms, alarm topic and dashboard` });
+    this.observability = new Observability(this.observabilityStack, 'Observability', {
+      stage: config.stage,
+      config: config.observability,
+      api: this.api,
+      deadLetterQueues: [
+        ...[...this.workers.workflow.queues].map(([agencyId, { deadLetterQueue }]) => ({ of: `tasks-${agencyId}`, queue: deadLetterQueue })),
+        ...this.workers.deadLetterQueues,
+      ],
+      agencyQueues: this.workers.workflow.queues,
+      workers: new Map([...this.workers.functions].map(([workerId, handler]) => [workerId, handler.function])),
+      stateMachine: this.workers.workflow.stateMachine,
+      tables: props.tables,
+      replicaRegion: this.region === config.primaryRegion ? config.drRegion : config.primaryRegion,
+    });
+    for (const endpoint of this.endpoints) {
+      alarmEndpoint(endpoint, { stage: config.stage, api: this.api, topic: this.observability.topic, config: config.observability });
+    }
 
     this.apiUrlOutput = new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }
