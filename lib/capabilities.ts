@@ -41,6 +41,7 @@ import {
 import type { Capability } from './catalogue/types';
 import { engagementCapabilities } from './catalogue/engagement';
 import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
+import { listQueuesRoute, redriveQueueRoute } from './catalogue/operations';
 
 export const capabilities: readonly Capability[] = [
   {
@@ -241,6 +242,20 @@ export const capabilities: readonly Capability[] = [
     tables: { applications: 'read', idempotency: 'read', catalogue: 'read', registry: 'read' },
   },
   ...engagementCapabilities,
+  {
+    id: 'list-queues',
+    entry: 'functions/operations/list-queues.ts',
+    route: listQueuesRoute,
+    tables: { registry: 'read' },
+    queues: 'inspect',
+  },
+  {
+    id: 'redrive-queue',
+    entry: 'functions/operations/redrive-queue.ts',
+    route: redriveQueueRoute,
+    tables: { registry: 'read', audit: 'append' },
+    queues: 'redrive',
+  },
   {
     id: 'get-openapi',
     entry: 'functions/openapi/get-openapi.ts',

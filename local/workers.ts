@@ -79,6 +79,8 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   }
   const { installMessageQueues } = await import('../functions/shared/queues-adapter');
   installMessageQueues(queues);
+  const { installQueueAges } = await import('../functions/operations/queue-ages');
+  installQueueAges(queues);
 
   // Email and SMS go to files; `<channel>.fail` beside them switches a channel off (see file-channels.ts).
   const outboxDir = path.join(options.dataDir, 'outbox');

@@ -291,7 +291,7 @@ export const ConsentIdParams = z.strictObject({ consentId: z.string().check(z.re
 
 // --- Audit ---
 
-export const auditActions = ['registry.read', 'registry.create', 'registry.update', 'consent.grant', 'consent.revoke', 'identity.link', 'identity.unlink', 'registry.read-denied', 'calendar.update'] as const;
+export const auditActions = ['registry.read', 'registry.create', 'registry.update', 'consent.grant', 'consent.revoke', 'identity.link', 'identity.unlink', 'registry.read-denied', 'calendar.update', 'queue.redrive', 'rollout.update'] as const;
 export const AuditRecord = z
   .strictObject({
     subject: z.string(),

@@ -15,6 +15,7 @@ const domainOfArea: Readonly<Record<string, ApiDomain>> = {
   complaints: 'engagement',
   openapi: 'platform',
   platform: 'platform',
+  operations: 'platform',
 };
 
 export function domainOf(capability: Pick<Capability, 'id' | 'entry'>): ApiDomain {

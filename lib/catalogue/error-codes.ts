@@ -95,6 +95,8 @@ export const errorCodes = {
   complaint_not_resolved: 409,
   too_many_responses: 409,
   agency_not_involved: 422,
+  // Operations: queues, rollout
+  queue_not_found: 404,
 } as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -140,6 +140,15 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
   'list-agencies': { probe: () => ({ path: '/v1/agencies' }), expect: allowEveryone(200) },
   'get-health': { probe: () => ({ path: '/v1/health' }), expect: allowEveryone(200) },
   'get-calendar': { probe: () => ({ path: '/v1/calendar' }), expect: allowEveryone(200) },
+  'list-queues': {
+    probe: () => ({ path: '/v1/operations/queues' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  'redrive-queue': {
+    // A queue that does not exist: an operator gets past authorization to 404 and moves nothing.
+    probe: () => ({ path: '/v1/operations/queues/tasks-nowhere/redrive', body: { reason: 'access matrix probe' } }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(404, 'queue_not_found'), auditor: ROLE },
+  },
   'put-calendar': {
     // A version far ahead of any real one: an operator gets past authorization to 409 stale_version and changes nothing.
     probe: () => ({ path: '/v1/calendar', body: { expectedVersion: 1_000_000, calendar: STALE_CALENDAR } }),
