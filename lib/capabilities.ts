@@ -41,7 +41,7 @@ import {
 import type { Capability } from './catalogue/types';
 import { engagementCapabilities } from './catalogue/engagement';
 import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
-import { listQueuesRoute, redriveQueueRoute } from './catalogue/operations';
+import { getRolloutRoute, listQueuesRoute, moveServiceRoute, redriveQueueRoute, setPhaseDateRoute } from './catalogue/operations';
 
 export const capabilities: readonly Capability[] = [
   {
@@ -255,6 +255,24 @@ export const capabilities: readonly Capability[] = [
     route: redriveQueueRoute,
     tables: { registry: 'read', audit: 'append' },
     queues: 'redrive',
+  },
+  {
+    id: 'get-rollout',
+    entry: 'functions/operations/get-rollout.ts',
+    route: getRolloutRoute,
+    tables: { catalogue: 'read', registry: 'read' },
+  },
+  {
+    id: 'set-phase-date',
+    entry: 'functions/operations/set-phase-date.ts',
+    route: setPhaseDateRoute,
+    tables: { catalogue: 'readwrite', registry: 'read', audit: 'append' },
+  },
+  {
+    id: 'move-service-to-phase',
+    entry: 'functions/operations/move-service.ts',
+    route: moveServiceRoute,
+    tables: { catalogue: 'readwrite', registry: 'read', audit: 'append' },
   },
   {
     id: 'get-openapi',

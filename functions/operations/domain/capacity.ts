@@ -80,7 +80,7 @@ export interface PeakLoad {
   readonly writeUnitsPerSecond: number;
   readonly readUnitsPerSecond: number;
   /** Task messages per second per agency queue. */
-  readonly agencyMessagesPerSecond: Readonly<Record<string, number>>;
+  readonly agencyMessagesPerSecond: Record<string, number>;
 }
 
 export interface QuotaUse {
@@ -94,7 +94,7 @@ export interface PhaseCapacity extends PeakLoad {
   readonly phase: number;
   /** Services counted: this phase's and every earlier phase's. */
   readonly services: number;
-  readonly quotas: readonly QuotaUse[];
+  readonly quotas: QuotaUse[];
   /** The quota this phase uses most of, when that is more than all of it. */
   readonly exceeds: QuotaId | null;
 }
