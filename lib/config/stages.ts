@@ -1,4 +1,5 @@
 // One typed configuration per deployment stage; chosen with `--context stage=<name>`.
+import type { CapacityAssumptions, Quotas } from '../../functions/operations/domain/capacity';
 
 export interface StageConfig {
   readonly stage: string;
@@ -18,6 +19,18 @@ export interface StageConfig {
   readonly demoData: boolean;
   /** Alarms: who hears of them, and the objectives they hold the stage to (lib/constructs/observability.ts). */
   readonly observability: ObservabilityConfig;
+  /** Overrides of what the capacity plan gives the deployment (lib/config/capacity.ts). @default - the plan's */
+  readonly capacity?: CapacityOverrides;
+}
+
+export interface CapacityOverrides {
+  readonly assumptions?: Partial<CapacityAssumptions>;
+  readonly quotas?: Partial<Quotas>;
+  readonly submitThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly submitReservedConcurrency?: number;
+  /** false: reserve none (an account whose concurrency quota is too low to set any aside). */
+  readonly reserveConcurrency?: boolean;
+  readonly agencyQueueMaximumConcurrency?: number;
 }
 
 /** A route's service-level objective: at most this share of 5xx answers, and this p99 latency, over 5 minutes. */
@@ -55,6 +68,8 @@ export const stages: Readonly<Record<string, StageConfig>> = {
       slaBreachesPerHour: 50,
       replicationLatencySeconds: 60,
     },
+    // Development accounts keep Lambda's low default concurrency quota: nothing can be set aside there.
+    capacity: { reserveConcurrency: false },
   },
   staging: {
     stage: 'staging',

@@ -38,6 +38,8 @@ export interface WorkersProps {
   readonly messaging: StageConfig['messaging'];
   /** @default - the platform queues of the worker catalogue */
   readonly queues?: readonly PlatformQueue[];
+  /** Concurrency of the agency queues' consumer per queue (from the capacity plan). @default - no limit */
+  readonly agencyQueueMaximumConcurrency?: number;
 }
 
 export class Workers extends Construct {
@@ -147,7 +149,9 @@ export class Workers extends Construct {
     switch (trigger.kind) {
       case 'agency-queues':
         for (const { queue } of this.workflow.queues.values()) {
-          handler.function.addEventSource(new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true }));
+          handler.function.addEventSource(
+            new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true, maxConcurrency: props.agencyQueueMaximumConcurrency }),
+          );
         }
         return;
       case 'stream': {

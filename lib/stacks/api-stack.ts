@@ -38,6 +38,8 @@ import { CapabilityEndpoint } from '../constructs/capability-endpoint';
 import { DeploymentData } from '../constructs/deployment-data';
 import { Workers } from '../constructs/workers';
 import { alarmEndpoint, Observability } from '../constructs/observability';
+import { deploymentCapacity, submissionRoutes } from '../config/capacity';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { workflowAgencyIds } from '../platform/agencies';
 import { pascalCase } from './names';
 
@@ -97,6 +99,7 @@ export class ApiStack extends Stack {
     }
     const { config, identity } = props;
     const capabilities = props.capabilities ?? catalogue;
+    const capacity = deploymentCapacity(config);
     const logRemovalPolicy = config.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     this.api = new HttpApi(this, 'HttpApi', {
@@ -153,6 +156,7 @@ export class ApiStack extends Stack {
       logRetention: config.logRetentionDays,
       logRemovalPolicy,
       environment,
+      agencyQueueMaximumConcurrency: capacity.agencyQueueMaximumConcurrency,
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];
@@ -192,7 +196,15 @@ export class ApiStack extends Stack {
       });
     }
 
-    throttleRoutes(stage, this.endpoints);
+    // The capacity plan: submissions throttled and, where the account allows, given concurrency of their own.
+    const planned: readonly string[] = submissionRoutes;
+    const submissions = this.endpoints.filter((endpoint) => planned.includes(routeKey(endpoint.capability.route)));
+    if (capacity.submitReservedConcurrency !== undefined) {
+      for (const endpoint of submissions) {
+        (endpoint.handler.function.node.defaultChild as CfnFunction).reservedConcurrentExecutions = capacity.submitReservedConcurrency;
+      }
+    }
+    throttleRoutes(stage, this.endpoints, new Map(submissions.map((endpoint) => [routeKey(endpoint.capability.route), capacity.submitThrottle])));
 
     this.observabilityStack = new NestedStack(this, 'Observability', { description: `Khidma ${config.stage}: alarms, alarm topic and dashboard` });
     this.observability = new Observability(this.observabilityStack, 'Observability', {
@@ -218,13 +230,15 @@ export class ApiStack extends Stack {
 }
 
 /** Routes whose contract sets a `throttle` get it as the stage's route settings (the stage waits for those routes). */
-function throttleRoutes(stage: HttpStage, endpoints: readonly CapabilityEndpoint[]): void {
-  const throttled = endpoints.filter((endpoint) => endpoint.capability.route.throttle);
+function throttleRoutes(stage: HttpStage, endpoints: readonly CapabilityEndpoint[], planned: ReadonlyMap<string, { rateLimit: number; burstLimit: number }> = new Map()): void {
+  // A contract's own throttle wins over the plan's.
+  const throttleOf = (route: CapabilityEndpoint['capability']['route']) => route.throttle ?? planned.get(routeKey(route));
+  const throttled = endpoints.filter((endpoint) => throttleOf(endpoint.capability.route));
   if (throttled.length === 0) {
     return;
   }
   (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
-    throttled.map(({ capability: { route } }) => [routeKey(route), { ThrottlingRateLimit: route.throttle!.rateLimit, ThrottlingBurstLimit: route.throttle!.burstLimit }]),
+    throttled.map(({ capability: { route } }) => [routeKey(route), { ThrottlingRateLimit: throttleOf(route)!.rateLimit, ThrottlingBurstLimit: throttleOf(route)!.burstLimit }]),
   );
   throttled.forEach((endpoint) => stage.node.addDependency(endpoint.route));
 }
