@@ -47,8 +47,10 @@ export const defaultAssumptions: CapacityAssumptions = {
   apiFunctionSeconds: 0.25,
   workerSeconds: 0.3,
   workerInvocationsPerSubmission: 3,
-  writeUnitsPerSubmission: 14,
-  writeUnitsPerStep: 6,
+  // As measured by `npm run bench` (bench/budgets.json, capacity per operation): a submission writes 38 units,
+  // an officer's decision on a step 23.
+  writeUnitsPerSubmission: 38,
+  writeUnitsPerStep: 23,
   readUnitsPerRequest: 2,
 };
 
