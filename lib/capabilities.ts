@@ -41,7 +41,7 @@ import {
 import type { Capability } from './catalogue/types';
 import { engagementCapabilities } from './catalogue/engagement';
 import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
-import { getRolloutRoute, listQueuesRoute, moveServiceRoute, redriveQueueRoute, setPhaseDateRoute } from './catalogue/operations';
+import { getMetricsRoute, getRolloutRoute, listQueuesRoute, moveServiceRoute, redriveQueueRoute, setPhaseDateRoute } from './catalogue/operations';
 
 export const capabilities: readonly Capability[] = [
   {
@@ -255,6 +255,13 @@ export const capabilities: readonly Capability[] = [
     route: redriveQueueRoute,
     tables: { registry: 'read', audit: 'append' },
     queues: 'redrive',
+  },
+  {
+    id: 'get-todays-metrics',
+    entry: 'functions/operations/get-metrics.ts',
+    route: getMetricsRoute,
+    tables: { registry: 'read' },
+    queues: 'inspect',
   },
   {
     id: 'get-rollout',

@@ -117,3 +117,16 @@ export const MoveServiceBody = z
 export const MovedService = z
   .strictObject({ serviceId: z.string(), from: z.int(), to: z.int(), version: z.int() })
   .register(z.globalRegistry, { id: 'MovedService' });
+
+// --- Metrics ---
+
+export const MetricsQuery = z.strictObject({});
+export const TodaysMetrics = z
+  .strictObject({
+    date: IsoDate,
+    /** Each business metric's count today, all dimensions together. */
+    totals: z.record(z.string(), z.number()),
+    /** Counts per dimension values (by service and channel, by agency...). */
+    counts: z.array(z.strictObject({ metric: z.string(), dimensions: z.record(z.string(), z.string()), count: z.number() })),
+  })
+  .register(z.globalRegistry, { id: 'TodaysMetrics', description: "Today's business counts (Amman date)" });

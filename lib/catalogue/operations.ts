@@ -1,6 +1,7 @@
 // Route contracts of the operators' routes: queues and dead letters, metrics, the rollout and its capacity plan.
 import {
   ListQueuesQuery,
+  MetricsQuery,
   MovedService,
   MoveServiceBody,
   PhaseParams,
@@ -13,6 +14,7 @@ import {
   RolloutServiceParams,
   RolloutView,
   SetPhaseDateBody,
+  TodaysMetrics,
 } from '../../schemas/operations';
 import type { RouteContract } from './types';
 
@@ -89,4 +91,17 @@ export const moveServiceRoute = {
   successStatus: 200,
   errors: [404, 409],
   errorCodes: ['account_not_linked', 'invalid_service_card', 'mfa_enrolment_required', 'phase_not_ready', 'service_not_found', 'stale_version'],
+} as const satisfies RouteContract;
+
+export const getMetricsRoute = {
+  method: 'GET',
+  path: '/v1/operations/metrics',
+  operationId: 'getTodaysMetrics',
+  summary: "Today's business counts: applications submitted, approved, rejected, cancelled; tasks opened, decided, past SLA",
+  tag,
+  access: ['operator'],
+  query: MetricsQuery,
+  response: TodaysMetrics,
+  successStatus: 200,
+  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;

@@ -144,6 +144,10 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
     probe: () => ({ path: '/v1/operations/queues' }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
   },
+  'get-todays-metrics': {
+    probe: () => ({ path: '/v1/operations/metrics' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
   'get-rollout': {
     probe: () => ({ path: '/v1/rollout' }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
