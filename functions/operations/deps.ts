@@ -1,7 +1,6 @@
 // Wiring of the operations handlers: the queue port, the queue ages, the audit trail, and the stage's queue names.
-import { agencyQueueName } from '../../lib/constructs/application-workflow';
 import { platformQueueName, platformQueues } from '../../lib/catalogue/workers';
-import { workflowAgencyIds } from '../../lib/platform/agencies';
+import { agencyQueueName, workflowAgencyIds } from '../../lib/platform/agencies';
 import { registryDeps } from '../registry/deps';
 import { messageQueues } from '../shared/queues-adapter';
 import { type KnownQueue, knownQueues, type QueueOpsDeps } from './domain/queues';
