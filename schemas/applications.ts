@@ -1,6 +1,6 @@
 // Citizen applications: requests, the application record, its timeline, and the domain events it emits.
 import * as z from 'zod/mini';
-import { Cursor, LocalizedName, PageLimit } from './common';
+import { Cursor, freeText, LocalizedName, PageLimit } from './common';
 import { NationalNumber } from './registry';
 import { channels, ServiceId } from './services';
 
@@ -12,9 +12,25 @@ export const stepStatuses = ['pending', 'open', 'info-requested', 'approved', 'r
 
 export const ApplicationId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an application id'));
 export const ApplicationIdParams = z.strictObject({ applicationId: ApplicationId });
+/**
+ * GET /v1/applications/{applicationId}: the id, or the short reference on a receipt, a message or a phone call
+ * (DVLD-26-4K7M9Q-X in any case, with any digits, spaces or dashes; its check character is checked by the domain).
+ */
+export const ApplicationIdOrReferenceParams = z.strictObject({
+  applicationId: z
+    .string()
+    .check(
+      z.maxLength(40),
+      z.regex(/^(?:[0-9A-HJKMNP-TV-Z]{26}|\s*[A-Za-z]{2,8}(?:[\s-]*[0-9A-Za-z\u0660-\u0669\u06F0-\u06F9]){9}\s*)$/, 'must be an application id or its reference'),
+    )
+    .register(z.globalRegistry, { description: 'The application id (26 characters) or its short reference, e.g. DVLD-26-4K7M9Q-X' }),
+});
+const Reference = z.string().register(z.globalRegistry, {
+  description: 'The short reference people read out: owner agency, two-digit year, six characters, a check character',
+});
 
 /** Answers to the service card's form: field id → value; checked against the card's form when saved. */
-const Answers = z.record(z.string().check(z.maxLength(64)), z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]));
+const Answers = z.record(z.string().check(z.maxLength(64)), z.union([freeText(0, 10_000), z.number(), z.boolean(), z.null()]));
 
 export const SubmitApplicationBody = z
   .strictObject({
@@ -37,7 +53,7 @@ export const SubmitDraftBody = z
   .register(z.globalRegistry, { id: 'SubmitDraftBody' });
 
 export const CancelBody = z
-  .strictObject({ reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))) })
+  .strictObject({ reason: z.optional(freeText(1, 500)) })
   .register(z.globalRegistry, { id: 'CancelBody' });
 
 const Actor = z.strictObject({
@@ -69,6 +85,7 @@ export const TimelineEntry = z.strictObject({
 export const Application = z
   .strictObject({
     applicationId: z.string(),
+    reference: z.optional(Reference),
     serviceId: z.string(),
     serviceVersion: z.int(),
     serviceName: LocalizedName,
@@ -98,6 +115,7 @@ export type Application = z.infer<typeof Application>;
 
 export const ApplicationSummary = z.strictObject({
   applicationId: z.string(),
+  reference: z.optional(Reference),
   serviceId: z.string(),
   serviceName: LocalizedName,
   status: z.enum(applicationStatuses),
@@ -168,10 +186,10 @@ export const InboxQuery = z.strictObject({
   limit: z.optional(PageLimit),
 });
 export const DecisionBody = z
-  .strictObject({ decision: z.enum(['approve', 'reject', 'request-info']), note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))) })
+  .strictObject({ decision: z.enum(['approve', 'reject', 'request-info']), note: z.optional(freeText(1, 2000)) })
   .register(z.globalRegistry, { id: 'DecisionBody', description: 'A rejection needs a note the citizen can read; a request for information needs the question' });
 export const InformationBody = z
-  .strictObject({ answer: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) })
+  .strictObject({ answer: freeText(1, 4000) })
   .register(z.globalRegistry, { id: 'InformationBody', description: "The applicant's answer to the officers' request for more information" });
 const InformationExchange = z.strictObject({ question: z.string(), askedAt: z.string(), answer: z.optional(z.string()), answeredAt: z.optional(z.string()) });
 export const AgencyTask = z

@@ -2,7 +2,7 @@
 // the catalogue; its shared form is filled once and mapped onto each member service's form; members start
 // when the members they depend on are approved.
 import * as z from 'zod/mini';
-import { LocalizedName } from './common';
+import { freeText, LocalizedName } from './common';
 import { channels, FormField, ServiceId } from './services';
 
 const Key = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be a kebab-case key'));
@@ -39,7 +39,7 @@ export const BundleDefinitionList = z.strictObject({ items: z.array(BundleDefini
 export const SubmitBundleBody = z
   .strictObject({
     lifeEventId: Key,
-    answers: z.record(z.string().check(z.maxLength(64)), z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()])),
+    answers: z.record(z.string().check(z.maxLength(64)), z.union([freeText(0, 10_000), z.number(), z.boolean(), z.null()])),
     channel: z.enum(channels),
   })
   .register(z.globalRegistry, { id: 'SubmitBundleBody' });

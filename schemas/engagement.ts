@@ -1,11 +1,10 @@
 // Citizen engagement: notifications (in-app inbox, preferences, delivery log), "rate your experience" and complaints.
 import * as z from 'zod/mini';
-import { Cursor, PageLimit } from './common';
+import { Cursor, freeText, PageLimit } from './common';
 import { ApplicationId } from './applications';
 import { AgencyId } from './services';
 
 const Ulid = (what: string) => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `must be a ${what} id`));
-const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
 // --- Notifications ---
 
@@ -127,7 +126,7 @@ const Rating = z.int().check(z.minimum(1), z.maximum(5));
 export const Quarter = z.string().check(z.regex(/^\d{4}-Q[1-4]$/, 'must be a quarter, e.g. 2026-Q2'));
 
 export const RatingBody = z
-  .strictObject({ rating: Rating, comment: z.optional(trimmed(1, 1000)) })
+  .strictObject({ rating: Rating, comment: z.optional(freeText(1, 1000)) })
   .register(z.globalRegistry, { id: 'RatingBody', description: 'A rating from 1 (very dissatisfied) to 5 (very satisfied), with an optional comment' });
 
 export const ApplicationFeedback = z
@@ -177,7 +176,7 @@ export const FileComplaintBody = z
     category: z.enum(complaintCategories),
     agencyId: z.optional(AgencyId),
     applicationId: z.optional(ApplicationId),
-    text: trimmed(10, 4000),
+    text: freeText(10, 4000),
   })
   .register(z.globalRegistry, {
     id: 'FileComplaintBody',
@@ -185,7 +184,7 @@ export const FileComplaintBody = z
   });
 
 export const ComplaintResponseBody = z
-  .strictObject({ message: trimmed(1, 4000), status: z.enum(['in-progress', 'resolved']) })
+  .strictObject({ message: freeText(1, 4000), status: z.enum(['in-progress', 'resolved']) })
   .register(z.globalRegistry, { id: 'ComplaintResponseBody' });
 
 const Responder = z.strictObject({ role: z.string(), agencyId: z.optional(z.string()) });

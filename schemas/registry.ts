@@ -1,7 +1,7 @@
 // The national registry (persons, residents, businesses), consents and the audit trail.
 // Every registry field carries a classification; responses are cut to what the caller may see.
 import * as z from 'zod/mini';
-import { Cursor, LocalizedName, PageLimit, Slug } from './common';
+import { Cursor, freeText, LocalizedName, PageLimit, Slug } from './common';
 import { AgencyId } from './services';
 import { compactIdentifier, MobilePhone, NationalNumber, PermitNumber, RegistrationNumber, RecordId } from './identifiers';
 
@@ -17,10 +17,10 @@ export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be 
 export const Phone = MobilePhone;
 export const Email = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'));
 const Address = z.strictObject({
-  governorate: z.string().check(z.minLength(2), z.maxLength(60)),
-  city: z.string().check(z.minLength(2), z.maxLength(60)),
-  street: z.optional(z.string().check(z.maxLength(120))),
-  building: z.optional(z.string().check(z.maxLength(20))),
+  governorate: freeText(2, 60),
+  city: freeText(2, 60),
+  street: z.optional(freeText(0, 120)),
+  building: z.optional(freeText(0, 20)),
 });
 const Sex = z.enum(['male', 'female']);
 const CardNumber = z.string().check(z.overwrite((value) => compactIdentifier(value).toUpperCase()), z.regex(/^[A-Z0-9]{6,12}$/, 'must be 6 to 12 capital letters or digits'));
@@ -28,9 +28,24 @@ const CardNumber = z.string().check(z.overwrite((value) => compactIdentifier(val
 export const recordKinds = ['persons', 'residents', 'businesses'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
+/** One part of a name: Arabic letters (a part may be two words, e.g. عبد الله), with an optional English spelling. */
+const NamePart = z.strictObject({
+  ar: z.string().check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^[\u0621-\u064A\u0671-\u06D3\u064B-\u0652 ]+$/, 'must be Arabic letters')),
+  en: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z' -]*$/, 'must be Latin letters, spaces, hyphens or apostrophes'))),
+});
+/** الاسم الرباعي: first, father, grandfather and family name, as the civil registry keeps it. */
+export const FourPartName = z
+  .strictObject({ first: NamePart, father: NamePart, grandfather: NamePart, family: NamePart })
+  .register(z.globalRegistry, { id: 'FourPartName', description: 'The four-part name (الاسم الرباعي); English spellings optional' });
+/** The name as shown: made from the four-part name when the record has one; English only when every part has it. */
+const FullName = z
+  .strictObject({ ar: z.string().check(z.minLength(1), z.maxLength(200)), en: z.optional(z.string().check(z.minLength(1), z.maxLength(200))) })
+  .register(z.globalRegistry, { id: 'FullName', description: 'The full name in Arabic, and in English when known' });
+
 const personShape = {
   nationalNumber: NationalNumber,
-  fullName: LocalizedName,
+  name: z.optional(FourPartName),
+  fullName: z.optional(FullName),
   dateOfBirth: IsoDate,
   sex: Sex,
   familyBookNumber: z.string().check(z.regex(/^\d{6,10}$/, 'must be 6 to 10 digits')),
@@ -42,7 +57,8 @@ const personShape = {
 };
 const residentShape = {
   permitNumber: PermitNumber,
-  fullName: LocalizedName,
+  name: z.optional(FourPartName),
+  fullName: z.optional(FullName),
   dateOfBirth: IsoDate,
   sex: Sex,
   nationality: z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 country code')),
@@ -103,6 +119,7 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
     schema: PersonFields,
     fields: {
       nationalNumber: 'personal',
+      name: 'personal',
       fullName: 'personal',
       dateOfBirth: 'personal',
       sex: 'personal',
@@ -121,6 +138,7 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
     schema: ResidentFields,
     fields: {
       permitNumber: 'personal',
+      name: 'personal',
       fullName: 'personal',
       dateOfBirth: 'personal',
       sex: 'personal',
@@ -161,7 +179,7 @@ export { RecordId } from './identifiers';
 export const RegistryRecordParams = z.strictObject({ kind: RecordKindParam, recordId: RecordId });
 export const RegistryKindParams = z.strictObject({ kind: RecordKindParam });
 
-export const Purpose = z.string().check(z.trim(), z.minLength(3), z.maxLength(200));
+export const Purpose = freeText(3, 200);
 const FieldName = z.string().check(z.regex(/^[a-zA-Z]{2,40}$/, 'must be a field name'));
 const FieldList = z.pipe(
   z.string().check(z.maxLength(400)),

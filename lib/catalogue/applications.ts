@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import {
   AgencyTask,
   Application,
+  ApplicationIdOrReferenceParams,
   ApplicationIdParams,
   DecisionBody,
   InformationBody,
@@ -80,7 +81,7 @@ export const getApplicationRoute = {
   summary: 'An application with its steps, expected completion date and timeline (applicant, agencies involved, auditors)',
   tag,
   access: ['citizen', 'officer', 'frontline', 'auditor'],
-  params: ApplicationIdParams,
+  params: ApplicationIdOrReferenceParams,
   query: none,
   response: Application,
   successStatus: 200,
