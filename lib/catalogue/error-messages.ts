@@ -106,6 +106,8 @@ export const errorMessages = {
   complaint_not_resolved: { ar: 'تُقيَّم الشكوى بعد حلّها (حالتها: {status})', en: 'Rate a complaint once it is resolved' },
   too_many_responses: { ar: 'بلغت الشكوى الحد الأقصى لعدد الردود', en: 'The complaint has the most answers it may take' },
   agency_not_involved: { ar: 'الجهة {agencyId} ليست طرفاً في هذا الطلب', en: 'That agency has no part in the application' },
+  queue_not_found: { ar: 'لا يوجد طابور بهذا الاسم؛ راجع قائمة الطوابير', en: 'No queue by that name; see the list of queues' },
+  phase_not_ready: { ar: 'لا يمكن فتح المرحلة {phase} قبل أن يكون لكل خدماتها طابور مهام لدى جهاتها', en: 'The phase cannot open while a service of it has no task queue for its agencies' },
 } as const satisfies Record<ErrorCode, Localized>;
 
 /** The Arabic sentence for a refusal (403 forbidden) names why, from the `reason` in its details. */
@@ -149,6 +151,8 @@ export const validationMessages: Readonly<Record<string, string>> = {
   'must be a bundle id': 'يجب أن يكون رقم حزمة خدمات صحيحاً',
   'must be a consent id': 'يجب أن يكون رقم موافقة صحيحاً',
   'must be a date YYYY-MM-DD': 'يجب أن يكون تاريخاً بالصيغة YYYY-MM-DD',
+  'must be a real date YYYY-MM-DD': 'يجب أن يكون تاريخاً صحيحاً بالصيغة YYYY-MM-DD',
+  'must be a queue id such as tasks-dls': 'يجب أن يكون اسم طابور مثل tasks-dls',
   'must be a field name': 'يجب أن يكون اسم حقل صحيحاً',
   'must be a kebab-case key': 'يجب أن يكون مفتاحاً من حروف لاتينية صغيرة وشرطات',
   'must be a national, permit or registration number': 'يجب أن يكون رقماً وطنياً أو رقم إقامة أو رقم سجل تجاري',
