@@ -42,6 +42,7 @@ import type { Capability } from './catalogue/types';
 import { engagementCapabilities } from './catalogue/engagement';
 import { journeyCapabilities } from './catalogue/journey';
 import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
+import { getMetricsRoute, getRolloutRoute, listQueuesRoute, moveServiceRoute, redriveQueueRoute, setPhaseDateRoute } from './catalogue/operations';
 
 export const capabilities: readonly Capability[] = [
   {
@@ -243,6 +244,45 @@ export const capabilities: readonly Capability[] = [
   },
   ...engagementCapabilities,
   ...journeyCapabilities,
+  {
+    id: 'list-queues',
+    entry: 'functions/operations/list-queues.ts',
+    route: listQueuesRoute,
+    tables: { registry: 'read' },
+    queues: 'inspect',
+  },
+  {
+    id: 'redrive-queue',
+    entry: 'functions/operations/redrive-queue.ts',
+    route: redriveQueueRoute,
+    tables: { registry: 'read', audit: 'append' },
+    queues: 'redrive',
+  },
+  {
+    id: 'get-todays-metrics',
+    entry: 'functions/operations/get-metrics.ts',
+    route: getMetricsRoute,
+    tables: { registry: 'read' },
+    queues: 'inspect',
+  },
+  {
+    id: 'get-rollout',
+    entry: 'functions/operations/get-rollout.ts',
+    route: getRolloutRoute,
+    tables: { catalogue: 'read', registry: 'read' },
+  },
+  {
+    id: 'set-phase-date',
+    entry: 'functions/operations/set-phase-date.ts',
+    route: setPhaseDateRoute,
+    tables: { catalogue: 'readwrite', registry: 'read', audit: 'append' },
+  },
+  {
+    id: 'move-service-to-phase',
+    entry: 'functions/operations/move-service.ts',
+    route: moveServiceRoute,
+    tables: { catalogue: 'readwrite', registry: 'read', audit: 'append' },
+  },
   {
     id: 'get-openapi',
     entry: 'functions/openapi/get-openapi.ts',

@@ -194,6 +194,15 @@ export class LocalQueues implements MessageQueues {
     return { visible: messages.size - inFlight, inFlight };
   }
 
+  /** Age of the queue's oldest message, seconds (as SQS's ApproximateAgeOfOldestMessage); undefined when empty. */
+  async oldestAgeSeconds(queueName: string): Promise<number | undefined> {
+    let oldest: number | undefined;
+    for (const message of this.queue(queueName).messages.values()) {
+      oldest = Math.min(oldest ?? message.sentTimestamp, message.sentTimestamp);
+    }
+    return oldest === undefined ? undefined : Math.max(0, Math.floor((this.now() - oldest) / 1000));
+  }
+
   /** The messages of a dead-letter queue, without receiving them. */
   peekDeadLetters(deadLetterQueueName: string): DeadLetter[] {
     return [...this.queue(deadLetterQueueName).messages.values()].map(({ messageId, body, receiveCount, sentTimestamp, deadLetteredFrom }) => ({

@@ -79,6 +79,15 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   }
   const { installMessageQueues } = await import('../functions/shared/queues-adapter');
   installMessageQueues(queues);
+  const { installQueueAges } = await import('../functions/operations/queue-ages');
+  installQueueAges(queues);
+  // Business metrics (EMF lines) to <data>/metrics/<date>.jsonl; GET /v1/operations/metrics sums today's.
+  const metricsDir = path.join(options.dataDir, 'metrics');
+  const { installMetricSink } = await import('../functions/shared/metrics');
+  const { fileMetricSink, fileMetrics } = await import('../functions/operations/file-metrics');
+  const { installTodaysMetrics } = await import('../functions/operations/metrics-adapter');
+  installMetricSink(fileMetricSink(metricsDir));
+  installTodaysMetrics(fileMetrics(metricsDir));
 
   // Email and SMS go to files; `<channel>.fail` beside them switches a channel off (see file-channels.ts).
   const outboxDir = path.join(options.dataDir, 'outbox');

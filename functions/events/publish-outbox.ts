@@ -7,6 +7,7 @@ import { DomainEvent } from '../../schemas/applications';
 import { logger } from '../shared/logger';
 import { PublishFailed } from './bus';
 import { eventBus } from './bus-adapter';
+import { countPublished } from './event-metrics';
 
 interface Outgoing {
   readonly event: DomainEvent;
@@ -20,6 +21,7 @@ export async function handler(streamEvent: DynamoDBStreamEvent): Promise<DynamoD
   }
   try {
     await eventBus.publish(outgoing.map((item) => item.event));
+    countPublished(outgoing.map((item) => item.event));
     return { batchItemFailures: [] };
   } catch (error) {
     const first = outgoing[error instanceof PublishFailed ? error.firstFailedIndex : 0] ?? outgoing[0]!;

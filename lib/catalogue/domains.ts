@@ -17,6 +17,7 @@ const domainOfArea: Readonly<Record<string, ApiDomain>> = {
   platform: 'platform',
   documents: 'applications',
   payments: 'applications',
+  operations: 'platform',
 };
 
 export function domainOf(capability: Pick<Capability, 'id' | 'entry'>): ApiDomain {

@@ -104,6 +104,9 @@ export const errorCodes = {
   bill_not_found: 404,
   bill_not_due: 409,
   amount_mismatch: 422,
+  // Operations: queues, rollout
+  queue_not_found: 404,
+  phase_not_ready: 409,
 } as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -114,6 +114,8 @@ export const errorMessages = {
   bill_not_found: { ar: 'لا توجد فاتورة بهذا الرقم', en: 'No such bill' },
   bill_not_due: { ar: 'هذه الفاتورة غير مستحقة الدفع', en: 'The bill is not due' },
   amount_mismatch: { ar: 'المبلغ المدفوع لا يطابق قيمة الفاتورة', en: 'The amount paid does not match the bill' },
+  queue_not_found: { ar: 'لا يوجد طابور بهذا الاسم؛ راجع قائمة الطوابير', en: 'No queue by that name; see the list of queues' },
+  phase_not_ready: { ar: 'لا يمكن فتح المرحلة {phase} قبل أن يكون لكل خدماتها طابور مهام لدى جهاتها', en: 'The phase cannot open while a service of it has no task queue for its agencies' },
 } as const satisfies Record<ErrorCode, Localized>;
 
 /** The Arabic sentence for a refusal (403 forbidden) names why, from the `reason` in its details. */
@@ -160,6 +162,7 @@ export const validationMessages: Readonly<Record<string, string>> = {
   'must be a bundle id': 'يجب أن يكون رقم حزمة خدمات صحيحاً',
   'must be a consent id': 'يجب أن يكون رقم موافقة صحيحاً',
   'must be a date YYYY-MM-DD': 'يجب أن يكون تاريخاً بالصيغة YYYY-MM-DD',
+  'must be a queue id such as tasks-dls': 'يجب أن يكون اسم طابور مثل tasks-dls',
   'must be a field name': 'يجب أن يكون اسم حقل صحيحاً',
   'must be a kebab-case key': 'يجب أن يكون مفتاحاً من حروف لاتينية صغيرة وشرطات',
   'must be a national, permit or registration number': 'يجب أن يكون رقماً وطنياً أو رقم إقامة أو رقم سجل تجاري',

@@ -74,6 +74,8 @@ export interface Capability {
   readonly workflow?: readonly WorkflowAction[];
   /** A public (no token) route that writes must say why it is public; CDK acknowledges cdk-nag APIG4 with it. */
   readonly publicWriteReason?: string;
+  /** The stage's message queues: read depths and ages (`inspect`), or also move dead letters back (`redrive`). */
+  readonly queues?: 'inspect' | 'redrive';
   /** Gets KHIDMA_COMMIT, the commit the deployment was built from. */
   readonly knowsVersion?: boolean;
   readonly memoryMb?: number;

@@ -1,4 +1,5 @@
 // One typed configuration per deployment stage; chosen with `--context stage=<name>`.
+import type { CapacityAssumptions, Quotas } from '../../functions/operations/domain/capacity';
 
 export interface StageConfig {
   readonly stage: string;
@@ -21,6 +22,38 @@ export interface StageConfig {
    * and needs none; these are the other front-ends (agency sites, a portal under development). Never "*" in staging or prod.
    */
   readonly corsOrigins: readonly string[];
+  /** Alarms: who hears of them, and the objectives they hold the stage to (lib/constructs/observability.ts). */
+  readonly observability: ObservabilityConfig;
+  /** Overrides of what the capacity plan gives the deployment (lib/config/capacity.ts). @default - the plan's */
+  readonly capacity?: CapacityOverrides;
+}
+
+export interface CapacityOverrides {
+  readonly assumptions?: Partial<CapacityAssumptions>;
+  readonly quotas?: Partial<Quotas>;
+  readonly submitThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly submitReservedConcurrency?: number;
+  /** false: reserve none (an account whose concurrency quota is too low to set any aside). */
+  readonly reserveConcurrency?: boolean;
+  readonly agencyQueueMaximumConcurrency?: number;
+}
+
+/** A route's service-level objective: at most this share of 5xx answers, and this p99 latency, over 5 minutes. */
+export interface RouteSlo {
+  readonly serverErrorPercent: number;
+  readonly p99LatencyMs: number;
+}
+
+export interface ObservabilityConfig {
+  /** Email addresses subscribed to the stage's alarm topic (one topic per region). */
+  readonly alarmEmails: readonly string[];
+  /** Every route's objective unless `routeSlo` names the route ("METHOD /path"). */
+  readonly slo: RouteSlo;
+  readonly routeSlo?: Readonly<Record<string, Partial<RouteSlo>>>;
+  /** SLA breaches (tasks flagged overdue) in an hour above which the alarm fires. */
+  readonly slaBreachesPerHour: number;
+  /** Global-table replication latency above which the alarm fires, seconds. */
+  readonly replicationLatencySeconds: number;
 }
 
 export const stages: Readonly<Record<string, StageConfig>> = {
@@ -35,6 +68,14 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     messaging: { emailDomain: 'dev.khidma.example', fromEmail: 'no-reply@dev.khidma.example', smsSenderId: 'KHIDMA' },
     demoData: true,
     corsOrigins: ['http://localhost:3000', 'http://localhost:5173'],
+    observability: {
+      alarmEmails: ['khidma-dev-alarms@dev.khidma.example'],
+      slo: { serverErrorPercent: 5, p99LatencyMs: 3000 },
+      slaBreachesPerHour: 50,
+      replicationLatencySeconds: 60,
+    },
+    // Development accounts keep Lambda's low default concurrency quota: nothing can be set aside there.
+    capacity: { reserveConcurrency: false },
   },
   staging: {
     stage: 'staging',
@@ -47,6 +88,12 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     messaging: { emailDomain: 'staging.khidma.example', fromEmail: 'no-reply@staging.khidma.example', smsSenderId: 'KHIDMA' },
     demoData: false,
     corsOrigins: ['https://services.staging.khidma.example'],
+    observability: {
+      alarmEmails: ['khidma-staging-alarms@staging.khidma.example'],
+      slo: { serverErrorPercent: 1, p99LatencyMs: 2000 },
+      slaBreachesPerHour: 20,
+      replicationLatencySeconds: 60,
+    },
   },
   prod: {
     stage: 'prod',
@@ -59,6 +106,14 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     messaging: { emailDomain: 'khidma.example', fromEmail: 'no-reply@khidma.example', smsSenderId: 'KHIDMA' },
     demoData: false,
     corsOrigins: ['https://services.khidma.example'],
+    observability: {
+      alarmEmails: ['khidma-oncall@khidma.example', 'egov-unit-operations@khidma.example'],
+      slo: { serverErrorPercent: 0.5, p99LatencyMs: 1500 },
+      // Submitting runs the most checks and one transaction of up to a dozen items.
+      routeSlo: { 'POST /v1/applications': { p99LatencyMs: 2500 }, 'POST /v1/bundles': { p99LatencyMs: 3000 } },
+      slaBreachesPerHour: 10,
+      replicationLatencySeconds: 60,
+    },
   },
 };
 

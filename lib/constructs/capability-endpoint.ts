@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { type Capability, routeKey } from '../catalogue/types';
 import type { TableId } from '../platform/tables';
 import { CapabilityFunction, type WorkflowBinding } from './capability-function';
+import { bindQueueOperations } from './queue-operations';
 
 export interface CapabilityEndpointProps {
   readonly capability: Capability;
@@ -73,6 +74,9 @@ export class CapabilityEndpoint extends Construct {
     }
     if (capability.userPool) {
       this.handler.bindUserPool({ userPool: props.userPool, client: props.userPoolClient, actions: capability.userPool });
+    }
+    if (capability.queues) {
+      bindQueueOperations(this.handler, capability.queues, props.environment?.STAGE ?? 'unknown');
     }
     const isPublic = route.access === 'public';
     const publicReason = publicAccessReason(capability);

@@ -39,6 +39,8 @@ export interface WorkersProps {
   readonly messaging: StageConfig['messaging'];
   /** @default - the platform queues of the worker catalogue */
   readonly queues?: readonly PlatformQueue[];
+  /** Concurrency of the agency queues' consumer per queue (from the capacity plan). @default - no limit */
+  readonly agencyQueueMaximumConcurrency?: number;
 }
 
 export class Workers extends Construct {
@@ -48,6 +50,8 @@ export class Workers extends Construct {
   public readonly documentSigningKey: Key;
   public readonly functions: ReadonlyMap<string, CapabilityFunction>;
   public readonly queues: ReadonlyMap<string, Queue>;
+  /** Every queue that holds another's failures (DLQs, stream and event-rule failure queues), for alarms. */
+  public readonly deadLetterQueues: { of: string; queue: Queue }[] = [];
 
   constructor(scope: Construct, id: string, props: WorkersProps) {
     super(scope, id);
@@ -102,6 +106,7 @@ export class Workers extends Construct {
           encryption: QueueEncryption.SQS_MANAGED,
         });
         Validations.of(deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: `This is the dead-letter queue of ${name}` });
+        this.deadLetterQueues.push({ of: definition.name, queue: deadLetterQueue });
         const queue = new Queue(this, `${pascalCase(definition.name)}Queue`, {
           queueName: name,
           visibilityTimeout: Duration.seconds(definition.visibilitySeconds),
@@ -157,7 +162,9 @@ export class Workers extends Construct {
     switch (trigger.kind) {
       case 'agency-queues':
         for (const { queue } of this.workflow.queues.values()) {
-          handler.function.addEventSource(new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true }));
+          handler.function.addEventSource(
+            new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true, maxConcurrency: props.agencyQueueMaximumConcurrency }),
+          );
         }
         return;
       case 'stream': {
@@ -171,6 +178,7 @@ export class Workers extends Construct {
           encryption: QueueEncryption.SQS_MANAGED,
         });
         Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination of the stream' });
+        this.deadLetterQueues.push({ of: `${worker.id}-stream`, queue: failures });
         handler.function.addEventSource(
           new DynamoEventSource(table, {
             startingPosition: StartingPosition.TRIM_HORIZON,
@@ -207,6 +215,7 @@ export class Workers extends Construct {
           encryption: QueueEncryption.SQS_MANAGED,
         });
         Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of an event rule target' });
+        this.deadLetterQueues.push({ of: `${worker.id}-events`, queue: failures });
         new Rule(this, `${pascalCase(worker.id)}Events`, {
           eventBus: this.eventBus,
           eventPattern: { source: [EVENT_SOURCE], detailType: [...trigger.detailTypes] },

@@ -3,3 +3,6 @@
 import { referenceAgencies } from '../../reference/agencies';
 
 export const workflowAgencyIds: readonly string[] = referenceAgencies.map((agency) => agency.agencyId);
+
+/** The task queue of an agency (its DLQ is this name plus `-dlq`); no CDK here, handlers name queues with it too. */
+export const agencyQueueName = (stage: string, agencyId: string) => `khidma-${stage}-tasks-${agencyId}`;

@@ -37,6 +37,9 @@ import type { TableId } from '../platform/tables';
 import { CapabilityEndpoint } from '../constructs/capability-endpoint';
 import { DeploymentData } from '../constructs/deployment-data';
 import { Workers } from '../constructs/workers';
+import { alarmEndpoint, Observability } from '../constructs/observability';
+import { deploymentCapacity, submissionRoutes } from '../config/capacity';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { workflowAgencyIds } from '../platform/agencies';
 import { checkCorsOrigins, corsAllowHeaders, corsExposeHeaders, corsMaxAgeSeconds } from '../platform/cors';
 import { pascalCase } from './names';
@@ -86,6 +89,9 @@ export class ApiStack extends Stack {
   /** The reference package (and, where allowed, demo data) loader: primary region only, replicas follow. */
   public readonly deploymentData?: DeploymentData;
   public readonly apiUrlOutput: CfnOutput;
+  /** Alarms, their topic and the stage's dashboard in this region (own nested stack). */
+  public readonly observability: Observability;
+  public readonly observabilityStack: NestedStack;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -94,6 +100,7 @@ export class ApiStack extends Stack {
     }
     const { config, identity } = props;
     const capabilities = props.capabilities ?? catalogue;
+    const capacity = deploymentCapacity(config);
     const logRemovalPolicy = config.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     this.api = new HttpApi(this, 'HttpApi', {
@@ -116,6 +123,8 @@ export class ApiStack extends Stack {
       httpApi: this.api,
       autoDeploy: true,
       throttle: config.throttle,
+      // Route-level metrics: each route's 5xx rate and p99 latency are alarmed against the stage's SLO.
+      detailedMetricsEnabled: true,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
@@ -149,6 +158,7 @@ export class ApiStack extends Stack {
       logRetention: config.logRetentionDays,
       logRemovalPolicy,
       environment,
+      agencyQueueMaximumConcurrency: capacity.agencyQueueMaximumConcurrency,
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];
@@ -189,20 +199,49 @@ export class ApiStack extends Stack {
       });
     }
 
-    throttleRoutes(stage, this.endpoints);
+    // The capacity plan: submissions throttled and, where the account allows, given concurrency of their own.
+    const planned: readonly string[] = submissionRoutes;
+    const submissions = this.endpoints.filter((endpoint) => planned.includes(routeKey(endpoint.capability.route)));
+    if (capacity.submitReservedConcurrency !== undefined) {
+      for (const endpoint of submissions) {
+        (endpoint.handler.function.node.defaultChild as CfnFunction).reservedConcurrentExecutions = capacity.submitReservedConcurrency;
+      }
+    }
+    throttleRoutes(stage, this.endpoints, new Map(submissions.map((endpoint) => [routeKey(endpoint.capability.route), capacity.submitThrottle])));
+
+    this.observabilityStack = new NestedStack(this, 'Observability', { description: `Khidma ${config.stage}: alarms, alarm topic and dashboard` });
+    this.observability = new Observability(this.observabilityStack, 'Observability', {
+      stage: config.stage,
+      config: config.observability,
+      api: this.api,
+      deadLetterQueues: [
+        ...[...this.workers.workflow.queues].map(([agencyId, { deadLetterQueue }]) => ({ of: `tasks-${agencyId}`, queue: deadLetterQueue })),
+        ...this.workers.deadLetterQueues,
+      ],
+      agencyQueues: this.workers.workflow.queues,
+      workers: new Map([...this.workers.functions].map(([workerId, handler]) => [workerId, handler.function])),
+      stateMachine: this.workers.workflow.stateMachine,
+      tables: props.tables,
+      replicaRegion: this.region === config.primaryRegion ? config.drRegion : config.primaryRegion,
+    });
+    for (const endpoint of this.endpoints) {
+      alarmEndpoint(endpoint, { stage: config.stage, api: this.api, topic: this.observability.topic, config: config.observability });
+    }
 
     this.apiUrlOutput = new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }
 }
 
 /** Routes whose contract sets a `throttle` get it as the stage's route settings (the stage waits for those routes). */
-function throttleRoutes(stage: HttpStage, endpoints: readonly CapabilityEndpoint[]): void {
-  const throttled = endpoints.filter((endpoint) => endpoint.capability.route.throttle);
+function throttleRoutes(stage: HttpStage, endpoints: readonly CapabilityEndpoint[], planned: ReadonlyMap<string, { rateLimit: number; burstLimit: number }> = new Map()): void {
+  // A contract's own throttle wins over the plan's.
+  const throttleOf = (route: CapabilityEndpoint['capability']['route']) => route.throttle ?? planned.get(routeKey(route));
+  const throttled = endpoints.filter((endpoint) => throttleOf(endpoint.capability.route));
   if (throttled.length === 0) {
     return;
   }
   (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
-    throttled.map(({ capability: { route } }) => [routeKey(route), { ThrottlingRateLimit: route.throttle!.rateLimit, ThrottlingBurstLimit: route.throttle!.burstLimit }]),
+    throttled.map(({ capability: { route } }) => [routeKey(route), { ThrottlingRateLimit: throttleOf(route)!.rateLimit, ThrottlingBurstLimit: throttleOf(route)!.burstLimit }]),
   );
   throttled.forEach((endpoint) => stage.node.addDependency(endpoint.route));
 }

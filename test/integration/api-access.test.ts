@@ -140,6 +140,32 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
   'list-agencies': { probe: () => ({ path: '/v1/agencies' }), expect: allowEveryone(200) },
   'get-health': { probe: () => ({ path: '/v1/health' }), expect: allowEveryone(200) },
   'get-calendar': { probe: () => ({ path: '/v1/calendar' }), expect: allowEveryone(200) },
+  'list-queues': {
+    probe: () => ({ path: '/v1/operations/queues' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  'get-todays-metrics': {
+    probe: () => ({ path: '/v1/operations/metrics' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  'get-rollout': {
+    probe: () => ({ path: '/v1/rollout' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  'set-phase-date': {
+    // A schedule version far ahead of any real one: an operator gets past authorization to 409 and changes nothing.
+    probe: () => ({ path: '/v1/rollout/phases/6', body: { opensOn: '2099-01-01', expectedVersion: 1_000_000 } }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(409, 'stale_version'), auditor: ROLE },
+  },
+  'move-service-to-phase': {
+    probe: () => ({ path: '/v1/rollout/services/no-such-service', body: { phase: 6, expectedVersion: 1 } }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(404, 'service_not_found'), auditor: ROLE },
+  },
+  'redrive-queue': {
+    // A queue that does not exist: an operator gets past authorization to 404 and moves nothing.
+    probe: () => ({ path: '/v1/operations/queues/tasks-nowhere/redrive', body: { reason: 'access matrix probe' } }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(404, 'queue_not_found'), auditor: ROLE },
+  },
   'put-calendar': {
     // A version far ahead of any real one: an operator gets past authorization to 409 stale_version and changes nothing.
     probe: () => ({ path: '/v1/calendar', body: { expectedVersion: 1_000_000, calendar: STALE_CALENDAR } }),

@@ -268,7 +268,7 @@ function buildCard(
   };
 }
 
-function stripStored(card: ServiceCard): ServiceCardInput {
+export function stripStored(card: ServiceCard): ServiceCardInput {
   const { serviceId, version, lifecycleStage, priorityScore: score, updatedAt, updatedBy, processingTime, ...input } = card;
   void [serviceId, version, lifecycleStage, score, updatedAt, updatedBy, processingTime];
   return input;

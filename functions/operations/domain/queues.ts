@@ -1,0 +1,81 @@
+// Operators' view of the message queues: every agency task queue and platform queue with its dead-letter queue
+// (depth and oldest age), and the redrive of a dead-letter queue back to its queue, audited. No AWS types.
+import type { QueueStatus } from '../../../schemas/operations';
+import type { AuditEntry } from '../../registry/domain/audit-chain';
+import type { MessageQueues } from '../../shared/queue';
+import { NotFound } from '../../shared/errors';
+
+export interface QueueAges {
+  /** Age of the oldest message, seconds; undefined when empty or not known. */
+  oldestAgeSeconds(queueName: string): Promise<number | undefined>;
+}
+
+export interface KnownQueue {
+  /** The id in the routes: `tasks-<agencyId>` or the platform queue's name. */
+  readonly queue: string;
+  readonly kind: QueueStatus['kind'];
+  readonly name: string;
+  readonly deadLetterQueue: string;
+}
+
+export interface QueueOpsDeps {
+  readonly queues: Pick<MessageQueues, 'depth' | 'redrive'>;
+  readonly ages: QueueAges;
+  readonly audit: { append(entry: AuditEntry): Promise<unknown> };
+  readonly now: () => Date;
+}
+
+/** Every queue of the stage, from the same names CDK and the local cloud give them. */
+export function knownQueues(stage: string, agencyIds: readonly string[], platformQueues: readonly string[], nameOf: { agency(stage: string, agencyId: string): string; platform(stage: string, name: string): string }): KnownQueue[] {
+  return [
+    ...agencyIds.map((agencyId): KnownQueue => {
+      const name = nameOf.agency(stage, agencyId);
+      return { queue: `tasks-${agencyId}`, kind: 'agency-tasks', name, deadLetterQueue: `${name}-dlq` };
+    }),
+    ...platformQueues.map((queue): KnownQueue => {
+      const name = nameOf.platform(stage, queue);
+      return { queue, kind: 'platform', name, deadLetterQueue: `${name}-dlq` };
+    }),
+  ];
+}
+
+export async function listQueues(deps: QueueOpsDeps, known: readonly KnownQueue[]): Promise<QueueStatus[]> {
+  const depthOf = async (name: string) => {
+    const [{ visible, inFlight }, age] = await Promise.all([deps.queues.depth(name), deps.ages.oldestAgeSeconds(name)]);
+    return { name, visible, inFlight, oldestAgeSeconds: age ?? null };
+  };
+  return Promise.all(
+    known.map(async ({ queue, kind, name, deadLetterQueue }) => {
+      const [depth, deadLetters] = await Promise.all([depthOf(name), depthOf(deadLetterQueue)]);
+      return { queue, kind, depth, deadLetters };
+    }),
+  );
+}
+
+/**
+ * POST /v1/operations/queues/{queue}/redrive: 1. find the queue, 2. move its dead letters back (each to the
+ * queue it came from), 3. audit who did it, why and how many.
+ */
+export async function redriveQueue(
+  deps: QueueOpsDeps,
+  known: readonly KnownQueue[],
+  queueId: string,
+  reason: string,
+  actor: { username: string; role: string },
+): Promise<{ queue: string; from: string; to: string; moved: number; at: string }> {
+  const found = known.find((entry) => entry.queue === queueId);
+  if (!found) {
+    throw new NotFound('queue_not_found', `No queue ${queueId}; GET /v1/operations/queues lists them`, { queues: known.map((entry) => entry.queue) });
+  }
+  const { moved } = await deps.queues.redrive(found.deadLetterQueue);
+  const at = deps.now().toISOString();
+  await deps.audit.append({
+    subject: `queue:${found.queue}`,
+    action: 'queue.redrive',
+    at,
+    actor: { id: actor.username, role: actor.role },
+    fields: [found.deadLetterQueue],
+    purpose: `${moved} message(s) redriven: ${reason}`,
+  });
+  return { queue: found.queue, from: found.deadLetterQueue, to: found.name, moved, at };
+}

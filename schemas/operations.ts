@@ -1,0 +1,132 @@
+// Schemas of the operators' routes: queues and their dead letters, metrics, the rollout and its capacity plan.
+import * as z from 'zod/mini';
+import { isRealDate } from '../functions/shared/dates';
+import { ServiceId } from './services';
+
+export const QueueDepth = z
+  .strictObject({
+    /** The queue's full name in this stage and region. */
+    name: z.string(),
+    visible: z.int(),
+    inFlight: z.int(),
+    /** Age of the oldest message, seconds; null when the queue is empty or the figure is not yet known. */
+    oldestAgeSeconds: z.nullable(z.number()),
+  })
+  .register(z.globalRegistry, { id: 'QueueDepth' });
+export const QueueStatus = z
+  .strictObject({
+    /** The queue's id in the routes, e.g. `tasks-dls` or `email-deliveries`. */
+    queue: z.string(),
+    kind: z.enum(['agency-tasks', 'platform']),
+    depth: QueueDepth,
+    deadLetters: QueueDepth,
+  })
+  .register(z.globalRegistry, { id: 'QueueStatus', description: "A queue and its dead-letter queue: what waits, what is in flight, how old the oldest is" });
+export type QueueStatus = z.infer<typeof QueueStatus>;
+export const QueueList = z.strictObject({ items: z.array(QueueStatus) }).register(z.globalRegistry, { id: 'QueueList' });
+export const ListQueuesQuery = z.strictObject({});
+export const QueueParams = z.strictObject({ queue: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, 'must be a queue id such as tasks-dls')) });
+export const RedriveBody = z
+  .strictObject({
+    /** Why: what was fixed. Kept in the audit trail. */
+    reason: z.string().check(z.minLength(3), z.maxLength(500)),
+  })
+  .register(z.globalRegistry, { id: 'RedriveRequest' });
+export const RedriveResult = z
+  .strictObject({
+    queue: z.string(),
+    from: z.string(),
+    to: z.string(),
+    /** Messages moved back (in AWS: started moving; SQS finishes the move task asynchronously). */
+    moved: z.int(),
+    at: z.string(),
+  })
+  .register(z.globalRegistry, { id: 'RedriveResult' });
+
+// --- Rollout and capacity plan ---
+
+const IsoDate = z.string().check(z.refine(isRealDate, 'must be a real date YYYY-MM-DD'));
+const Phase = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(6));
+const Version = z.int().check(z.minimum(1));
+const QuotaId = z.enum(['apiRequestsPerSecond', 'lambdaConcurrency', 'startExecutionsPerSecond', 'stateTransitionsPerSecond', 'sqsInFlightPerQueue']);
+
+export const PhaseCapacity = z
+  .strictObject({
+    phase: z.int(),
+    services: z.int(),
+    submissionsPerSecond: z.number(),
+    apiRequestsPerSecond: z.number(),
+    lambdaConcurrency: z.number(),
+    startExecutionsPerSecond: z.number(),
+    stateTransitionsPerSecond: z.number(),
+    writeUnitsPerSecond: z.number(),
+    readUnitsPerSecond: z.number(),
+    agencyMessagesPerSecond: z.record(z.string(), z.number()),
+    quotas: z.array(z.strictObject({ quota: QuotaId, limit: z.number(), use: z.number(), percent: z.number() })),
+    exceeds: z.nullable(QuotaId),
+  })
+  .register(z.globalRegistry, { id: 'PhaseCapacity', description: "A phase's peak load once open (its services and every earlier phase's) and the quotas it uses" });
+
+export const RolloutView = z
+  .strictObject({
+    version: z.int(),
+    updatedAt: z.optional(z.string()),
+    updatedBy: z.optional(z.string()),
+    today: IsoDate,
+    phases: z.array(
+      z.strictObject({
+        phase: z.int(),
+        opensOn: z.nullable(IsoDate),
+        open: z.boolean(),
+        ready: z.boolean(),
+        services: z.array(
+          z.strictObject({
+            serviceId: z.string(),
+            name: z.strictObject({ ar: z.string(), en: z.string() }),
+            version: z.int(),
+            lifecycleStage: z.string(),
+            launched: z.boolean(),
+            annualTransactions: z.int(),
+            unroutedAgencies: z.array(z.string()),
+          }),
+        ),
+        notLaunched: z.array(z.string()),
+        missingRoutes: z.array(z.strictObject({ serviceId: z.string(), agencyIds: z.array(z.string()) })),
+        capacity: PhaseCapacity,
+      }),
+    ),
+    capacity: z.strictObject({
+      assumptions: z.record(z.string(), z.number()),
+      quotas: z.record(z.string(), z.number()),
+      firstExceeded: z.nullable(z.strictObject({ phase: z.int(), quota: QuotaId })),
+    }),
+  })
+  .register(z.globalRegistry, { id: 'Rollout', description: 'The six rollout phases: open dates, services and readiness, capacity plan' });
+export type RolloutView = z.infer<typeof RolloutView>;
+
+export const RolloutQuery = z.strictObject({});
+export const PhaseParams = z.strictObject({ phase: Phase });
+export const SetPhaseDateBody = z.strictObject({ opensOn: IsoDate, expectedVersion: Version }).register(z.globalRegistry, { id: 'SetPhaseDateRequest' });
+export const RolloutSchedule = z
+  .strictObject({ version: z.int(), phases: z.record(z.string(), IsoDate), updatedAt: z.optional(z.string()), updatedBy: z.optional(z.string()) })
+  .register(z.globalRegistry, { id: 'RolloutSchedule' });
+export const RolloutServiceParams = z.strictObject({ serviceId: ServiceId });
+export const MoveServiceBody = z
+  .strictObject({ phase: z.int().check(z.minimum(1), z.maximum(6)), expectedVersion: Version })
+  .register(z.globalRegistry, { id: 'MoveServiceRequest', description: "expectedVersion is the service card's current version" });
+export const MovedService = z
+  .strictObject({ serviceId: z.string(), from: z.int(), to: z.int(), version: z.int() })
+  .register(z.globalRegistry, { id: 'MovedService' });
+
+// --- Metrics ---
+
+export const MetricsQuery = z.strictObject({});
+export const TodaysMetrics = z
+  .strictObject({
+    date: IsoDate,
+    /** Each business metric's count today, all dimensions together. */
+    totals: z.record(z.string(), z.number()),
+    /** Counts per dimension values (by service and channel, by agency...). */
+    counts: z.array(z.strictObject({ metric: z.string(), dimensions: z.record(z.string(), z.string()), count: z.number() })),
+  })
+  .register(z.globalRegistry, { id: 'TodaysMetrics', description: "Today's business counts (Amman date)" });

@@ -1,0 +1,41 @@
+// Business metrics end to end on the local cloud: a submission's outbox event, once published, is an EMF line in
+// <data>/metrics/<Amman date>.jsonl, and GET /v1/operations/metrics counts it for operators.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ammanDate } from '../../functions/shared/amman-time';
+import { api, tokenFor } from '../support/api';
+import { submitVehicleRenewal, VEHICLE } from '../support/engagement';
+import { until } from '../support/wait';
+
+interface Count {
+  metric: string;
+  dimensions: Record<string, string>;
+  count: number;
+}
+
+const submittedViaVehicle = (counts: Count[]) =>
+  counts.filter((entry) => entry.metric === 'ApplicationSubmitted' && entry.dimensions.serviceId === VEHICLE.serviceId).reduce((sum, entry) => sum + entry.count, 0);
+
+test("a submission is counted by service and channel, in EMF, and shown in today's metrics", async () => {
+  const operator = await tokenFor('operator');
+  const before = await api('/v1/operations/metrics', { token: operator });
+  expect(before.status).toBe(200);
+  expect(before.body.date).toBe(ammanDate(new Date()));
+  const already = submittedViaVehicle(before.body.counts);
+
+  await submitVehicleRenewal(await tokenFor('citizen'));
+  const after = await until('the submission counted', async () => {
+    const response = await api('/v1/operations/metrics', { token: operator });
+    return submittedViaVehicle(response.body.counts) > already && response.body;
+  });
+  expect(after.totals.ApplicationSubmitted).toBeGreaterThanOrEqual(submittedViaVehicle(after.counts));
+  expect(after.counts).toEqual(expect.arrayContaining([expect.objectContaining({ metric: 'ApplicationSubmitted', dimensions: { channel: expect.any(String), serviceId: VEHICLE.serviceId } })]));
+
+  const file = path.join(process.env.KHIDMA_CLOUD_DIR!, 'metrics', `${after.date}.jsonl`);
+  const records = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const submitted = records.filter((record) => record.ApplicationSubmitted === 1 && record.serviceId === VEHICLE.serviceId);
+  expect(submitted.length).toBeGreaterThan(0);
+  expect(submitted[0]._aws.CloudWatchMetrics).toEqual([
+    { Namespace: 'Khidma', Dimensions: [['service'], ['service', 'serviceId', 'channel']], Metrics: [{ Name: 'ApplicationSubmitted', Unit: 'Count' }] },
+  ]);
+});
