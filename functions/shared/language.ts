@@ -49,7 +49,7 @@ export function errorMessage(code: ErrorCode, englishMessage: string, details: u
   }
   const reason = code === 'forbidden' ? (details as { reason?: string } | undefined)?.reason : undefined;
   const localized = (reason && forbiddenReasons[reason]) || errorMessages[code];
-  return fillTemplate(localized.ar, details, language);
+  return fillTemplate(localized, details, language);
 }
 
 const arabicIssue = arabicLocale().localeError;
