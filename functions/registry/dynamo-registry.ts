@@ -19,7 +19,9 @@ import {
 import type { AuditRecord, RecordKind } from '../../schemas/registry';
 import type { StoredConsent } from './domain/access';
 import { type AuditEntry, nextRecord } from './domain/audit-chain';
-import { AlreadyExists, type IdentityLink, type Membership, type RegistryStore, type StoredRecord, VersionConflict } from './domain/registry';
+import { AlreadyExists, type Membership, type RegistryStore, type StoredRecord, VersionConflict } from './domain/registry';
+import { identityLinkKey } from '../shared/dynamo-identity-links';
+import type { IdentityLink } from '../shared/identity';
 import { queryAll } from '../shared/query-all';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -113,7 +115,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
 
   return {
     async getLink(sub) {
-      const { Item } = await client.send(new GetCommand({ TableName: tables.registry, Key: { pk: `IDENTITY#${sub}`, sk: 'LINK' } }));
+      const { Item } = await client.send(new GetCommand({ TableName: tables.registry, Key: identityLinkKey(sub) }));
       return Item?.link as IdentityLink | undefined;
     },
 
@@ -122,7 +124,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
         {
           Put: {
             TableName: tables.registry,
-            Item: { pk: `IDENTITY#${link.sub}`, sk: 'LINK', link },
+            Item: { ...identityLinkKey(link.sub), link },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -150,7 +152,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
       await client.send(
         new UpdateCommand({
           TableName: tables.registry,
-          Key: { pk: `IDENTITY#${sub}`, sk: 'LINK' },
+          Key: identityLinkKey(sub),
           UpdateExpression: 'SET link.mfaEnrolled = :true, link.mfaEnrolledAt = :at',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':true': true, ':at': at },
@@ -186,7 +188,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
                   ExpressionAttributeValues: { ':sub': sub },
                 },
               },
-              { Delete: { TableName: tables.registry, Key: { pk: `IDENTITY#${sub}`, sk: 'LINK' } } },
+              { Delete: { TableName: tables.registry, Key: identityLinkKey(sub) } },
             ],
           }),
         );

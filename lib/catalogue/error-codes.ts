@@ -103,8 +103,10 @@ export type ErrorStatus = (typeof errorCodes)[ErrorCode];
 export type ErrorCodeWithStatus<S extends ErrorStatus> = { [K in ErrorCode]: (typeof errorCodes)[K] extends S ? K : never }[ErrorCode];
 
 /** Codes the HTTP pipeline itself answers for a route of this shape, whatever its handler does. */
-export function pipelineErrorCodes(route: Pick<RouteContract, 'access' | 'params' | 'query' | 'body' | 'perClientLimit'>): ErrorCode[] {
+export function pipelineErrorCodes(route: Pick<RouteContract, 'access' | 'principal' | 'params' | 'query' | 'body' | 'perClientLimit'>): ErrorCode[] {
   return [
+    ...(route.principal ? (['account_not_linked'] as const) : []),
+    ...(route.principal === 'linked' ? (['mfa_enrolment_required'] as const) : []),
     ...(route.perClientLimit ? (['too_many_requests'] as const) : []),
     ...(route.params || route.query || route.body ? (['validation_failed'] as const) : []),
     ...(route.body ? (['missing_body', 'invalid_json', 'payload_too_large', 'unsupported_media_type'] as const) : []),
@@ -114,7 +116,7 @@ export function pipelineErrorCodes(route: Pick<RouteContract, 'access' | 'params
 }
 
 /** Every code a route can answer with: the pipeline's and those its handler declares, in registry order. */
-export function routeErrorCodes(route: Pick<RouteContract, 'access' | 'params' | 'query' | 'body' | 'errorCodes' | 'perClientLimit'>): ErrorCode[] {
+export function routeErrorCodes(route: Pick<RouteContract, 'access' | 'principal' | 'params' | 'query' | 'body' | 'errorCodes' | 'perClientLimit'>): ErrorCode[] {
   const codes = new Set<ErrorCode>([...pipelineErrorCodes(route), ...(route.errorCodes ?? [])]);
   return (Object.keys(errorCodes) as ErrorCode[]).filter((code) => codes.has(code));
 }

@@ -10,9 +10,10 @@ import { terminalStatuses } from '../../../schemas/applications';
 import type { Channel, ServiceCard } from '../../../schemas/services';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
-import type { Principal, StoredConsent } from '../../registry/domain/access';
+import type { StoredConsent } from '../../registry/domain/access';
+import type { Principal } from '../../shared/identity';
 import { recordSpecs } from '../../../schemas/registry';
-import type { RequestContext } from '../../registry/domain/registry';
+import type { RequestContext } from '../../shared/identity';
 import type { WorkflowEngine, WorkflowInput } from '../../workflow/ports';
 import { checkAnswers } from './form';
 

@@ -7,9 +7,9 @@ import { EGOV_UNIT } from '../../../schemas/engagement';
 import type { StoredApplication } from '../../applications/domain/applications';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { Forbidden, HttpError, NotFound } from '../../shared/errors';
-import type { Principal } from '../../registry/domain/access';
+import type { Principal } from '../../shared/identity';
 import type { AuditEntry } from '../../registry/domain/audit-chain';
-import type { RequestContext } from '../../registry/domain/registry';
+import type { RequestContext } from '../../shared/identity';
 
 /** Hours an agency has to resolve a complaint of each category before it is escalated. */
 export const complaintSlaHours: Readonly<Record<ComplaintCategory, number>> = {

@@ -4,8 +4,8 @@
 import type { ComplaintEvent, ComplaintStatus } from '../../../schemas/engagement';
 import { EGOV_UNIT } from '../../../schemas/engagement';
 import { Conflict, Forbidden, NotFound } from '../../shared/errors';
-import type { Principal } from '../../registry/domain/access';
-import type { RequestContext } from '../../registry/domain/registry';
+import type { Principal } from '../../shared/identity';
+import type { RequestContext } from '../../shared/identity';
 import { auditStaffRead, type ComplaintDeps, eventOf, isComplainant, isWatched, type StoredComplaint, VersionConflict, view, visible } from './complaints';
 
 const MAX_RESPONSES = 50;

@@ -5,7 +5,7 @@ import type { Role } from '../../../lib/platform/identity';
 import type { RecordKind } from '../../../schemas/registry';
 import { type AttemptCounter, spendAttempt } from '../../shared/attempts';
 import { BadRequest, Conflict, HttpError, TooManyRequests } from '../../shared/errors';
-import type { Principal } from './access';
+import type { Principal } from '../../shared/identity';
 import { AlreadyExists, type RegistryDeps, subjectOf } from './registry';
 
 export interface CodeDelivery {

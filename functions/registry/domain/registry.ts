@@ -4,7 +4,6 @@
 import { addDays, ammanDate, ammanDateAfter } from '../../shared/amman-time';
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import type { Role } from '../../../lib/platform/identity';
 import * as z from 'zod/mini';
 import {
   type AuditRecord,
@@ -17,7 +16,8 @@ import type { LocalizedName } from '../../../schemas/common';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { isRealDate } from '../../shared/dates';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
-import { assistingConsent, type NamedService, type Principal, type StoredConsent, consentStatus, decideRead, project } from './access';
+import type { IdentityLink, Principal, RequestContext } from '../../shared/identity';
+import { assistingConsent, type NamedService, type StoredConsent, consentStatus, decideRead, project } from './access';
 import { type AuditEntry, type ChainCheck, verifyChain } from './audit-chain';
 
 export interface StoredRecord {
@@ -33,19 +33,6 @@ export interface Membership {
   readonly registrationNumber: string;
   readonly name: z.infer<typeof LocalizedName>;
   readonly role: 'owner' | 'representative';
-}
-
-/** Who a Cognito account is, as far as the registry is concerned; written only by sign-up and staff creation. */
-export interface IdentityLink {
-  readonly sub: string;
-  readonly username: string;
-  readonly role: Role;
-  readonly subject?: Principal['subject'];
-  readonly agencyId?: string;
-  readonly serviceCentreId?: string;
-  /** Staff must enrol a TOTP authenticator before any staff route serves them. */
-  readonly mfaEnrolled?: boolean;
-  readonly createdAt: string;
 }
 
 export class VersionConflict extends Error {}
@@ -94,12 +81,6 @@ export interface RegistryDeps {
   readonly now: () => Date;
 }
 
-/** Where a request came from, for the audit trail. */
-export interface RequestContext {
-  readonly requestId?: string;
-  readonly channel?: string;
-}
-
 export const subjectOf = (kind: RecordKind, recordId: string) => `${kind}:${recordId}`;
 
 function actorOf(principal: Principal): AuditEntry['actor'] {
@@ -108,36 +89,6 @@ function actorOf(principal: Principal): AuditEntry['actor'] {
     role: principal.role,
     ...(principal.agencyId ? { agencyId: principal.agencyId } : {}),
     ...(principal.serviceCentreId ? { serviceCentreId: principal.serviceCentreId } : {}),
-  };
-}
-
-// --- Principal ---
-
-export const staffRoles: readonly Role[] = ['officer', 'frontline', 'operator', 'auditor'];
-
-/**
- * The caller's registry scope. Callers without a link, or a link of another role, are refused: the link is
- * the authority. Staff who have not enrolled MFA are refused everything but the enrolment itself.
- */
-export async function resolvePrincipal(
-  deps: RegistryDeps,
-  caller: { sub: string; groups: readonly Role[] },
-  options: { allowWithoutMfa?: boolean } = {},
-): Promise<Principal> {
-  const link = await deps.store.getLink(caller.sub);
-  if (!link || !caller.groups.includes(link.role)) {
-    throw new HttpError(403, 'account_not_linked', 'This account is not linked to the national registry; sign up through Khidma or ask an operator');
-  }
-  if (staffRoles.includes(link.role) && !link.mfaEnrolled && !options.allowWithoutMfa) {
-    throw new HttpError(403, 'mfa_enrolment_required', 'Staff accounts must enrol an authenticator app first: POST /v1/me/mfa/totp, then POST /v1/me/mfa/totp/verify');
-  }
-  return {
-    sub: link.sub,
-    role: link.role,
-    ...(link.subject ? { subject: link.subject } : {}),
-    ...(link.agencyId ? { agencyId: link.agencyId } : {}),
-    ...(link.serviceCentreId ? { serviceCentreId: link.serviceCentreId } : {}),
-    ...(link.mfaEnrolled ? { mfaEnrolled: true } : {}),
   };
 }
 
