@@ -3,7 +3,8 @@ import { ammanDateAfter } from '../functions/shared/amman-time';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { readDemoTotpSecrets, signIn } from './cognito';
+import { readDemoTotpSecrets } from './cognito/demo-accounts';
+import { signIn } from './cognito/sign-in';
 import { demoPassword } from './demo-users';
 import { type LocalCloudState, LocalCloudError, readState } from './state';
 
