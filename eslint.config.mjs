@@ -1,28 +1,99 @@
-// `npm run lint`: size and complexity limits that keep files and functions small, and import rules that keep
-// the layers pointing one way (see README "Where things are"). Syntax-only (no type information): it runs in
-// seconds, and `tsc --noEmit` already checks types.
+// `npm run lint` part one: limits that keep files and functions small (STYLE.md, after Swarmion's). Syntax-only
+// (no type information) so it stays fast; `tsc --noEmit` checks types, and dependency-cruiser
+// (.dependency-cruiser.cjs, part two) checks cycles and layers.
 import tseslint from 'typescript-eslint';
-import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
-const code = ['bin', 'lib', 'functions', 'schemas', 'local', 'seed', 'reference', 'bench'].map((dir) => `${dir}/**/*.ts`);
+const source = ['bin', 'lib', 'functions', 'schemas', 'local', 'seed', 'reference', 'bench'].map((dir) => `${dir}/**/*.ts`);
+
+/**
+ * Files over a limit when the lint came in, each held at what it measures today so it cannot grow. This list
+ * only shrinks: split or simplify a file, then take it off. New files get the limits above.
+ */
+const legacy = {
+  complexity: {
+    limit: 40,
+    files: [
+      'bench/harness/aws-stub.ts',
+      'functions/applications/domain/applications.ts',
+      'functions/applications/domain/form.ts',
+      'functions/applications/domain/tasks.ts',
+      'functions/complaints/domain/complaints.ts',
+      'functions/events/publish-outbox.ts',
+      'functions/feedback/domain/feedback.ts',
+      'functions/notifications/domain/notify.ts',
+      'functions/registry/domain/access.ts',
+      'functions/registry/domain/identity.ts',
+      'functions/registry/dynamo-registry.ts',
+      'lib/openapi.ts',
+      'local/cognito/sign-in-lockout.ts',
+      'local/demo.ts',
+      'local/gateway.ts',
+      'local/workers.ts',
+      'seed/registry.ts',
+    ],
+  },
+  maxParams: {
+    limit: 7,
+    files: [
+      'bench/run.ts',
+      'bench/sections/cost.ts',
+      'functions/applications/domain/applications.ts',
+      'functions/applications/domain/tasks.ts',
+      'functions/registry/domain/records.ts',
+      'functions/services/domain/catalogue.ts',
+      'local/cognito/sign-in.ts',
+      'functions/registry/domain/registry.ts',
+      'functions/services/domain/registry.ts',
+    ],
+  },
+  maxLines: {
+    limit: 545,
+    files: ['functions/registry/domain/registry.ts', 'functions/services/domain/registry.ts', 'functions/applications/domain/applications.ts', 'functions/applications/domain/tasks.ts', 'functions/services/domain/catalogue.ts', 'local/queue.ts', 'schemas/registry.ts'],
+  },
+  functionLines: {
+    limit: 230,
+    files: [
+      'functions/applications/dynamo-applications.ts',
+      'functions/complaints/dynamo-complaints.ts',
+      'functions/notifications/dynamo-notifications.ts',
+      'functions/registry/cognito-directory.ts',
+      'functions/registry/dynamo-registry.ts',
+      'functions/services/dynamo-catalogue.ts',
+      'lib/constructs/application-workflow.ts',
+      'lib/stacks/api-stack.ts',
+      'local/workers.ts',
+    ],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'cdk.out/**', '.local/**', 'coverage/**'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' },
-    plugins: { '@typescript-eslint': tseslint.plugin, 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] })] },
+    plugins: { '@typescript-eslint': tseslint.plugin },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-self-import': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/registry/context', '**/applications/context'], message: 'The HTTP pipeline resolves the caller: declare `principal` on the route and use the handler\'s `principal`.' }] }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/registry/context', '**/applications/context'],
+              message: "The HTTP pipeline resolves the caller: declare `principal` on the route and take `principal` and `context` from the request.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
-    files: code,
+    // Tests are tables of cases: their length is their coverage, so they get no size limits.
+    files: source,
     rules: {
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
@@ -31,4 +102,13 @@ export default tseslint.config(
       'max-params': ['error', 5],
     },
   },
+  {
+    // Declarative data, not logic: the capability list and the reference service cards read best as one table each.
+    files: ['lib/capabilities.ts', 'reference/services.ts', 'reference/life-events.ts'],
+    rules: { 'max-lines': 'off', 'max-params': 'off' },
+  },
+  { files: legacy.complexity.files, rules: { complexity: ['error', legacy.complexity.limit] } },
+  { files: legacy.maxParams.files, rules: { 'max-params': ['error', legacy.maxParams.limit] } },
+  { files: legacy.maxLines.files, rules: { 'max-lines': ['error', { max: legacy.maxLines.limit, skipBlankLines: true, skipComments: true }] } },
+  { files: legacy.functionLines.files, rules: { 'max-lines-per-function': ['error', { max: legacy.functionLines.limit, skipBlankLines: true, skipComments: true }] } },
 );

@@ -10,7 +10,7 @@ import { type LocalCloudState, LocalCloudError, readState } from './state';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 interface Journey {
   readonly summary: string;

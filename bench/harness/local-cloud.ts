@@ -5,7 +5,6 @@ import path from 'node:path';
 import { capabilities } from '../../lib/capabilities';
 import { routeKey } from '../../lib/catalogue/types';
 import { workflowAgencyIds } from '../../lib/platform/agencies';
-import { tableDefinitions, tableEnvName, tableName } from '../../lib/platform/tables';
 import type { LambdaHttpHandler } from '../../functions/shared/http';
 import { demoTotpFile, enrolDemoTotp, seedUsers } from '../../local/cognito/demo-accounts';
 import { ensureIdentity } from '../../local/cognito/pool';

@@ -1,5 +1,5 @@
 // Cognito's lockout after failed sign-ins, which cognito-local lacks, wrapped around the emulator's router.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the emulator's own Context type
+// The emulator's own Context type.
 type EmulatorRoute = (ctx: any, req: any) => Promise<any>;
 
 /** Consecutive failed sign-ins (wrong password or wrong MFA code) after which a username is locked out. */
