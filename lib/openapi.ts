@@ -27,7 +27,7 @@ const STATUS_TEXT: Record<number, string> = {
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ref = (name: string) => ({ $ref: `${COMPONENT}${name}` });
 
-const DESCRIPTION = `Unified government services registry, identity, applications and workflows.
+const DESCRIPTION = `Unified government service catalogue, identity, applications and workflows.
 
 Errors: every error the API's handlers answer is \`{"error":{"code","message","details"}}\` (schema Error); each
 operation lists the codes it can answer with, per status (the \`code\` enum of its error responses). Before any

@@ -70,11 +70,11 @@ async function main(): Promise<void> {
     catalogueCacheSeconds: args['cache-seconds'],
     logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? (args.quiet ? 'ERROR' : 'WARN'),
   });
-  const { registryDeps } = await import('../functions/services/deps');
+  const { catalogueDeps } = await import('../functions/services/deps');
   // The same reference package and loader the deployment runs in every stage; then demo data, local only.
   const { loadReference } = await import('../reference/load');
   const { referencePackage } = await import('../reference');
-  const seeded = await loadReference(registryDeps, referencePackage);
+  const seeded = await loadReference(catalogueDeps, referencePackage);
   const { registryDeps: nationalRegistry } = await import('../functions/registry/deps');
   const { seedRegistry } = await import('../seed/registry');
   await seedRegistry(nationalRegistry, demoUsers, subs);

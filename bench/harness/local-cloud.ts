@@ -99,10 +99,10 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
 }
 
 async function seed(subs: ReadonlyMap<string, string>): Promise<void> {
-  const { registryDeps } = await import('../../functions/services/deps');
+  const { catalogueDeps } = await import('../../functions/services/deps');
   const { loadReference } = await import('../../reference/load');
   const { referencePackage } = await import('../../reference');
-  await loadReference(registryDeps, referencePackage);
+  await loadReference(catalogueDeps, referencePackage);
   const { registryDeps: nationalRegistry } = await import('../../functions/registry/deps');
   const { seedRegistry } = await import('../../seed/registry');
   await seedRegistry(nationalRegistry, demoUsers, subs);

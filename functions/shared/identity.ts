@@ -1,6 +1,6 @@
 // Who is calling, as every area knows them: the identity link to the national registry gives a token its scope.
 // Resolved once per request by the HTTP pipeline (functions/shared/http.ts) from the route's `principal` need.
-import type { Role } from '../../lib/platform/identity';
+import { type Role, staffRoles } from '../../lib/platform/identity';
 import { HttpError } from './errors';
 
 /** The caller as the platform knows them: the token's role plus the scope their identity link gives. */
@@ -40,8 +40,6 @@ export interface LinkReader {
 /** What a route needs to know of its caller beyond the token: `enrolling` lets staff in before MFA enrolment. */
 export type PrincipalNeed = 'linked' | 'enrolling';
 
-export const staffRoles: readonly Role[] = ['officer', 'frontline', 'operator', 'auditor'];
-
 /**
  * The caller's scope. Callers without a link, or a link of another role, are refused: the link is the
  * authority. Staff who have not enrolled MFA are refused everything but the enrolment itself.
@@ -55,7 +53,7 @@ export async function resolvePrincipal(
   if (!link || !caller.groups.includes(link.role)) {
     throw new HttpError(403, 'account_not_linked', 'This account is not linked to the national registry; sign up through Khidma or ask an operator');
   }
-  if (staffRoles.includes(link.role) && !link.mfaEnrolled && !options.allowWithoutMfa) {
+  if ((staffRoles as readonly Role[]).includes(link.role) && !link.mfaEnrolled && !options.allowWithoutMfa) {
     throw new HttpError(403, 'mfa_enrolment_required', 'Staff accounts must enrol an authenticator app first: POST /v1/me/mfa/totp, then POST /v1/me/mfa/totp/verify');
   }
   return {

@@ -4,11 +4,12 @@
 // enrolment) are always read, so an enrolment takes effect on the next request. A feature that changes or removes
 // a settled link (unlinking, a role change) must give this cache a bound or a way to forget. (Sign-up releases
 // only the links of accounts never confirmed: they never had a token, so no function ever read their link.)
-import { type IdentityLink, type LinkReader, staffRoles } from './identity';
+import { type Role, staffRoles } from '../../lib/platform/identity';
+import type { IdentityLink, LinkReader } from './identity';
 
 const MAX_ENTRIES = 10_000;
 
-const settled = (link: IdentityLink) => !staffRoles.includes(link.role) || Boolean(link.mfaEnrolled);
+const settled = (link: IdentityLink) => !(staffRoles as readonly Role[]).includes(link.role) || Boolean(link.mfaEnrolled);
 
 export function withLinkCache<S extends LinkReader>(store: S, maxEntries = MAX_ENTRIES): S {
   const links = new Map<string, IdentityLink>();

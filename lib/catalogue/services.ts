@@ -1,4 +1,4 @@
-// Route contracts of the unified services registry.
+// Route contracts of the unified service catalogue.
 import * as z from 'zod/mini';
 import {
   AgencyList,
@@ -15,7 +15,7 @@ import {
 import { GetCalendarQuery, PutCalendarBody, WorkingCalendar } from '../../schemas/calendar';
 import type { RouteContract } from './types';
 
-const tag = 'Services registry';
+const tag = 'Service catalogue';
 
 export const listServicesRoute = {
   method: 'GET',

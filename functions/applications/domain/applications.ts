@@ -9,7 +9,7 @@ import type { Application, ApplicationStatus, DomainEvent } from '../../../schem
 import { terminalStatuses } from '../../../schemas/applications';
 import type { Channel, ServiceCard } from '../../../schemas/services';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
-import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
+import { BadRequest, Conflict, Forbidden, HttpError, NotFound, VersionConflict } from '../../shared/errors';
 import type { StoredConsent } from '../../registry/domain/access';
 import type { Principal } from '../../shared/identity';
 import { recordSpecs } from '../../../schemas/registry';
@@ -39,7 +39,6 @@ export const summaryOf = ({ applicationId, serviceId, serviceName, status, creat
   ...(expectedCompletionDate ? { expectedCompletionDate } : {}),
 });
 
-export class VersionConflict extends Error {}
 /** The idempotency key was used before: for this body hash and this application. */
 export class KeyAlreadyUsed extends Error {
   constructor(

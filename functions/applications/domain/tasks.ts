@@ -8,7 +8,8 @@ import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors';
 import { addWorkingTime, type CalendarRules } from '../../shared/working-calendar';
 import type { Principal } from '../../shared/identity';
 import type { AgencyTaskMessage, WorkflowEngine } from '../../workflow/ports';
-import { type ApplicationStore, type StoredApplication, VersionConflict } from './applications';
+import { type ApplicationStore, type StoredApplication } from './applications';
+import { VersionConflict } from '../../shared/errors';
 
 export type TaskStatus = 'open' | 'info-requested' | 'decided' | 'closed';
 export type Decision = 'approve' | 'reject';

@@ -6,7 +6,7 @@ import type { ComplaintCategory, ComplaintEvent, ComplaintStatus } from '../../.
 import { EGOV_UNIT } from '../../../schemas/engagement';
 import type { StoredApplication } from '../../applications/domain/applications';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
-import { Forbidden, HttpError, NotFound } from '../../shared/errors';
+import { Forbidden, HttpError, NotFound, VersionConflict } from '../../shared/errors';
 import type { Principal } from '../../shared/identity';
 import type { AuditEntry } from '../../registry/domain/audit-chain';
 import type { RequestContext } from '../../shared/identity';
@@ -51,7 +51,6 @@ export interface StoredComplaint {
   readonly version: number;
 }
 
-export class VersionConflict extends Error {}
 
 export interface ComplaintStore {
   /** Writes a new complaint with its events (and, while an agency must answer it, its SLA entry). */

@@ -15,7 +15,7 @@ import {
 import type { LocalizedName } from '../../../schemas/common';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { isRealDate } from '../../shared/dates';
-import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
+import { BadRequest, Conflict, Forbidden, HttpError, NotFound, VersionConflict } from '../../shared/errors';
 import type { IdentityLink, Principal, RequestContext } from '../../shared/identity';
 import { assistingConsent, type NamedService, type StoredConsent, consentStatus, decideRead, project } from './access';
 import { type AuditEntry, type ChainCheck, verifyChain } from './audit-chain';
@@ -35,7 +35,6 @@ export interface Membership {
   readonly role: 'owner' | 'representative';
 }
 
-export class VersionConflict extends Error {}
 export class AlreadyExists extends Error {}
 
 export interface RegistryStore {
