@@ -42,13 +42,11 @@ const legacy = {
       'functions/registry/domain/records.ts',
       'functions/services/domain/catalogue.ts',
       'local/cognito/sign-in.ts',
-      'functions/registry/domain/registry.ts',
-      'functions/services/domain/registry.ts',
     ],
   },
   maxLines: {
-    limit: 545,
-    files: ['functions/registry/domain/registry.ts', 'functions/services/domain/registry.ts', 'functions/applications/domain/applications.ts', 'functions/applications/domain/tasks.ts', 'functions/services/domain/catalogue.ts', 'local/queue.ts', 'schemas/registry.ts'],
+    limit: 520,
+    files: ['functions/applications/domain/applications.ts', 'functions/applications/domain/tasks.ts', 'functions/services/domain/catalogue.ts', 'local/queue.ts', 'schemas/registry.ts'],
   },
   functionLines: {
     limit: 230,

@@ -2,7 +2,8 @@
 import type { Role } from '../lib/platform/identity';
 import type { RecordKind } from '../schemas/registry';
 import type { Principal } from '../functions/shared/identity';
-import { AlreadyExists, type RegistryDeps, createRecord } from '../functions/registry/domain/registry';
+import { AlreadyExists, type RegistryDeps } from '../functions/registry/domain/ports';
+import { createRecord } from '../functions/registry/domain/records';
 import { daysFrom } from '../functions/shared/dates';
 import { HttpError } from '../functions/shared/errors';
 

@@ -4,7 +4,7 @@ import { dynamo, requireTable } from '../shared/dynamo';
 import { dynamoAttemptCounter } from '../shared/dynamo-attempts';
 import { cognitoDirectory } from './cognito-directory';
 import type { IdentityDeps } from './domain/identity';
-import type { RegistryDeps } from './domain/registry';
+import type { RegistryDeps } from './domain/ports';
 import { dynamoRegistry } from './dynamo-registry';
 
 export const registryDeps: RegistryDeps = {

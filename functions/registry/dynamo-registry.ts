@@ -19,7 +19,7 @@ import {
 import type { AuditRecord, RecordKind } from '../../schemas/registry';
 import type { StoredConsent } from './domain/access';
 import { type AuditEntry, nextRecord } from './domain/audit-chain';
-import { AlreadyExists, type Membership, type RegistryStore, type StoredRecord } from './domain/registry';
+import { AlreadyExists, type Membership, type RegistryStore, type StoredRecord } from './domain/ports';
 import { VersionConflict } from '../shared/errors';
 import { identityLinkKey } from '../shared/dynamo-identity-links';
 import type { IdentityLink } from '../shared/identity';

@@ -3,7 +3,7 @@ import { httpHandler } from '../shared/http';
 import { dynamo, requireTable } from '../shared/dynamo';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';
 import { registryDeps } from './deps';
-import { grantConsent } from './domain/registry';
+import { grantConsent } from './domain/consents';
 
 const catalogue = dynamoCatalogue(dynamo, requireTable('catalogue'));
 const deps = {

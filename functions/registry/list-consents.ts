@@ -1,7 +1,7 @@
 import { listConsentsRoute } from '../../lib/catalogue/registry';
 import { httpHandler } from '../shared/http';
 import { registryDeps } from './deps';
-import { listMyConsents } from './domain/registry';
+import { listMyConsents } from './domain/consents';
 
 export const handler = httpHandler(listConsentsRoute, async ({ principal }) => {
   return { body: await listMyConsents(registryDeps, principal) };

@@ -9,7 +9,7 @@ import { type ApplicationDeps, cancelApplication, submitApplication } from '../.
 import { reconcileApplications } from '../../functions/applications/domain/reconcile';
 import { decideTask, openTask, redeliverDecisions, type TaskDeps } from '../../functions/applications/domain/tasks';
 import { dynamoRegistry } from '../../functions/registry/dynamo-registry';
-import { shareForApplication } from '../../functions/registry/domain/registry';
+import { shareForApplication } from '../../functions/registry/domain/sharing';
 import { resolvePrincipal } from '../../functions/shared/identity';
 import { dynamoCatalogue } from '../../functions/services/dynamo-catalogue';
 import type { WorkflowEngine } from '../../functions/workflow/ports';

@@ -6,7 +6,7 @@ import type { ComplaintCategory, ComplaintEvent, ComplaintStatus } from '../../.
 import { EGOV_UNIT } from '../../../schemas/engagement';
 import type { StoredApplication } from '../../applications/domain/applications';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
-import { Forbidden, HttpError, NotFound, VersionConflict } from '../../shared/errors';
+import { Forbidden, HttpError, NotFound } from '../../shared/errors';
 import type { Principal } from '../../shared/identity';
 import type { AuditEntry } from '../../registry/domain/audit-chain';
 import type { RequestContext } from '../../shared/identity';
@@ -20,7 +20,6 @@ export const complaintSlaHours: Readonly<Record<ComplaintCategory, number>> = {
   'staff-conduct': 120,
   other: 168,
 };
-
 
 type Subject = { readonly kind: 'persons' | 'residents'; readonly recordId: string };
 
@@ -50,7 +49,6 @@ export interface StoredComplaint {
   readonly resolutionRating?: { readonly rating: number; readonly comment?: string; readonly at: string };
   readonly version: number;
 }
-
 
 export interface ComplaintStore {
   /** Writes a new complaint with its events (and, while an agency must answer it, its SLA entry). */

@@ -6,7 +6,7 @@ import type { RecordKind } from '../../../schemas/registry';
 import { type AttemptCounter, spendAttempt } from '../../shared/attempts';
 import { BadRequest, Conflict, HttpError, TooManyRequests } from '../../shared/errors';
 import type { Principal } from '../../shared/identity';
-import { AlreadyExists, type RegistryDeps, subjectOf } from './registry';
+import { AlreadyExists, type RegistryDeps, subjectOf } from './ports';
 
 export interface CodeDelivery {
   readonly medium: string;
