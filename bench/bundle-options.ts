@@ -16,6 +16,7 @@ export const lambdaBundling = {
   sourcesContent: false,
   mainFields: ['module', 'main'],
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  charset: 'utf8',
   bundleAwsSDK: true,
   esbuildArgs: { '--alias': '@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts' },
 } as const;
@@ -41,6 +42,7 @@ export function esbuildOptions(entryPoint: string, outfile: string): BuildOption
     // bundleAwsSDK: no externals, the SDK is inside the bundle.
     external: [],
     banner: { js: lambdaBundling.banner },
+    charset: lambdaBundling.charset,
     mainFields: [...lambdaBundling.mainFields],
     alias: aliases(),
     absWorkingDir: repositoryRoot,

@@ -26,6 +26,11 @@ const STATUS_TEXT: Record<number, string> = {
 };
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ref = (name: string) => ({ $ref: `${COMPONENT}${name}` });
+/** Error answers say which language their message is in (API Gateway's own answers carry neither header). */
+const LANGUAGE_HEADERS = {
+  'content-language': { $ref: '#/components/headers/content-language' },
+  vary: { $ref: '#/components/headers/vary' },
+};
 
 const DESCRIPTION = `Unified government service catalogue, identity, applications and workflows.
 
@@ -34,6 +39,9 @@ operation lists the codes it can answer with, per status (the \`code\` enum of i
 handler runs, API Gateway answers in its own shape, \`{"message":"..."}\` (schema GatewayError): 401 for a missing
 or bad token on a secured operation, 429 when throttled, 413 for a body over 10 MB, 400 for a request it
 cannot parse (431 for oversized headers).
+
+Languages: the \`message\` of an error follows Accept-Language (ar or en; Arabic when absent), and so do the
+messages of validation problems in \`details\`; \`code\`, the problems' \`code\` and \`path\` never change.
 
 Unknown routes: a path no operation has answers 404 (\`route_not_found\`), a method the path has no operation for
 answers 405 (\`method_not_allowed\`), both in the Error shape from the local cloud; API Gateway in AWS answers
@@ -78,15 +86,25 @@ export function buildOpenApi(capabilities: readonly Capability[], info: { versio
         TooManyRequests: { description: STATUS_TEXT[429], content: { 'application/json': { schema: ref('GatewayError') } } },
         RouteNotFound: {
           description: 'No operation has this path',
+          headers: { 'content-language': { $ref: '#/components/headers/content-language' } },
           content: { 'application/json': { schema: { oneOf: [errorOf(['route_not_found']), ref('GatewayError')] } } },
         },
         MethodNotAllowed: {
           description: 'The path has no operation for this method (local cloud; API Gateway answers 404)',
-          headers: { allow: { required: true, description: 'The methods the path has operations for', schema: { type: 'string' } } },
+          headers: {
+            allow: { required: true, description: 'The methods the path has operations for', schema: { type: 'string' } },
+            'content-language': { $ref: '#/components/headers/content-language' },
+          },
           content: { 'application/json': { schema: errorOf(['method_not_allowed']) } },
         },
       },
       headers: {
+        'content-language': {
+          description: 'The language of the error message: the best of ar and en in Accept-Language, Arabic when it names neither',
+          required: false,
+          schema: { type: 'string', enum: ['ar', 'en'] },
+        },
+        vary: { description: 'The message depends on Accept-Language', required: false, schema: { type: 'string' } },
         'idempotent-replayed': {
           description: 'true when the answer replays what an earlier request with the same Idempotency-Key created',
           required: true,
@@ -106,6 +124,15 @@ export function buildOpenApi(capabilities: readonly Capability[], info: { versio
           description: 'The authentication scheme (Bearer), when the token is missing or was refused by the gateway',
           required: false,
           schema: { type: 'string', pattern: '^Bearer\\b' },
+        },
+      },
+      parameters: {
+        'Accept-Language': {
+          name: 'Accept-Language',
+          in: 'header',
+          required: false,
+          description: 'The language of error messages (ar or en, with quality values); Arabic when absent. Codes never change.',
+          schema: { type: 'string', examples: ['ar-JO,ar;q=0.9,en;q=0.8'] },
         },
       },
       securitySchemes: {
@@ -137,8 +164,11 @@ function operation(route: RouteContract) {
     const gateway = (status === 401 && !isPublic) || status === 413 || status === 429 || status === 500;
     responses[status] = {
       description: STATUS_TEXT[status] ?? 'Error',
-      ...(status === 401 ? { headers: { 'www-authenticate': { $ref: '#/components/headers/www-authenticate' } } } : {}),
-      ...(status === 429 ? { headers: { 'retry-after': { $ref: '#/components/headers/retry-after' } } } : {}),
+      headers: {
+        ...LANGUAGE_HEADERS,
+        ...(status === 401 ? { 'www-authenticate': { $ref: '#/components/headers/www-authenticate' } } : {}),
+        ...(status === 429 ? { 'retry-after': { $ref: '#/components/headers/retry-after' } } : {}),
+      },
       content: { 'application/json': { schema: gateway ? { oneOf: [errorOf(codes), ref('GatewayError')] } : errorOf(codes) } },
     };
   }
@@ -161,6 +191,7 @@ function operation(route: RouteContract) {
     parameters: [
       ...parameters(route.params, 'path'),
       ...parameters(route.query, 'query'),
+      { $ref: '#/components/parameters/Accept-Language' },
       ...(route.idempotent
         ? [
             {

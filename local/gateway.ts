@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { Capability } from '../lib/catalogue/types';
 import { routeKey } from '../lib/catalogue/types';
 import type { HttpResponse, LambdaHttpHandler } from '../functions/shared/http';
+import { errorMessage, negotiateLanguage } from '../functions/shared/language';
 
 export type JwtClaims = Record<string, unknown>;
 /** Verifies a bearer token like the API's JWT authorizer (issuer, signature, expiry, audience); throws when invalid. */
@@ -96,10 +97,10 @@ async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], 
   if (!match) {
     // API Gateway answers 404 {"message":"Not Found"} for both; locally, the platform's Error shape says which.
     return candidates.length > 0
-      ? platformError(405, 'method_not_allowed', `${req.method} is not allowed on ${url.pathname}`, {
+      ? platformError(req, 405, 'method_not_allowed', `${req.method} is not allowed on ${url.pathname}`, {
           allowedMethods: candidates.map((route) => route.capability.route.method),
         })
-      : platformError(404, 'route_not_found', `No operation has the path ${url.pathname}; see /openapi.json`);
+      : platformError(req, 404, 'route_not_found', `No operation has the path ${url.pathname}; see /openapi.json`);
   }
   const body = await readBody(req);
   if (body === undefined) {
@@ -241,11 +242,16 @@ function lambdaContext(capability: Capability, requestId: string): Context {
   };
 }
 
-function platformError(status: number, code: string, message: string, details: Record<string, unknown> = {}): HttpResponse {
+function platformError(req: http.IncomingMessage, status: number, code: 'route_not_found' | 'method_not_allowed', message: string, details: Record<string, unknown> = {}): HttpResponse {
+  const language = negotiateLanguage(req.headers['accept-language']);
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...(status === 405 ? { allow: String(details.allowedMethods) } : {}) },
-    body: JSON.stringify({ error: { code, message, details } }),
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-language': language,
+      ...(status === 405 ? { allow: String(details.allowedMethods) } : {}),
+    },
+    body: JSON.stringify({ error: { code, message: errorMessage(code, message, details, language), details } }),
   };
 }
 

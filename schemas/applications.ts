@@ -12,6 +12,22 @@ export const stepStatuses = ['pending', 'open', 'info-requested', 'approved', 'r
 
 export const ApplicationId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an application id'));
 export const ApplicationIdParams = z.strictObject({ applicationId: ApplicationId });
+/**
+ * GET /v1/applications/{applicationId}: the id, or the short reference on a receipt, a message or a phone call
+ * (DVLD-26-4K7M9Q-X in any case, with any digits, spaces or dashes; its check character is checked by the domain).
+ */
+export const ApplicationIdOrReferenceParams = z.strictObject({
+  applicationId: z
+    .string()
+    .check(
+      z.maxLength(40),
+      z.regex(/^(?:[0-9A-HJKMNP-TV-Z]{26}|\s*[A-Za-z]{2,8}(?:[\s-]*[0-9A-Za-z\u0660-\u0669\u06F0-\u06F9]){9}\s*)$/, 'must be an application id or its reference'),
+    )
+    .register(z.globalRegistry, { description: 'The application id (26 characters) or its short reference, e.g. DVLD-26-4K7M9Q-X' }),
+});
+const Reference = z.string().register(z.globalRegistry, {
+  description: 'The short reference people read out: owner agency, two-digit year, six characters, a check character',
+});
 
 /** Answers to the service card's form: field id → value; checked against the card's form when saved. */
 const Answers = z.record(z.string().check(z.maxLength(64)), z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]));
@@ -69,6 +85,7 @@ export const TimelineEntry = z.strictObject({
 export const Application = z
   .strictObject({
     applicationId: z.string(),
+    reference: z.optional(Reference),
     serviceId: z.string(),
     serviceVersion: z.int(),
     serviceName: LocalizedName,
@@ -98,6 +115,7 @@ export type Application = z.infer<typeof Application>;
 
 export const ApplicationSummary = z.strictObject({
   applicationId: z.string(),
+  reference: z.optional(Reference),
   serviceId: z.string(),
   serviceName: LocalizedName,
   status: z.enum(applicationStatuses),

@@ -29,9 +29,24 @@ const CardNumber = z.string().check(z.overwrite((value) => compactIdentifier(val
 export const recordKinds = ['persons', 'residents', 'businesses'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
+/** One part of a name: Arabic letters (a part may be two words, e.g. عبد الله), with an optional English spelling. */
+const NamePart = z.strictObject({
+  ar: z.string().check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^[\u0621-\u064A\u0671-\u06D3\u064B-\u0652 ]+$/, 'must be Arabic letters')),
+  en: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z' -]*$/, 'must be Latin letters, spaces, hyphens or apostrophes'))),
+});
+/** الاسم الرباعي: first, father, grandfather and family name, as the civil registry keeps it. */
+export const FourPartName = z
+  .strictObject({ first: NamePart, father: NamePart, grandfather: NamePart, family: NamePart })
+  .register(z.globalRegistry, { id: 'FourPartName', description: 'The four-part name (الاسم الرباعي); English spellings optional' });
+/** The name as shown: made from the four-part name when the record has one; English only when every part has it. */
+const FullName = z
+  .strictObject({ ar: z.string().check(z.minLength(1), z.maxLength(200)), en: z.optional(z.string().check(z.minLength(1), z.maxLength(200))) })
+  .register(z.globalRegistry, { id: 'FullName', description: 'The full name in Arabic, and in English when known' });
+
 const personShape = {
   nationalNumber: NationalNumber,
-  fullName: LocalizedName,
+  name: z.optional(FourPartName),
+  fullName: z.optional(FullName),
   dateOfBirth: IsoDate,
   sex: Sex,
   familyBookNumber: z.string().check(z.regex(/^\d{6,10}$/, 'must be 6 to 10 digits')),
@@ -43,7 +58,8 @@ const personShape = {
 };
 const residentShape = {
   permitNumber: PermitNumber,
-  fullName: LocalizedName,
+  name: z.optional(FourPartName),
+  fullName: z.optional(FullName),
   dateOfBirth: IsoDate,
   sex: Sex,
   nationality: z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 country code')),
@@ -104,6 +120,7 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
     schema: PersonFields,
     fields: {
       nationalNumber: 'personal',
+      name: 'personal',
       fullName: 'personal',
       dateOfBirth: 'personal',
       sex: 'personal',
@@ -122,6 +139,7 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
     schema: ResidentFields,
     fields: {
       permitNumber: 'personal',
+      name: 'personal',
       fullName: 'personal',
       dateOfBirth: 'personal',
       sex: 'personal',

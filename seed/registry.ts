@@ -14,7 +14,7 @@ export const seedRecords: ReadonlyArray<{ kind: RecordKind; fields: Record<strin
     kind: 'persons',
     fields: {
       nationalNumber: '9861012345',
-      fullName: { ar: 'عمر خالد الحداد', en: 'Omar Khaled Haddad' },
+      name: { first: { ar: 'عمر', en: 'Omar' }, father: { ar: 'خالد', en: 'Khaled' }, grandfather: { ar: 'محمود', en: 'Mahmoud' }, family: { ar: 'الحداد', en: 'Haddad' } },
       dateOfBirth: '1986-03-14',
       sex: 'male',
       familyBookNumber: '4412876',
@@ -29,7 +29,7 @@ export const seedRecords: ReadonlyArray<{ kind: RecordKind; fields: Record<strin
     kind: 'persons',
     fields: {
       nationalNumber: '2000456789',
-      fullName: { ar: 'لينا سامي خليل', en: 'Lina Sami Khalil' },
+      name: { first: { ar: 'لينا', en: 'Lina' }, father: { ar: 'سامي', en: 'Sami' }, grandfather: { ar: 'عادل', en: 'Adel' }, family: { ar: 'خليل', en: 'Khalil' } },
       dateOfBirth: '2001-09-02',
       sex: 'female',
       familyBookNumber: '5520193',
@@ -44,7 +44,7 @@ export const seedRecords: ReadonlyArray<{ kind: RecordKind; fields: Record<strin
     kind: 'persons',
     fields: {
       nationalNumber: '9901055512',
-      fullName: { ar: 'سلمى يوسف العلي', en: 'Salma Yousef Al-Ali' },
+      name: { first: { ar: 'سلمى', en: 'Salma' }, father: { ar: 'يوسف', en: 'Yousef' }, grandfather: { ar: 'عبد الله', en: 'Abdullah' }, family: { ar: 'العلي', en: 'Al-Ali' } },
       dateOfBirth: '1990-11-21',
       sex: 'female',
       familyBookNumber: '6623001',
@@ -59,7 +59,8 @@ export const seedRecords: ReadonlyArray<{ kind: RecordKind; fields: Record<strin
     kind: 'residents',
     fields: {
       permitNumber: 'EGY1234567',
-      fullName: { ar: 'أحمد محمود منصور', en: 'Ahmed Mahmoud Mansour' },
+      // Four parts as the residence permit has them; no English spelling on file for the grandfather's name.
+      name: { first: { ar: 'أحمد', en: 'Ahmed' }, father: { ar: 'محمود', en: 'Mahmoud' }, grandfather: { ar: 'حسن' }, family: { ar: 'منصور', en: 'Mansour' } },
       dateOfBirth: '1985-05-30',
       sex: 'male',
       nationality: 'EGY',

@@ -4,6 +4,7 @@
 //                                   status and the list's summary; gsi2 while submitted and not decided:
 //                                   ACTIVE / <submittedAt>#<id>, keys only, for the reconciler)
 //   APP#<id>   EVT#<version>#<n>    its domain events: the timeline and the outbox the stream publishes
+//   REF#<ref>  REF                  { applicationId }: the short reference, claimed with the application
 //   idempotency: id = <sub>#<key>   { bodyHash, applicationId, expiration (TTL) }
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -21,6 +22,7 @@ import {
   applicantKey,
   isActive,
   KeyAlreadyUsed,
+  ReferenceTaken,
   type StoredApplication,
   summaryOf,
   type TimelineEvent,
@@ -78,6 +80,17 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
       const items: TransactItem[] = [
         { Put: { TableName: tables.applications, Item: metaItem(application), ConditionExpression: 'attribute_not_exists(pk)' } },
         ...eventItems(application, events),
+        ...(application.reference
+          ? [
+              {
+                Put: {
+                  TableName: tables.applications,
+                  Item: { pk: `REF#${application.reference}`, sk: 'REF', applicationId: application.applicationId },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ]
+          : []),
       ];
       if (claim) {
         items.unshift({
@@ -95,8 +108,16 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
           const { Item } = await client.send(new GetCommand({ TableName: tables.idempotency, Key: { id: claim.key }, ConsistentRead: true }));
           throw new KeyAlreadyUsed(String(Item?.bodyHash), String(Item?.applicationId));
         }
+        if (application.reference && error instanceof TransactionCanceledException && error.CancellationReasons?.at(-1)?.Code === 'ConditionalCheckFailed') {
+          throw new ReferenceTaken();
+        }
         throw error;
       }
+    },
+
+    async findByReference(reference) {
+      const { Item } = await client.send(new GetCommand({ TableName: tables.applications, Key: { pk: `REF#${reference}`, sk: 'REF' } }));
+      return Item?.applicationId as string | undefined;
     },
 
     async get(applicationId) {

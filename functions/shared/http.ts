@@ -11,6 +11,7 @@ import type { AttemptCounter } from './attempts';
 import { spendAttempt } from './attempts';
 import { BadRequest, HttpError, PayloadTooLarge, TooManyRequests } from './errors';
 import type { Principal, RequestContext } from './identity';
+import { errorMessage, localizeDetails, negotiateLanguage, problemsOf, type Language } from './language';
 import { logger } from './logger';
 import { linkedPrincipals, type PrincipalResolver } from './principals';
 
@@ -124,30 +125,37 @@ function readJsonBody(route: RouteContract, event: HttpEvent): unknown {
   }
 }
 
+function languageOf(event: HttpEvent): Language {
+  const headers = event.headers ?? {};
+  return negotiateLanguage(headers['accept-language'] ?? headers['Accept-Language']);
+}
+
 function validate(schema: z.ZodMiniType | undefined, input: unknown, location: 'path' | 'query' | 'body'): unknown {
   if (!schema) {
     return undefined;
   }
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) {
     return result.data;
   }
-  const details = result.error.issues.map((issue) => ({
-    in: location,
-    path: issue.path.join('.'),
-    code: issue.code,
-    message: issue.message,
-  }));
-  throw new BadRequest('validation_failed', `Invalid ${location === 'path' ? 'path parameter' : location}`, details);
+  throw new BadRequest('validation_failed', `Invalid ${location === 'path' ? 'path parameter' : location}`, problemsOf(result.error.issues, location));
 }
 
 async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promise<void> {
   const error = request.error;
+  const language = languageOf(request.event);
+  const localized = { 'content-language': language, vary: 'Accept-Language' };
   if (error instanceof HttpError) {
     request.response = json(
       error.status,
-      { error: { code: error.code, message: error.message, details: error.details ?? {} } },
-      error instanceof TooManyRequests ? { 'retry-after': String(error.retryAfterSeconds) } : {},
+      {
+        error: {
+          code: error.code,
+          message: errorMessage(error.code, error.message, error.details, language),
+          details: localizeDetails(error.details ?? {}, language),
+        },
+      },
+      { ...localized, ...(error instanceof TooManyRequests ? { 'retry-after': String(error.retryAfterSeconds) } : {}) },
     );
     return;
   }
@@ -159,7 +167,9 @@ async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promis
     stack: error?.stack?.split('\n').slice(1, 8).map((frame) => frame.trim()),
     ...(metadata ? { awsRequestId: metadata.requestId, awsStatus: metadata.httpStatusCode } : {}),
   });
-  request.response = json(500, {
-    error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged', details: {} },
-  });
+  request.response = json(
+    500,
+    { error: { code: 'internal_error', message: errorMessage('internal_error', 'Something went wrong on our side; it has been logged', {}, language), details: {} } },
+    localized,
+  );
 }

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import {
   AgencyTask,
   Application,
+  ApplicationIdOrReferenceParams,
   ApplicationIdParams,
   DecisionBody,
   InformationBody,
@@ -84,7 +85,7 @@ export const getApplicationRoute = {
   tag,
   access: ['citizen', 'officer', 'frontline', 'auditor'],
   principal: 'linked',
-  params: ApplicationIdParams,
+  params: ApplicationIdOrReferenceParams,
   query: none,
   response: Application,
   successStatus: 200,

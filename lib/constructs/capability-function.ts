@@ -5,7 +5,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -77,6 +77,8 @@ export class CapabilityFunction extends Construct {
         sourcesContent: false,
         mainFields: ['module', 'main'],
         banner: esmRequireBanner,
+        // Arabic text (messages, templates) as UTF-8, 2 bytes a letter, not \uXXXX escapes of 6.
+        charset: Charset.UTF8,
         // The pinned SDK the tests ran against, not whatever version the runtime ships.
         bundleAwsSDK: true,
         esbuildArgs: { '--alias': credentialsAlias },

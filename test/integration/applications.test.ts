@@ -97,7 +97,7 @@ describe('a two-agency service with parallel approvals', () => {
       status: 'submitted',
       channel: 'portal',
       applicant: { kind: 'persons', recordId: '9861012345' },
-      prefill: { 'person.nationalNumber': '9861012345', 'person.fullName': { en: 'Omar Khaled Haddad' }, 'person.phone': '+962791234567' },
+      prefill: { 'person.nationalNumber': '9861012345', 'person.fullName': { ar: 'عمر خالد محمود الحداد', en: 'Omar Khaled Mahmoud Haddad' }, 'person.phone': '+962791234567' },
       fees: { amountJod: expect.any(Number) },
       expectedCompletionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });

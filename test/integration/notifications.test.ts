@@ -25,6 +25,7 @@ import {
   settledDeliveries,
   submitVehicleRenewal,
   waitForStatus,
+  referenceOf,
 } from '../support/engagement';
 import { findInPages } from '../support/pages';
 import { until } from '../support/wait';
@@ -37,6 +38,7 @@ const ids = (items: ReadonlyArray<{ notificationId: string }>) => items.map((ite
 describe('a full application journey', () => {
   let omar: Citizen;
   let applicationId: string;
+  let reference: string;
   let since: string;
 
   beforeAll(async () => {
@@ -44,6 +46,7 @@ describe('a full application journey', () => {
     await setPreferences(omar.token, { language: 'en', quietHours: null });
     since = new Date().toISOString();
     applicationId = await submitVehicleRenewal(omar.token);
+    reference = await referenceOf(omar.token, applicationId);
     await decide('dvld', await openTask('dvld', applicationId, 'insurance-check'), 'approve');
     await decide('gam', await openTask('gam', applicationId, 'fines-check'), 'approve');
     await decide('dvld', await openTask('dvld', applicationId, 'technical-inspection'), 'approve', 'Vehicle passed inspection');
@@ -60,7 +63,7 @@ describe('a full application journey', () => {
     expect(types(inbox)).toEqual(['ApplicationSubmitted', 'TaskDecided', 'TaskDecided', 'TaskDecided', 'TaskDecided', 'ApplicationApproved']);
     expect(inbox.every((item) => item.language === 'en' && !item.read)).toBe(true);
     expect(inbox[0]).toMatchObject({ category: 'application-status', title: `Application received: ${SERVICE_EN}` });
-    expect(inbox[0]!.body).toContain(`We received your application ${applicationId} for ${SERVICE_EN}. Status: submitted. Fees: 42.750 JOD.`);
+    expect(inbox[0]!.body).toContain(`We received your application ${reference} for ${SERVICE_EN}. Status: submitted. Fees: 42.750 JOD.`);
     expect(inbox[5]).toMatchObject({ title: `Approved: ${SERVICE_EN}` });
     expect(inbox[5]!.body).toContain(`DOC-${applicationId}`);
 
@@ -74,8 +77,8 @@ describe('a full application journey', () => {
     ]);
     const sms = outbox('sms', ids(inbox));
     expect(sms.map((message) => [message.to, message.body])).toEqual([
-      [omar.phone, expect.stringMatching(new RegExp(`^Khidma: application ${applicationId} \\(${SERVICE_EN}\\) received\\. Fees 42\\.750 JOD\\. Expected by [A-Z][a-z]+day, \\d{1,2} [A-Z][a-z]+ \\d{4}\\.$`))],
-      [omar.phone, `Khidma: application ${applicationId} (${SERVICE_EN}) approved. Document DOC-${applicationId}.`],
+      [omar.phone, expect.stringMatching(new RegExp(`^Khidma: application ${reference} \\(${SERVICE_EN}\\) received\\. Fees 42\\.750 JOD\\. Expected by [A-Z][a-z]+day, \\d{1,2} [A-Z][a-z]+ \\d{4}\\.$`))],
+      [omar.phone, `Khidma: application ${reference} (${SERVICE_EN}) approved. Document DOC-${applicationId}.`],
     ]);
   });
 
@@ -124,6 +127,7 @@ describe('language', () => {
     await setPreferences(lina.token, { language: 'ar', quietHours: null });
     const since = new Date().toISOString();
     const applicationId = await submitVehicleRenewal(lina.token);
+    const reference = await referenceOf(lina.token, applicationId);
     await cancel(lina.token, applicationId);
     const inbox = await until('the cancellation in the inbox', async () => {
       const items = await inboxAbout(lina.token, { applicationId }, since);
@@ -141,7 +145,7 @@ describe('language', () => {
     expect(outbox('email', ids(inbox))[0]!.body).toContain('الرسوم: 42.750 د.أ');
     expect(outbox('sms', ids(inbox)).map((message) => message.body)).toEqual([
       expect.stringMatching(/^خدمة: استلمنا طلبك /),
-      `خدمة: أُلغي طلبك \u2068${applicationId}\u2069 (${SERVICE_AR}).`,
+      `خدمة: أُلغي طلبك \u2068${reference}\u2069 (${SERVICE_AR}).`,
     ]);
     // The same inbox, read in English when asked.
     expect((await inboxAbout(lina.token, { applicationId }, since, 'en'))[0]!.title).toBe(`Application received: ${SERVICE_EN}`);

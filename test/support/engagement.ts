@@ -56,6 +56,15 @@ export async function submitVehicleRenewal(token: string): Promise<string> {
   return response.body.applicationId as string;
 }
 
+/** The short reference messages and receipts name an application by. */
+export async function referenceOf(token: string, applicationId: string): Promise<string> {
+  const response = await api(`/v1/applications/${applicationId}`, { token });
+  if (response.status !== 200 || typeof response.body.reference !== 'string') {
+    throw new Error(`reading the reference: ${response.status} ${response.text}`);
+  }
+  return response.body.reference;
+}
+
 /** The open task of a step, once the workflow has put it in the agency's inbox. */
 export async function openTask(agencyId: string, applicationId: string, stepId: string): Promise<string> {
   const token = await tokenFor(`officer-${agencyId}`);

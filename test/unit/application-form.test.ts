@@ -68,3 +68,17 @@ describe('expected completion', () => {
     expect(expectedCompletion(referenceCalendar(2026), new Date('2026-11-22T10:00:00Z'), { workflow })).toBe('2026-11-29');
   });
 });
+
+describe('four-part names in forms', () => {
+  const card = { form: { fields: [{ id: 'childFullName', type: 'text' as const, required: true, label: { ar: 'اسم الطفل الرباعي', en: "Child's full name" }, maxLength: 120 }] } };
+
+  it('asks for the four parts where the form asks for «الاسم الرباعي»', () => {
+    expect(() => checkAnswers(card as never, { childFullName: 'Yousef Omar' }, 'submit')).toThrow(
+      expect.objectContaining({
+        code: 'validation_failed',
+        details: [expect.objectContaining({ path: 'answers.childFullName', code: 'invalid_answer', message: expect.objectContaining({ ar: expect.stringContaining('الاسم الرباعي') }) })],
+      }),
+    );
+    expect(checkAnswers(card as never, { childFullName: 'يوسف عمر خالد الحداد' }, 'submit')).toEqual({ childFullName: 'يوسف عمر خالد الحداد' });
+  });
+});

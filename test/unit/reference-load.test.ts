@@ -78,15 +78,17 @@ test('a re-run changes nothing', async () => {
 test('a changed card the package owns is published as its next version; one an operator edited is skipped and reported', async () => {
   const withFee = (card: (typeof referencePackage.services)[number]["card"], more: number) => ({ ...card, fees: { ...card.fees, amountJod: card.fees.amountJod + more } });
   const operatorCard = withFee(second!.card, 1);
-  await putService(deps, second!.serviceId, operatorCard, 1, { username: 'operator-1' });
+  await putService(deps, second!.serviceId, operatorCard, 1, { username: 'rania.khalil', groups: ['operator'] });
   const changed = (service: typeof first) => ({ ...service!, card: withFee(service!.card, 7) });
   const next: ReferencePackage = { ...small, version: '2026.12.2', services: [changed(first), changed(second), third!] };
 
   const report = await loadReference(deps, next);
 
   expect(report).toMatchObject({ version: '2026.12.2', services: { created: 0, updated: 1, unchanged: 1 } });
-  expect(report.skipped).toEqual([{ serviceId: second!.serviceId, version: 2, editedBy: 'operator-1' }]);
+  expect(report.skipped).toEqual([{ serviceId: second!.serviceId, version: 2, editedBy: 'operator' }]);
   expect(await getService(deps, first!.serviceId)).toMatchObject({ version: 2, fees: { amountJod: first!.card.fees.amountJod + 7 } });
-  expect(await getService(deps, second!.serviceId)).toMatchObject({ version: 2, updatedBy: 'operator-1', fees: operatorCard.fees });
+  // The public card names the role that changed it, never the person's username.
+  expect(await getService(deps, second!.serviceId)).toMatchObject({ version: 2, updatedBy: 'operator', fees: operatorCard.fees });
+  expect(JSON.stringify(await getService(deps, second!.serviceId))).not.toContain('rania');
   expect((await loadReference(deps, next)).services).toEqual({ created: 0, updated: 0, unchanged: 2 });
 });

@@ -16,6 +16,7 @@ import { recordSpecs } from '../../../schemas/registry';
 import type { RequestContext } from '../../shared/identity';
 import type { WorkflowEngine, WorkflowInput } from '../../workflow/ports';
 import { checkAnswers } from './form';
+import { newReference, parseReference } from './reference';
 
 export type StoredApplication = Omit<Application, 'timeline'> & {
   /** Cognito sub of the account that owns it (the applicant), when they have one. */
@@ -27,10 +28,11 @@ export type StoredApplication = Omit<Application, 'timeline'> & {
 export type TimelineEvent = DomainEvent;
 
 /** What an applicant's list shows of each application. */
-export type ApplicationSummary = Pick<StoredApplication, 'applicationId' | 'serviceId' | 'serviceName' | 'status' | 'createdAt' | 'updatedAt' | 'expectedCompletionDate'>;
+export type ApplicationSummary = Pick<StoredApplication, 'applicationId' | 'reference' | 'serviceId' | 'serviceName' | 'status' | 'createdAt' | 'updatedAt' | 'expectedCompletionDate'>;
 
-export const summaryOf = ({ applicationId, serviceId, serviceName, status, createdAt, updatedAt, expectedCompletionDate }: StoredApplication): ApplicationSummary => ({
+export const summaryOf = ({ applicationId, reference, serviceId, serviceName, status, createdAt, updatedAt, expectedCompletionDate }: StoredApplication): ApplicationSummary => ({
   applicationId,
+  ...(reference ? { reference } : {}),
   serviceId,
   serviceName,
   status,
@@ -39,6 +41,8 @@ export const summaryOf = ({ applicationId, serviceId, serviceName, status, creat
   ...(expectedCompletionDate ? { expectedCompletionDate } : {}),
 });
 
+/** Another application holds this short reference (a random collision): draw another. */
+export class ReferenceTaken extends Error {}
 /** The idempotency key was used before: for this body hash and this application. */
 export class KeyAlreadyUsed extends Error {
   constructor(
@@ -59,6 +63,8 @@ export interface IdempotencyClaim {
 export interface ApplicationStore {
   /** Creates the application with its events (and claims the idempotency key) in one transaction; KeyAlreadyUsed if claimed. */
   create(application: StoredApplication, events: readonly TimelineEvent[], claim?: IdempotencyClaim): Promise<void>;
+  /** The application a short reference names (its normalized form). */
+  findByReference(reference: string): Promise<string | undefined>;
   get(applicationId: string): Promise<StoredApplication | undefined>;
   /** Replaces the application if it is still at `expectedVersion`, appending `events`; VersionConflict otherwise. */
   save(application: StoredApplication, expectedVersion: number, events: readonly TimelineEvent[]): Promise<void>;
@@ -164,6 +170,7 @@ export async function submitApplication(
   const now = deps.now();
   const application: StoredApplication = {
     applicationId: ulid(now.getTime()),
+    reference: newReference(card.ownerAgencyId, Number(ammanDate(now).slice(0, 4))),
     serviceId: card.serviceId,
     serviceVersion: card.version,
     serviceName: card.name,
@@ -190,8 +197,10 @@ export async function submitApplication(
     mode === 'draft'
       ? [{ type: 'DraftSaved', eventId: ulid(), applicationId: application.applicationId, at: application.createdAt, by: actorOf(principal), serviceId: card.serviceId }]
       : [];
+  let created: StoredApplication;
   try {
-    await deps.store.create(application, events, { key: claimKey, bodyHash: hash, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_HOURS * 3600 });
+    const claim = { key: claimKey, bodyHash: hash, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_HOURS * 3600 };
+    created = await createWithReference(deps, application, events, claim, card.ownerAgencyId);
   } catch (error) {
     if (error instanceof KeyAlreadyUsed) {
       if (error.bodyHash !== hash) {
@@ -208,9 +217,30 @@ export async function submitApplication(
     throw error;
   }
   if (mode === 'draft') {
-    return { application: await view(deps, principal, application.applicationId), replayed: false };
+    return { application: await view(deps, principal, created.applicationId), replayed: false };
   }
-  return { application: await finishSubmission(deps, principal, application, card, request.channel, context, assisting?.expiresAt), replayed: false };
+  return { application: await finishSubmission(deps, principal, created, card, request.channel, context, assisting?.expiresAt), replayed: false };
+}
+
+/** Creates the application; on the rare collision of its random short reference, with another one. */
+async function createWithReference(
+  deps: ApplicationDeps,
+  application: StoredApplication,
+  events: readonly TimelineEvent[],
+  claim: IdempotencyClaim,
+  ownerAgencyId: string,
+): Promise<StoredApplication> {
+  for (let attempt = 1; ; attempt += 1) {
+    const candidate = attempt === 1 ? application : { ...application, reference: newReference(ownerAgencyId, Number(ammanDate(new Date(application.createdAt)).slice(0, 4))) };
+    try {
+      await deps.store.create(candidate, events, claim);
+      return candidate;
+    } catch (error) {
+      if (!(error instanceof ReferenceTaken) || attempt === 3) {
+        throw error;
+      }
+    }
+  }
 }
 
 /** A submission's request takes well under this (its function's timeout is 10 s); a draft older than this was left by a request that died. */
@@ -477,9 +507,22 @@ function mayRead(principal: Principal, applicationId: string, application: Store
   return application;
 }
 
-export async function getApplication(deps: ApplicationDeps, principal: Principal, applicationId: string): Promise<Application> {
+export async function getApplication(deps: ApplicationDeps, principal: Principal, idOrReference: string): Promise<Application> {
+  const applicationId = APPLICATION_ID.test(idOrReference) ? idOrReference : await byReference(deps, idOrReference);
   const { application, events } = await deps.store.getWithEvents(applicationId);
   return viewOf(await shownTo(deps, principal, mayRead(principal, applicationId, application)), events);
+}
+
+const APPLICATION_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** The application a short reference (as typed or read out) names; 404 for a reference nobody holds or a wrong check character. */
+async function byReference(deps: ApplicationDeps, input: string): Promise<string> {
+  const reference = parseReference(input);
+  const applicationId = reference ? await deps.store.findByReference(reference) : undefined;
+  if (!applicationId) {
+    throw new NotFound('application_not_found', `No application with reference ${input}`, { reference: input });
+  }
+  return applicationId;
 }
 
 /**

@@ -110,7 +110,7 @@ export function applicationVariables(event: ApplicationEvent, application: Store
   const step = 'stepId' in event ? application.stages.flatMap((stage) => stage.steps).find((candidate) => candidate.stepId === event.stepId) : undefined;
   const status = statusAfter[event.type];
   return pick(event.type, {
-    applicationNumber: () => application.applicationId,
+    applicationNumber: () => application.reference ?? application.applicationId,
     serviceName: () => application.serviceName,
     status: () => status && applicationStatusLabels[status],
     fees: () => (event.type === 'ApplicationSubmitted' ? jod(event.payableJod) : undefined),

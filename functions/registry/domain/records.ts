@@ -5,6 +5,8 @@ import { type RecordKind, recordSpecs, type RecordKindSpec } from '../../../sche
 import { isRealDate } from '../../shared/dates';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound, VersionConflict } from '../../shared/errors';
 import type { Principal, RequestContext } from '../../shared/identity';
+import { problemsOf, type Localized } from '../../shared/language';
+import { withFullName } from './names';
 import { decideRead, project } from './access';
 import { type Membership, type MembershipChange, type RegistryDeps, type StoredRecord, actorOf, subjectOf, auditContext } from './ports';
 import { type AuditEntry } from './audit-chain';
@@ -135,7 +137,7 @@ export async function updateRecord(
   if (current.version !== expectedVersion) {
     throw staleRecord(kind, recordId, expectedVersion, current.version);
   }
-  const data = parseFields(spec, { ...current.data, ...changes }, 'update', deps.now().toISOString().slice(0, 10));
+  const data = parseFields(spec, { ...current.data, ...changes }, 'update', deps.now().toISOString().slice(0, 10), changes);
   const record: StoredRecord = { ...current, version: current.version + 1, updatedAt: deps.now().toISOString(), data };
   const changed = Object.keys(changes).filter((field) => JSON.stringify(current.data[field]) !== JSON.stringify(data[field]));
   try {
@@ -166,18 +168,19 @@ export function requireOwner(principal: Principal, spec: RecordKindSpec): void {
   }
 }
 
-function parseFields(spec: RecordKindSpec, fields: Readonly<Record<string, unknown>>, operation: string, today: string): Record<string, unknown> {
-  const result = z.safeParse(spec.schema, fields);
+function parseFields(
+  spec: RecordKindSpec,
+  fields: Readonly<Record<string, unknown>>,
+  operation: string,
+  today: string,
+  sent: Readonly<Record<string, unknown>> = fields,
+): Record<string, unknown> {
+  const result = z.safeParse(spec.schema, fields, { reportInput: true });
   if (!result.success) {
-    throw new BadRequest('validation_failed', `Invalid ${spec.kind} record for ${operation}`, result.error.issues.map((issue) => ({
-      in: 'body',
-      path: ['fields', ...issue.path.map(String)].join('.'),
-      code: issue.code,
-      message: issue.message,
-    })));
+    throw new BadRequest('validation_failed', `Invalid ${spec.kind} record for ${operation}`, problemsOf(result.error.issues, 'body', ['fields']));
   }
   const data = result.data as Record<string, unknown>;
-  const problems = impossibleValues(data, today);
+  const problems = [...impossibleValues(data, today), ...(spec.kind === 'businesses' ? [] : withFullName(data, sent))];
   if (problems.length > 0) {
     throw new BadRequest('validation_failed', `Invalid ${spec.kind} record for ${operation}`, problems);
   }
@@ -188,19 +191,21 @@ const DATE_FIELDS = ['dateOfBirth', 'permitValidUntil', 'registeredOn'] as const
 
 /** What the field schemas cannot see alone: dates that do not exist, births and registrations in the future, owners above 100 %. */
 function impossibleValues(data: Readonly<Record<string, unknown>>, today: string) {
-  const problem = (field: string, code: string, message: string) => ({ in: 'body', path: `fields.${field}`, code, message });
+  const problem = (field: string, code: string, message: Localized) => ({ in: 'body', path: `fields.${field}`, code, message });
   const problems = DATE_FIELDS.filter((field) => typeof data[field] === 'string' && !isRealDate(data[field] as string)).map((field) =>
-    problem(field, 'invalid_date', 'must be a date that exists'),
+    problem(field, 'invalid_date', { en: 'must be a date that exists', ar: 'يجب أن يكون تاريخاً موجوداً في التقويم' }),
   );
   for (const field of ['dateOfBirth', 'registeredOn'] as const) {
     if (typeof data[field] === 'string' && isRealDate(data[field] as string) && (data[field] as string) > today) {
-      problems.push(problem(field, 'date_in_future', `must not be after ${today}`));
+      problems.push(problem(field, 'date_in_future', { en: `must not be after ${today}`, ar: `يجب ألا يكون بعد ${today}` }));
     }
   }
   const owners = Array.isArray(data.owners) ? (data.owners as Array<{ sharePercent: number }>) : [];
   const shares = owners.reduce((total, owner) => total + owner.sharePercent, 0);
   if (Math.round(shares * 1000) > 100_000) {
-    problems.push(problem('owners', 'shares_above_100', `owner shares add up to ${shares} %, more than 100 %`));
+    problems.push(
+      problem('owners', 'shares_above_100', { en: `owner shares add up to ${shares} %, more than 100 %`, ar: `مجموع حصص المالكين ${shares}% وهو أكثر من 100%` }),
+    );
   }
   return problems;
 }

@@ -34,7 +34,7 @@ export async function putCalendar(deps: CalendarDeps, input: WorkingCalendarInpu
     throw staleCalendar(expectedVersion, current.version);
   }
   const at = deps.now().toISOString();
-  const next: WorkingCalendar = { ...normalized(input), timeZone: 'Asia/Amman', version: expectedVersion + 1, updatedAt: at, updatedBy: actor.username };
+  const next: WorkingCalendar = { ...normalized(input), timeZone: 'Asia/Amman', version: expectedVersion + 1, updatedAt: at, updatedBy: actor.role };
   try {
     await deps.catalogue.saveCalendar(next, expectedVersion);
   } catch (error) {

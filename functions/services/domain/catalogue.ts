@@ -61,7 +61,15 @@ export interface CatalogueDeps {
 
 export interface Actor {
   readonly username: string;
+  /** A person's roles (their groups); the reference loader has none. */
+  readonly groups?: readonly string[];
 }
+
+/**
+ * Who a card says changed it, in public: the role of a person (`operator`), never their username (the audit
+ * trail of the request keeps who it was), or the reference loader's own name.
+ */
+export const editorOf = (actor: Actor): string => actor.groups?.[0] ?? actor.username;
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -255,7 +263,7 @@ function buildCard(
     lifecycleStage: stage,
     priorityScore: priorityScore(input.priority),
     updatedAt: deps.now().toISOString(),
-    updatedBy: actor.username,
+    updatedBy: editorOf(actor),
   };
 }
 
@@ -273,18 +281,18 @@ async function checkCard(deps: CatalogueDeps, input: ServiceCardInput): Promise<
   const unknown = [...new Set(referenced.filter((id) => !known.has(id)))];
   const involved = new Set([input.ownerAgencyId, ...input.partnerAgencyIds]);
   const problems = [
-    ...unknown.map((id) => ({ path: 'agencyId', message: `Unknown agency ${id}` })),
+    ...unknown.map((id) => ({ path: 'agencyId', message: { en: `Unknown agency ${id}`, ar: `جهة غير معروفة: ${id}` } })),
     ...steps
       .filter((step) => !involved.has(step.agencyId))
-      .map((step) => ({ path: `workflow.${step.stepId}`, message: `Agency ${step.agencyId} is neither owner nor partner` })),
-    ...duplicates(steps.map((step) => step.stepId)).map((id) => ({ path: 'workflow', message: `Duplicate step id ${id}` })),
-    ...duplicates(input.form.fields.map((field) => field.id)).map((id) => ({ path: 'form.fields', message: `Duplicate field id ${id}` })),
-    ...duplicates(input.requiredDocuments.map((doc) => doc.documentId)).map((id) => ({ path: 'requiredDocuments', message: `Duplicate document id ${id}` })),
+      .map((step) => ({ path: `workflow.${step.stepId}`, message: { en: `Agency ${step.agencyId} is neither owner nor partner`, ar: `الجهة ${step.agencyId} ليست مالكة للخدمة ولا شريكة فيها` } })),
+    ...duplicates(steps.map((step) => step.stepId)).map((id) => ({ path: 'workflow', message: { en: `Duplicate step id ${id}`, ar: `رمز خطوة مكرر: ${id}` } })),
+    ...duplicates(input.form.fields.map((field) => field.id)).map((id) => ({ path: 'form.fields', message: { en: `Duplicate field id ${id}`, ar: `رمز حقل مكرر: ${id}` } })),
+    ...duplicates(input.requiredDocuments.map((doc) => doc.documentId)).map((id) => ({ path: 'requiredDocuments', message: { en: `Duplicate document id ${id}`, ar: `رمز مستند مكرر: ${id}` } })),
     ...input.form.fields
       .filter((field) => (field.type === 'select') !== Boolean(field.options))
-      .map((field) => ({ path: `form.fields.${field.id}`, message: 'Options are required for select fields and only for them' })),
+      .map((field) => ({ path: `form.fields.${field.id}`, message: { en: 'Options are required for select fields and only for them', ar: 'الخيارات مطلوبة لحقول الاختيار ولها فقط' } })),
     ...(input.partnerAgencyIds.includes(input.ownerAgencyId)
-      ? [{ path: 'partnerAgencyIds', message: 'The owner agency cannot also be a partner' }]
+      ? [{ path: 'partnerAgencyIds', message: { en: 'The owner agency cannot also be a partner', ar: 'لا يمكن أن تكون الجهة المالكة شريكة أيضاً' } }]
       : []),
   ];
   if (problems.length > 0) {
