@@ -2,7 +2,9 @@
 // settled), and the channel the request came through.
 import type { Caller } from './auth';
 import { appClientChannels } from './config';
-import { channelOf, type LinkReader, type Principal, type PrincipalNeed, type RequestContext, resolvePrincipal } from './identity';
+import { dynamo, requireTable } from './dynamo';
+import { dynamoIdentityLinks } from './dynamo-identity-links';
+import { channelOf, type Principal, type PrincipalNeed, type RequestContext, resolvePrincipal } from './identity';
 import { withLinkCache } from './link-cache';
 
 export interface CallerScope {
@@ -12,17 +14,9 @@ export interface CallerScope {
 
 export type PrincipalResolver = (need: PrincipalNeed | undefined, caller: Caller | undefined, requestId: string) => Promise<CallerScope>;
 
-let links: Promise<{ store: LinkReader }> | undefined;
-
-/** Loaded on the first request that needs a principal: public routes (the OpenAPI document) never load DynamoDB. */
-async function identityLinks(): Promise<{ store: LinkReader }> {
-  links ??= Promise.all([import('./dynamo'), import('./dynamo-identity-links')]).then(([{ dynamo, requireTable }, { dynamoIdentityLinks }]) => ({
-    store: withLinkCache(dynamoIdentityLinks(dynamo, () => requireTable('registry'))),
-  }));
-  return links;
-}
+const links = { store: withLinkCache(dynamoIdentityLinks(dynamo, () => requireTable('registry'))) };
 
 export const linkedPrincipals: PrincipalResolver = async (need, caller, requestId) => {
-  const principal = need && caller ? await resolvePrincipal(await identityLinks(), caller, { allowWithoutMfa: need === 'enrolling' }) : undefined;
+  const principal = need && caller ? await resolvePrincipal(links, caller, { allowWithoutMfa: need === 'enrolling' }) : undefined;
   return { principal, context: { requestId, channel: channelOf(caller, principal, appClientChannels()) } };
 };
