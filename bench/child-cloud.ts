@@ -1,8 +1,8 @@
-// The local cloud exactly as `npm start` runs it, as a child process group (test/support/cloud-process.ts):
+// The local cloud exactly as `npm start` runs it, as a child process group (local/cloud-process.ts):
 // the API load runs against it, and the crash figure kills and restarts it on the same data.
 import { rmSync } from 'node:fs';
 import readline from 'node:readline';
-import { type RunningCloud, startCloud, stopCloud } from '../test/support/cloud-process';
+import { type RunningCloud, startCloud, stopCloud } from '../local/cloud-process';
 import { CloudClient } from './client';
 
 export class ChildCloud {

@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../lib/platform/tables';
-import { type LocalIdentity, readDemoTotpSecrets, signIn } from '../local/cognito';
+import type { LocalIdentity } from '../local/cognito/pool';
+import { readDemoTotpSecrets } from '../local/cognito/demo-accounts';
+import { signIn } from '../local/cognito/sign-in';
 import { demoPassword } from '../local/demo-users';
 import { localDynamoDbClient } from '../local/dynamodb';
 import { referenceServices } from '../reference/services';

@@ -32,7 +32,7 @@ const LANGUAGE_HEADERS = {
   vary: { $ref: '#/components/headers/vary' },
 };
 
-const DESCRIPTION = `Unified government services registry, identity, applications and workflows.
+const DESCRIPTION = `Unified government service catalogue, identity, applications and workflows.
 
 Errors: every error the API's handlers answer is \`{"error":{"code","message","details"}}\` (schema Error); each
 operation lists the codes it can answer with, per status (the \`code\` enum of its error responses). Before any

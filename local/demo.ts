@@ -3,13 +3,14 @@ import { ammanDateAfter } from '../functions/shared/amman-time';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { readDemoTotpSecrets, signIn } from './cognito';
+import { readDemoTotpSecrets } from './cognito/demo-accounts';
+import { signIn } from './cognito/sign-in';
 import { demoPassword } from './demo-users';
 import { type LocalCloudState, LocalCloudError, readState } from './state';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 interface Journey {
   readonly summary: string;

@@ -1,7 +1,7 @@
 // The environment the in-process handlers get: what CDK gives each deployed function (stage, tables, user
 // pool, app clients), pointed at the local engines. One place for the local cloud and the bench's copy of it.
 import { tableDefinitions, tableEnvName, tableName } from '../lib/platform/tables';
-import type { LocalIdentity } from './cognito';
+import type { LocalIdentity } from './cognito/pool';
 
 export interface LambdaEnvironmentOptions {
   readonly stage: string;

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { capabilities } from '../lib/capabilities';
 import type { LambdaHttpHandler } from '../functions/shared/http';
-import { demoTotpFile, enrolDemoTotp, ensureIdentity, localTokenVerifier, seedUsers, startCognito } from './cognito';
+import { demoTotpFile, enrolDemoTotp, seedUsers } from './cognito/demo-accounts';
+import { ensureIdentity } from './cognito/pool';
+import { localTokenVerifier } from './cognito/tokens';
+import { startCognito } from './cognito/emulator';
 import { demoPassword, demoUsers } from './demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
 import { configureLambdaEnvironment } from './lambda-environment';
@@ -70,11 +73,11 @@ async function main(): Promise<void> {
     catalogueCacheSeconds: args['cache-seconds'],
     logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? (args.quiet ? 'ERROR' : 'WARN'),
   });
-  const { registryDeps } = await import('../functions/services/deps');
+  const { catalogueDeps } = await import('../functions/services/deps');
   // The same reference package and loader the deployment runs in every stage; then demo data, local only.
   const { loadReference } = await import('../reference/load');
   const { referencePackage } = await import('../reference');
-  const seeded = await loadReference(registryDeps, referencePackage);
+  const seeded = await loadReference(catalogueDeps, referencePackage);
   const { registryDeps: nationalRegistry } = await import('../functions/registry/deps');
   const { seedRegistry } = await import('../seed/registry');
   await seedRegistry(nationalRegistry, demoUsers, subs);

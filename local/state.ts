@@ -1,7 +1,7 @@
 // The running local cloud's addresses, shared with `npm run token` and the integration tests through `<dir>/cloud.json`.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LocalIdentity } from './cognito';
+import type { LocalIdentity } from './cognito/pool';
 
 /** A problem the developer can fix; its message says how. */
 export class LocalCloudError extends Error {

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AppClient, appClients } from '../lib/platform/identity';
-import { readDemoTotpSecrets, signIn } from './cognito';
+import { readDemoTotpSecrets } from './cognito/demo-accounts';
+import { signIn } from './cognito/sign-in';
 import { demoPassword, demoUsers } from './demo-users';
 import { LocalCloudError, readState } from './state';
 

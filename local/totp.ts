@@ -1,7 +1,8 @@
 // `npm run -s totp -- <staff username>`: the current authenticator code of a demo staff user, for signing in to the
 // portal as an officer or operator (the demo staff's TOTP secrets are in the local cloud's data folder).
 import path from 'node:path';
-import { readDemoTotpSecrets, totpCode } from './cognito';
+import { readDemoTotpSecrets } from './cognito/demo-accounts';
+import { totpCode } from './cognito/sign-in';
 import { LocalCloudError, readState } from './state';
 
 const username = process.argv[2];

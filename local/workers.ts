@@ -3,10 +3,10 @@
 // applications stream feeding the outbox publisher onto the in-process bus, and the scheduled sweeps.
 import path from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { EVENT_SOURCE } from '../functions/events/bus';
+import { EVENT_SOURCE } from '../lib/platform/workflow';
 import { platformQueueName, platformQueues, type Worker, workers as catalogue } from '../lib/catalogue/workers';
 import type { DomainEvent } from '../schemas/applications';
-import { agencyQueueName, AGENCY_QUEUE_MAX_RECEIVES, AGENCY_QUEUE_VISIBILITY_SECONDS } from '../lib/constructs/application-workflow';
+import { agencyQueueName, AGENCY_QUEUE_MAX_RECEIVES, AGENCY_QUEUE_VISIBILITY_SECONDS } from '../lib/platform/workflow';
 import { tableName } from '../lib/platform/tables';
 import { LocalEventBus } from './event-bus';
 import { LocalQueues } from './queue';

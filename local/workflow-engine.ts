@@ -4,7 +4,8 @@
 // memory: after a crash the reconciler starts them again, and every step is idempotent.
 import { randomUUID } from 'node:crypto';
 import { ExecutionAbortedError, StateMachine } from 'aws-local-stepfunctions';
-import { AGENCY_STEP_STATE, type StepOutcome, type WorkflowEngine, type WorkflowInput } from '../functions/workflow/ports';
+import { type StepOutcome, type WorkflowEngine, type WorkflowInput } from '../functions/workflow/ports';
+import { AGENCY_STEP_STATE } from '../lib/platform/workflow';
 
 // aws-local-stepfunctions uses Promise.withResolvers (Node 22); Node 20 lacks it.
 const promiseStatics = Promise as unknown as { withResolvers?: <T>() => { promise: Promise<T>; resolve: (value: T) => void; reject: (reason?: unknown) => void } };

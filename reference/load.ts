@@ -2,7 +2,7 @@
 // local cloud. Idempotent: a re-run writes nothing. A service card an operator has edited since is never
 // overwritten: it is reported as skipped. The rollout schedule is written once, relative to the loader's clock.
 import { isDeepStrictEqual } from 'node:util';
-import { type ReferenceSync, type RegistryDeps, syncReferenceService } from '../functions/services/domain/registry';
+import { type ReferenceSync, type CatalogueDeps, syncReferenceService } from '../functions/services/domain/catalogue';
 import { importCalendar } from '../functions/services/domain/calendar';
 import { referenceCalendar } from './calendar';
 import { rolloutSchedule } from './rollout';
@@ -24,7 +24,7 @@ export interface LoadReport {
   readonly skipped: readonly { readonly serviceId: string; readonly version: number; readonly editedBy: string }[];
 }
 
-export async function loadReference(deps: RegistryDeps, reference: ReferencePackage): Promise<LoadReport> {
+export async function loadReference(deps: CatalogueDeps, reference: ReferencePackage): Promise<LoadReport> {
   // 1. agencies (cards name them), 2. the rollout plan, 3. life events, 4. service cards, one at a time.
   const existingAgencies = new Map((await deps.catalogue.listAgencies()).map((agency) => [agency.agencyId, agency]));
   const agencies = reference.agencies.filter((agency) => !isDeepStrictEqual(existingAgencies.get(agency.agencyId), agency));

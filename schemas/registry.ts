@@ -1,6 +1,7 @@
 // The national registry (persons, residents, businesses), consents and the audit trail.
 // Every registry field carries a classification; responses are cut to what the caller may see.
 import * as z from 'zod/mini';
+import { staffRoles } from '../lib/platform/identity';
 import { Cursor, freeText, LocalizedName, PageLimit, Slug } from './common';
 import { AgencyId } from './services';
 import { compactIdentifier, MobilePhone, NationalNumber, PermitNumber, RegistrationNumber, RecordId } from './identifiers';
@@ -246,7 +247,6 @@ export const ConfirmSignUpResult = z
   .strictObject({ username: z.string(), confirmed: z.literal(true) })
   .register(z.globalRegistry, { id: 'ConfirmSignUpResult' });
 
-export const staffRoles = ['officer', 'frontline', 'operator', 'auditor'] as const;
 export const ServiceCentreId = Slug;
 export const CreateStaffBody = z
   .strictObject({

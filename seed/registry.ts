@@ -1,8 +1,9 @@
 // Demo national-registry records (persons, a resident, businesses) and the identity links of the demo users.
 import type { Role } from '../lib/platform/identity';
 import type { RecordKind } from '../schemas/registry';
-import type { Principal } from '../functions/registry/domain/access';
-import { AlreadyExists, type RegistryDeps, createRecord } from '../functions/registry/domain/registry';
+import type { Principal } from '../functions/shared/identity';
+import { AlreadyExists, type RegistryDeps } from '../functions/registry/domain/ports';
+import { createRecord } from '../functions/registry/domain/records';
 import { daysFrom } from '../functions/shared/dates';
 import { HttpError } from '../functions/shared/errors';
 

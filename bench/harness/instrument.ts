@@ -3,7 +3,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { platformQueueName, type Worker, workers as catalogue } from '../../lib/catalogue/workers';
-import { agencyQueueName } from '../../lib/constructs/application-workflow';
+import { agencyQueueName } from '../../lib/platform/workflow';
 import { LocalEventBus } from '../../local/event-bus';
 import { LocalQueues } from '../../local/queue';
 import type { DomainEvent } from '../../schemas/applications';

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { capabilities } from '../../lib/capabilities';
 import { routeKey } from '../../lib/catalogue/types';
 import { workflowAgencyIds } from '../../lib/platform/agencies';
-import { tableDefinitions, tableEnvName, tableName } from '../../lib/platform/tables';
 import type { LambdaHttpHandler } from '../../functions/shared/http';
-import { demoTotpFile, enrolDemoTotp, ensureIdentity, localTokenVerifier, seedUsers, startCognito } from '../../local/cognito';
+import { demoTotpFile, enrolDemoTotp, seedUsers } from '../../local/cognito/demo-accounts';
+import { ensureIdentity } from '../../local/cognito/pool';
+import { localTokenVerifier } from '../../local/cognito/tokens';
+import { startCognito } from '../../local/cognito/emulator';
 import { demoUsers } from '../../local/demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from '../../local/dynamodb';
 import { createGateway } from '../../local/gateway';
@@ -97,10 +99,10 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
 }
 
 async function seed(subs: ReadonlyMap<string, string>): Promise<void> {
-  const { registryDeps } = await import('../../functions/services/deps');
+  const { catalogueDeps } = await import('../../functions/services/deps');
   const { loadReference } = await import('../../reference/load');
   const { referencePackage } = await import('../../reference');
-  await loadReference(registryDeps, referencePackage);
+  await loadReference(catalogueDeps, referencePackage);
   const { registryDeps: nationalRegistry } = await import('../../functions/registry/deps');
   const { seedRegistry } = await import('../../seed/registry');
   await seedRegistry(nationalRegistry, demoUsers, subs);

@@ -106,17 +106,18 @@ async function openFirstStageTasks(client: CloudClient, applicationIds: readonly
   for (const deadline = Date.now() + 60_000; open.size < wanted.length && Date.now() < deadline; await sleep(250)) {
     for (let start = 0; start < wanted.length; start += 100) {
       const keys = wanted.slice(start, start + 100).filter((task) => !open.has(task.taskId)).map((task) => ({ pk: `TASK#${task.taskId}`, sk: 'META' }));
-      if (keys.length) {
-        const { Responses = {} } = await client.tables.send(new BatchGetCommand({ RequestItems: { [tableName('local', 'applications')]: { Keys: keys } } }));
-        for (const item of Responses[tableName('local', 'applications')] ?? []) {
-          if (item.task?.status === 'open') {
-            open.add(item.task.taskId);
-          }
-        }
-      }
+      (await openTaskIds(client, keys)).forEach((taskId) => open.add(taskId));
     }
   }
   return wanted.filter((task) => open.has(task.taskId));
+}
+
+async function openTaskIds(client: CloudClient, keys: ReadonlyArray<{ pk: string; sk: string }>): Promise<string[]> {
+  if (!keys.length) {
+    return [];
+  }
+  const { Responses = {} } = await client.tables.send(new BatchGetCommand({ RequestItems: { [tableName('local', 'applications')]: { Keys: [...keys] } } }));
+  return (Responses[tableName('local', 'applications')] ?? []).filter((item) => item.task?.status === 'open').map((item) => item.task.taskId as string);
 }
 
 const rawRow = (figure: RateFigure, when: string, connections: number): Row => ({

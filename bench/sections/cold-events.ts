@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { EVENT_SOURCE } from '../../functions/events/bus';
+import { EVENT_SOURCE } from '../../lib/platform/workflow';
 import { capabilities } from '../../lib/capabilities';
 import { type TableId, tableName } from '../../lib/platform/tables';
 import type { DomainEvent } from '../../schemas/applications';

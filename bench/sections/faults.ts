@@ -3,7 +3,7 @@
 // per step, one approval).
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { applicantKey } from '../../functions/applications/domain/applications';
-import { AGENCY_QUEUE_VISIBILITY_SECONDS } from '../../lib/constructs/application-workflow';
+import { AGENCY_QUEUE_VISIBILITY_SECONDS } from '../../lib/platform/workflow';
 import { tableName } from '../../lib/platform/tables';
 import { type CloudClient, vehicleSteps } from '../client';
 import type { Row } from '../rows';

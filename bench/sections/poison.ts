@@ -4,7 +4,7 @@
 // the task opens once and every application completes. In-process local cloud, its real queue and consumer.
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { AGENCY_QUEUE_MAX_RECEIVES, agencyQueueName } from '../../lib/constructs/application-workflow';
+import { AGENCY_QUEUE_MAX_RECEIVES, agencyQueueName } from '../../lib/platform/workflow';
 import { tableName } from '../../lib/platform/tables';
 import { type CloudClient, until, vehicleStages } from '../client';
 import { type BenchCloud, STAGE } from '../harness/local-cloud';

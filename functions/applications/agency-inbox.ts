@@ -1,12 +1,10 @@
 import { agencyInboxRoute } from '../../lib/catalogue/applications';
 import { decodeCursor, encodeCursor, fingerprint } from '../shared/cursor';
 import { httpHandler } from '../shared/http';
-import { scoped } from './context';
 import { agencyInbox } from './domain/tasks';
 import { taskDeps } from './task-deps';
 
-export const handler = httpHandler(agencyInboxRoute, async ({ params, query, caller, requestId }) => {
-  const { principal } = await scoped(caller, requestId);
+export const handler = httpHandler(agencyInboxRoute, async ({ params, query, principal }) => {
   const status = query.status ?? 'open';
   const print = fingerprint({ agencyId: params.agencyId, status });
   const after = query.cursor ? decodeCursor(query.cursor, print, (key): key is string => typeof key === 'string') : undefined;

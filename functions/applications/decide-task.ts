@@ -1,11 +1,9 @@
 import { decideTaskRoute } from '../../lib/catalogue/applications';
 import { httpHandler } from '../shared/http';
-import { scoped } from './context';
 import { decideTask } from './domain/tasks';
 import { taskDeps } from './task-deps';
 
-export const handler = httpHandler(decideTaskRoute, async ({ params, body, caller, requestId }) => {
-  const { principal } = await scoped(caller, requestId);
+export const handler = httpHandler(decideTaskRoute, async ({ params, body, principal }) => {
   const { taskToken: _token, delivered: _delivered, version: _version, decidedBy: _by, ...task } = await decideTask(
     taskDeps,
     principal,

@@ -1,6 +1,6 @@
 // Wiring of the applications' adapters (module scope: once per cold start).
 import { dynamo, requireTable } from '../shared/dynamo';
-import { assistingConsentFor, liveConsents, shareForApplication } from '../registry/domain/registry';
+import { assistingConsentFor, liveConsents, shareForApplication } from '../registry/domain/sharing';
 import { registryDeps } from '../registry/deps';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';
 import { workingCalendar } from '../services/calendar-source';

@@ -26,8 +26,8 @@ import {
   type StoredApplication,
   summaryOf,
   type TimelineEvent,
-  VersionConflict,
 } from './domain/applications';
+import { VersionConflict } from '../shared/errors';
 import { queryAll } from '../shared/query-all';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -4,7 +4,8 @@
 //   idempotency: id = <sub>#bundle#<key>   { bodyHash, applicationId: <bundleId>, expiration (TTL) }
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { KeyAlreadyUsed, VersionConflict } from './domain/applications';
+import { KeyAlreadyUsed } from './domain/applications';
+import { VersionConflict } from '../shared/errors';
 import type { BundleStore, StoredBundle } from './domain/bundles';
 
 const bundleKey = (bundleId: string) => ({ pk: `BUNDLE#${bundleId}`, sk: 'META' });

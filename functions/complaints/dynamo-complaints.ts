@@ -9,7 +9,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ComplaintEvent, ComplaintStatus } from '../../schemas/engagement';
-import { type ComplaintStore, isWatched, type StoredComplaint, VersionConflict } from './domain/complaints';
+import { type ComplaintStore, isWatched, type StoredComplaint } from './domain/complaints';
+import { VersionConflict } from '../shared/errors';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

@@ -2,7 +2,7 @@
 import { ulid } from 'ulid';
 import type { DomainEvent } from '../../schemas/applications';
 import { dynamoApplications } from '../applications/dynamo-applications';
-import { VersionConflict } from '../applications/domain/applications';
+import { VersionConflict } from '../shared/errors';
 import { registryDeps } from '../registry/deps';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';
 import { dynamo, requireTable } from '../shared/dynamo';

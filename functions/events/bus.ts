@@ -1,8 +1,6 @@
 // Port of the bus the applications outbox is published to (EventBridge in AWS, in-process locally). No AWS types.
 import type { DomainEvent } from '../../schemas/applications';
 
-export const EVENT_SOURCE = 'khidma.applications';
-
 /** EventBridge `detail-type` of an event: rules match on it. */
 export const detailType = (event: DomainEvent): string => event.type;
 

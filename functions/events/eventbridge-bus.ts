@@ -2,7 +2,8 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry, type PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DomainEvent } from '../../schemas/applications';
-import { detailType, EVENT_SOURCE, type EventBus, PublishFailed } from './bus';
+import { EVENT_SOURCE } from '../../lib/platform/workflow';
+import { detailType, type EventBus, PublishFailed } from './bus';
 
 /** PutEvents takes at most 10 entries. */
 const CHUNK_SIZE = 10;

@@ -3,17 +3,10 @@
 // (email-channel.ts, sms-channel.ts, delivery-retry.ts): a delivery worker imports its own channel's slot only,
 // so its bundle carries, and its cold start loads, one provider's SDK. Delivery handlers must not import this
 // module (it reaches every channel); the local cloud does, to install them all.
-import type { EmailSender, SmsSender } from './domain/ports';
+import type { EmailSender, RetryScheduler, SmsSender } from './domain/ports';
 import { deliveryRetry } from './delivery-retry';
 import { emailChannel } from './email-channel';
 import { smsChannel } from './sms-channel';
-
-/** Puts a message that failed back on its queue after a delay (SQS: its visibility timeout), keeping its receive count. */
-export interface RetryScheduler {
-  /** The first retry's delay; each later one doubles it. */
-  readonly baseMs: number;
-  later(message: { readonly queueArn: string; readonly receiptHandle: string }, delayMs: number): Promise<void>;
-}
 
 export interface DeliveryChannels {
   readonly email: EmailSender;

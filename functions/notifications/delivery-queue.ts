@@ -1,6 +1,6 @@
 // The delivery queues as the notification workers see them: one platform queue per channel (SQS in AWS, the
 // local queue here), each email or SMS put on its own channel's.
-import { deliveryQueues } from '../../lib/catalogue/engagement-workers';
+import { deliveryQueues } from '../../lib/catalogue/workers';
 import { platformQueueName } from '../../lib/catalogue/workers';
 import { messageQueues } from '../shared/queues-adapter';
 import { deliveryMessage } from './delivery-message';

@@ -6,7 +6,7 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { PlatformQueue } from '../../lib/catalogue/workers';
 import { logger } from '../shared/logger';
-import type { RetryScheduler } from './channels';
+import type { RetryScheduler } from './domain/ports';
 import { deliver, type DeliverDeps } from './domain/deliver';
 import type { DeliveryRef } from './domain/ports';
 import { parseDeliveryMessage } from './delivery-message';

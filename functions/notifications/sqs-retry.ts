@@ -2,7 +2,7 @@
 // receive count, and the queue's redrive policy dead-letters it after the last attempt.
 // NOTIFICATIONS_RETRY_BASE_SECONDS is the first retry's delay (30 s unless set).
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { RetryScheduler } from './channels';
+import type { RetryScheduler } from './domain/ports';
 
 /** SQS's longest visibility timeout. */
 const MAX_VISIBILITY_SECONDS = 12 * 60 * 60;

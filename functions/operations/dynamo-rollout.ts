@@ -1,7 +1,7 @@
 // The rollout schedule in the catalogue table (the item the reference loader writes and submissions read), with
 // a version for optimistic concurrency: a schedule written before versions existed is version 1.
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { VersionConflict } from '../services/domain/registry';
+import { VersionConflict } from '../shared/errors';
 import type { RolloutStore } from './domain/rollout';
 
 const KEY = { pk: 'ROLLOUT', sk: 'SCHEDULE' };

@@ -1,7 +1,7 @@
 // Wiring of the rollout handlers: the catalogue, the versioned schedule, the audit trail, the deployed agency queues.
 import { workflowAgencyIds } from '../../lib/platform/agencies';
 import { registryDeps as registry } from '../registry/deps';
-import { registryDeps as catalogue } from '../services/deps';
+import { catalogueDeps as catalogue } from '../services/deps';
 import { dynamo, requireTable } from '../shared/dynamo';
 import type { RolloutDeps } from './domain/rollout';
 import { dynamoRollout } from './dynamo-rollout';

@@ -1,10 +1,8 @@
 import { setPhaseDateRoute } from '../../lib/catalogue/operations';
-import { scoped } from '../registry/context';
 import { httpHandler } from '../shared/http';
 import { setPhaseDate } from './domain/rollout';
 import { rolloutDeps } from './rollout-deps';
 
-export const handler = httpHandler(setPhaseDateRoute, async ({ params, body, caller, requestId }) => {
-  const { principal } = await scoped(caller, requestId);
+export const handler = httpHandler(setPhaseDateRoute, async ({ params, body, principal, caller }) => {
   return { body: await setPhaseDate(rolloutDeps, params.phase, body.opensOn, body.expectedVersion, { username: caller.username, role: principal.role }) };
 });

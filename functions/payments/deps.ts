@@ -1,6 +1,6 @@
 // Wiring of the payments' adapters (module scope: once per cold start).
 import { dynamoApplications } from '../applications/dynamo-applications';
-import { VersionConflict } from '../applications/domain/applications';
+import { VersionConflict } from '../shared/errors';
 import { releaseAwaitingPayment } from '../applications/domain/tasks';
 import { taskDeps } from '../applications/task-deps';
 import { dynamo, requireTable } from '../shared/dynamo';

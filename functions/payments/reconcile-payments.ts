@@ -1,5 +1,4 @@
 import { reconciliationRoute } from '../../lib/catalogue/journey';
-import { scoped } from '../registry/context';
 import { dynamo, requireTable } from '../shared/dynamo';
 import { httpHandler } from '../shared/http';
 import { reconcile } from './domain/payments';
@@ -8,7 +7,6 @@ import { billProvider } from './provider';
 
 const deps = { payments: dynamoPayments(dynamo, requireTable('applications')), provider: billProvider };
 
-export const handler = httpHandler(reconciliationRoute, async ({ query, caller, requestId }) => {
-  const { principal } = await scoped(caller, requestId);
+export const handler = httpHandler(reconciliationRoute, async ({ query, principal }) => {
   return { body: await reconcile(deps, principal, query.agency, query.date) };
 });

@@ -1,10 +1,8 @@
 import { accessLogRoute } from '../../lib/catalogue/registry';
 import { httpHandler } from '../shared/http';
-import { scoped } from './context';
 import { registryDeps } from './deps';
-import { myAccessLog } from './domain/registry';
+import { myAccessLog } from './domain/audit-trail';
 
-export const handler = httpHandler(accessLogRoute, async ({ query, caller, requestId }) => {
-  const { principal } = await scoped(caller, requestId);
+export const handler = httpHandler(accessLogRoute, async ({ query, principal }) => {
   return { body: await myAccessLog(registryDeps, principal, query.cursor, query.limit) };
 });

@@ -2,7 +2,6 @@ import { createStaffRoute } from '../../lib/catalogue/registry';
 import { httpHandler } from '../shared/http';
 import { dynamo, requireTable } from '../shared/dynamo';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';
-import { scoped } from './context';
 import { identityDeps } from './deps';
 import { createStaff } from './domain/identity';
 
@@ -12,7 +11,6 @@ const deps = {
   agencyExists: async (agencyId: string) => (await catalogue.listAgencies()).some((agency) => agency.agencyId === agencyId),
 };
 
-export const handler = httpHandler(createStaffRoute, async ({ body, caller, requestId }) => {
-  const { principal } = await scoped(caller, requestId);
+export const handler = httpHandler(createStaffRoute, async ({ body, principal }) => {
   return { body: await createStaff(deps, principal, body) };
 });

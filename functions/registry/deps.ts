@@ -4,22 +4,19 @@ import { dynamo, requireTable } from '../shared/dynamo';
 import { dynamoAttemptCounter } from '../shared/dynamo-attempts';
 import { cognitoDirectory } from './cognito-directory';
 import type { IdentityDeps } from './domain/identity';
-import type { RegistryDeps } from './domain/registry';
+import type { RegistryDeps } from './domain/ports';
 import { dynamoRegistry } from './dynamo-registry';
-import { withLinkCache } from './link-cache';
 
 export const registryDeps: RegistryDeps = {
   // Read when first used: a function is granted only the tables it uses (e.g. confirm-sign-up: none).
-  store: withLinkCache(
-    dynamoRegistry(dynamo, {
-      get registry() {
-        return requireTable('registry');
-      },
-      get audit() {
-        return requireTable('audit');
-      },
-    }),
-  ),
+  store: dynamoRegistry(dynamo, {
+    get registry() {
+      return requireTable('registry');
+    },
+    get audit() {
+      return requireTable('audit');
+    },
+  }),
   now: () => new Date(),
 };
 

@@ -19,7 +19,10 @@ import {
 import type { AuditRecord, RecordKind } from '../../schemas/registry';
 import type { StoredConsent } from './domain/access';
 import { type AuditEntry, nextRecord } from './domain/audit-chain';
-import { AlreadyExists, type IdentityLink, type Membership, type RegistryStore, type StoredRecord, VersionConflict } from './domain/registry';
+import { AlreadyExists, type Membership, type RegistryStore, type StoredRecord } from './domain/ports';
+import { VersionConflict } from '../shared/errors';
+import { identityLinkKey } from '../shared/dynamo-identity-links';
+import type { IdentityLink } from '../shared/identity';
 import { queryAll } from '../shared/query-all';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -43,6 +46,15 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
       }),
     );
     return Items[0] ? toAudit(Items[0]) : undefined;
+  }
+
+  async function putConsent(consent: StoredConsent, audit: AuditEntry, write: 'new' | 'change'): Promise<void> {
+    const key = { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}` };
+    const condition =
+      write === 'new'
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'attribute_exists(pk) AND revoked = :false', ExpressionAttributeValues: { ':false': false } };
+    await appendWith([audit], [{ Put: { TableName: tables.registry, Item: { ...key, consent, revoked: Boolean(consent.revokedAt) }, ...condition } }]);
   }
 
   function auditPut(record: AuditRecord): TransactItem {
@@ -113,7 +125,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
 
   return {
     async getLink(sub) {
-      const { Item } = await client.send(new GetCommand({ TableName: tables.registry, Key: { pk: `IDENTITY#${sub}`, sk: 'LINK' } }));
+      const { Item } = await client.send(new GetCommand({ TableName: tables.registry, Key: identityLinkKey(sub) }));
       return Item?.link as IdentityLink | undefined;
     },
 
@@ -122,7 +134,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
         {
           Put: {
             TableName: tables.registry,
-            Item: { pk: `IDENTITY#${link.sub}`, sk: 'LINK', link },
+            Item: { ...identityLinkKey(link.sub), link },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -150,7 +162,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
       await client.send(
         new UpdateCommand({
           TableName: tables.registry,
-          Key: { pk: `IDENTITY#${sub}`, sk: 'LINK' },
+          Key: identityLinkKey(sub),
           UpdateExpression: 'SET link.mfaEnrolled = :true, link.mfaEnrolledAt = :at',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':true': true, ':at': at },
@@ -186,7 +198,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
                   ExpressionAttributeValues: { ':sub': sub },
                 },
               },
-              { Delete: { TableName: tables.registry, Key: { pk: `IDENTITY#${sub}`, sk: 'LINK' } } },
+              { Delete: { TableName: tables.registry, Key: identityLinkKey(sub) } },
             ],
           }),
         );
@@ -245,35 +257,9 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
       await appendWith([...grants.map(({ audit }) => audit), after], puts);
     },
 
-    async saveConsent(consent, audit) {
-      const key = { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}` };
-      await appendWith([audit], [
-        {
-          Put: {
-            TableName: tables.registry,
-            Item: { ...key, consent, revoked: Boolean(consent.revokedAt) },
-            // A new consent never overwrites; a revocation applies once, to a consent not yet revoked.
-            ...(consent.revokedAt
-              ? { ConditionExpression: 'attribute_exists(pk) AND revoked = :false', ExpressionAttributeValues: { ':false': false } }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          },
-        },
-      ]);
-    },
-
-    async endConsentEarlier(consent, audit) {
-      const key = { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}` };
-      await appendWith([audit], [
-        {
-          Put: {
-            TableName: tables.registry,
-            Item: { ...key, consent, revoked: false },
-            ConditionExpression: 'attribute_exists(pk) AND revoked = :false',
-            ExpressionAttributeValues: { ':false': false },
-          },
-        },
-      ]);
-    },
+    // A new consent never overwrites; a revocation, or an end brought forward, applies to a consent not yet revoked.
+    saveConsent: (consent, audit) => putConsent(consent, audit, consent.revokedAt ? 'change' : 'new'),
+    endConsentEarlier: (consent, audit) => putConsent(consent, audit, 'change'),
 
     appendAudit: async (entry) => (await appendWith([entry], []))[0]!,
 

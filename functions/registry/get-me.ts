@@ -1,10 +1,8 @@
 import { getMeRoute } from '../../lib/catalogue/registry';
 import { httpHandler } from '../shared/http';
-import { scoped } from './context';
 import { registryDeps } from './deps';
-import { getMe } from './domain/registry';
+import { getMe } from './domain/records';
 
-export const handler = httpHandler(getMeRoute, async ({ caller, requestId }) => {
-  const { principal, context } = await scoped(caller, requestId);
+export const handler = httpHandler(getMeRoute, async ({ principal, context }) => {
   return { body: await getMe(registryDeps, principal, context) };
 });

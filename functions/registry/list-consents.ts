@@ -1,10 +1,8 @@
 import { listConsentsRoute } from '../../lib/catalogue/registry';
 import { httpHandler } from '../shared/http';
-import { scoped } from './context';
 import { registryDeps } from './deps';
-import { listMyConsents } from './domain/registry';
+import { listMyConsents } from './domain/consents';
 
-export const handler = httpHandler(listConsentsRoute, async ({ caller, requestId }) => {
-  const { principal } = await scoped(caller, requestId);
+export const handler = httpHandler(listConsentsRoute, async ({ principal }) => {
   return { body: await listMyConsents(registryDeps, principal) };
 });

@@ -1,10 +1,8 @@
 import { queryAuditRoute } from '../../lib/catalogue/registry';
 import { httpHandler } from '../shared/http';
-import { scoped } from './context';
 import { registryDeps } from './deps';
-import { readTrail } from './domain/registry';
+import { readTrail } from './domain/audit-trail';
 
-export const handler = httpHandler(queryAuditRoute, async ({ query, caller, requestId }) => {
-  await scoped(caller, requestId);
+export const handler = httpHandler(queryAuditRoute, async ({ query }) => {
   return { body: await readTrail(registryDeps, query.subject, query.cursor, query.limit) };
 });

@@ -1,10 +1,8 @@
 import { revokeConsentRoute } from '../../lib/catalogue/registry';
 import { httpHandler } from '../shared/http';
-import { scoped } from './context';
 import { registryDeps } from './deps';
-import { revokeConsent } from './domain/registry';
+import { revokeConsent } from './domain/consents';
 
-export const handler = httpHandler(revokeConsentRoute, async ({ params, caller, requestId }) => {
-  const { principal, context } = await scoped(caller, requestId);
+export const handler = httpHandler(revokeConsentRoute, async ({ params, principal, context }) => {
   return { body: await revokeConsent(registryDeps, principal, params.consentId, context) };
 });

@@ -1,10 +1,8 @@
 import { verifyAuditRoute } from '../../lib/catalogue/registry';
 import { httpHandler } from '../shared/http';
-import { scoped } from './context';
 import { registryDeps } from './deps';
-import { verifyTrail } from './domain/registry';
+import { verifyTrail } from './domain/audit-trail';
 
-export const handler = httpHandler(verifyAuditRoute, async ({ query, caller, requestId }) => {
-  await scoped(caller, requestId);
+export const handler = httpHandler(verifyAuditRoute, async ({ query }) => {
   return { body: await verifyTrail(registryDeps, query.subject) };
 });

@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../../schemas/calendar';
 import { dynamo, requireTable } from '../shared/dynamo';
 import { memoize } from '../shared/memo';
 import { dynamoCatalogue } from './dynamo-catalogue';
-import type { ServiceCatalogue } from './domain/registry';
+import type { ServiceCatalogue } from './domain/catalogue';
 
 /** Seconds an operator's calendar edit may take to reach SLA computations. */
 export const CALENDAR_CACHE_SECONDS = 60;

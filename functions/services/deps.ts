@@ -1,9 +1,9 @@
-// Wiring of the registry's adapters, shared by the registry handlers (module scope: once per cold start).
+// Wiring of the service catalogue's adapters, shared by its handlers (module scope: once per cold start).
 import { dynamo, requireTable } from '../shared/dynamo';
 import { dynamoCatalogue } from './dynamo-catalogue';
-import type { RegistryDeps } from './domain/registry';
+import type { CatalogueDeps } from './domain/catalogue';
 
-export const registryDeps: RegistryDeps = {
+export const catalogueDeps: CatalogueDeps = {
   catalogue: dynamoCatalogue(dynamo, requireTable('catalogue')),
   now: () => new Date(),
 };

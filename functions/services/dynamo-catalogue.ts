@@ -1,10 +1,11 @@
-// DynamoDB adapter of the services registry: catalogue table items and the listing index (gsi1).
+// DynamoDB adapter of the service catalogue: catalogue table items and the listing index (gsi1).
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BundleDefinition } from '../../schemas/bundles';
 import type { WorkingCalendar } from '../../schemas/calendar';
 import type { Agency, ServiceCard } from '../../schemas/services';
-import { type ServiceCatalogue, type StoredSummary, VersionConflict } from './domain/registry';
+import { type ServiceCatalogue, type StoredSummary } from './domain/catalogue';
+import { VersionConflict } from '../shared/errors';
 import { queryAll } from '../shared/query-all';
 
 const AGENCIES = 'AGENCIES';

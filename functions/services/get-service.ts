@@ -1,8 +1,8 @@
 import { getServiceRoute } from '../../lib/catalogue/services';
 import { httpHandler } from '../shared/http';
-import { registryDeps } from './deps';
-import { getService } from './domain/registry';
+import { catalogueDeps } from './deps';
+import { getService } from './domain/catalogue';
 
 export const handler = httpHandler(getServiceRoute, async ({ params, query }) => ({
-  body: await getService(registryDeps, params.serviceId, query.version),
+  body: await getService(catalogueDeps, params.serviceId, query.version),
 }));

@@ -1,9 +1,9 @@
 import { listAgenciesRoute } from '../../lib/catalogue/services';
 import { httpHandler } from '../shared/http';
 import { memoize } from '../shared/memo';
-import { cacheSeconds, registryDeps } from './deps';
+import { cacheSeconds, catalogueDeps } from './deps';
 
-const agencies = memoize(() => registryDeps.catalogue.listAgencies(), cacheSeconds);
+const agencies = memoize(() => catalogueDeps.catalogue.listAgencies(), cacheSeconds);
 
 export const handler = httpHandler(listAgenciesRoute, async () => ({
   body: { items: [...(await agencies())].sort((a, b) => a.agencyId.localeCompare(b.agencyId)) },

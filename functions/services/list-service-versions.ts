@@ -1,8 +1,8 @@
 import { listServiceVersionsRoute } from '../../lib/catalogue/services';
 import { httpHandler } from '../shared/http';
-import { registryDeps } from './deps';
-import { listServiceVersions } from './domain/registry';
+import { catalogueDeps } from './deps';
+import { listServiceVersions } from './domain/catalogue';
 
 export const handler = httpHandler(listServiceVersionsRoute, async ({ params, query }) => ({
-  body: await listServiceVersions(registryDeps, params.serviceId, query),
+  body: await listServiceVersions(catalogueDeps, params.serviceId, query),
 }));

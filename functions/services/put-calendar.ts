@@ -1,13 +1,11 @@
 import { putCalendarRoute } from '../../lib/catalogue/services';
 import { httpHandler } from '../shared/http';
-import { scoped } from '../registry/context';
-import { registryDeps as registry } from '../registry/deps';
-import { registryDeps } from './deps';
+import { registryDeps } from '../registry/deps';
+import { catalogueDeps } from './deps';
 import { putCalendar } from './domain/calendar';
 
-const deps = { ...registryDeps, audit: { append: (entry: Parameters<typeof registry.store.appendAudit>[0]) => registry.store.appendAudit(entry) } };
+const deps = { ...catalogueDeps, audit: { append: (entry: Parameters<typeof registryDeps.store.appendAudit>[0]) => registryDeps.store.appendAudit(entry) } };
 
-export const handler = httpHandler(putCalendarRoute, async ({ body, caller, requestId }) => {
-  const { principal } = await scoped(caller, requestId);
+export const handler = httpHandler(putCalendarRoute, async ({ body, caller, principal }) => {
   return { body: await putCalendar(deps, body.calendar, body.expectedVersion, { username: caller.username, role: principal.role }) };
 });

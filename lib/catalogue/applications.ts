@@ -31,12 +31,13 @@ export const submitApplicationRoute = {
     'Apply for a service (or save a draft). Needs an Idempotency-Key header: a retry with the same key returns the same application; the same key with another body gets 422; a retry while the first request with that key is still being processed gets 409 submission_in_progress (retry in a moment)',
   tag,
   access: ['citizen', 'frontline'],
+  principal: 'linked',
   query: none,
   body: SubmitApplicationBody,
   response: Application,
   successStatus: 201,
   idempotent: true,
-  errorCodes: ['account_not_linked', 'application_not_found', 'assisted_channel', 'consent_required', 'idempotency_key_required', 'idempotency_key_reused', 'mfa_enrolment_required', 'no_registry_record', 'on_behalf_of_required', 'on_behalf_of_staff_only', 'phase_not_open', 'service_not_found', 'service_not_launched', 'stale_version', 'submission_in_progress'],
+  errorCodes: ['application_not_found', 'assisted_channel', 'consent_required', 'idempotency_key_required', 'idempotency_key_reused', 'no_registry_record', 'on_behalf_of_required', 'on_behalf_of_staff_only', 'phase_not_open', 'service_not_found', 'service_not_launched', 'stale_version', 'submission_in_progress'],
   errors: [404, 409, 422],
   maxBodyBytes: 64 * 1024,
 } as const satisfies RouteContract;
@@ -48,12 +49,13 @@ export const updateDraftRoute = {
   summary: 'Change the answers of a draft (optimistic concurrency on expectedVersion)',
   tag,
   access: ['citizen'],
+  principal: 'linked',
   params: ApplicationIdParams,
   query: none,
   body: UpdateDraftBody,
   response: Application,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'application_not_found', 'consent_required', 'mfa_enrolment_required', 'no_registry_record', 'not_a_draft', 'service_withdrawn', 'stale_version'],
+  errorCodes: ['application_not_found', 'consent_required', 'no_registry_record', 'not_a_draft', 'service_withdrawn', 'stale_version'],
   errors: [404, 409],
   maxBodyBytes: 64 * 1024,
 } as const satisfies RouteContract;
@@ -65,12 +67,13 @@ export const submitDraftRoute = {
   summary: 'Submit a draft, from the channel the citizen is on now',
   tag,
   access: ['citizen'],
+  principal: 'linked',
   params: ApplicationIdParams,
   query: none,
   body: SubmitDraftBody,
   response: Application,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'application_not_found', 'consent_required', 'mfa_enrolment_required', 'no_registry_record', 'not_a_draft', 'phase_not_open', 'service_not_launched', 'service_withdrawn', 'stale_version'],
+  errorCodes: ['application_not_found', 'consent_required', 'no_registry_record', 'not_a_draft', 'phase_not_open', 'service_not_launched', 'service_withdrawn', 'stale_version'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -81,11 +84,12 @@ export const getApplicationRoute = {
   summary: 'An application with its steps, expected completion date and timeline (applicant, agencies involved, auditors)',
   tag,
   access: ['citizen', 'officer', 'frontline', 'auditor'],
+  principal: 'linked',
   params: ApplicationIdOrReferenceParams,
   query: none,
   response: Application,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'application_not_found', 'consent_required', 'mfa_enrolment_required', 'no_registry_record'],
+  errorCodes: ['application_not_found', 'consent_required', 'no_registry_record'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -96,10 +100,11 @@ export const listMyApplicationsRoute = {
   summary: 'Your applications, newest first, with cursor pagination',
   tag,
   access: ['citizen'],
+  principal: 'linked',
   query: MyApplicationsQuery,
   response: ApplicationPage,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'consent_required', 'invalid_cursor', 'mfa_enrolment_required', 'no_registry_record'],
+  errorCodes: ['consent_required', 'invalid_cursor', 'no_registry_record'],
 } as const satisfies RouteContract;
 
 export const cancelApplicationRoute = {
@@ -109,12 +114,13 @@ export const cancelApplicationRoute = {
   summary: 'Cancel an application until it is decided',
   tag,
   access: ['citizen', 'frontline'],
+  principal: 'linked',
   params: ApplicationIdParams,
   query: none,
   body: CancelBody,
   response: Application,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'already_decided', 'application_not_found', 'consent_required', 'mfa_enrolment_required', 'no_registry_record', 'stale_version'],
+  errorCodes: ['already_decided', 'application_not_found', 'consent_required', 'no_registry_record', 'stale_version'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -125,12 +131,13 @@ export const provideInformationRoute = {
   summary: "Answer the officers' request for more information; the waiting steps reopen in their agencies' inboxes",
   tag,
   access: ['citizen'],
+  principal: 'linked',
   params: ApplicationIdParams,
   query: none,
   body: InformationBody,
   response: Application,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'application_not_found', 'consent_required', 'mfa_enrolment_required', 'no_information_requested', 'no_registry_record'],
+  errorCodes: ['application_not_found', 'consent_required', 'no_information_requested', 'no_registry_record'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -141,11 +148,12 @@ export const agencyInboxRoute = {
   summary: "An agency's task inbox, oldest due first (its officers only)",
   tag: 'Agency tasks',
   access: ['officer'],
+  principal: 'linked',
   params: InboxParams,
   query: InboxQuery,
   response: TaskPage,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
+  errorCodes: ['invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const decideTaskRoute = {
@@ -155,11 +163,12 @@ export const decideTaskRoute = {
   summary: 'Approve, reject or ask the applicant for more information on a task of your agency; of two officers deciding one task, the second gets 409',
   tag: 'Agency tasks',
   access: ['officer'],
+  principal: 'linked',
   params: TaskIdParams,
   query: none,
   body: DecisionBody,
   response: AgencyTask,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'application_closed', 'awaiting_applicant', 'awaiting_payment', 'mfa_enrolment_required', 'question_required', 'reason_required', 'step_not_open', 'task_already_decided', 'task_not_found'],
+  errorCodes: ['application_closed', 'awaiting_applicant', 'awaiting_payment', 'question_required', 'reason_required', 'step_not_open', 'task_already_decided', 'task_not_found'],
   errors: [404, 409],
 } as const satisfies RouteContract;

@@ -34,10 +34,11 @@ export const listMyNotificationsRoute = {
   summary: "Your in-app inbox, newest first: citizens their own, officers their agency's, operators the e-Government Unit's",
   tag: 'Notifications',
   access: ['citizen', 'officer', 'operator'],
+  principal: 'linked',
   query: NotificationsQuery,
   response: NotificationPage,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
+  errorCodes: ['invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const markNotificationReadRoute = {
@@ -47,11 +48,12 @@ export const markNotificationReadRoute = {
   summary: 'Mark a notification of your inbox as read (again is fine; shared inboxes keep each reader’s marks)',
   tag: 'Notifications',
   access: ['citizen', 'officer', 'operator'],
+  principal: 'linked',
   params: NotificationIdParams,
   query: none,
   response: Notification,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'notification_not_found'],
+  errorCodes: ['notification_not_found'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -62,10 +64,10 @@ export const getNotificationPreferencesRoute = {
   summary: 'How you are notified: language, email and SMS per category, SMS quiet hours (defaults until you choose)',
   tag: 'Notifications',
   access: ['citizen'],
+  principal: 'linked',
   query: none,
   response: NotificationPreferences,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const putNotificationPreferencesRoute = {
@@ -75,11 +77,11 @@ export const putNotificationPreferencesRoute = {
   summary: 'Choose how you are notified; urgent messages (a request for information) are sent by SMS even in quiet hours',
   tag: 'Notifications',
   access: ['citizen'],
+  principal: 'linked',
   query: none,
   body: PutNotificationPreferencesBody,
   response: NotificationPreferences,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const listNotificationDeliveriesRoute = {
@@ -89,10 +91,11 @@ export const listNotificationDeliveriesRoute = {
   summary: 'Emails and SMS that were dead-lettered after their last attempt (default), are being retried, or wait for quiet hours to end',
   tag: 'Notifications',
   access: ['operator'],
+  principal: 'linked',
   query: DeliveriesQuery,
   response: DeliveryPage,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
+  errorCodes: ['invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const rateApplicationRoute = {
@@ -102,12 +105,13 @@ export const rateApplicationRoute = {
   summary: 'Rate your experience (1 to 5, with an optional comment) once the application is approved, rejected or cancelled; once',
   tag: 'Feedback',
   access: ['citizen'],
+  principal: 'linked',
   params: ApplicationIdParams,
   query: none,
   body: RatingBody,
   response: ApplicationFeedback,
   successStatus: 201,
-  errorCodes: ['account_not_linked', 'already_rated', 'application_not_ended', 'application_not_found', 'mfa_enrolment_required'],
+  errorCodes: ['already_rated', 'application_not_ended', 'application_not_found'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -118,10 +122,11 @@ export const feedbackSummaryRoute = {
   summary: 'Satisfaction ratings per quarter (from, to: e.g. 2026-Q1; default the current quarter; at most 8), per service and owning agency',
   tag: 'Feedback',
   access: ['operator'],
+  principal: 'linked',
   query: FeedbackSummaryQuery,
   response: FeedbackSummary,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'quarter_range'],
+  errorCodes: ['quarter_range'],
 } as const satisfies RouteContract;
 
 export const fileComplaintRoute = {
@@ -132,11 +137,12 @@ export const fileComplaintRoute = {
     'File a complaint. Its category sets how long the agency has to resolve it before the e-Government Unit takes it over: digital services 48 h; delay, fees 72 h; quality, conduct 120 h; other 168 h',
   tag: 'Complaints',
   access: ['citizen'],
+  principal: 'linked',
   query: none,
   body: FileComplaintBody,
   response: Complaint,
   successStatus: 201,
-  errorCodes: ['account_not_linked', 'agency_not_involved', 'application_not_found', 'mfa_enrolment_required', 'unknown_agency'],
+  errorCodes: ['agency_not_involved', 'application_not_found', 'unknown_agency'],
   errors: [404, 422],
 } as const satisfies RouteContract;
 
@@ -147,10 +153,11 @@ export const listMyComplaintsRoute = {
   summary: 'Your complaints, newest first, with the answers',
   tag: 'Complaints',
   access: ['citizen'],
+  principal: 'linked',
   query: MyComplaintsQuery,
   response: ComplaintPage,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
+  errorCodes: ['invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const complaintQueueRoute = {
@@ -160,10 +167,11 @@ export const complaintQueueRoute = {
   summary: "Complaints to answer, newest first: officers their agency's; operators the e-Government Unit's, or an agency's",
   tag: 'Complaints',
   access: ['officer', 'operator'],
+  principal: 'linked',
   query: ComplaintQueueQuery,
   response: ComplaintQueuePage,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
+  errorCodes: ['invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const getComplaintRoute = {
@@ -173,11 +181,12 @@ export const getComplaintRoute = {
   summary: "A complaint with its answers (the complainant, the agency's officers, operators); staff reads go on the complainant's audit trail",
   tag: 'Complaints',
   access: ['citizen', 'officer', 'operator'],
+  principal: 'linked',
   params: ComplaintIdParams,
   query: none,
   response: Complaint,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'complaint_not_found', 'mfa_enrolment_required'],
+  errorCodes: ['complaint_not_found'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -188,12 +197,13 @@ export const respondToComplaintRoute = {
   summary: "Answer a complaint your agency handles (operators: one the e-Government Unit handles), moving it to in-progress or resolved",
   tag: 'Complaints',
   access: ['officer', 'operator'],
+  principal: 'linked',
   params: ComplaintIdParams,
   query: none,
   body: ComplaintResponseBody,
   response: Complaint,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'complaint_changed', 'complaint_not_found', 'complaint_not_open', 'mfa_enrolment_required', 'too_many_responses'],
+  errorCodes: ['complaint_changed', 'complaint_not_found', 'complaint_not_open', 'too_many_responses'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -204,12 +214,13 @@ export const rateComplaintRoute = {
   summary: 'Rate how your resolved complaint was handled (1 to 5); this closes it',
   tag: 'Complaints',
   access: ['citizen'],
+  principal: 'linked',
   params: ComplaintIdParams,
   query: none,
   body: RatingBody,
   response: Complaint,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'already_rated', 'complaint_changed', 'complaint_not_found', 'complaint_not_resolved', 'mfa_enrolment_required'],
+  errorCodes: ['already_rated', 'complaint_changed', 'complaint_not_found', 'complaint_not_resolved'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 

@@ -3,7 +3,6 @@
 // domain in the catalogue (`errorCodes`), the HTTP pipeline's codes are added from the route's shape, and
 // OpenAPI lists the result per operation. test/unit/error-codes.test.ts derives each capability's codes
 // from its handler's code and fails when a declaration drifts from them.
-import type { RouteContract } from './types';
 
 export const errorCodes = {
   // The HTTP pipeline (functions/shared/http.ts, auth.ts): see pipelineErrorCodes.
@@ -115,8 +114,21 @@ export type ErrorStatus = (typeof errorCodes)[ErrorCode];
 export type ErrorCodeWithStatus<S extends ErrorStatus> = { [K in ErrorCode]: (typeof errorCodes)[K] extends S ? K : never }[ErrorCode];
 
 /** Codes the HTTP pipeline itself answers for a route of this shape, whatever its handler does. */
-export function pipelineErrorCodes(route: Pick<RouteContract, 'access' | 'params' | 'query' | 'body' | 'perClientLimit'>): ErrorCode[] {
+/** What of a route contract (types.ts) decides its codes; structural, so types.ts can import ErrorCode without a cycle. */
+interface RouteShape {
+  readonly access: 'public' | readonly string[];
+  readonly principal?: 'linked' | 'enrolling';
+  readonly params?: unknown;
+  readonly query?: unknown;
+  readonly body?: unknown;
+  readonly perClientLimit?: unknown;
+  readonly errorCodes?: readonly ErrorCode[];
+}
+
+export function pipelineErrorCodes(route: RouteShape): ErrorCode[] {
   return [
+    ...(route.principal ? (['account_not_linked'] as const) : []),
+    ...(route.principal === 'linked' ? (['mfa_enrolment_required'] as const) : []),
     ...(route.perClientLimit ? (['too_many_requests'] as const) : []),
     ...(route.params || route.query || route.body ? (['validation_failed'] as const) : []),
     ...(route.body ? (['missing_body', 'invalid_json', 'payload_too_large', 'unsupported_media_type'] as const) : []),
@@ -126,7 +138,7 @@ export function pipelineErrorCodes(route: Pick<RouteContract, 'access' | 'params
 }
 
 /** Every code a route can answer with: the pipeline's and those its handler declares, in registry order. */
-export function routeErrorCodes(route: Pick<RouteContract, 'access' | 'params' | 'query' | 'body' | 'errorCodes' | 'perClientLimit'>): ErrorCode[] {
+export function routeErrorCodes(route: RouteShape): ErrorCode[] {
   const codes = new Set<ErrorCode>([...pipelineErrorCodes(route), ...(route.errorCodes ?? [])]);
   return (Object.keys(errorCodes) as ErrorCode[]).filter((code) => codes.has(code));
 }

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { DocumentIdParams, DocumentPage, DocumentVerification, IssuedDocument, Jwks, RevokeDocumentBody } from '../../schemas/documents';
 import { PaymentAcknowledgement, PaymentNotificationBody, Reconciliation, ReconciliationQuery } from '../../schemas/payments';
 import type { Capability, RouteContract } from './types';
-import type { Worker } from './workers';
+import type { Worker } from './worker-types';
 
 const none = z.strictObject({});
 
@@ -14,10 +14,11 @@ export const listMyDocumentsRoute = {
   summary: 'Your wallet: the documents issued to you, newest first, each with its signed credential (JWS, ES256)',
   tag: 'Documents',
   access: ['citizen'],
+  principal: 'linked',
   query: none,
   response: DocumentPage,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
+  
 } as const satisfies RouteContract;
 
 export const verifyDocumentRoute = {
@@ -55,12 +56,13 @@ export const revokeDocumentRoute = {
   summary: 'Revoke a document your agency issued, with a reason (audited on the holder\'s trail; the holder is notified); verification says so at once',
   tag: 'Documents',
   access: ['officer'],
+  principal: 'linked',
   params: DocumentIdParams,
   query: none,
   body: RevokeDocumentBody,
   response: IssuedDocument,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'document_already_revoked', 'document_not_found', 'mfa_enrolment_required'],
+  errorCodes: ['document_already_revoked', 'document_not_found'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -87,10 +89,11 @@ export const reconciliationRoute = {
   summary: "An agency's payments of one day matched with the provider's settlement, with every mismatch (its officers, operators, auditors)",
   tag: 'Payments',
   access: ['officer', 'operator', 'auditor'],
+  principal: 'linked',
   query: ReconciliationQuery,
   response: Reconciliation,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
+  
 } as const satisfies RouteContract;
 
 export const journeyCapabilities: readonly Capability[] = [

@@ -27,10 +27,11 @@ export const listQueuesRoute = {
   summary: 'Every agency task queue and platform queue with its dead-letter queue: messages waiting, in flight, and the age of the oldest',
   tag,
   access: ['operator'],
+  principal: 'linked',
   query: ListQueuesQuery,
   response: QueueList,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
+  
 } as const satisfies RouteContract;
 
 export const redriveQueueRoute = {
@@ -40,12 +41,13 @@ export const redriveQueueRoute = {
   summary: "Move a queue's dead letters back to it once their cause is fixed (audited with the reason)",
   tag,
   access: ['operator'],
+  principal: 'linked',
   params: QueueParams,
   body: RedriveBody,
   response: RedriveResult,
   successStatus: 202,
   errors: [404],
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'queue_not_found'],
+  errorCodes: ['queue_not_found'],
 } as const satisfies RouteContract;
 
 const rolloutTag = 'Rollout';
@@ -57,10 +59,11 @@ export const getRolloutRoute = {
   summary: "The six rollout phases: open dates, each phase's services with lifecycle stage and readiness, and its capacity plan",
   tag: rolloutTag,
   access: ['operator'],
+  principal: 'linked',
   query: RolloutQuery,
   response: RolloutView,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
+  
 } as const satisfies RouteContract;
 
 export const setPhaseDateRoute = {
@@ -70,12 +73,13 @@ export const setPhaseDateRoute = {
   summary: "Change a phase's open date (optimistic concurrency on the schedule's version; audited); a phase cannot open while a service of it has no route",
   tag: rolloutTag,
   access: ['operator'],
+  principal: 'linked',
   params: PhaseParams,
   body: SetPhaseDateBody,
   response: RolloutSchedule,
   successStatus: 200,
   errors: [409],
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'phase_not_ready', 'stale_version'],
+  errorCodes: ['phase_not_ready', 'stale_version'],
 } as const satisfies RouteContract;
 
 export const moveServiceRoute = {
@@ -85,12 +89,13 @@ export const moveServiceRoute = {
   summary: "Move a service to another rollout phase: its card's next version (optimistic concurrency on the card's version; audited)",
   tag: rolloutTag,
   access: ['operator'],
+  principal: 'linked',
   params: RolloutServiceParams,
   body: MoveServiceBody,
   response: MovedService,
   successStatus: 200,
   errors: [404, 409],
-  errorCodes: ['account_not_linked', 'invalid_service_card', 'mfa_enrolment_required', 'phase_not_ready', 'service_not_found', 'stale_version'],
+  errorCodes: ['invalid_service_card', 'phase_not_ready', 'service_not_found', 'stale_version'],
 } as const satisfies RouteContract;
 
 export const getMetricsRoute = {
@@ -100,8 +105,9 @@ export const getMetricsRoute = {
   summary: "Today's business counts: applications submitted, approved, rejected, cancelled; tasks opened, decided, past SLA",
   tag,
   access: ['operator'],
+  principal: 'linked',
   query: MetricsQuery,
   response: TodaysMetrics,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
+  
 } as const satisfies RouteContract;

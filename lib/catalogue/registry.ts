@@ -81,11 +81,12 @@ export const createStaffRoute = {
   summary: 'Create a staff account (operators only): officers carry an agencyId, frontline staff a serviceCentreId',
   tag: 'Identity',
   access: ['operator'],
+  principal: 'linked',
   query: none,
   body: CreateStaffBody,
   response: StaffAccount,
   successStatus: 201,
-  errorCodes: ['account_not_linked', 'agency_scope', 'mfa_enrolment_required', 'service_centre_scope', 'unknown_agency', 'username_taken'],
+  errorCodes: ['agency_scope', 'service_centre_scope', 'unknown_agency', 'username_taken'],
   errors: [409, 422],
 } as const satisfies RouteContract;
 
@@ -96,10 +97,11 @@ export const getMeRoute = {
   summary: "The caller's own registry profile and the businesses they own or represent",
   tag: 'National registry',
   access: ['citizen'],
+  principal: 'linked',
   query: none,
   response: Me,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'no_registry_profile', 'record_not_found'],
+  errorCodes: ['no_registry_profile', 'record_not_found'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -110,12 +112,13 @@ export const createRecordRoute = {
   summary: 'Create a registry record (officers of the owning agency: persons cspd, residents moi, businesses ccd)',
   tag: 'National registry',
   access: ['officer'],
+  principal: 'linked',
   params: RegistryKindParams,
   query: none,
   body: CreateRecordBody,
   response: RegistryRecord,
   successStatus: 201,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'record_exists'],
+  errorCodes: ['record_exists'],
   errors: [409],
 } as const satisfies RouteContract;
 
@@ -126,12 +129,13 @@ export const updateRecordRoute = {
   summary: 'Change fields of a registry record (owning agency; optimistic concurrency on expectedVersion)',
   tag: 'National registry',
   access: ['officer'],
+  principal: 'linked',
   params: RegistryRecordParams,
   query: none,
   body: UpdateRecordBody,
   response: RegistryRecord,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'key_field_immutable', 'mfa_enrolment_required', 'record_not_found', 'stale_version'],
+  errorCodes: ['key_field_immutable', 'record_not_found', 'stale_version'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -142,11 +146,12 @@ export const readRecordRoute = {
   summary: 'Read a registry record for a stated purpose: the owning agency sees it all, others only the consented fields',
   tag: 'National registry',
   access: ['officer', 'frontline', 'citizen'],
+  principal: 'linked',
   params: RegistryRecordParams,
   query: ReadRecordQuery,
   response: RegistryRecord,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'consent_required', 'mfa_enrolment_required', 'record_not_found', 'unknown_fields'],
+  errorCodes: ['consent_required', 'record_not_found', 'unknown_fields'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -157,12 +162,13 @@ export const grantConsentRoute = {
   summary: 'Let an agency (or a service centre) read named fields of your record, for one purpose, until a date',
   tag: 'Consent',
   access: ['citizen'],
+  principal: 'linked',
   query: none,
   body: CreateConsentBody,
   response: Consent,
   successStatus: 201,
   errors: [422],
-  errorCodes: ['account_not_linked', 'grantee_required', 'internal_fields', 'invalid_expiry', 'mfa_enrolment_required', 'owner_needs_no_consent', 'unknown_agency', 'unknown_fields'],
+  errorCodes: ['grantee_required', 'internal_fields', 'invalid_expiry', 'owner_needs_no_consent', 'unknown_agency', 'unknown_fields'],
 } as const satisfies RouteContract;
 
 export const listConsentsRoute = {
@@ -172,10 +178,10 @@ export const listConsentsRoute = {
   summary: 'Your consents, newest first, each active, expired or revoked',
   tag: 'Consent',
   access: ['citizen'],
+  principal: 'linked',
   query: none,
   response: ConsentList,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const revokeConsentRoute = {
@@ -185,11 +191,12 @@ export const revokeConsentRoute = {
   summary: 'Revoke a consent at once',
   tag: 'Consent',
   access: ['citizen'],
+  principal: 'linked',
   params: ConsentIdParams,
   query: none,
   response: Consent,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'consent_not_found', 'mfa_enrolment_required'],
+  errorCodes: ['consent_not_found'],
   errors: [404],
 } as const satisfies RouteContract;
 
@@ -200,10 +207,11 @@ export const accessLogRoute = {
   summary: 'Who read or changed your registry data, when, which fields and why',
   tag: 'Audit',
   access: ['citizen'],
+  principal: 'linked',
   query: AccessLogQuery,
   response: AccessLogPage,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
+  errorCodes: ['invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const queryAuditRoute = {
@@ -213,10 +221,11 @@ export const queryAuditRoute = {
   summary: "Auditors: a subject's audit trail in order, with its hash chain",
   tag: 'Audit',
   access: ['auditor'],
+  principal: 'linked',
   query: AuditQuery,
   response: AuditPage,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'invalid_cursor', 'mfa_enrolment_required'],
+  errorCodes: ['invalid_cursor'],
 } as const satisfies RouteContract;
 
 export const verifyAuditRoute = {
@@ -226,10 +235,10 @@ export const verifyAuditRoute = {
   summary: "Auditors: recompute a subject's hash chain and report the first broken record, if any",
   tag: 'Audit',
   access: ['auditor'],
+  principal: 'linked',
   query: VerifyQuery,
   response: ChainVerification,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required'],
 } as const satisfies RouteContract;
 
 export const startTotpRoute = {
@@ -239,10 +248,11 @@ export const startTotpRoute = {
   summary: 'Start enrolling an authenticator app (TOTP); staff must enrol before any staff route serves them',
   tag: 'Identity',
   access: ['citizen', 'officer', 'frontline', 'operator', 'auditor'],
+  principal: 'enrolling',
   query: none,
   response: TotpEnrolment,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_already_enrolled', 'mfa_enrolment_required'],
+  errorCodes: ['mfa_already_enrolled'],
   errors: [409],
 } as const satisfies RouteContract;
 
@@ -253,9 +263,10 @@ export const verifyTotpRoute = {
   summary: 'Finish enrolment with a current code; every later sign-in asks for a code',
   tag: 'Identity',
   access: ['citizen', 'officer', 'frontline', 'operator', 'auditor'],
+  principal: 'enrolling',
   query: none,
   body: VerifyTotpBody,
   response: TotpEnabled,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'invalid_code', 'mfa_enrolment_required'],
+  errorCodes: ['invalid_code'],
 } as const satisfies RouteContract;

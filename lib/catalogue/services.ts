@@ -1,4 +1,4 @@
-// Route contracts of the unified services registry.
+// Route contracts of the unified service catalogue.
 import * as z from 'zod/mini';
 import {
   AgencyList,
@@ -15,7 +15,7 @@ import {
 import { GetCalendarQuery, PutCalendarBody, WorkingCalendar } from '../../schemas/calendar';
 import type { RouteContract } from './types';
 
-const tag = 'Services registry';
+const tag = 'Service catalogue';
 
 export const listServicesRoute = {
   method: 'GET',
@@ -81,12 +81,13 @@ export const putServiceRoute = {
   summary: 'Create a service or publish a new version of its card (optimistic concurrency on expectedVersion)',
   tag,
   access: ['operator'],
+  principal: 'linked',
   params: ServiceIdParams,
   body: PutServiceBody,
   response: ServiceCard,
   successStatus: 200,
   alsoSucceeds: { status: 201, when: 'Created: expectedVersion 0 created the service' },
-  errorCodes: ['account_not_linked', 'invalid_service_card', 'mfa_enrolment_required', 'service_not_found', 'stale_version'],
+  errorCodes: ['invalid_service_card', 'service_not_found', 'stale_version'],
   errors: [404, 409, 413],
   maxBodyBytes: 256 * 1024,
 } as const satisfies RouteContract;
@@ -98,11 +99,12 @@ export const changeServiceStageRoute = {
   summary: 'Move a service to its next lifecycle stage (only in the allowed order)',
   tag,
   access: ['operator'],
+  principal: 'linked',
   params: ServiceIdParams,
   body: ChangeStageBody,
   response: ServiceCard,
   successStatus: 200,
-  errorCodes: ['account_not_linked', 'mfa_enrolment_required', 'service_not_found', 'stage_transition_not_allowed', 'stale_version', 'version_not_found'],
+  errorCodes: ['service_not_found', 'stage_transition_not_allowed', 'stale_version', 'version_not_found'],
   errors: [404, 409],
 } as const satisfies RouteContract;
 
@@ -127,10 +129,11 @@ export const putCalendarRoute = {
   summary: 'Publish the next version of the working calendar, e.g. the announced Eid dates (optimistic concurrency on expectedVersion; audited)',
   tag,
   access: ['operator'],
+  principal: 'linked',
   body: PutCalendarBody,
   response: WorkingCalendar,
   successStatus: 200,
   errors: [404, 409],
-  errorCodes: ['account_not_linked', 'calendar_not_found', 'duplicate_holiday', 'invalid_period', 'mfa_enrolment_required', 'stale_version'],
+  errorCodes: ['calendar_not_found', 'duplicate_holiday', 'invalid_period', 'stale_version'],
   maxBodyBytes: 128 * 1024,
 } as const satisfies RouteContract;

@@ -32,6 +32,12 @@ export interface RouteContract<
   readonly tag: string;
   /** `public` needs no token; otherwise the Cognito groups allowed to call it. */
   readonly access: 'public' | readonly Role[];
+  /**
+   * The caller's scope the HTTP pipeline resolves from their identity link before the handler runs (handlers
+   * receive it as `principal`): `linked` needs a link of the token's role and, for staff, MFA enrolment;
+   * `enrolling` lets staff in before enrolment (the enrolment routes). Every non-public route declares one.
+   */
+  readonly principal?: 'linked' | 'enrolling';
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;

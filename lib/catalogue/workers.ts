@@ -1,52 +1,103 @@
 // Background functions: what triggers each, what it may touch. CDK builds their functions, event sources and
 // grants from this list; the local cloud binds the same handlers to its queue, stream poller, timers and engine.
-import type { TableAccess, WorkflowAction } from './types';
-import type { TableId } from '../platform/tables';
-import type { DomainEvent } from '../../schemas/applications';
-import { engagementQueues, engagementWorkers } from './engagement-workers';
+import type { DeliveryChannel } from '../../schemas/engagement';
 import { journeyWorkers } from './journey';
 
-export type DomainEventType = DomainEvent['type'];
+export * from './worker-types';
+import type { DomainEventType, PlatformQueue, Worker } from './worker-types';
 
-export type WorkerTrigger =
-  /** Every agency's task queue (SQS event source, partial batch failures). */
-  | { readonly kind: 'agency-queues'; readonly batchSize: number }
-  /** The table's stream (new items), in order per item. */
-  | { readonly kind: 'stream'; readonly table: TableId; readonly batchSize: number }
-  /** A timer. */
-  | { readonly kind: 'schedule'; readonly everyMinutes: number }
-  /** A task state of the application state machine. */
-  /** One of the platform queues below (SQS with a DLQ in AWS, the local queue with SQS semantics here). */
-  | { readonly kind: 'queue'; readonly queue: string; readonly batchSize: number }
-  /** Domain events of these types from the platform's event bus (EventBridge rule in AWS, the in-process bus locally). */
-  | { readonly kind: 'events'; readonly detailTypes: readonly DomainEventType[] };
+// --- Notifications, feedback and complaints: event consumers, delivery queues, schedules ---
 
-export interface Worker {
-  readonly id: string;
-  readonly entry: string;
-  readonly description: string;
-  readonly trigger: WorkerTrigger;
-  readonly tables: Partial<Record<TableId, TableAccess>>;
-  readonly workflow?: readonly WorkflowAction[];
-  /** Puts events on the platform's event bus. */
-  readonly publishesEvents?: boolean;
-  readonly timeoutSeconds?: number;
-  /** Sends email (SES) or SMS (SNS) to citizens. */
-  readonly messaging?: readonly ('email' | 'sms')[];
-  /** Sends to these platform queues (by name: `platformQueueName(stage, name)`). */
-  readonly sendsTo?: readonly string[];
-  /** The document issuer's KMS key (see Capability.documentSigning). */
-  readonly documentSigning?: 'publicKey' | 'sign';
+// One delivery queue and one delivery worker per channel, not one for both: SES and SNS throttle and fail
+// independently, so an email outage or throttling (its retries filling the queue and the worker's concurrency)
+// cannot stall the SMS, nor the other way round; each channel's concurrency (and so its send rate) can be set
+// on its own; and each worker bundles, initialises and is granted only its own provider (SES or SNS).
+// Each email or SMS waits on its channel's queue to be sent; failed ones come back with exponential backoff,
+// then go to that queue's DLQ (and their delivery log shows them dead-lettered to operators).
+export const emailDeliveryQueue = {
+  name: 'email-deliveries',
+  visibilitySeconds: 60,
+  maxReceives: 5,
+} as const satisfies PlatformQueue;
+
+export const smsDeliveryQueue = {
+  name: 'sms-deliveries',
+  visibilitySeconds: 60,
+  maxReceives: 5,
+} as const satisfies PlatformQueue;
+
+/** The queue each channel's deliveries go to. */
+export const deliveryQueues = { email: emailDeliveryQueue, sms: smsDeliveryQueue } as const satisfies Record<DeliveryChannel, PlatformQueue>;
+
+/** The application events citizens and officers hear of. A saved draft is not one: it is the citizen's own action on screen. */
+export const notifiedApplicationEvents = [
+  'ApplicationSubmitted',
+  'TaskAssigned',
+  'TaskDecided',
+  'InformationRequested',
+  'InformationProvided',
+  'ApplicationApproved',
+  'ApplicationRejected',
+  'ApplicationCancelled',
+  'DocumentRevoked',
+  'PaymentReceived',
+  'PaymentRefunded',
+  'SlaBreached',
+] as const satisfies readonly DomainEventType[];
+
+export const engagementQueues: readonly PlatformQueue[] = [emailDeliveryQueue, smsDeliveryQueue];
+
+/** One channel's delivery worker: its own queue, its own provider, its own grant. */
+function deliveryWorker(channel: 'email' | 'sms', provider: string, queue: string): Worker {
+  const label = channel === 'email' ? 'email' : 'SMS';
+  return {
+    id: `deliver-${channel}`,
+    entry: `functions/notifications/deliver-${channel}.ts`,
+    description: `Sends each ${label} (${provider}), logs the outcome, retries with backoff, dead-letters after the last attempt`,
+    trigger: { kind: 'queue', queue, batchSize: 10 },
+    tables: { engagement: 'readwrite' },
+    messaging: [channel],
+    timeoutSeconds: 30,
+  };
 }
 
-/** Queues of the platform besides the agency task queues; each gets a DLQ after `maxReceives`. */
-export interface PlatformQueue {
-  readonly name: string;
-  readonly visibilitySeconds: number;
-  readonly maxReceives: number;
-}
-
-export const platformQueueName = (stage: string, name: string) => `khidma-${stage}-${name}`;
+export const engagementWorkers: readonly Worker[] = [
+  {
+    id: 'notify-application-events',
+    entry: 'functions/notifications/notify-application-events.ts',
+    description: "Notifies applicants of their applications' progress and agencies of new and overdue tasks (inbox, email, SMS)",
+    trigger: { kind: 'events', detailTypes: notifiedApplicationEvents },
+    tables: { engagement: 'readwrite', applications: 'read', registry: 'read', catalogue: 'read' },
+    sendsTo: [emailDeliveryQueue.name, smsDeliveryQueue.name],
+  },
+  {
+    id: 'notify-complaint-events',
+    entry: 'functions/notifications/notify-complaint-events.ts',
+    description: 'Notifies complainants, agencies and the e-Government Unit of complaints filed, answered and escalated',
+    trigger: { kind: 'stream', table: 'engagement', batchSize: 25 },
+    tables: { engagement: 'readwrite', registry: 'read', catalogue: 'read' },
+    sendsTo: [emailDeliveryQueue.name, smsDeliveryQueue.name],
+  },
+  deliveryWorker('email', 'SES', emailDeliveryQueue.name),
+  deliveryWorker('sms', 'SNS', smsDeliveryQueue.name),
+  {
+    id: 'release-quiet-hours-sms',
+    entry: 'functions/notifications/release-deferred.ts',
+    description: "Queues the SMS held for their recipients' quiet hours once those are over",
+    trigger: { kind: 'schedule', everyMinutes: 15 },
+    tables: { engagement: 'readwrite' },
+    // Only SMS are ever held (domain/notify.ts): email is sent at once, whatever the hour.
+    sendsTo: [smsDeliveryQueue.name],
+  },
+  {
+    id: 'complaint-sla-sweep',
+    entry: 'functions/complaints/sla-sweep.ts',
+    description: "Escalates complaints past their category's SLA to the e-Government Unit, once each",
+    trigger: { kind: 'schedule', everyMinutes: 15 },
+    tables: { engagement: 'readwrite' },
+    timeoutSeconds: 60,
+  },
+];
 
 export const workers: readonly Worker[] = [
   {

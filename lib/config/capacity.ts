@@ -1,7 +1,7 @@
-// What the deployment takes from the capacity plan (functions/operations/domain/capacity.ts) of the reference
+// What the deployment takes from the capacity plan (lib/platform/capacity.ts) of the reference
 // catalogue with every phase open: the submission routes' throttle, the submission functions' reserved
 // concurrency and the agency queues' consumer concurrency. A stage's config may override any of them.
-import { capacityPlan, deploymentLimits } from '../../functions/operations/domain/capacity';
+import { capacityPlan, deploymentLimits } from '../platform/capacity';
 import { referenceServices } from '../../reference/services';
 import type { StageConfig } from './stages';
 

@@ -1,5 +1,5 @@
 // One typed configuration per deployment stage; chosen with `--context stage=<name>`.
-import type { CapacityAssumptions, Quotas } from '../../functions/operations/domain/capacity';
+import type { CapacityAssumptions, Quotas } from '../platform/capacity';
 
 export interface StageConfig {
   readonly stage: string;

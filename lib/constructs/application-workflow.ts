@@ -22,8 +22,7 @@ import {
 import { SqsSendMessage } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { WorkflowBinding } from './capability-function';
-import { AGENCY_STEP_STATE } from '../../functions/workflow/ports';
-import { agencyQueueName } from '../platform/agencies';
+import { AGENCY_QUEUE_MAX_RECEIVES, AGENCY_QUEUE_VISIBILITY_SECONDS, AGENCY_STEP_STATE, agencyQueueName } from '../platform/workflow';
 
 export interface ApplicationWorkflowProps {
   readonly stage: string;
@@ -35,10 +34,6 @@ export interface ApplicationWorkflowProps {
   readonly encryptionKey?: IKey;
 }
 
-/** An agency's task message is retried this often before it goes to the DLQ; each try is hidden this long. */
-export const AGENCY_QUEUE_MAX_RECEIVES = 5;
-export const AGENCY_QUEUE_VISIBILITY_SECONDS = 60;
-export { agencyQueueName } from '../platform/agencies';
 /**
  * How long an agency step waits for its decision before the execution fails (and the reconciler restarts it:
  * the restarted execution re-sends its steps, decided ones are answered at once, open ones keep their task).

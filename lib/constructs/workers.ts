@@ -14,7 +14,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { type PlatformQueue, platformQueueName, platformQueues, type Worker, workers as catalogue } from '../catalogue/workers';
-import { EVENT_SOURCE } from '../../functions/events/bus';
+import { EVENT_SOURCE } from '../platform/workflow';
 import type { TableId } from '../platform/tables';
 import { ApplicationWorkflow } from './application-workflow';
 import { CapabilityFunction } from './capability-function';

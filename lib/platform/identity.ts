@@ -3,11 +3,14 @@
 export const roles = ['citizen', 'officer', 'frontline', 'operator', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 
+/** The roles of staff accounts: created by operators, and required to enrol an authenticator (TOTP MFA). */
+export const staffRoles = ['officer', 'frontline', 'operator', 'auditor'] as const satisfies readonly Role[];
+
 export const roleDescriptions: Record<Role, string> = {
   citizen: 'Citizens, residents and business representatives acting for themselves',
   officer: 'Agency officers who decide workflow steps for their agency',
   frontline: 'Service-centre staff who act on behalf of a consenting citizen',
-  operator: 'e-Government Unit operators who manage the services registry and rollout',
+  operator: 'e-Government Unit operators who manage the service catalogue and rollout',
   auditor: 'Auditors with read access to audit trails',
 };
 

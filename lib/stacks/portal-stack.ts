@@ -50,19 +50,7 @@ export class PortalStack extends Stack {
     const removalPolicy = config.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const cognitoEndpoint = `https://cognito-idp.${props.identityRegion}.amazonaws.com/`;
 
-    const logs = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      // CloudFront standard logs are written with an ACL.
-      objectOwnership: ObjectOwnership.OBJECT_WRITER,
-      lifecycleRules: [{ expiration: Duration.days(config.logRetentionDays) }],
-      removalPolicy,
-    });
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the access-log bucket of the portal bucket and its distribution; logging it into itself would loop',
-    });
+    const logs = this.accessLogs(config.logRetentionDays, removalPolicy);
 
     this.bucket = new Bucket(this, 'Files', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -166,5 +154,23 @@ export class PortalStack extends Stack {
         Validations.of(construct).acknowledge({ id: 'AwsSolutions-L1', reason: "CDK's bucket-deployment handler runtime is chosen by aws-cdk-lib, updated with it" });
       }
     }
+  }
+
+  /** The access-log bucket of the portal bucket and its distribution. */
+  private accessLogs(retentionDays: number, removalPolicy: RemovalPolicy): Bucket {
+    const logs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logs are written with an ACL.
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(retentionDays) }],
+      removalPolicy,
+    });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket of the portal bucket and its distribution; logging it into itself would loop',
+    });
+    return logs;
   }
 }

@@ -5,7 +5,7 @@ import cdkJson from '../../cdk.json';
 import { deploymentCapacity, referencePlan, submissionRoutes } from '../../lib/config/capacity';
 import { stageConfig } from '../../lib/config/stages';
 import { workflowAgencyIds } from '../../lib/platform/agencies';
-import { deploymentLimits } from '../../functions/operations/domain/capacity';
+import { deploymentLimits } from '../../lib/platform/capacity';
 import { buildApp } from '../../lib/stacks/app';
 import { apiTemplate } from './api-template';
 

@@ -1,7 +1,8 @@
 // "Today" is Amman's date: the registry's real domain on the local cloud's tables, with the clock injected at
 // 22:30 UTC (01:30 the next day in Amman), when a UTC date would still say yesterday.
 import { dynamoRegistry } from '../../functions/registry/dynamo-registry';
-import { grantConsent, listMyConsents, resolvePrincipal } from '../../functions/registry/domain/registry';
+import { grantConsent, listMyConsents } from '../../functions/registry/domain/consents';
+import { resolvePrincipal } from '../../functions/shared/identity';
 import { addDays } from '../../functions/shared/amman-time';
 import { HttpError } from '../../functions/shared/errors';
 import { tableName } from '../../lib/platform/tables';

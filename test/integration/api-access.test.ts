@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { capabilities } from '../../lib/capabilities';
 import type { Capability } from '../../lib/catalogue/types';
-import { readDemoTotpSecrets, totpCode } from '../../local/cognito';
+import { readDemoTotpSecrets } from '../../local/cognito/demo-accounts';
+import { totpCode } from '../../local/cognito/sign-in';
 import { referenceServices } from '../../reference/services';
 import {
   allow,

@@ -4,9 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { until } from '../support/wait';
 import { readFileSync, rmSync } from 'node:fs';
-import { readDemoTotpSecrets, signIn } from '../../local/cognito';
+import { readDemoTotpSecrets } from '../../local/cognito/demo-accounts';
+import { signIn } from '../../local/cognito/sign-in';
 import { demoPassword } from '../../local/demo-users';
-import { type RunningCloud, startCloud, stopCloud } from '../support/cloud-process';
+import { type RunningCloud, startCloud, stopCloud } from '../../local/cloud-process';
 
 const VEHICLE = {
   serviceId: 'vehicle-registration-renewal',

@@ -3,7 +3,7 @@ import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { tableName } from '../../lib/platform/tables';
 import { dynamoRegistry } from '../../functions/registry/dynamo-registry';
-import { withLinkCache } from '../../functions/registry/link-cache';
+import { withLinkCache } from '../../functions/shared/link-cache';
 import { tables } from '../support/api';
 
 const REGISTRY = tableName('local', 'registry');

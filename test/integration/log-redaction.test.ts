@@ -5,7 +5,7 @@ import type http from 'node:http';
 import { capabilities } from '../../lib/capabilities';
 import { tableEnvName, tableDefinitions, tableName } from '../../lib/platform/tables';
 import type { LambdaHttpHandler } from '../../functions/shared/http';
-import { localTokenVerifier } from '../../local/cognito';
+import { localTokenVerifier } from '../../local/cognito/tokens';
 import { createGateway } from '../../local/gateway';
 import { listen } from '../../local/listen';
 import { cloudState, tokenFor } from '../support/api';

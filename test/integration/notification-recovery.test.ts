@@ -11,7 +11,7 @@ import { putPreferences } from '../../functions/notifications/domain/inbox';
 import { type Message, notify, type NotifyDeps } from '../../functions/notifications/domain/notify';
 import type { DeliveryRef, EmailSender, SmsSender } from '../../functions/notifications/domain/ports';
 import { dynamoNotifications } from '../../functions/notifications/dynamo-notifications';
-import type { Principal } from '../../functions/registry/domain/access';
+import type { Principal } from '../../functions/shared/identity';
 import { tables } from '../support/api';
 import { deliveriesOf, engagementTable, eventMarker } from '../support/engagement';
 import { submittedVariables } from '../support/notification-variables';

@@ -5,7 +5,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { readDemoTotpSecrets, totpCode } from '../../local/cognito';
+import { readDemoTotpSecrets } from '../../local/cognito/demo-accounts';
+import { totpCode } from '../../local/cognito/sign-in';
 import { demoPassword } from '../../local/demo-users';
 import { api, cloudState, lastMessageTo, tokenFor } from '../support/api';
 import { createPerson, freshPersonProof } from '../support/fixtures';

@@ -5,7 +5,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { publicAuthPerClient } from '../../lib/catalogue/registry';
 import { tableName } from '../../lib/platform/tables';
 import { UNCONFIRMED_CLAIM_HOURS } from '../../functions/registry/domain/identity';
-import { signInLockout } from '../../local/cognito';
+import { signInLockout } from '../../local/cognito/sign-in-lockout';
 import { api, cloudState, lastMessageTo, signInAs, tables, tokenFor } from '../support/api';
 import { createPerson, dateFromToday, freshNationalNumber, freshPersonProof, personFields, signUpBody, signUpPerson } from '../support/fixtures';
 

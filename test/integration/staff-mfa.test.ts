@@ -5,7 +5,7 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { signIn, totpCode } from '../../local/cognito';
+import { signIn, totpCode } from '../../local/cognito/sign-in';
 import { api, cloudState, tokenFor } from '../support/api';
 
 const password = 'Officer-Strong-2026!';

@@ -9,7 +9,8 @@ import { type ApplicationDeps, cancelApplication, submitApplication } from '../.
 import { reconcileApplications } from '../../functions/applications/domain/reconcile';
 import { decideTask, openTask, redeliverDecisions, type TaskDeps } from '../../functions/applications/domain/tasks';
 import { dynamoRegistry } from '../../functions/registry/dynamo-registry';
-import { resolvePrincipal, shareForApplication } from '../../functions/registry/domain/registry';
+import { shareForApplication } from '../../functions/registry/domain/sharing';
+import { resolvePrincipal } from '../../functions/shared/identity';
 import { dynamoCatalogue } from '../../functions/services/dynamo-catalogue';
 import type { WorkflowEngine } from '../../functions/workflow/ports';
 import { tableName } from '../../lib/platform/tables';

@@ -2,10 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { readDemoTotpSecrets, signIn } from '../../local/cognito';
+import { readDemoTotpSecrets } from '../../local/cognito/demo-accounts';
+import { signIn } from '../../local/cognito/sign-in';
 import { demoPassword } from '../../local/demo-users';
 import { localDynamoDbClient } from '../../local/dynamodb';
-import type { RunningCloud } from './cloud-process';
+import type { RunningCloud } from '../../local/cloud-process';
 import { OpenApiChecker, type OpenApiDocument } from './openapi-check';
 
 export const cloudState = (): RunningCloud['state'] => JSON.parse(process.env.KHIDMA_CLOUD_STATE ?? 'null');

@@ -1,5 +1,5 @@
 // Starts one local cloud for the integration project; tests find it through KHIDMA_* variables.
-import { startCloud } from './cloud-process';
+import { startCloud } from '../../local/cloud-process';
 
 export default async function globalSetup(): Promise<void> {
   const cloud = await startCloud();

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { type RunningCloud, stopCloud } from './cloud-process';
+import { type RunningCloud, stopCloud } from '../../local/cloud-process';
 
 export default async function globalTeardown(): Promise<void> {
   const cloud = (globalThis as Record<string, unknown>).__KHIDMA_CLOUD__ as RunningCloud | undefined;

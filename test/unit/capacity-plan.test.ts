@@ -1,6 +1,6 @@
 // The capacity arithmetic on a small catalogue, by hand: 245 working days of 7 hours are 6,174,000 seconds, so
 // 6,174,000 transactions a year are 1 a second on average and 5 at a peak-to-mean factor of 5.
-import { capacityPlan, cardPeak, type CardLoad, defaultAssumptions, deploymentLimits } from '../../functions/operations/domain/capacity';
+import { capacityPlan, cardPeak, type CardLoad, defaultAssumptions, deploymentLimits } from '../../lib/platform/capacity';
 
 const vehicle: CardLoad = {
   serviceId: 'vehicle',

@@ -19,7 +19,7 @@ import { type Message, notify, type NotifyDeps } from '../../functions/notificat
 import { smsParts } from '../../functions/shared/message-format';
 import type { DeliveryRef, NotificationStore } from '../../functions/notifications/domain/ports';
 import { dynamoNotifications } from '../../functions/notifications/dynamo-notifications';
-import type { Principal } from '../../functions/registry/domain/access';
+import type { Principal } from '../../functions/shared/identity';
 import type { AuditEntry } from '../../functions/registry/domain/audit-chain';
 import { submittedVariables } from '../support/notification-variables';
 import { referenceCalendar } from '../../reference/calendar';

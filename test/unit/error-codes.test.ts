@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { capabilities } from '../../lib/capabilities';
 import { errorCodes, pipelineErrorCodes, routeErrorCodes, type ErrorCode } from '../../lib/catalogue/error-codes';
+import { decideTaskRoute, submitApplicationRoute } from '../../lib/catalogue/applications';
 import { ErrorCodeScanner } from '../support/error-code-scan';
 
 const root = path.resolve(__dirname, '../..');
@@ -32,6 +33,10 @@ describe('error codes', () => {
     },
   );
 
+  it('resolves the principal in the pipeline for every route that needs a token', () => {
+    expect(capabilities.filter(({ route }) => route.access !== 'public' && !route.principal).map(({ id }) => id)).toEqual([]);
+  });
+
   it('has no code in the registry that no route answers with', () => {
     const used = new Set<string>(['route_not_found', 'method_not_allowed']); // the local gateway's
     for (const { route } of capabilities) {
@@ -41,13 +46,16 @@ describe('error codes', () => {
   });
 
   it('finds codes behind helpers, imported modules and conditional codes', () => {
-    const submit = scanner.codesOf(path.join(root, 'functions/applications/submit-application.ts'));
+    // What a handler answers: the codes its code throws plus the pipeline's for its route (principal resolution).
+    const answers = (entry: string, route: (typeof capabilities)[number]['route']) =>
+      new Set([...scanner.codesOf(path.join(root, entry)), ...pipelineErrorCodes(route)]);
+    const submit = answers('functions/applications/submit-application.ts', submitApplicationRoute);
     expect(submit).toEqual(expect.any(Set));
-    // idempotency.ts (a helper), domain/applications.ts (a domain module), registry context (principal resolution)
+    // idempotency.ts (a helper), domain/applications.ts (a domain module), the pipeline (principal resolution)
     for (const code of ['idempotency_key_required', 'phase_not_open', 'account_not_linked']) {
       expect(submit.has(code)).toBe(true);
     }
-    const decide = scanner.codesOf(path.join(root, 'functions/applications/decide-task.ts'));
+    const decide = answers('functions/applications/decide-task.ts', decideTaskRoute);
     expect([...decide].filter((code) => code.endsWith('_required')).sort()).toEqual(['mfa_enrolment_required', 'question_required', 'reason_required']);
   });
 });

@@ -6,7 +6,11 @@ import path from 'node:path';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { passwordPolicy, tokenValidity } from '../../lib/platform/identity';
 import { referenceAgencies } from '../../reference/agencies';
-import { ensureIdentity, type LocalIdentity, localJwksCache, type RunningCognito, seedUsers, signIn, startCognito } from '../../local/cognito';
+import { ensureIdentity, type LocalIdentity } from '../../local/cognito/pool';
+import { localJwksCache } from '../../local/cognito/tokens';
+import { type RunningCognito, startCognito } from '../../local/cognito/emulator';
+import { seedUsers } from '../../local/cognito/demo-accounts';
+import { signIn } from '../../local/cognito/sign-in';
 import { demoPassword, demoUsers } from '../../local/demo-users';
 import { LocalCloudError } from '../../local/state';
 

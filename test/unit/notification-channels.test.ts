@@ -8,7 +8,7 @@ import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SQSClient } from '@
 import { mockClient } from 'aws-sdk-client-mock';
 import { build } from 'esbuild';
 import { esbuildOptions } from '../../bench/bundle-options';
-import { deliveryQueues, engagementWorkers } from '../../lib/catalogue/engagement-workers';
+import { deliveryQueues, engagementWorkers } from '../../lib/catalogue/workers';
 import { deliveryMessage, parseDeliveryMessage } from '../../functions/notifications/delivery-message';
 import { ChannelUnavailable, fileDeliveryChannels } from '../../functions/notifications/file-channels';
 import { sqsRetry } from '../../functions/notifications/sqs-retry';

@@ -1,6 +1,6 @@
 // The notification templates against the variables their events carry: a template that names a variable its
 // event does not carry fails here, never at send time. Every event has its templates in Arabic and English.
-import { notifiedApplicationEvents } from '../../lib/catalogue/engagement-workers';
+import { notifiedApplicationEvents } from '../../lib/catalogue/workers';
 import type { DomainEvent } from '../../schemas/applications';
 import type { ComplaintEvent } from '../../schemas/engagement';
 import type { StoredApplication } from '../../functions/applications/domain/applications';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoCatalogue } from '../../functions/services/dynamo-catalogue';
-import { getService, putService, type RegistryDeps } from '../../functions/services/domain/registry';
+import { getService, putService, type CatalogueDeps } from '../../functions/services/domain/catalogue';
 import { daysFrom } from '../../functions/shared/dates';
 import { tableName } from '../../lib/platform/tables';
 import { ensureTables, localDynamoDbClient, type RunningDynamoDb, startDynamoDb } from '../../local/dynamodb';
@@ -16,7 +16,7 @@ import { loadReference } from '../../reference/load';
 const root = mkdtempSync(path.join(os.tmpdir(), 'khidma-reference-'));
 let dynamoDb: RunningDynamoDb;
 let client: DynamoDBClient;
-let deps: RegistryDeps;
+let deps: CatalogueDeps;
 let documents: DynamoDBDocumentClient;
 const table = tableName('unit', 'catalogue');
 // An injected clock that is not today: the schedule must follow it, not the machine's date.

@@ -1,4 +1,5 @@
-import { decideRead, type Principal, type StoredConsent } from '../../functions/registry/domain/access';
+import { decideRead, type StoredConsent } from '../../functions/registry/domain/access';
+import { type Principal } from '../../functions/shared/identity';
 import { HttpError } from '../../functions/shared/errors';
 import { recordSpecs } from '../../schemas/registry';
 

@@ -1,4 +1,4 @@
-import { listServices, type StoredSummary } from '../../functions/services/domain/registry';
+import { listServices, type StoredSummary } from '../../functions/services/domain/catalogue';
 import { allowedNextStages, canMove } from '../../functions/services/domain/lifecycle';
 import { priorityScore } from '../../functions/services/domain/priority';
 import { documentTerms, matchRank, normalizeText, queryTokens } from '../../functions/services/domain/search';

@@ -1,5 +1,5 @@
 // The search measured on the seeded catalogue: the real query set's recall and the rank of the right service.
-import { listServices, storedSummary } from '../../functions/services/domain/registry';
+import { listServices, storedSummary } from '../../functions/services/domain/catalogue';
 import { normalizeText, queryTokens, stem } from '../../functions/services/domain/search';
 import { referenceAgencies } from '../../reference/agencies';
 import { referenceServices } from '../../reference/services';

@@ -2,7 +2,7 @@ import { referenceAgencies } from '../../reference/agencies';
 import { referenceServices } from '../../reference/services';
 import { Agency, lifecycleStages, ServiceCardInput } from '../../schemas/services';
 import { Slug } from '../../schemas/common';
-import { listServices, storedSummary } from '../../functions/services/domain/registry';
+import { listServices, storedSummary } from '../../functions/services/domain/catalogue';
 
 const agencyIds = new Set(referenceAgencies.map((agency) => agency.agencyId));
 const steps = (card: ServiceCardInput) => card.workflow.flatMap((stage) => stage.steps);

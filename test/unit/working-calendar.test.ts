@@ -1,6 +1,6 @@
 // SLAs in government working time: Sunday-Thursday, 08:00-15:00 Amman (09:00-14:00 in Ramadan), holidays off.
 import { addWorkingTime, ammanInstant, isWorkingDay, workingDaysText } from '../../functions/shared/working-calendar';
-import { withProcessingTime } from '../../functions/services/domain/registry';
+import { withProcessingTime } from '../../functions/services/domain/catalogue';
 import { referenceCalendar } from '../../reference/calendar';
 import { referenceServices } from '../../reference/services';
 

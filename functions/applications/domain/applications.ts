@@ -9,13 +9,14 @@ import type { Application, ApplicationStatus, DomainEvent } from '../../../schem
 import { terminalStatuses } from '../../../schemas/applications';
 import type { Channel, ServiceCard } from '../../../schemas/services';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
-import { BadRequest, Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
-import type { Principal, StoredConsent } from '../../registry/domain/access';
+import { BadRequest, Conflict, Forbidden, HttpError, NotFound, VersionConflict } from '../../shared/errors';
+import type { StoredConsent } from '../../registry/domain/access';
+import type { Principal } from '../../shared/identity';
 import { recordSpecs } from '../../../schemas/registry';
-import type { RequestContext } from '../../registry/domain/registry';
+import type { RequestContext } from '../../shared/identity';
 import type { WorkflowEngine, WorkflowInput } from '../../workflow/ports';
 import { checkAnswers } from './form';
-import { newReference, parseReference } from './reference';
+import { applicationIdOf, newReference } from './reference';
 
 export type StoredApplication = Omit<Application, 'timeline'> & {
   /** Cognito sub of the account that owns it (the applicant), when they have one. */
@@ -40,7 +41,6 @@ export const summaryOf = ({ applicationId, reference, serviceId, serviceName, st
   ...(expectedCompletionDate ? { expectedCompletionDate } : {}),
 });
 
-export class VersionConflict extends Error {}
 /** Another application holds this short reference (a random collision): draw another. */
 export class ReferenceTaken extends Error {}
 /** The idempotency key was used before: for this body hash and this application. */
@@ -512,21 +512,9 @@ function mayRead(principal: Principal, applicationId: string, application: Store
 }
 
 export async function getApplication(deps: ApplicationDeps, principal: Principal, idOrReference: string): Promise<Application> {
-  const applicationId = APPLICATION_ID.test(idOrReference) ? idOrReference : await byReference(deps, idOrReference);
+  const applicationId = await applicationIdOf(deps.store, idOrReference);
   const { application, events } = await deps.store.getWithEvents(applicationId);
   return viewOf(await shownTo(deps, principal, mayRead(principal, applicationId, application)), events);
-}
-
-const APPLICATION_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
-/** The application a short reference (as typed or read out) names; 404 for a reference nobody holds or a wrong check character. */
-async function byReference(deps: ApplicationDeps, input: string): Promise<string> {
-  const reference = parseReference(input);
-  const applicationId = reference ? await deps.store.findByReference(reference) : undefined;
-  if (!applicationId) {
-    throw new NotFound('application_not_found', `No application with reference ${input}`, { reference: input });
-  }
-  return applicationId;
 }
 
 /**

@@ -6,9 +6,10 @@ import { ulid } from 'ulid';
 import type { AnswerSource, Bundle, BundleDefinition, BundleMemberStatus } from '../../../schemas/bundles';
 import type { Channel } from '../../../schemas/services';
 import { BadRequest, Forbidden, HttpError, NotFound } from '../../shared/errors';
-import type { Principal } from '../../registry/domain/access';
-import type { RequestContext } from '../../registry/domain/registry';
-import { type ApplicationDeps, bodyHash, checkOpen, KeyAlreadyUsed, type StoredApplication, submitApplication, VersionConflict } from './applications';
+import type { Principal } from '../../shared/identity';
+import type { RequestContext } from '../../shared/identity';
+import { type ApplicationDeps, bodyHash, checkOpen, KeyAlreadyUsed, type StoredApplication, submitApplication } from './applications';
+import { VersionConflict } from '../../shared/errors';
 import { checkAnswers } from './form';
 
 type Answer = string | number | boolean;

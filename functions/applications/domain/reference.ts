@@ -7,6 +7,7 @@
 // agency and year; a collision is retried with new characters).
 import { randomInt } from 'node:crypto';
 import { latinDigits } from '../../shared/digits';
+import { NotFound } from '../../shared/errors';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const RANDOM_LENGTH = 6;
@@ -51,4 +52,17 @@ export function parseReference(input: string): string | undefined {
   return checkCharacter(payloadOf(year!, chars!)) === check ? normalized : undefined;
 }
 
-export const looksLikeReference = (input: string) => /-/.test(input) || /^[A-Za-z]{2,8}\d{2}/.test(input);
+const APPLICATION_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** The application an id, or a short reference as typed or read out, names; 404 for a reference nobody holds or a wrong check character. */
+export async function applicationIdOf(store: { findByReference(reference: string): Promise<string | undefined> }, input: string): Promise<string> {
+  if (APPLICATION_ID.test(input)) {
+    return input;
+  }
+  const reference = parseReference(input);
+  const applicationId = reference ? await store.findByReference(reference) : undefined;
+  if (!applicationId) {
+    throw new NotFound('application_not_found', `No application with reference ${input}`, { reference: input });
+  }
+  return applicationId;
+}

@@ -6,9 +6,10 @@ import type { DomainEvent } from '../../../schemas/applications';
 import { terminalStatuses } from '../../../schemas/applications';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors';
 import { addWorkingTime, type CalendarRules } from '../../shared/working-calendar';
-import type { Principal } from '../../registry/domain/access';
+import type { Principal } from '../../shared/identity';
 import type { AgencyTaskMessage, WorkflowEngine } from '../../workflow/ports';
-import { type ApplicationStore, type StoredApplication, VersionConflict } from './applications';
+import { type ApplicationStore, type StoredApplication } from './applications';
+import { VersionConflict } from '../../shared/errors';
 
 export type TaskStatus = 'open' | 'info-requested' | 'decided' | 'closed' | 'awaiting-payment';
 export type Decision = 'approve' | 'reject';

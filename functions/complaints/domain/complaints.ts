@@ -7,9 +7,9 @@ import { EGOV_UNIT } from '../../../schemas/engagement';
 import type { StoredApplication } from '../../applications/domain/applications';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { Forbidden, HttpError, NotFound } from '../../shared/errors';
-import type { Principal } from '../../registry/domain/access';
+import type { Principal } from '../../shared/identity';
 import type { AuditEntry } from '../../registry/domain/audit-chain';
-import type { RequestContext } from '../../registry/domain/registry';
+import type { RequestContext } from '../../shared/identity';
 
 /** Hours an agency has to resolve a complaint of each category before it is escalated. */
 export const complaintSlaHours: Readonly<Record<ComplaintCategory, number>> = {
@@ -20,7 +20,6 @@ export const complaintSlaHours: Readonly<Record<ComplaintCategory, number>> = {
   'staff-conduct': 120,
   other: 168,
 };
-
 
 type Subject = { readonly kind: 'persons' | 'residents'; readonly recordId: string };
 
@@ -50,8 +49,6 @@ export interface StoredComplaint {
   readonly resolutionRating?: { readonly rating: number; readonly comment?: string; readonly at: string };
   readonly version: number;
 }
-
-export class VersionConflict extends Error {}
 
 export interface ComplaintStore {
   /** Writes a new complaint with its events (and, while an agency must answer it, its SLA entry). */

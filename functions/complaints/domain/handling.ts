@@ -4,9 +4,10 @@
 import type { ComplaintEvent, ComplaintStatus } from '../../../schemas/engagement';
 import { EGOV_UNIT } from '../../../schemas/engagement';
 import { Conflict, Forbidden, NotFound } from '../../shared/errors';
-import type { Principal } from '../../registry/domain/access';
-import type { RequestContext } from '../../registry/domain/registry';
-import { auditStaffRead, type ComplaintDeps, eventOf, isComplainant, isWatched, type StoredComplaint, VersionConflict, view, visible } from './complaints';
+import type { Principal } from '../../shared/identity';
+import type { RequestContext } from '../../shared/identity';
+import { auditStaffRead, type ComplaintDeps, eventOf, isComplainant, isWatched, type StoredComplaint, view, visible } from './complaints';
+import { VersionConflict } from '../../shared/errors';
 
 const MAX_RESPONSES = 50;
 /** Still waiting for an answer from whoever handles it. */

@@ -5,7 +5,7 @@ import type { DomainEvent } from '../../../schemas/applications';
 import type { DocumentType, IssuedDocument } from '../../../schemas/documents';
 import type { ServiceCard } from '../../../schemas/services';
 import type { StoredApplication } from '../../applications/domain/applications';
-import type { Principal } from '../../registry/domain/access';
+import type { Principal } from '../../shared/identity';
 import type { AuditEntry } from '../../registry/domain/audit-chain';
 import { Conflict, NotFound } from '../../shared/errors';
 import { type DocumentSigner, signJws } from './signer';

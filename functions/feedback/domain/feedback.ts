@@ -3,7 +3,7 @@
 import { terminalStatuses } from '../../../schemas/applications';
 import type { StoredApplication } from '../../applications/domain/applications';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors';
-import type { Principal } from '../../registry/domain/access';
+import type { Principal } from '../../shared/identity';
 import { quarterOf } from '../../shared/amman-time';
 
 export type Score = 1 | 2 | 3 | 4 | 5;

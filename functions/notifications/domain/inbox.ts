@@ -3,7 +3,7 @@
 import type { Language, Notification } from '../../../schemas/engagement';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { Forbidden, NotFound } from '../../shared/errors';
-import type { Principal } from '../../registry/domain/access';
+import type { Principal } from '../../shared/identity';
 import type { Delivery, Feed, NotificationStore, StoredNotification } from './ports';
 import { effectivePreferences, type PreferencesChange, replacePreferences } from './preferences';
 

@@ -6,7 +6,7 @@ import { EGOV_UNIT } from '../../../schemas/engagement';
 import type { StoredApplication } from '../../applications/domain/applications';
 import type { Message, Recipient } from './notify';
 import type { TemplateKey } from './templates';
-import { type AgencyNames, type ApplicationEvent, applicationVariables, complaintVariables } from './variables';
+import { type AgencyNames, applicationVariables, complaintVariables } from './variables';
 
 const forApplicant: Partial<Record<DomainEvent['type'], TemplateKey>> = {
   ApplicationSubmitted: 'ApplicationSubmitted',

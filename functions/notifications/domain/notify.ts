@@ -9,7 +9,7 @@ import { deliveryChannels } from '../../../schemas/engagement';
 import { quietUntil } from '../../shared/amman-time';
 import type { ContactBook, Delivery, DeliveryQueue, DeliveryRef, EventRecord, Feed, NotificationStore, StoredNotification, Subject } from './ports';
 import { effectivePreferences } from './preferences';
-import { render, shorten, type Variables } from './render';
+import { render, type Variables } from './render';
 import { emailFooter, type Template, type TemplateKey, templates } from './templates';
 
 /** Ids in the order notifications were made, even within one millisecond: inboxes list newest first by id. */

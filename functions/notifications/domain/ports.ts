@@ -125,3 +125,10 @@ export interface EmailSender {
 export interface SmsSender {
   send(message: { readonly to: string; readonly body: string; readonly reference: string }): Promise<{ readonly messageId: string }>;
 }
+
+/** Puts a message that failed back on its queue after a delay (SQS: its visibility timeout), keeping its receive count. */
+export interface RetryScheduler {
+  /** The first retry's delay; each later one doubles it. */
+  readonly baseMs: number;
+  later(message: { readonly queueArn: string; readonly receiptHandle: string }, delayMs: number): Promise<void>;
+}

@@ -5,10 +5,10 @@
 import type { RolloutView } from '../../../schemas/operations';
 import type { ServiceCard } from '../../../schemas/services';
 import type { AuditEntry } from '../../registry/domain/audit-chain';
-import { putService, type RegistryDeps, stripStored, VersionConflict } from '../../services/domain/registry';
-import { Conflict, NotFound } from '../../shared/errors';
+import { type CatalogueDeps, putService, stripStored } from '../../services/domain/catalogue';
+import { Conflict, NotFound, VersionConflict } from '../../shared/errors';
 import { ammanDate } from '../../shared/amman-time';
-import { capacityPlan } from './capacity';
+import { capacityPlan } from '../../../lib/platform/capacity';
 
 export const ROLLOUT_PHASES = [1, 2, 3, 4, 5, 6] as const;
 export const ROLLOUT_SUBJECT = 'rollout:schedule';
@@ -27,7 +27,7 @@ export interface RolloutStore {
   save(next: RolloutSchedule, expectedVersion: number): Promise<void>;
 }
 
-export interface RolloutDeps extends RegistryDeps {
+export interface RolloutDeps extends CatalogueDeps {
   readonly rollout: RolloutStore;
   readonly audit: { append(entry: AuditEntry): Promise<unknown> };
   /** Agencies that have a task queue in this deployment (lib/platform/agencies.ts). */

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { DomainEvent } from '../../../schemas/applications';
 import type { StoredApplication } from '../../applications/domain/applications';
-import type { Principal } from '../../registry/domain/access';
+import type { Principal } from '../../shared/identity';
 import { canonicalJson } from '../../registry/domain/audit-chain';
 import { ammanDate } from '../../shared/amman-time';
 import { Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';

@@ -1,19 +1,8 @@
 // Who may see which registry fields: the subject, the owning agency, and others only under a live consent.
 import { ammanDate } from '../../shared/amman-time';
-import type { Role } from '../../../lib/platform/identity';
+import type { Principal } from '../../shared/identity';
 import { type Classification, type RecordKindSpec } from '../../../schemas/registry';
 import { BadRequest, Forbidden, HttpError } from '../../shared/errors';
-
-/** The caller as the registry knows them: the token's role plus the scope their identity link gives. */
-export interface Principal {
-  readonly sub: string;
-  readonly role: Role;
-  /** Citizens and residents: their own registry record. */
-  readonly subject?: { readonly kind: 'persons' | 'residents'; readonly recordId: string };
-  readonly agencyId?: string;
-  readonly serviceCentreId?: string;
-  readonly mfaEnrolled?: boolean;
-}
 
 export interface Grantee {
   readonly type: 'agency' | 'service-centre';

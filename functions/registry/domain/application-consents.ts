@@ -4,9 +4,11 @@
 // time the agencies take to deliver what they issued and to handle an appeal or a complaint about it.
 // Each change is in the citizen's audit trail, by the platform.
 import { ammanDateAfter } from '../../shared/amman-time';
-import type { Principal, StoredConsent } from './access';
+import { VersionConflict } from '../../shared/errors';
+import type { Principal } from '../../shared/identity';
+import type { StoredConsent } from './access';
 import type { AuditEntry } from './audit-chain';
-import { type RegistryDeps, subjectOf, VersionConflict } from './registry';
+import { type RegistryDeps, subjectOf } from './ports';
 
 export const CONSENT_DAYS_AFTER_APPROVAL = 30;
 

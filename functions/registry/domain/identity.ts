@@ -5,8 +5,8 @@ import type { Role } from '../../../lib/platform/identity';
 import type { RecordKind } from '../../../schemas/registry';
 import { type AttemptCounter, spendAttempt } from '../../shared/attempts';
 import { BadRequest, Conflict, HttpError, TooManyRequests } from '../../shared/errors';
-import type { Principal } from './access';
-import { AlreadyExists, type RegistryDeps, subjectOf } from './registry';
+import type { Principal } from '../../shared/identity';
+import { AlreadyExists, type RegistryDeps, subjectOf } from './ports';
 
 export interface CodeDelivery {
   readonly medium: string;

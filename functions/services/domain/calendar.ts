@@ -3,15 +3,16 @@
 import type { WorkingCalendar, WorkingCalendarInput } from '../../../schemas/calendar';
 import type { AuditEntry } from '../../registry/domain/audit-chain';
 import { BadRequest, Conflict, NotFound } from '../../shared/errors';
-import { type Actor, type RegistryDeps, VersionConflict } from './registry';
+import { type Actor, type CatalogueDeps } from './catalogue';
+import { VersionConflict } from '../../shared/errors';
 
 export const CALENDAR_SUBJECT = 'calendar:working';
 
-export interface CalendarDeps extends RegistryDeps {
+export interface CalendarDeps extends CatalogueDeps {
   readonly audit: { append(entry: AuditEntry): Promise<unknown> };
 }
 
-export async function getCalendar(deps: RegistryDeps, version?: number): Promise<WorkingCalendar> {
+export async function getCalendar(deps: CatalogueDeps, version?: number): Promise<WorkingCalendar> {
   const calendar = await deps.catalogue.getCalendar(version);
   if (!calendar) {
     throw version ? new NotFound('version_not_found', `The working calendar has no version ${version}`) : new NotFound('calendar_not_found', 'No working calendar has been loaded');
@@ -48,7 +49,7 @@ export async function putCalendar(deps: CalendarDeps, input: WorkingCalendarInpu
 }
 
 /** Seeds the calendar unless one exists; returns whether it was written. */
-export async function importCalendar(deps: RegistryDeps, input: WorkingCalendarInput, actor: Actor): Promise<boolean> {
+export async function importCalendar(deps: CatalogueDeps, input: WorkingCalendarInput, actor: Actor): Promise<boolean> {
   if (await deps.catalogue.getCalendar()) {
     return false;
   }

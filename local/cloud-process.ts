@@ -23,7 +23,7 @@ export interface RunningCloud {
   };
 }
 
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(__dirname, '..');
 
 export async function startCloud(options: { dataDir?: string; reset?: boolean; extraArgs?: string[] } = {}): Promise<RunningCloud> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'khidma-cloud-'));

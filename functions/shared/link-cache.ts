@@ -4,17 +4,18 @@
 // enrolment) are always read, so an enrolment takes effect on the next request. A feature that changes or removes
 // a settled link (unlinking, a role change) must give this cache a bound or a way to forget. (Sign-up releases
 // only the links of accounts never confirmed: they never had a token, so no function ever read their link.)
-import { type IdentityLink, type RegistryStore, staffRoles } from './domain/registry';
+import { type Role, staffRoles } from '../../lib/platform/identity';
+import type { IdentityLink, LinkReader } from './identity';
 
 const MAX_ENTRIES = 10_000;
 
-const settled = (link: IdentityLink) => !staffRoles.includes(link.role) || Boolean(link.mfaEnrolled);
+const settled = (link: IdentityLink) => !(staffRoles as readonly Role[]).includes(link.role) || Boolean(link.mfaEnrolled);
 
-export function withLinkCache(store: RegistryStore, maxEntries = MAX_ENTRIES): RegistryStore {
+export function withLinkCache<S extends LinkReader>(store: S, maxEntries = MAX_ENTRIES): S {
   const links = new Map<string, IdentityLink>();
   return {
     ...store,
-    async getLink(sub) {
+    async getLink(sub: string) {
       const cached = links.get(sub);
       if (cached) {
         return cached;
@@ -28,10 +29,6 @@ export function withLinkCache(store: RegistryStore, maxEntries = MAX_ENTRIES): R
         links.set(sub, link);
       }
       return link;
-    },
-    async markMfaEnrolled(sub, at) {
-      links.delete(sub);
-      await store.markMfaEnrolled(sub, at);
     },
   };
 }

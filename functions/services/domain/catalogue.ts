@@ -1,4 +1,4 @@
-// Use cases of the unified services registry, over a storage port (no AWS types here).
+// Use cases of the unified service catalogue, over a storage port (no AWS types here).
 import { isDeepStrictEqual } from 'node:util';
 import type { BundleDefinition } from '../../../schemas/bundles';
 import type { WorkingCalendar } from '../../../schemas/calendar';
@@ -11,7 +11,7 @@ import type {
   ServiceSummary,
   ServiceVersionSummary,
 } from '../../../schemas/services';
-import { BadRequest, Conflict, NotFound } from '../../shared/errors';
+import { BadRequest, Conflict, NotFound, VersionConflict } from '../../shared/errors';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { allowedNextStages, canMove } from './lifecycle';
 import { priorityScore } from './priority';
@@ -30,7 +30,6 @@ export interface StoredSummary extends ServiceSummary {
 }
 
 /** Thrown by a catalogue adapter when the current version is not the expected one. */
-export class VersionConflict extends Error {}
 
 export interface ServiceCatalogue {
   listAgencies(): Promise<Agency[]>;
@@ -55,7 +54,7 @@ export interface ServiceCatalogue {
   putLifeEvent(definition: BundleDefinition): Promise<void>;
 }
 
-export interface RegistryDeps {
+export interface CatalogueDeps {
   readonly catalogue: ServiceCatalogue;
   readonly now: () => Date;
 }
@@ -101,7 +100,7 @@ export async function listServices(
   };
 }
 
-export async function getService(deps: RegistryDeps, serviceId: string, version?: number): Promise<ServiceCard> {
+export async function getService(deps: CatalogueDeps, serviceId: string, version?: number): Promise<ServiceCard> {
   const card = version
     ? await deps.catalogue.getVersion(serviceId, version)
     : await deps.catalogue.getCurrent(serviceId);
@@ -120,7 +119,7 @@ export function withProcessingTime(card: ServiceCard): ServiceCard {
 }
 
 export async function listServiceVersions(
-  deps: RegistryDeps,
+  deps: CatalogueDeps,
   serviceId: string,
   query: { cursor?: string; limit?: number },
 ): Promise<{ items: ServiceVersionSummary[]; nextCursor?: string }> {
@@ -139,7 +138,7 @@ export async function listServiceVersions(
 const isVersion = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
 export async function putService(
-  deps: RegistryDeps,
+  deps: CatalogueDeps,
   serviceId: string,
   input: ServiceCardInput,
   expectedVersion: number,
@@ -162,7 +161,7 @@ export async function putService(
 }
 
 export async function changeStage(
-  deps: RegistryDeps,
+  deps: CatalogueDeps,
   serviceId: string,
   stage: LifecycleStage,
   expectedVersion: number | undefined,
@@ -186,7 +185,7 @@ export async function changeStage(
 
 /** Seeds a service at a given stage unless it already exists; returns whether it was written. */
 export async function importService(
-  deps: RegistryDeps,
+  deps: CatalogueDeps,
   serviceId: string,
   input: ServiceCardInput,
   stage: LifecycleStage,
@@ -209,7 +208,7 @@ export type ReferenceSync =
  * the current one was written by the loader (`loaderNames`) and differs. A card someone else wrote is skipped.
  */
 export async function syncReferenceService(
-  deps: RegistryDeps,
+  deps: CatalogueDeps,
   serviceId: string,
   input: ServiceCardInput,
   stage: LifecycleStage,
@@ -232,7 +231,7 @@ export async function syncReferenceService(
 }
 
 async function save(
-  deps: RegistryDeps,
+  deps: CatalogueDeps,
   agencies: readonly Agency[],
   card: ServiceCard,
   expectedVersion: number,
@@ -250,7 +249,7 @@ async function save(
 }
 
 function buildCard(
-  deps: RegistryDeps,
+  deps: CatalogueDeps,
   serviceId: string,
   input: ServiceCardInput,
   stage: LifecycleStage,
@@ -274,7 +273,7 @@ export function stripStored(card: ServiceCard): ServiceCardInput {
   return input;
 }
 
-async function checkCard(deps: RegistryDeps, input: ServiceCardInput): Promise<Agency[]> {
+async function checkCard(deps: CatalogueDeps, input: ServiceCardInput): Promise<Agency[]> {
   const agencies = await deps.catalogue.listAgencies();
   const known = new Set(agencies.map((agency) => agency.agencyId));
   const steps = input.workflow.flatMap((stage) => stage.steps);

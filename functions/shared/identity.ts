@@ -1,0 +1,79 @@
+// Who is calling, as every area knows them: the identity link to the national registry gives a token its scope.
+// Resolved once per request by the HTTP pipeline (functions/shared/http.ts) from the route's `principal` need.
+import { type Role, staffRoles } from '../../lib/platform/identity';
+import { HttpError } from './errors';
+
+/** The caller as the platform knows them: the token's role plus the scope their identity link gives. */
+export interface Principal {
+  readonly sub: string;
+  readonly role: Role;
+  /** Citizens and residents: their own registry record. */
+  readonly subject?: { readonly kind: 'persons' | 'residents'; readonly recordId: string };
+  readonly agencyId?: string;
+  readonly serviceCentreId?: string;
+  readonly mfaEnrolled?: boolean;
+}
+
+/** Where a request came from, for the audit trail. */
+export interface RequestContext {
+  readonly requestId?: string;
+  readonly channel?: string;
+}
+
+/** Who a Cognito account is, as far as the registry is concerned; written only by sign-up and staff creation. */
+export interface IdentityLink {
+  readonly sub: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly subject?: Principal['subject'];
+  readonly agencyId?: string;
+  readonly serviceCentreId?: string;
+  /** Staff must enrol a TOTP authenticator before any staff route serves them. */
+  readonly mfaEnrolled?: boolean;
+  readonly createdAt: string;
+}
+
+export interface LinkReader {
+  getLink(sub: string): Promise<IdentityLink | undefined>;
+}
+
+/** What a route needs to know of its caller beyond the token: `enrolling` lets staff in before MFA enrolment. */
+export type PrincipalNeed = 'linked' | 'enrolling';
+
+/**
+ * The caller's scope. Callers without a link, or a link of another role, are refused: the link is the
+ * authority. Staff who have not enrolled MFA are refused everything but the enrolment itself.
+ */
+export async function resolvePrincipal(
+  deps: { readonly store: LinkReader },
+  caller: { sub: string; groups: readonly Role[] },
+  options: { allowWithoutMfa?: boolean } = {},
+): Promise<Principal> {
+  const link = await deps.store.getLink(caller.sub);
+  if (!link || !caller.groups.includes(link.role)) {
+    throw new HttpError(403, 'account_not_linked', 'This account is not linked to the national registry; sign up through Khidma or ask an operator');
+  }
+  if ((staffRoles as readonly Role[]).includes(link.role) && !link.mfaEnrolled && !options.allowWithoutMfa) {
+    throw new HttpError(403, 'mfa_enrolment_required', 'Staff accounts must enrol an authenticator app first: POST /v1/me/mfa/totp, then POST /v1/me/mfa/totp/verify');
+  }
+  return {
+    sub: link.sub,
+    role: link.role,
+    ...(link.subject ? { subject: link.subject } : {}),
+    ...(link.agencyId ? { agencyId: link.agencyId } : {}),
+    ...(link.serviceCentreId ? { serviceCentreId: link.serviceCentreId } : {}),
+    ...(link.mfaEnrolled ? { mfaEnrolled: true } : {}),
+  };
+}
+
+/** The channel a request came through: a service centre for frontline staff, else the app client's name. */
+export function channelOf(
+  caller: { readonly clientId?: string } | undefined,
+  principal: Pick<Principal, 'role'> | undefined,
+  clientChannels: ReadonlyMap<string, string>,
+): string | undefined {
+  if (principal?.role === 'frontline') {
+    return 'service-centre';
+  }
+  return caller?.clientId ? (clientChannels.get(caller.clientId) ?? 'api') : undefined;
+}

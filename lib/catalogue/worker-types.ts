@@ -1,0 +1,46 @@
+// The shapes of background functions and platform queues (lib/catalogue/workers.ts lists them).
+import type { TableAccess, WorkflowAction } from './types';
+import type { TableId } from '../platform/tables';
+import type { DomainEvent } from '../../schemas/applications';
+
+export type DomainEventType = DomainEvent['type'];
+
+export type WorkerTrigger =
+  /** Every agency's task queue (SQS event source, partial batch failures). */
+  | { readonly kind: 'agency-queues'; readonly batchSize: number }
+  /** The table's stream (new items), in order per item. */
+  | { readonly kind: 'stream'; readonly table: TableId; readonly batchSize: number }
+  /** A timer. */
+  | { readonly kind: 'schedule'; readonly everyMinutes: number }
+  /** A task state of the application state machine. */
+  /** One of the platform queues below (SQS with a DLQ in AWS, the local queue with SQS semantics here). */
+  | { readonly kind: 'queue'; readonly queue: string; readonly batchSize: number }
+  /** Domain events of these types from the platform's event bus (EventBridge rule in AWS, the in-process bus locally). */
+  | { readonly kind: 'events'; readonly detailTypes: readonly DomainEventType[] };
+
+export interface Worker {
+  readonly id: string;
+  readonly entry: string;
+  readonly description: string;
+  readonly trigger: WorkerTrigger;
+  readonly tables: Partial<Record<TableId, TableAccess>>;
+  readonly workflow?: readonly WorkflowAction[];
+  /** Puts events on the platform's event bus. */
+  readonly publishesEvents?: boolean;
+  readonly timeoutSeconds?: number;
+  /** Sends email (SES) or SMS (SNS) to citizens. */
+  readonly messaging?: readonly ('email' | 'sms')[];
+  /** Sends to these platform queues (by name: `platformQueueName(stage, name)`). */
+  readonly sendsTo?: readonly string[];
+  /** The document issuer's KMS key (see Capability.documentSigning). */
+  readonly documentSigning?: 'publicKey' | 'sign';
+}
+
+/** Queues of the platform besides the agency task queues; each gets a DLQ after `maxReceives`. */
+export interface PlatformQueue {
+  readonly name: string;
+  readonly visibilitySeconds: number;
+  readonly maxReceives: number;
+}
+
+export const platformQueueName = (stage: string, name: string) => `khidma-${stage}-${name}`;
