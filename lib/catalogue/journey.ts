@@ -3,7 +3,6 @@ import * as z from 'zod/mini';
 import { DocumentIdParams, DocumentPage, DocumentVerification, IssuedDocument, Jwks, RevokeDocumentBody } from '../../schemas/documents';
 import { PaymentAcknowledgement, PaymentNotificationBody, Reconciliation, ReconciliationQuery } from '../../schemas/payments';
 import type { Capability, RouteContract } from './types';
-import type { Worker } from './worker-types';
 
 const none = z.strictObject({});
 
@@ -134,33 +133,5 @@ export const journeyCapabilities: readonly Capability[] = [
     entry: 'functions/documents/revoke-document.ts',
     route: revokeDocumentRoute,
     tables: { applications: 'readwrite', registry: 'read', audit: 'append' },
-  },
-];
-
-export const journeyWorkers: readonly Worker[] = [
-  {
-    id: 'issue-documents',
-    entry: 'functions/documents/issue-documents.ts',
-    description: "Creates and signs the issuing agency's document when an application is approved (the only function that may sign)",
-    trigger: { kind: 'events', detailTypes: ['ApplicationApproved'] },
-    tables: { applications: 'readwrite', catalogue: 'read', registry: 'read' },
-    documentSigning: 'sign',
-    timeoutSeconds: 30,
-  },
-  {
-    id: 'post-bills',
-    entry: 'functions/payments/post-bills.ts',
-    description: 'Posts the bill of a fee due before issue to the bill-presentment provider when the application is submitted',
-    trigger: { kind: 'events', detailTypes: ['ApplicationSubmitted'] },
-    tables: { applications: 'read' },
-    timeoutSeconds: 30,
-  },
-  {
-    id: 'refund-payments',
-    entry: 'functions/payments/refund-payments.ts',
-    description: 'Refunds a paid fee through the provider when the application is rejected or cancelled',
-    trigger: { kind: 'events', detailTypes: ['ApplicationRejected', 'ApplicationCancelled'] },
-    tables: { applications: 'readwrite', catalogue: 'read' },
-    timeoutSeconds: 30,
   },
 ];

@@ -1,7 +1,7 @@
 // Background functions: what triggers each, what it may touch. CDK builds their functions, event sources and
 // grants from this list; the local cloud binds the same handlers to its queue, stream poller, timers and engine.
 import type { DeliveryChannel } from '../../schemas/engagement';
-import { journeyWorkers } from './journey';
+import { journeyWorkers } from './journey-workers';
 
 export * from './worker-types';
 import type { DomainEventType, PlatformQueue, Worker } from './worker-types';

@@ -84,9 +84,10 @@ describe.each(Object.keys(stages))('the whole %s app', (stage) => {
   buildApp(app, config);
   const synthesized = new SynthesizedApp(app.synth());
 
-  test('follows every DynamoDB grant of all five stacks and the API stacks\' nested stacks back to a table', () => {
-    expect(synthesized.stackNames.filter((name) => !name.includes('/'))).toHaveLength(5);
-    expect(synthesized.stackNames.filter((name) => name.includes('/'))).toHaveLength(2 * (apiDomains.length + 1));
+  test('follows every DynamoDB grant of all six stacks and the API stacks\' nested stacks back to a table', () => {
+    expect(synthesized.stackNames.filter((name) => !name.includes('/'))).toHaveLength(6);
+    // Per API stack: one nested stack per domain, the workers' and the observability one.
+    expect(synthesized.stackNames.filter((name) => name.includes('/'))).toHaveLength(2 * (apiDomains.length + 2));
     const dynamoDb = synthesized.statements().filter((statement) => (statement.actions ?? []).some((action) => action.startsWith('dynamodb:')));
     expect(dynamoDb.length).toBeGreaterThan(0);
     const table = new RegExp(`^(\\{Khidma-${stage}-Data/\\w+Table\\w+\\.(Stream)?Arn\\}|arn:aws:dynamodb:${config.drRegion}:\\*:table/khidma-${stage}-\\w+)(/index/\\w+)?$`);

@@ -4,25 +4,16 @@
 // refunded on rejection or cancellation, and the day's reconciliation lists the mismatches.
 import { randomUUID } from 'node:crypto';
 import { ammanDate } from '../../functions/shared/amman-time';
-import { api, cloudState, tokenFor } from '../support/api';
+import { api, tokenFor } from '../support/api';
 import { type Citizen, cancel, decide, freshCitizen, openTask, waitForStatus } from '../support/engagement';
 import { until } from '../support/wait';
+import { payBill, paymentProvider } from '../support/journey';
 
 const EXTRACT = { serviceId: 'civil-status-extract', answers: { extractType: 'individual' }, channel: 'portal' } as const;
 const AMOUNT_FILS = 1000;
 
-const provider = (path: string, body?: object) =>
-  fetch(`${cloudState().paymentProviderUrl}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-  }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
-
-/** Pays the bill at the simulator (a bank or wallet), once the platform has posted it there. */
-async function pay(billNumber: string, options: { amountFils?: number; notify?: boolean; signedSecondsAgo?: number } = {}) {
-  await until(`bill ${billNumber} at the provider`, async () => (await provider(`/bills/${billNumber}`)).status === 200);
-  return (await provider(`/bills/${billNumber}/pay`, options)).body;
-}
+const provider = paymentProvider;
+const pay = payBill;
 
 const notify = (notification: { headers: Record<string, string>; body: object }) =>
   api('/v1/payments/notifications', { method: 'POST', headers: notification.headers, body: notification.body });

@@ -10,6 +10,7 @@ import { totpCode } from '../../local/cognito/sign-in';
 import { demoPassword } from '../../local/demo-users';
 import { api, cloudState, lastMessageTo, tokenFor } from '../support/api';
 import { createPerson, freshPersonProof } from '../support/fixtures';
+import { payApplication } from '../support/journey';
 import { until } from '../support/wait';
 
 jest.setTimeout(120_000);
@@ -132,6 +133,8 @@ describe('a citizen in Arabic', () => {
     await check(page, 'application-ar');
     const stored = await api(`/v1/applications/${appliedId}`, { token: await tokenFor('citizen') });
     expect(stored.body).toMatchObject({ serviceId: 'civil-status-extract', channel: 'portal', answers: { extractType: 'individual', purpose: 'جامعة اليرموك' } });
+    // The extract's fee is due before issue: paid through the citizen's bank (the provider simulator).
+    await payApplication(await tokenFor('citizen'), appliedId);
 
     await page.getByRole('link', { name: 'طلباتي' }).click();
     await page.getByRole('link', { name: 'إصدار صورة قيد مدني' }).first().waitFor();
@@ -209,6 +212,7 @@ describe('a draft', () => {
     await phone.getByText(/Your application was submitted/).waitFor();
     draftId = phone.url().split('#/applications/')[1]!.split('?')[0]!;
     await check(phone, 'application-en');
+    await payApplication(await tokenFor('citizen2'), draftId);
   });
 });
 
@@ -338,6 +342,10 @@ describe('an operator', () => {
     await page.getByLabel('Lifecycle stage').selectOption('post-launch-evaluation');
     await page.getByRole('button', { name: 'Move to stage' }).click();
     await page.getByText('The service moved to "Post-launch evaluation".').waitFor();
-    expect((await api('/v1/services/trade-name-registration', { token })).body.lifecycleStage).toBe('post-launch-evaluation');
+    const moved = await api('/v1/services/trade-name-registration', { token });
+    expect(moved.body.lifecycleStage).toBe('post-launch-evaluation');
+    // Back to launched: other test files share this catalogue and count on the reference services' stages.
+    const back = await api('/v1/services/trade-name-registration/stage', { method: 'POST', token, body: { stage: 'launched', expectedVersion: moved.body.version } });
+    expect(back.status).toBe(200);
   });
 });

@@ -40,8 +40,9 @@ describe('agencies', () => {
   it('lists every seeded agency with Arabic and English names', async () => {
     const response = await api('/v1/agencies');
     expect(response.status).toBe(200);
+    // Every reference agency (other test files of this shared cloud may add their own, e.g. the rollout tests).
     expect(response.body.items.map((agency: { agencyId: string }) => agency.agencyId).sort()).toEqual(
-      referenceAgencies.map((agency) => agency.agencyId).sort(),
+      expect.arrayContaining(referenceAgencies.map((agency) => agency.agencyId).sort()),
     );
     expect(response.body.items[0].name).toEqual({ ar: expect.stringMatching(/[\u0600-\u06FF]/), en: expect.any(String) });
   });
