@@ -1,5 +1,6 @@
 // Registry records: read under the access rules, created and updated by their owning agency; every read
 // and write is audited in the subject's hash chain, and writes and their audit record commit together.
+import { ammanDate } from '../../shared/amman-time';
 import * as z from 'zod/mini';
 import { type RecordKind, recordSpecs, type RecordKindSpec } from '../../../schemas/registry';
 import { isRealDate } from '../../shared/dates';
@@ -95,7 +96,7 @@ export async function createRecord(
 ) {
   const spec = recordSpecs[kind];
   requireOwner(principal, spec);
-  const data = parseFields(spec, fields, 'create', deps.now().toISOString().slice(0, 10));
+  const data = parseFields(spec, fields, 'create', ammanDate(deps.now()));
   const recordId = String(data[spec.keyField]);
   const record: StoredRecord = {
     kind,
@@ -137,7 +138,7 @@ export async function updateRecord(
   if (current.version !== expectedVersion) {
     throw staleRecord(kind, recordId, expectedVersion, current.version);
   }
-  const data = parseFields(spec, { ...current.data, ...changes }, 'update', deps.now().toISOString().slice(0, 10), changes);
+  const data = parseFields(spec, { ...current.data, ...changes }, 'update', ammanDate(deps.now()), changes);
   const record: StoredRecord = { ...current, version: current.version + 1, updatedAt: deps.now().toISOString(), data };
   const changed = Object.keys(changes).filter((field) => JSON.stringify(current.data[field]) !== JSON.stringify(data[field]));
   try {
