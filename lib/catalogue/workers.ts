@@ -102,7 +102,7 @@ export const engagementWorkers: readonly Worker[] = [
 export const workers: readonly Worker[] = [
   {
     id: 'agency-task-consumer',
-    entry: 'functions/workflow/agency-task-consumer.ts',
+    entry: 'functions/applications/agency-task-consumer.ts',
     description: "Opens each agency step's task in the agency's inbox",
     trigger: { kind: 'agency-queues', batchSize: 10 },
     tables: { applications: 'readwrite', catalogue: 'read' },
@@ -118,7 +118,7 @@ export const workers: readonly Worker[] = [
   },
   {
     id: 'sla-sweep',
-    entry: 'functions/workflow/sla-sweep.ts',
+    entry: 'functions/applications/sla-sweep.ts',
     description: 'Flags open tasks past their SLA as overdue and raises one escalation each; finishes decisions the workflow was not told',
     trigger: { kind: 'schedule', everyMinutes: 15 },
     tables: { applications: 'readwrite', catalogue: 'read' },
@@ -127,7 +127,7 @@ export const workers: readonly Worker[] = [
   },
   {
     id: 'reconcile-applications',
-    entry: 'functions/workflow/reconcile.ts',
+    entry: 'functions/applications/reconcile.ts',
     description: 'Resumes the workflow of applications left in a non-terminal state (after a crash or a failover)',
     trigger: { kind: 'schedule', everyMinutes: 60 },
     tables: { applications: 'read' },
@@ -136,14 +136,14 @@ export const workers: readonly Worker[] = [
   },
   {
     id: 'close-tasks',
-    entry: 'functions/workflow/close-tasks.ts',
+    entry: 'functions/applications/close-tasks.ts',
     description: "Takes a rejected or cancelled application's remaining tasks out of the agencies' inboxes",
     trigger: { kind: 'events', detailTypes: ['ApplicationRejected', 'ApplicationCancelled'] },
     tables: { applications: 'readwrite' },
   },
   {
     id: 'advance-bundles',
-    entry: 'functions/workflow/advance-bundles.ts',
+    entry: 'functions/applications/advance-bundles.ts',
     description: 'Starts the next members of a life-event bundle when a member is approved, or blocks them when it is not',
     trigger: { kind: 'events', detailTypes: ['ApplicationApproved', 'ApplicationRejected', 'ApplicationCancelled'] },
     tables: { applications: 'readwrite', idempotency: 'readwrite', catalogue: 'read', registry: 'readwrite', audit: 'append' },

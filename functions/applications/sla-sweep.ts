@@ -1,7 +1,7 @@
 // Scheduled: flags open tasks past their SLA as overdue and escalates each once (SlaBreached event), and
 // finishes decisions whose run died before the workflow was told.
-import { escalateOverdue, redeliverDecisions } from '../applications/domain/tasks';
-import { taskDeps } from '../applications/task-deps';
+import { escalateOverdue, redeliverDecisions } from './domain/tasks';
+import { taskDeps } from './task-deps';
 import { dynamo, requireTable } from '../shared/dynamo';
 import { logger } from '../shared/logger';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';

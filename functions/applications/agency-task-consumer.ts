@@ -1,10 +1,10 @@
 // SQS consumer of every agency queue: opens the task of each agency step. Failed records are reported
 // one by one (partial batch response) so only they are retried, then dead-lettered.
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { openTask } from '../applications/domain/tasks';
-import { taskDeps } from '../applications/task-deps';
+import { openTask } from './domain/tasks';
+import { taskDeps } from './task-deps';
 import { logger } from '../shared/logger';
-import type { AgencyTaskMessage } from './ports';
+import type { AgencyTaskMessage } from '../workflow/ports';
 
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const failures: SQSBatchResponse['batchItemFailures'] = [];

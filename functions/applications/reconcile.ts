@@ -1,6 +1,6 @@
 // Scheduled: resumes the workflow of applications stuck in a non-terminal state.
-import { reconcileApplications } from '../applications/domain/reconcile';
-import { taskDeps } from '../applications/task-deps';
+import { reconcileApplications } from './domain/reconcile';
+import { taskDeps } from './task-deps';
 import { logger } from '../shared/logger';
 
 const graceSeconds = Number(process.env.RECONCILE_GRACE_SECONDS ?? 900);
