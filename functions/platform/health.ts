@@ -1,7 +1,7 @@
 // GET /v1/health: public and cheap (DescribeTable per table, answers cached a few seconds), no personal data.
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { getHealthRoute } from '../../lib/catalogue/platform';
-import { tableDefinitions, tableEnvName } from '../../lib/platform/tables';
+import { tableDefinitions } from '../../lib/platform/tables';
 import { dynamo } from '../shared/dynamo';
 import { httpHandler } from '../shared/http';
 import { memoize } from '../shared/memo';
