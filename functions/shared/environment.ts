@@ -1,45 +1,66 @@
-// The environment every function reads, in one schema, parsed with zod when a function loads: a variable that is
-// set but wrong (a cache lifetime of "abc", an endpoint that is not a URL) fails the cold start with one message
-// naming every bad variable, instead of misbehaving at the first request that reads it. What a variable is
+// The environment every function reads, in one declaration, parsed when a function loads: a variable that is set
+// but wrong (a cache lifetime of "abc", an endpoint that is not a URL) fails the cold start with one message
+// naming every bad variable, instead of misbehaving at the first request that reads it. Whether a variable is
 // missing is checked where it is needed (`requireTable`, the AWS adapters), since each function gets only the
 // variables its catalogue entry declares (test/unit/handler-environment.test.ts).
-import * as z from 'zod/mini';
-import { type TableId, tableDefinitions, tableEnvName } from '../../lib/platform/tables';
+//
+// Checked by hand rather than with zod: zod/mini adds 25 KB to the functions that do not already load it (the
+// delivery workers: deliver-email 385 KB -> 410 KB, over the 400 KB bundle budget), for a dozen string checks.
+import type { TableId } from '../../lib/platform/tables';
 
-const text = z.optional(z.string().check(z.minLength(1)));
-const url = z.optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }));
-const SECONDS = 'must be whole seconds from 0 to 86400';
-const seconds = (fallback: number) =>
-  z._default(z.coerce.number({ error: SECONDS }).check(z.int({ error: SECONDS }), z.minimum(0, { error: SECONDS }), z.maximum(86_400, { error: SECONDS })), fallback);
+type Check<T> = (value: string | undefined) => T | { readonly problem: string };
 
-const schema = z.object({
-  STAGE: z._default(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase stage name')), 'local'),
-  AWS_REGION: text,
+const optional =
+  (test: RegExp, problem: string): Check<string | undefined> =>
+  (value) =>
+    value === undefined || value === '' ? undefined : test.test(value) ? value : { problem };
+const withDefault =
+  (test: RegExp, problem: string, fallback: string): Check<string> =>
+  (value) =>
+    value === undefined || value === '' ? fallback : test.test(value) ? value : { problem };
+const seconds =
+  (fallback: number): Check<number> =>
+  (value) => {
+    if (value === undefined || value === '') {
+      return fallback;
+    }
+    const number = Number(value);
+    return /^\d+$/.test(value) && number <= 86_400 ? number : { problem: 'must be whole seconds from 0 to 86400' };
+  };
+
+const ANY = /^[\s\S]*$/;
+const URL_PATTERN = /^https?:\/\/[^\s/]+(\/\S*)?$/;
+
+const checks = {
+  STAGE: withDefault(/^[a-z][a-z0-9-]*$/, 'must be a lowercase stage name', 'local'),
+  AWS_REGION: optional(/^[a-z0-9-]+$/, 'must be a region name'),
   /** The local cloud's engines; absent in AWS. */
-  DYNAMODB_ENDPOINT: url,
-  COGNITO_ENDPOINT: url,
-  USER_POOL_ID: text,
-  USER_POOL_CLIENT_ID: text,
+  DYNAMODB_ENDPOINT: optional(URL_PATTERN, 'must be an http(s) URL'),
+  COGNITO_ENDPOINT: optional(URL_PATTERN, 'must be an http(s) URL'),
+  USER_POOL_ID: optional(ANY, ''),
+  USER_POOL_CLIENT_ID: optional(ANY, ''),
   /** `portal=<clientId>,mobile=<clientId>,kiosk=<clientId>`: the channel of each app client. */
-  APP_CLIENTS: z._default(z.string().check(z.regex(/^([a-z]+=[^,=]+)?(,[a-z]+=[^,=]+)*$/, 'must be name=clientId pairs, comma separated')), ''),
-  POWERTOOLS_SERVICE_NAME: z._default(z.string(), 'khidma'),
+  APP_CLIENTS: withDefault(/^([a-z]+=[^,=]+)?(,[a-z]+=[^,=]+)*$/, 'must be name=clientId pairs, comma separated', ''),
+  POWERTOOLS_SERVICE_NAME: withDefault(ANY, '', 'khidma'),
   CATALOGUE_CACHE_SECONDS: seconds(30),
   RECONCILE_GRACE_SECONDS: seconds(900),
   NOTIFICATIONS_RETRY_BASE_SECONDS: seconds(30),
-  NOTIFICATIONS_FROM_EMAIL: z.optional(z.email({ error: 'must be an email address' })),
-  SES_CONFIGURATION_SET: text,
-  SMS_SENDER_ID: text,
-  EVENT_BUS_NAME: text,
-  WORKFLOW_STATE_MACHINE_ARN: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:states:/, 'must be a state machine ARN'))),
-  PAYMENT_PROVIDER_URL: url,
-  PAYMENT_NOTIFICATION_SECRET: text,
-  DOCUMENT_SIGNING_KEY_ID: text,
-  KHIDMA_COMMIT: z._default(z.string(), 'local'),
-  KHIDMA_VERSION: z._default(z.string(), '0.1.0'),
-  ...Object.fromEntries(tableDefinitions.map((table) => [tableEnvName(table.id), text])),
-});
+  NOTIFICATIONS_FROM_EMAIL: optional(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'),
+  SES_CONFIGURATION_SET: optional(ANY, ''),
+  SMS_SENDER_ID: optional(ANY, ''),
+  EVENT_BUS_NAME: optional(ANY, ''),
+  WORKFLOW_STATE_MACHINE_ARN: optional(/^arn:aws[a-z-]*:states:/, 'must be a state machine ARN'),
+  PAYMENT_PROVIDER_URL: optional(URL_PATTERN, 'must be an http(s) URL'),
+  PAYMENT_NOTIFICATION_SECRET: optional(ANY, ''),
+  DOCUMENT_SIGNING_KEY_ID: optional(ANY, ''),
+  KHIDMA_COMMIT: withDefault(ANY, '', 'local'),
+  KHIDMA_VERSION: withDefault(ANY, '', '0.1.0'),
+};
 
-export type Environment = z.infer<typeof schema> & { readonly tables: Partial<Record<TableId, string>> };
+export type Environment = { readonly [K in keyof typeof checks]: Exclude<ReturnType<(typeof checks)[K]>, { readonly problem: string }> } & {
+  /** The tables this function was given (TABLE_<ID>), by id. */
+  readonly tables: Partial<Record<TableId, string>>;
+};
 
 /** A function's environment is not what CDK (or the local cloud) should have given it. */
 export class EnvironmentError extends Error {
@@ -47,14 +68,24 @@ export class EnvironmentError extends Error {
 }
 
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`);
+  const problems: string[] = [];
+  const parsed: Record<string, unknown> = {};
+  for (const [name, check] of Object.entries(checks) as [string, Check<unknown>][]) {
+    const value = check(source[name]);
+    if (value !== null && typeof value === 'object' && 'problem' in value) {
+      problems.push(`${name} ${value.problem} (got ${JSON.stringify(source[name])})`);
+    } else {
+      parsed[name] = value;
+    }
+  }
+  if (problems.length > 0) {
     throw new EnvironmentError(`Invalid environment: ${problems.join('; ')}`);
   }
-  const data = parsed.data as z.infer<typeof schema> & Record<string, string | undefined>;
-  const tables = Object.fromEntries(tableDefinitions.flatMap((table) => (data[tableEnvName(table.id)] ? [[table.id, data[tableEnvName(table.id)]]] : [])));
-  return { ...data, tables };
+  // TABLE_<ID> (lib/platform/tables.ts `tableEnvName`), read by name so the table definitions stay out of the bundle.
+  const tables = Object.fromEntries(
+    Object.entries(source).flatMap(([name, value]) => (name.startsWith('TABLE_') && value ? [[name.slice('TABLE_'.length).toLowerCase(), value]] : [])),
+  );
+  return { ...parsed, tables } as Environment;
 }
 
 let current: Environment | undefined;
