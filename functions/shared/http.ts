@@ -143,14 +143,17 @@ function validate(schema: z.ZodMiniType | undefined, input: unknown, location: '
 
 const TIMEOUT_RETRY_AFTER_SECONDS = 2;
 
-/** Refusals that say when to come back (429, a 409 still in progress) carry Retry-After. */
+/** Refusals that say when to come back (429, 503, a 409 still in progress) carry Retry-After. */
 function retryAfter(error: HttpError): Record<string, string> {
-  const seconds = error instanceof TooManyRequests ? error.retryAfterSeconds : (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   return typeof seconds === 'number' ? { 'retry-after': String(seconds) } : {};
 }
 
 async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promise<void> {
-  const error = request.error;
+  // middy's early-timeout guard: the function ran out of time (overload). Retryable: a retry with the same
+  // Idempotency-Key gets what this request created, or finishes it.
+  const error =
+    request.error?.name === 'TimeoutError' ? new HttpError(503, 'service_unavailable', 'Busy: retry with the same request', { retryAfterSeconds: TIMEOUT_RETRY_AFTER_SECONDS }) : request.error;
   const language = languageOf(request.event);
   const localized = { 'content-language': language, vary: 'Accept-Language' };
   if (error instanceof HttpError) {
@@ -164,17 +167,6 @@ async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promis
         },
       },
       { ...localized, ...retryAfter(error) },
-    );
-    return;
-  }
-  if (error?.name === 'TimeoutError') {
-    // middy's early-timeout guard: the function ran out of time (overload). Retryable: a retry with the same
-    // Idempotency-Key gets what this request created, or finishes it.
-    const details = { retryAfterSeconds: TIMEOUT_RETRY_AFTER_SECONDS };
-    request.response = json(
-      503,
-      { error: { code: 'service_unavailable', message: errorMessage('service_unavailable', 'Busy: the request ran out of time; retry with the same request', details, language), details } },
-      { ...localized, 'retry-after': String(TIMEOUT_RETRY_AFTER_SECONDS) },
     );
     return;
   }
