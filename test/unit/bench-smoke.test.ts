@@ -76,8 +76,8 @@ test('judges cold loads against a reference measured in the same run that makes 
   expect(cold.map((row) => row.measured)).toEqual(cold.map(() => expect.stringMatching(/^import \d+\.\d\d×, \+event \d+\.\d\d×$/)));
   // A submission's first event replays its DynamoDB calls and its workflow start.
   expect(Number(/(\d+) AWS call\(s\) replayed/.exec(cold.find((row) => row.item === 'submit-application')?.note ?? '')?.[1])).toBeGreaterThan(2);
-  expect(rows.find((row) => row.item === 'GET /v1/applications/{applicationId}')?.measured).toMatch(/% of Query of an application\)$/);
-  expect(rows.find((row) => row.item === 'GET /v1/services/{serviceId}')?.measured).toMatch(/% of GetItem\)$/);
+  expect(rows.find((row) => row.section === 'API' && row.item === 'GET /v1/applications/{applicationId}')?.measured).toMatch(/% of Query of an application\)$/);
+  expect(rows.find((row) => row.section === 'API' && row.item === 'GET /v1/services/{serviceId}')?.measured).toMatch(/% of GetItem\)$/);
 });
 
 test('reports the duplicate storm’s 5xx, judged', () => {
