@@ -33,7 +33,13 @@ export const vehicleAgencies = [...new Set(vehicleSteps.map((step) => step.agenc
 export interface ApiAnswer {
   readonly status: number;
   readonly body: any;
+  /** Seconds from the Retry-After header, when the answer has one. */
+  readonly retryAfter?: number;
 }
+
+/** An answer that says "not now, come back after Retry-After": throttled, busy, or the key's first request still in progress. */
+export const toldToRetry = (answer: ApiAnswer) =>
+  answer.retryAfter !== undefined && (answer.status === 429 || answer.status === 503 || (answer.status === 409 && answer.body?.error?.code === 'submission_in_progress'));
 
 export class CloudClient {
   private readonly tokens = new Map<string, Promise<string>>();
@@ -61,11 +67,29 @@ export class CloudClient {
     }
     const response = await fetch(`${this.address.apiUrl}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const retryAfter = response.headers.get('retry-after');
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, ...(retryAfter ? { retryAfter: Number(retryAfter) } : {}) };
   }
 
   submit(idempotencyKey: string = randomUUID(), username = 'citizen'): Promise<ApiAnswer> {
     return this.call('/v1/applications', username, { method: 'POST', body: VEHICLE, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /**
+   * A submission retried as the platform tells a client to: after each 429, 503 or 409 submission_in_progress,
+   * wait Retry-After (with up to half again of jitter, so retries do not arrive together) and send it again with
+   * the same key. Every answer, the last one last.
+   */
+  async submitAsTold(idempotencyKey: string, maxAttempts = 60): Promise<ApiAnswer[]> {
+    const answers: ApiAnswer[] = [];
+    for (let attempt = 1; ; attempt += 1) {
+      const answer = await this.submit(idempotencyKey);
+      answers.push(answer);
+      if (!toldToRetry(answer) || attempt >= maxAttempts) {
+        return answers;
+      }
+      await sleep(answer.retryAfter! * 1000 * (1 + Math.random() / 2));
+    }
   }
 
   /** One page of the agency's open tasks (what an officer's inbox screen reads). */

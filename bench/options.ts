@@ -63,7 +63,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     coldRuns: 11,
     loadSeconds: 8,
     journeys: 3,
-    storm: { keys: 20, retries: 10 },
+    storm: { keys: 100, retries: 10 },
     crash: { applications: 8, kills: 2, duringSubmissions: true },
     poison: { applications: 3 },
   };

@@ -27,6 +27,7 @@ import { countNotifications } from './sections/notifications';
 import { poisonMessage } from './sections/poison';
 import { duplicateStorm } from './sections/storm';
 import { startAwsStub } from './harness/aws-stub';
+import { startRecorder } from './harness/recorder';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -134,11 +135,14 @@ async function coldLoadSection(harness: BenchCloud, client: CloudClient, deploym
   const functions = deployment.functions.filter((fn) => bundles.some((figure) => figure.id === fn.id));
   const events = await coldEvents(harness, client, functions, options.coldRuns, applicationId);
   const stub = await startAwsStub();
+  const { address } = harness;
+  const recorder = await startRecorder(address.dynamoDbEndpoint);
   try {
-    const { address } = harness;
-    const endpoints = { dynamoDbEndpoint: address.dynamoDbEndpoint, cognitoEndpoint: address.cognitoEndpoint, userPoolId: address.identity.userPoolId, userPoolClientId: address.identity.clients.portal, awsStubUrl: stub.url };
-    return await measureColdLoads(functions, bundles, events, { runs: options.coldRuns, endpoints, budget: budgets.coldLoad, judged: !options.smoke });
+    const endpoints = { dynamoDbEndpoint: recorder.url, cognitoEndpoint: address.cognitoEndpoint, userPoolId: address.identity.userPoolId, userPoolClientId: address.identity.clients.portal, awsStubUrl: stub.url };
+    const records = { take: () => [...recorder.take(), ...stub.take()].sort((a, b) => a.at - b.at) };
+    return await measureColdLoads(functions, bundles, events, { runs: options.coldRuns, endpoints, budget: budgets.coldLoad, judged: !options.smoke, records });
   } finally {
+    await recorder.close();
     await stub.close();
   }
 }

@@ -23,6 +23,7 @@ const STATUS_TEXT: Record<number, string> = {
   422: 'Understood, but refused by a business rule',
   429: 'Too many requests (API Gateway throttling)',
   500: 'Unexpected error',
+  503: 'Busy: retry after Retry-After (same Idempotency-Key)',
 };
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ref = (name: string) => ({ $ref: `${COMPONENT}${name}` });
@@ -51,7 +52,8 @@ Idempotency: operations that create something from a citizen's request take a re
 header (8 to 64 letters, digits, - or _). Retrying with the same key and body answers 200 with what the first
 request created and \`idempotent-replayed: true\`; the same key with another body answers 422
 \`idempotency_key_reused\`; a retry while the first request is still being processed answers 409
-\`submission_in_progress\`.
+\`submission_in_progress\` with Retry-After. Under overload an operation answers 429 (throttled) or 503
+\`service_unavailable\` (it ran out of time), both with Retry-After: retry then with the same key and body.
 
 Request bodies are JSON (\`content-type: application/json\`), at most 16 KB unless an operation says otherwise.`;
 
@@ -83,7 +85,7 @@ export function buildOpenApi(capabilities: readonly Capability[], info: { versio
     components: {
       schemas: Object.fromEntries(Object.entries(components.schemas).map(([id, schema]) => [id, clean(schema)])),
       responses: {
-        TooManyRequests: { description: STATUS_TEXT[429], content: { 'application/json': { schema: ref('GatewayError') } } },
+        TooManyRequests: { description: STATUS_TEXT[429], headers: { 'retry-after': { $ref: '#/components/headers/retry-after' } }, content: { 'application/json': { schema: ref('GatewayError') } } },
         RouteNotFound: {
           description: 'No operation has this path',
           headers: { 'content-language': { $ref: '#/components/headers/content-language' } },
@@ -111,7 +113,7 @@ export function buildOpenApi(capabilities: readonly Capability[], info: { versio
           schema: { type: 'string', enum: ['true', 'false'] },
         },
         'retry-after': {
-          description: 'Seconds to wait before trying again, after too many attempts (API Gateway throttling sends none)',
+          description: 'Seconds to wait before trying again with the same request: after too many attempts, a busy function (429, 503) or a request with the same Idempotency-Key still in progress (409). API Gateway\'s own throttling in AWS sends none: wait a second or more, with jitter',
           required: false,
           schema: { type: 'string', pattern: '^\\d+$' },
         },
@@ -167,7 +169,7 @@ function operation(route: RouteContract) {
       headers: {
         ...LANGUAGE_HEADERS,
         ...(status === 401 ? { 'www-authenticate': { $ref: '#/components/headers/www-authenticate' } } : {}),
-        ...(status === 429 ? { 'retry-after': { $ref: '#/components/headers/retry-after' } } : {}),
+        ...(status === 429 || status === 503 || codes.includes('submission_in_progress') ? { 'retry-after': { $ref: '#/components/headers/retry-after' } } : {}),
       },
       content: { 'application/json': { schema: gateway ? { oneOf: [errorOf(codes), ref('GatewayError')] } : errorOf(codes) } },
     };

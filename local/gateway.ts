@@ -8,6 +8,7 @@ import { routeKey } from '../lib/catalogue/types';
 import type { HttpResponse, LambdaHttpHandler } from '../functions/shared/http';
 import { errorMessage, negotiateLanguage } from '../functions/shared/language';
 import { type CorsPolicy, preflightHeaders, responseCorsHeaders } from '../lib/platform/cors';
+import { type ConcurrencyLimits, FunctionConcurrency, THROTTLE_RETRY_AFTER_SECONDS } from './concurrency';
 
 export type JwtClaims = Record<string, unknown>;
 /** Verifies a bearer token like the API's JWT authorizer (issuer, signature, expiry, audience); throws when invalid. */
@@ -22,6 +23,8 @@ export interface GatewayOptions {
   readonly cors?: CorsPolicy;
   /** Serves what no API route claims (the portal's files); undefined passes on to the API's 404. */
   readonly files?: (req: http.IncomingMessage, pathname: string) => Promise<HttpResponse | undefined>;
+  /** Each function's concurrency (local/concurrency.ts). @default defaultConcurrency */
+  readonly concurrency?: ConcurrencyLimits;
 }
 
 interface CompiledRoute {
@@ -34,10 +37,11 @@ const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 export function createGateway(options: GatewayOptions): http.Server {
   const routes = options.capabilities.map(compile);
+  const concurrency = new FunctionConcurrency(options.concurrency);
   // Keep idle connections longer than clients do (undici: 4 s), or a reused one can close under a request.
   const server = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     const started = process.hrtime.bigint();
-    serve(options, routes, req)
+    serve(options, routes, concurrency, req)
       .catch(() => awsError(500, 'Internal Server Error'))
       .then((response) => {
         const origin = req.headers.origin;
@@ -97,7 +101,7 @@ function routeLabel(routes: readonly CompiledRoute[], req: http.IncomingMessage)
   return route ? routeKey(route.capability.route) : `${req.method} (no route)`;
 }
 
-async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], req: http.IncomingMessage): Promise<HttpResponse> {
+async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], concurrency: FunctionConcurrency, req: http.IncomingMessage): Promise<HttpResponse> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (options.cors && req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
     // API Gateway answers every preflight itself, before routes and authorizers: 204, with the CORS headers
@@ -138,7 +142,16 @@ async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], 
     return awsError(500, 'Internal Server Error');
   }
   const event = toEvent(req, url, match, body, claims);
-  return handler(event, lambdaContext(capability, event.requestContext.requestId));
+  const release = await concurrency.acquire(capability.id);
+  if (!release) {
+    // Lambda throttled the invocation: API Gateway's 429, with when to come back.
+    return awsError(429, 'Too Many Requests', { 'retry-after': String(THROTTLE_RETRY_AFTER_SECONDS) });
+  }
+  try {
+    return await handler(event, lambdaContext(capability, event.requestContext.requestId));
+  } finally {
+    release();
+  }
 }
 
 async function authorizerClaims(verify: TokenVerifier, header: string | undefined): Promise<JwtClaims | undefined> {

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface AwsStub {
   readonly url: string;
   readonly calls: Map<string, number>;
+  /** Each request since the last take (target and body), in order; the record starts afresh. */
+  take(): Array<{ readonly target: string; readonly body: string; readonly at: number }>;
   close(): Promise<void>;
 }
 
@@ -15,6 +17,7 @@ type Answer = { status?: number; type?: string; body: string };
 
 export async function startAwsStub(): Promise<AwsStub> {
   const calls = new Map<string, number>();
+  let requests: Array<{ target: string; body: string; at: number }> = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -22,6 +25,7 @@ export async function startAwsStub(): Promise<AwsStub> {
       const body = Buffer.concat(chunks).toString('utf8');
       const target = String(req.headers['x-amz-target'] ?? (req.url?.startsWith('/v2/email') ? 'SES.SendEmail' : `Query.${new URLSearchParams(body).get('Action')}`));
       calls.set(target, (calls.get(target) ?? 0) + 1);
+      requests.push({ target, body, at: performance.now() });
       const answer = answerFor(target, body);
       res.writeHead(answer.status ?? 200, { 'content-type': answer.type ?? 'application/x-amz-json-1.0', 'x-amzn-requestid': randomUUID() });
       res.end(answer.body);
@@ -31,6 +35,11 @@ export async function startAwsStub(): Promise<AwsStub> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
+    take: () => {
+      const taken = requests;
+      requests = [];
+      return taken;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -15,6 +15,8 @@ export interface FaultFigure {
   readonly completed: number;
   readonly lost: number;
   readonly duplicated: number;
+  /** Answers with a 5xx status, where the figure counts them (the storm: overload must be 429 or 503-free). */
+  readonly serverErrors?: number;
   readonly details: Record<string, unknown>;
 }
 
@@ -22,9 +24,9 @@ export function faultRow(figure: FaultFigure): Row {
   return {
     section: 'Fault',
     item: figure.scenario,
-    measured: `submitted ${figure.submitted}, completed ${figure.completed}, lost ${figure.lost}, duplicated ${figure.duplicated}`,
-    budget: 'lost 0, duplicated 0',
-    verdict: figure.lost === 0 && figure.duplicated === 0 && figure.completed === figure.submitted ? 'ok' : 'FAIL',
+    measured: `submitted ${figure.submitted}, completed ${figure.completed}, lost ${figure.lost}, duplicated ${figure.duplicated}${figure.serverErrors === undefined ? '' : `, 5xx ${figure.serverErrors}`}`,
+    budget: `lost 0, duplicated 0${figure.serverErrors === undefined ? '' : ', 5xx 0'}`,
+    verdict: figure.lost === 0 && figure.duplicated === 0 && (figure.serverErrors ?? 0) === 0 && figure.completed === figure.submitted ? 'ok' : 'FAIL',
     note: `${figure.how}; ${Object.entries(figure.details).map(([key, value]) => `${key} ${typeof value === 'object' ? JSON.stringify(value) : value}`).join(', ')}`,
   };
 }

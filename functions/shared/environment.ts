@@ -44,6 +44,8 @@ const checks = {
   POWERTOOLS_SERVICE_NAME: withDefault(ANY, '', 'khidma'),
   CATALOGUE_CACHE_SECONDS: seconds(30),
   RECONCILE_GRACE_SECONDS: seconds(900),
+  /** How far back the hourly reconciler looks at submissions (three passes overlap). */
+  RECONCILE_WINDOW_SECONDS: seconds(3 * 3600),
   NOTIFICATIONS_RETRY_BASE_SECONDS: seconds(30),
   NOTIFICATIONS_FROM_EMAIL: optional(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'),
   SES_CONFIGURATION_SET: optional(ANY, ''),

@@ -141,8 +141,19 @@ function validate(schema: z.ZodMiniType | undefined, input: unknown, location: '
   throw new BadRequest('validation_failed', `Invalid ${location === 'path' ? 'path parameter' : location}`, problemsOf(result.error.issues, location));
 }
 
+const TIMEOUT_RETRY_AFTER_SECONDS = 2;
+
+/** Refusals that say when to come back (429, 503, a 409 still in progress) carry Retry-After. */
+function retryAfter(error: HttpError): Record<string, string> {
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' ? { 'retry-after': String(seconds) } : {};
+}
+
 async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promise<void> {
-  const error = request.error;
+  // middy's early-timeout guard: the function ran out of time (overload). Retryable: a retry with the same
+  // Idempotency-Key gets what this request created, or finishes it.
+  const error =
+    request.error?.name === 'TimeoutError' ? new HttpError(503, 'service_unavailable', 'Busy: retry with the same request', { retryAfterSeconds: TIMEOUT_RETRY_AFTER_SECONDS }) : request.error;
   const language = languageOf(request.event);
   const localized = { 'content-language': language, vary: 'Accept-Language' };
   if (error instanceof HttpError) {
@@ -155,7 +166,7 @@ async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promis
           details: localizeDetails(error.details ?? {}, language),
         },
       },
-      { ...localized, ...(error instanceof TooManyRequests ? { 'retry-after': String(error.retryAfterSeconds) } : {}) },
+      { ...localized, ...retryAfter(error) },
     );
     return;
   }

@@ -15,6 +15,8 @@ export const errorCodes = {
   unsupported_media_type: 415,
   internal_error: 500,
   too_many_requests: 429,
+  // The function ran out of time (overload): the client retries after Retry-After, with the same Idempotency-Key.
+  service_unavailable: 503,
   // The local gateway, for a path no route has and a method the path has no route for.
   route_not_found: 404,
   method_not_allowed: 405,
@@ -109,7 +111,7 @@ export const errorCodes = {
   // Operations: queues, rollout
   queue_not_found: 404,
   phase_not_ready: 409,
-} as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500>;
+} as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503>;
 
 export type ErrorCode = keyof typeof errorCodes;
 export type ErrorStatus = (typeof errorCodes)[ErrorCode];
@@ -137,6 +139,7 @@ export function pipelineErrorCodes(route: RouteShape): ErrorCode[] {
     ...(route.body ? (['missing_body', 'invalid_json', 'payload_too_large', 'unsupported_media_type'] as const) : []),
     ...(route.access === 'public' ? [] : (['unauthorized', 'forbidden'] as const)),
     'internal_error',
+    'service_unavailable',
   ];
 }
 

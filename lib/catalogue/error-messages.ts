@@ -23,6 +23,7 @@ export const errorMessages = {
   unsupported_media_type: 'يجب أن يكون محتوى الطلب بصيغة application/json',
   internal_error: 'حدث خطأ لدينا وتم تسجيله؛ حاول مرة أخرى لاحقاً',
   too_many_requests: 'طلبات كثيرة من شبكتك؛ حاول مرة أخرى بعد {retryAfterSeconds} ثانية',
+  service_unavailable: 'الخدمة مشغولة؛ أعد المحاولة بعد {retryAfterSeconds} ثانية',
   route_not_found: 'لا توجد عملية بهذا المسار؛ راجع ‎/openapi.json',
   method_not_allowed: 'هذه الطريقة غير مسموحة على هذا المسار',
   invalid_cursor: 'مؤشر الصفحة غير صالح أو يخص استعلاماً آخر؛ ابدأ من جديد دونه',

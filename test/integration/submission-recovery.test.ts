@@ -246,6 +246,30 @@ describe('the reconciler', () => {
     expect(later).not.toContain(cancelled.application.applicationId);
     expect(new Set(later).size).toBe(later.length);
   });
+
+  it('looks, on its hourly pass, only at applications submitted in its window: its reads follow the work due, not the applications in flight', async () => {
+    const citizen = await principalOf('citizen', ['citizen']);
+    const deps = applicationDeps(recordingWorkflow().workflow);
+    const { application } = await submitApplication(deps, citizen, VEHICLE, randomUUID(), {});
+    const submittedAt = Date.parse(application.submittedAt!);
+    // An hour later, with a grace of 15 minutes: the cutoff is 45 minutes after the submission.
+    const pass = async (windowSeconds?: number) => {
+      const { workflow, calls } = recordingWorkflow();
+      const result = await reconcileApplications({ applications: deps.store, workflow, now: () => new Date(submittedAt + 3600_000) }, 900, windowSeconds === undefined ? {} : { windowSeconds });
+      return { ...result, looked: calls.filter(([kind]) => kind === 'resume').map(([, id]) => String(id)) };
+    };
+    const wide = await pass(3 * 3600);
+    expect(wide.looked).toContain(application.applicationId);
+    const narrow = await pass(30 * 60); // from 15 minutes after the submission: not in it
+    expect(narrow.looked).not.toContain(application.applicationId);
+    const windowStart = submittedAt + 45 * 60_000 - 30 * 60_000;
+    const looked = await Promise.all(narrow.looked.map((id) => deps.store.get(id)));
+    expect(looked.filter((stored) => Date.parse(stored!.submittedAt!) < windowStart)).toEqual([]);
+    expect(narrow.checked).toBe(narrow.looked.length);
+    const all = await pass();
+    expect(all.looked).toContain(application.applicationId);
+    expect(all.checked).toBeGreaterThanOrEqual(wide.checked);
+  });
 });
 
 describe('a cancellation racing the workflow', () => {

@@ -70,3 +70,16 @@ test('measures what it meters: capacity of a submission, transitions of the work
   expect(Number(rows.find((row) => row.item === 'Step Functions transitions per application')?.measured)).toBeGreaterThan(0);
   expect(rows.filter((row) => row.section === 'API' && !/^0 req\/s/.test(row.measured))).toHaveLength(rows.filter((row) => row.section === 'API').length);
 });
+
+test('judges cold loads against a reference measured in the same run that makes the same AWS calls, and each read against its own raw request', () => {
+  const cold = rows.filter((row) => row.section === 'Cold load');
+  expect(cold.map((row) => row.measured)).toEqual(cold.map(() => expect.stringMatching(/^import \d+\.\d\d×, \+event \d+\.\d\d×$/)));
+  // A submission's first event replays its DynamoDB calls and its workflow start.
+  expect(Number(/(\d+) AWS call\(s\) replayed/.exec(cold.find((row) => row.item === 'submit-application')?.note ?? '')?.[1])).toBeGreaterThan(2);
+  expect(rows.find((row) => row.section === 'API' && row.item === 'GET /v1/applications/{applicationId}')?.measured).toMatch(/% of Query of an application\)$/);
+  expect(rows.find((row) => row.section === 'API' && row.item === 'GET /v1/services/{serviceId}')?.measured).toMatch(/% of GetItem\)$/);
+});
+
+test('reports the duplicate storm’s 5xx, judged', () => {
+  expect(rows.find((row) => row.item.startsWith('duplicate-submission storm'))).toMatchObject({ measured: expect.stringMatching(/, 5xx 0$/), verdict: 'ok' });
+});

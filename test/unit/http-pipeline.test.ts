@@ -41,6 +41,9 @@ const handler = httpHandler(route, async ({ params, body, caller }) => {
   if (body.size === 13) {
     throw new Conflict('stale_version', 'Thirteen is taken', { size: 13 });
   }
+  if (body.size === 77) {
+    await new Promise(() => undefined); // never answers: the function runs out of time
+  }
   if (body.size === 99) {
     throw new Error('database exploded at /srv/app.js:12');
   }
@@ -83,6 +86,23 @@ describe('http pipeline', () => {
   it('decodes base64 bodies', async () => {
     const response = await call(event({ body: Buffer.from('{"size":4}').toString('base64'), isBase64Encoded: true }));
     expect(response.body.size).toBe(4);
+  });
+
+  it('answers a function that runs out of time with a retryable 503 and Retry-After, never a 500', async () => {
+    const nearlyOut = { ...context, getRemainingTimeInMillis: () => 30 } as Context;
+    const response = await handler(event({ body: '{"size":77}' }), nearlyOut);
+    expect(response.statusCode).toBe(503);
+    expect(response.headers).toMatchObject({ 'retry-after': expect.stringMatching(/^[1-9]\d*$/) });
+    expect(JSON.parse(response.body ?? 'null').error).toMatchObject({ code: 'service_unavailable', details: { retryAfterSeconds: expect.any(Number) } });
+  });
+
+  it('tells a client refused with a retryAfterSeconds detail when to come back (Retry-After)', async () => {
+    const busy = httpHandler(route, async () => {
+      throw new Conflict('submission_in_progress', 'still being processed', { retryAfterSeconds: 3 });
+    });
+    const response = await busy(event(), context);
+    expect(response.statusCode).toBe(409);
+    expect(response.headers).toMatchObject({ 'retry-after': '3' });
   });
 
   it('hides unexpected errors behind a 500 without details or stack', async () => {

@@ -1,0 +1,55 @@
+// A pass-through in front of DynamoDB Local that records each request (its X-Amz-Target and JSON body): what a
+// cold-started handler asked of DynamoDB, so that its reference handler can make exactly the same calls.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  /** X-Amz-Target, e.g. DynamoDB_20120810.GetItem, AWSStepFunctions.StartExecution. */
+  readonly target: string;
+  readonly body: string;
+  /** performance.now() when it arrived, to merge records of several services in order. */
+  readonly at: number;
+}
+
+export interface Recorder {
+  readonly url: string;
+  /** The calls recorded since the last take, in order; the record starts afresh. */
+  take(): RecordedCall[];
+  close(): Promise<void>;
+}
+
+export async function startRecorder(upstream: string): Promise<Recorder> {
+  let calls: RecordedCall[] = [];
+  const target = new URL(upstream);
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      calls.push({ target: String(req.headers['x-amz-target'] ?? ''), body: body.toString('utf8'), at: performance.now() });
+      const forward = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      forward.on('error', () => res.destroy());
+      forward.end(body);
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    take: () => {
+      const taken = calls;
+      calls = [];
+      return taken;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,79 @@
+// The floor any handler pays on a cold start, measured in the same run as the handler: a minimal handler bundled
+// the same way (bench/bundle-options.ts), importing the AWS SDK clients the function's bundle holds, whose event
+// makes exactly the AWS calls the function made on its own first event (recorded on the wire: same operations,
+// same keys and items, in the same order; a refused conditional write is refused again, which costs the same round
+// trip). No zod, no middy, no Powertools, no domain code: what is left over is what our code adds.
+import path from 'node:path';
+import { build } from 'esbuild';
+import { esbuildOptions } from '../bundle-options';
+import type { RecordedCall } from '../harness/recorder';
+
+interface Service {
+  readonly module: string;
+  readonly client: string;
+  /** Where the function's own client is pointed locally (else AWS_ENDPOINT_URL, the stub). */
+  readonly endpointVariable?: string;
+  /** How the wire body becomes the command's input. */
+  readonly input?: (body: string) => unknown;
+}
+
+const formInput = (body: string) => Object.fromEntries([...new URLSearchParams(body)].filter(([name]) => name !== 'Action' && name !== 'Version'));
+
+/** X-Amz-Target prefixes (the stub's names for the REST and query services) and their SDK clients. */
+const services: Record<string, Service> = {
+  DynamoDB_20120810: { module: '@aws-sdk/client-dynamodb', client: 'DynamoDBClient', endpointVariable: 'DYNAMODB_ENDPOINT' },
+  AWSStepFunctions: { module: '@aws-sdk/client-sfn', client: 'SFNClient' },
+  AWSEvents: { module: '@aws-sdk/client-eventbridge', client: 'EventBridgeClient' },
+  AmazonSQS: { module: '@aws-sdk/client-sqs', client: 'SQSClient' },
+  SES: { module: '@aws-sdk/client-sesv2', client: 'SESv2Client' },
+  Query: { module: '@aws-sdk/client-sns', client: 'SNSClient', input: formInput },
+  AWSCognitoIdentityProviderService: { module: '@aws-sdk/client-cognito-identity-provider', client: 'CognitoIdentityProviderClient', endpointVariable: 'COGNITO_ENDPOINT' },
+};
+
+export interface ReferenceCall {
+  readonly service: string;
+  readonly command: string;
+  readonly input: unknown;
+}
+
+/** The reference's event: the calls to replay. */
+export function referenceEvent(calls: readonly RecordedCall[]): { calls: ReferenceCall[] } {
+  return {
+    calls: calls.flatMap((call) => {
+      const [service, operation] = call.target.split('.') as [string, string | undefined];
+      const known = services[service];
+      if (!known || !operation) {
+        return [];
+      }
+      return [{ service, command: `${operation}Command`, input: known.input ? known.input(call.body) : JSON.parse(call.body || '{}') }];
+    }),
+  };
+}
+
+/** Bundles the reference for a function whose bundle holds `clients` (package names) and whose runs made `calls`. */
+export async function bundleReference(outfile: string, clients: readonly string[], calls: readonly ReferenceCall[]): Promise<void> {
+  const root = path.resolve(__dirname, '../..');
+  const used = Object.entries(services).filter(([service, { module }]) => clients.includes(module) || calls.some((call) => call.service === service));
+  const imports = used.map(([service, { module, client }]) => {
+    const commands = [...new Set(calls.filter((call) => call.service === service).map((call) => call.command))];
+    return `import { ${[client, ...commands].join(', ')} } from '${module}';`;
+  });
+  const construct = used.map(([service, { client, endpointVariable }]) => {
+    const options = endpointVariable ? `process.env.${endpointVariable} ? { endpoint: process.env.${endpointVariable}, region: process.env.AWS_REGION } : {}` : '{}';
+    return `  ${service}: new ${client}(${options}),`;
+  });
+  const commands = [...new Set(calls.map((call) => call.command))];
+  const contents = [
+    ...imports,
+    `const clients = {\n${construct.join('\n')}\n};`,
+    `const commands = { ${commands.join(', ')} };`,
+    'export const handler = async (event) => {',
+    '  for (const call of event.calls) {',
+    '    await clients[call.service].send(new commands[call.command](call.input)).catch(() => undefined);',
+    '  }',
+    '  return { statusCode: 200 };',
+    '};',
+  ].join('\n');
+  const { entryPoints: _entry, ...options } = esbuildOptions(path.join(root, 'bench/cold-reference.mjs'), outfile);
+  await build({ ...options, metafile: false, stdin: { contents, resolveDir: root, loader: 'js', sourcefile: 'cold-reference.mjs' } });
+}
