@@ -28,6 +28,8 @@ export function identityDeps(): IdentityDeps {
     throw new Error('USER_POOL_ID and USER_POOL_CLIENT_ID must be set');
   }
   const endpoint = process.env.COGNITO_ENDPOINT;
-  const client = new CognitoIdentityProviderClient(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local' } : {});
+  // The pool's region (USER_POOL_REGION, set by CDK), never the function's by default: a pool answers only in its own region.
+  const region = process.env.USER_POOL_REGION ?? process.env.AWS_REGION ?? 'local';
+  const client = new CognitoIdentityProviderClient(endpoint ? { endpoint, region } : { region });
   return { ...registryDeps, directory: cognitoDirectory(client, { userPoolId, clientId }), attempts: dynamoAttemptCounter(dynamo, () => requireTable('idempotency')) };
 }

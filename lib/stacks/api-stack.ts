@@ -44,7 +44,7 @@ import { workflowAgencyIds } from '../platform/agencies';
 import { checkCorsOrigins, corsAllowHeaders, corsExposeHeaders, corsMaxAgeSeconds } from '../platform/cors';
 import { pascalCase } from './names';
 
-/** The user pool whose tokens the API trusts; in the DR region it is still the primary region's pool. */
+/** The user pool whose tokens the API trusts: the pool of the API's own region. */
 export interface ApiIdentity {
   readonly userPool: IUserPool;
   readonly clients: Readonly<Record<AppClient, IUserPoolClient>>;
@@ -53,6 +53,8 @@ export interface ApiIdentity {
 export interface ApiStackProps extends StackProps {
   readonly config: StageConfig;
   readonly identity: ApiIdentity;
+  /** The other region's pool, where this region's `mirror-identities` worker copies accounts. */
+  readonly standbyIdentity?: ApiIdentity;
   /** The tables in this stack's region: the primary tables, or their replicas in the DR region. */
   readonly tables: Readonly<Record<TableId, ITableV2>>;
   /** @default - the capability catalogue in lib/capabilities.ts */
@@ -159,6 +161,8 @@ export class ApiStack extends Stack {
       logRemovalPolicy,
       environment,
       agencyQueueMaximumConcurrency: capacity.agencyQueueMaximumConcurrency,
+      userPool: identity.userPool,
+      standbyUserPool: props.standbyIdentity?.userPool,
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];
