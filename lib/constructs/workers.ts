@@ -196,8 +196,10 @@ export class Workers extends Construct {
       retryAttempts: 20,
       onFailure: new SqsDlq(failures),
       filters: [streamFilterCriteria(trigger.filter ?? outboxStreamFilter)],
+      // The stand-by region's consumers exist but wait: failover enables them (`npm run failover`).
+      ...(props.active ? {} : { enabled: false }),
     };
-    if (props.active && table.tableStreamArn) {
+    if (table.tableStreamArn) {
       handler.function.addEventSource(new DynamoEventSource(table, options));
       return;
     }
@@ -206,8 +208,6 @@ export class Workers extends Construct {
       target: handler.function,
       eventSourceArn: streamArn,
       ...options,
-      // Failover enables it (`npm run failover`): until then the replica's stream is not consumed.
-      enabled: false,
     });
     handler.function.addToRolePolicy(
       new PolicyStatement({ actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], resources: [streamArn] }),

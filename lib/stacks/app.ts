@@ -64,6 +64,8 @@ export function buildApp(app: Construct, config: StageConfig): KhidmaStacks {
     standbyIdentity: drIdentity,
     tables: data.tables,
     crossRegionReferences: true,
+    active: config.recovery.activeRegion === 'primary',
+    failover: 'primary',
   });
   api.addStackDependency(drIdentity, 'the mirror worker names the DR pool');
   const drApi = new ApiStack(app, stackName(config, 'DrApi'), {
@@ -72,8 +74,9 @@ export function buildApp(app: Construct, config: StageConfig): KhidmaStacks {
     identity: drIdentity,
     standbyIdentity: identity,
     tables: drKeys.replicaTables,
-    // Stand-by: the replica's stream publisher and the schedules start on failover (see README, Operations).
-    active: false,
+    // Stand-by: the replica's stream consumers and the schedules start on failover (README, Disaster recovery).
+    active: config.recovery.activeRegion === 'dr',
+    failover: 'dr',
     // References default to weak (Fn::GetStackOutput, cdk.json). The DR API takes strong ones instead: the
     // primary pool's id (the mirror's target after a failover) is copied into SSM in the DR region, so the DR
     // stack can still be updated while the primary region is down; the price is that it stays locked.
