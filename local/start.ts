@@ -18,6 +18,7 @@ import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
 import { startWorkers } from './workers';
 import { startPaymentSimulator } from './payment-simulator';
+import { readSwitches, standby, writeSwitches } from './region-switch';
 import { workflowAgencyIds } from '../lib/platform/agencies';
 import type { LoadReport } from '../reference/load';
 
@@ -36,6 +37,8 @@ const { values: args } = parseArgs({
     'cache-seconds': { type: 'string', default: process.env.CATALOGUE_CACHE_SECONDS ?? '5' },
     'schedule-seconds': { type: 'string', default: process.env.KHIDMA_SCHEDULE_SECONDS ?? '30' },
     reset: { type: 'boolean', default: false },
+    // A DR region's local cloud: schedules and stream consumers off until `npm run failover -- --stage local`.
+    standby: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     'ready-json': { type: 'boolean', default: false },
   },
@@ -91,6 +94,9 @@ async function main(): Promise<void> {
   installBillProvider(httpBillProvider(() => payments.url));
 
   const log = (line: string) => console.log(line);
+  if (args.standby) {
+    writeSwitches(dataDir, standby);
+  }
   const workers = await startWorkers({
     stage: STAGE,
     root,
@@ -102,7 +108,7 @@ async function main(): Promise<void> {
   });
   stoppers.unshift(workers.stop);
   // A previous run may have stopped (or crashed) with applications mid-workflow: resume them.
-  const reconciled = await workers.reconcileNow();
+  const reconciled = readSwitches(dataDir).schedules ? await workers.reconcileNow() : { resumed: [] };
 
   const gateway = createGateway({
     capabilities,
