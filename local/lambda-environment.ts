@@ -35,3 +35,9 @@ export function configureLambdaEnvironment(options: LambdaEnvironmentOptions): v
   // Handlers parse the environment once (functions/shared/environment.ts): this process just changed it.
   refreshEnvironment();
 }
+
+/** One more variable for the in-process handlers, known only once something started (e.g. the payment secret). */
+export function setLambdaVariable(name: string, value: string): void {
+  process.env[name] = value;
+  refreshEnvironment();
+}

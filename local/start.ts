@@ -9,7 +9,7 @@ import { localTokenVerifier } from './cognito/tokens';
 import { startCognito } from './cognito/emulator';
 import { demoPassword, demoUsers } from './demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
-import { configureLambdaEnvironment } from './lambda-environment';
+import { configureLambdaEnvironment, setLambdaVariable } from './lambda-environment';
 import { createGateway } from './gateway';
 import { portalFiles } from './portal';
 import { localCorsOrigins } from '../lib/platform/cors';
@@ -18,9 +18,9 @@ import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
 import { startWorkers } from './workers';
 import { startPaymentSimulator } from './payment-simulator';
+import { readSwitches, standby, writeSwitches } from './region-switch';
 import { workflowAgencyIds } from '../lib/platform/agencies';
 import type { LoadReport } from '../reference/load';
-import { refreshEnvironment } from '../functions/shared/environment';
 
 // Lambda runs nodejs22.x; locally Node 20 is supported too, so the SDK's Node-version warning is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     'cache-seconds': { type: 'string', default: process.env.CATALOGUE_CACHE_SECONDS ?? '5' },
     'schedule-seconds': { type: 'string', default: process.env.KHIDMA_SCHEDULE_SECONDS ?? '30' },
     reset: { type: 'boolean', default: false },
+    // A DR region's local cloud: schedules and stream consumers off until `npm run failover -- --stage local`.
+    standby: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     'ready-json': { type: 'boolean', default: false },
   },
@@ -86,13 +88,15 @@ async function main(): Promise<void> {
   // The bill-presentment provider's stand-in: bills, payments with signed notifications, settlements, refunds.
   const payments = await startPaymentSimulator();
   stoppers.unshift(payments.stop);
-  process.env.PAYMENT_NOTIFICATION_SECRET = payments.secret;
-  refreshEnvironment();
+  setLambdaVariable('PAYMENT_NOTIFICATION_SECRET', payments.secret);
   const { installBillProvider } = await import('../functions/payments/provider');
   const { httpBillProvider } = await import('../functions/payments/http-provider');
   installBillProvider(httpBillProvider(() => payments.url));
 
   const log = (line: string) => console.log(line);
+  if (args.standby) {
+    writeSwitches(dataDir, standby);
+  }
   const workers = await startWorkers({
     stage: STAGE,
     root,
@@ -104,7 +108,7 @@ async function main(): Promise<void> {
   });
   stoppers.unshift(workers.stop);
   // A previous run may have stopped (or crashed) with applications mid-workflow: resume them.
-  const reconciled = await workers.reconcileNow();
+  const reconciled = readSwitches(dataDir).schedules ? await workers.reconcileNow() : { resumed: [] };
 
   const gateway = createGateway({
     capabilities,

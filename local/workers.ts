@@ -11,6 +11,7 @@ import { tableName } from '../lib/platform/tables';
 import { LocalEventBus } from './event-bus';
 import { LocalQueues } from './queue';
 import { startStreamPoller } from './stream-poller';
+import { liveSwitches } from './region-switch';
 import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeWorkflowDefinition } from './workflow-definition';
 import { LocalWorkflowEngine } from './workflow-engine';
 
@@ -59,6 +60,8 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   const handlerOf = async (worker: Worker): Promise<Handler> => ((await import(path.join(options.root, worker.entry))) as { handler: Handler }).handler;
   const byKind = <K extends Worker['trigger']['kind']>(kind: K) => catalogue.filter((worker) => worker.trigger.kind === kind);
   const stoppers: Array<() => Promise<void>> = [];
+  // A stand-by region's schedules and stream consumers wait for `npm run failover` (local/region-switch.ts).
+  const switches = liveSwitches(options.dataDir);
 
   const queues = new LocalQueues({
     visibilityTimeoutMs: options.visibilityTimeoutMs ?? AGENCY_QUEUE_VISIBILITY_SECONDS * 1000,
@@ -126,10 +129,13 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
     if (worker.trigger.kind !== 'stream') {
       continue;
     }
+    const streamHandler = (await handlerOf(worker)) as (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
     const poller = await startStreamPoller({
       endpoint: options.dynamoDbEndpoint,
       tableName: tableName(options.stage, worker.trigger.table),
-      handler: (await handlerOf(worker)) as (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>,
+      // A disabled consumer (a stand-by region) leaves its records in the stream, as a disabled mapping does.
+      handler: async (event) =>
+        switches().streams ? streamHandler(event) : { batchItemFailures: event.Records.slice(0, 1).map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })) },
       checkpointFile: path.join(options.dataDir, 'streams', `${worker.id}.json`),
       batchSize: worker.trigger.batchSize,
     });
@@ -181,6 +187,9 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
     const handler = await handlerOf(worker);
     let running = Promise.resolve();
     const timer = setInterval(() => {
+      if (!switches().schedules) {
+        return;
+      }
       running = running.then(() => handler({}).then(() => undefined, (error: Error) => options.log(`${worker.id} failed: ${error.name}`)));
     }, (options.scheduleSeconds ?? worker.trigger.everyMinutes * 60) * 1000);
     timer.unref();

@@ -27,6 +27,8 @@ export function identityDeps(): IdentityDeps {
   if (!userPoolId || !clientId) {
     throw new Error('USER_POOL_ID and USER_POOL_CLIENT_ID must be set');
   }
-  const client = new CognitoIdentityProviderClient(endpoint ? { endpoint, region: region ?? 'local' } : {});
+  // The pool's region (USER_POOL_REGION, set by CDK), never the function's by default: a pool answers only in its own region.
+  const poolRegion = environment().USER_POOL_REGION ?? region ?? 'local';
+  const client = new CognitoIdentityProviderClient(endpoint ? { endpoint, region: poolRegion } : { region: poolRegion });
   return { ...registryDeps, directory: cognitoDirectory(client, { userPoolId, clientId }), attempts: dynamoAttemptCounter(dynamo, () => requireTable('idempotency')) };
 }

@@ -38,6 +38,12 @@ const checks = {
   DYNAMODB_ENDPOINT: optional(URL_PATTERN, 'must be an http(s) URL'),
   COGNITO_ENDPOINT: optional(URL_PATTERN, 'must be an http(s) URL'),
   USER_POOL_ID: optional(ANY, ''),
+  /** The pool's own region (a pool answers only there), when it is not the function's. */
+  USER_POOL_REGION: optional(/^[a-z0-9-]+$/, 'must be a region name'),
+  /** The other region's pool, which the identity mirror copies accounts to. */
+  STANDBY_USER_POOL_ID: optional(ANY, ''),
+  STANDBY_USER_POOL_REGION: optional(/^[a-z0-9-]+$/, 'must be a region name'),
+  STANDBY_COGNITO_ENDPOINT: optional(URL_PATTERN, 'must be an http(s) URL'),
   USER_POOL_CLIENT_ID: optional(ANY, ''),
   /** `portal=<clientId>,mobile=<clientId>,kiosk=<clientId>`: the channel of each app client. */
   APP_CLIENTS: withDefault(/^([a-z]+=[^,=]+)?(,[a-z]+=[^,=]+)*$/, 'must be name=clientId pairs, comma separated', ''),

@@ -31,6 +31,11 @@ export interface IdentityLink {
   /** Staff must enrol a TOTP authenticator before any staff route serves them. */
   readonly mfaEnrolled?: boolean;
   readonly createdAt: string;
+  /**
+   * A copy in the other region's user pool (README, Disaster recovery): the sub of the account it mirrors. The
+   * mirror's own authenticator is enrolled in its own pool, so `mfaEnrolled` is never copied.
+   */
+  readonly mirrorOf?: string;
 }
 
 export interface LinkReader {

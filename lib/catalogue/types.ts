@@ -15,7 +15,7 @@ export type TableAccess = 'read' | 'write' | 'readwrite' | 'append' | 'describe'
 /** Cognito user-pool administration a capability performs; its role is granted exactly these actions. */
 export type WorkflowAction = 'start' | 'sendTaskResult' | 'stop';
 
-export type UserPoolAction = 'AdminCreateUser' | 'AdminAddUserToGroup' | 'AdminGetUser' | 'AdminDeleteUser';
+export type UserPoolAction = 'AdminCreateUser' | 'AdminAddUserToGroup' | 'AdminGetUser' | 'AdminDeleteUser' | 'AdminSetUserPassword';
 type Schema = z.ZodMiniType;
 
 export interface RouteContract<

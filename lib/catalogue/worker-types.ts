@@ -1,5 +1,5 @@
 // The shapes of background functions and platform queues (lib/catalogue/workers.ts lists them).
-import type { TableAccess, WorkflowAction } from './types';
+import type { TableAccess, UserPoolAction, WorkflowAction } from './types';
 import type { TableId } from '../platform/tables';
 import type { DomainEvent } from '../../schemas/applications';
 
@@ -8,8 +8,8 @@ export type DomainEventType = DomainEvent['type'];
 export type WorkerTrigger =
   /** Every agency's task queue (SQS event source, partial batch failures). */
   | { readonly kind: 'agency-queues'; readonly batchSize: number }
-  /** The table's stream (new items), in order per item. */
-  | { readonly kind: 'stream'; readonly table: TableId; readonly batchSize: number }
+  /** The table's stream (new items), in order per item. @default filter - new outbox items (sk EVT#...) */
+  | { readonly kind: 'stream'; readonly table: TableId; readonly batchSize: number; readonly filter?: StreamFilter }
   /** A timer. */
   | { readonly kind: 'schedule'; readonly everyMinutes: number }
   /** A task state of the application state machine. */
@@ -17,6 +17,15 @@ export type WorkerTrigger =
   | { readonly kind: 'queue'; readonly queue: string; readonly batchSize: number }
   /** Domain events of these types from the platform's event bus (EventBridge rule in AWS, the in-process bus locally). */
   | { readonly kind: 'events'; readonly detailTypes: readonly DomainEventType[] };
+
+/** Which stream records reach the worker (a Lambda event filter in AWS, the same test in the local poller). */
+export interface StreamFilter {
+  readonly events: readonly ('INSERT' | 'MODIFY')[];
+  readonly pkPrefix?: string;
+  readonly skPrefix?: string;
+}
+
+export const outboxStreamFilter: StreamFilter = { events: ['INSERT'], skPrefix: 'EVT#' };
 
 export interface Worker {
   readonly id: string;
@@ -32,6 +41,8 @@ export interface Worker {
   readonly messaging?: readonly ('email' | 'sms')[];
   /** Sends to these platform queues (by name: `platformQueueName(stage, name)`). */
   readonly sendsTo?: readonly string[];
+  /** Cognito admin actions on this region's user pool and on the other region's (the identity mirror). */
+  readonly userPools?: { readonly own: readonly UserPoolAction[]; readonly standby: readonly UserPoolAction[] };
   /** The document issuer's KMS key (see Capability.documentSigning). */
   readonly documentSigning?: 'publicKey' | 'sign';
 }

@@ -117,6 +117,14 @@ export const workers: readonly Worker[] = [
     publishesEvents: true,
   },
   {
+    id: 'mirror-identities',
+    entry: 'functions/registry/mirror-identities.ts',
+    description: "Copies every account and its identity link to the other region's user pool, so sign-in survives a region's loss",
+    trigger: { kind: 'stream', table: 'registry', batchSize: 25, filter: { events: ['INSERT', 'MODIFY'], pkPrefix: 'IDENTITY#' } },
+    tables: { registry: 'readwrite' },
+    userPools: { own: ['AdminGetUser'], standby: ['AdminGetUser', 'AdminCreateUser', 'AdminSetUserPassword', 'AdminAddUserToGroup'] },
+  },
+  {
     id: 'sla-sweep',
     entry: 'functions/applications/sla-sweep.ts',
     description: 'Flags open tasks past their SLA as overdue and raises one escalation each; finishes decisions the workflow was not told',

@@ -26,6 +26,31 @@ export interface StageConfig {
   readonly observability: ObservabilityConfig;
   /** Overrides of what the capacity plan gives the deployment (lib/config/capacity.ts). @default - the plan's */
   readonly capacity?: CapacityOverrides;
+  /** Disaster recovery: what a region's loss may cost, and the one API name front-ends use in both regions. */
+  readonly recovery: RecoveryConfig;
+}
+
+/** README, Disaster recovery. The drill (`npm run bench -- --faults`) measures both targets against these. */
+export interface RecoveryConfig {
+  /** Recovery point objective: acknowledged writes that may be lost with the primary region, in seconds of writes. */
+  readonly rpoSeconds: number;
+  /** Recovery time objective: from the primary's loss to citizens signing in and submitting in the DR region. */
+  readonly rtoSeconds: number;
+  /** The API's custom domain in both regions, behind Route 53 failover records. */
+  readonly apiDomain: {
+    /** e.g. api.khidma.example */
+    readonly name: string;
+    /** The public hosted zone that holds it. */
+    readonly hostedZoneId: string;
+    readonly hostedZoneName: string;
+  };
+  /**
+   * The region that takes writes. `npm run failover` switches the running stage; record the switch here before the
+   * next deployment, which renders the schedules, the stream consumers and the DNS failover from it.
+   */
+  readonly activeRegion: 'primary' | 'dr';
+  /** Route 53 health check: the health route is requested this often, and the region is unhealthy after this many failures in a row. */
+  readonly healthCheck: { readonly intervalSeconds: 10 | 30; readonly failureThreshold: number };
 }
 
 export interface CapacityOverrides {
@@ -68,6 +93,13 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     messaging: { emailDomain: 'dev.khidma.example', fromEmail: 'no-reply@dev.khidma.example', smsSenderId: 'KHIDMA' },
     demoData: true,
     corsOrigins: ['http://localhost:3000', 'http://localhost:5173'],
+    recovery: {
+      activeRegion: 'primary',
+      rpoSeconds: 300,
+      rtoSeconds: 3600,
+      apiDomain: { name: 'api.dev.khidma.example', hostedZoneId: 'Z0000000DEVKHIDMA', hostedZoneName: 'dev.khidma.example' },
+      healthCheck: { intervalSeconds: 30, failureThreshold: 3 },
+    },
     observability: {
       alarmEmails: ['khidma-dev-alarms@dev.khidma.example'],
       slo: { serverErrorPercent: 5, p99LatencyMs: 3000 },
@@ -88,6 +120,13 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     messaging: { emailDomain: 'staging.khidma.example', fromEmail: 'no-reply@staging.khidma.example', smsSenderId: 'KHIDMA' },
     demoData: false,
     corsOrigins: ['https://services.staging.khidma.example'],
+    recovery: {
+      activeRegion: 'primary',
+      rpoSeconds: 60,
+      rtoSeconds: 1800,
+      apiDomain: { name: 'api.staging.khidma.example', hostedZoneId: 'Z0000000STGKHIDMA', hostedZoneName: 'staging.khidma.example' },
+      healthCheck: { intervalSeconds: 30, failureThreshold: 3 },
+    },
     observability: {
       alarmEmails: ['khidma-staging-alarms@staging.khidma.example'],
       slo: { serverErrorPercent: 1, p99LatencyMs: 2000 },
@@ -106,6 +145,13 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     messaging: { emailDomain: 'khidma.example', fromEmail: 'no-reply@khidma.example', smsSenderId: 'KHIDMA' },
     demoData: false,
     corsOrigins: ['https://services.khidma.example'],
+    recovery: {
+      activeRegion: 'primary',
+      rpoSeconds: 60,
+      rtoSeconds: 900,
+      apiDomain: { name: 'api.khidma.example', hostedZoneId: 'Z0000000PRDKHIDMA', hostedZoneName: 'khidma.example' },
+      healthCheck: { intervalSeconds: 10, failureThreshold: 3 },
+    },
     observability: {
       alarmEmails: ['khidma-oncall@khidma.example', 'egov-unit-operations@khidma.example'],
       slo: { serverErrorPercent: 0.5, p99LatencyMs: 1500 },

@@ -1,6 +1,6 @@
 // One Lambda function with the platform's fixed runtime settings, its own log group and role, and table and user-pool bindings.
 import * as path from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -179,6 +179,8 @@ export class CapabilityFunction extends Construct {
   public bindUserPool(binding: UserPoolBinding): void {
     this.function.addEnvironment('USER_POOL_ID', binding.userPool.userPoolId);
     this.function.addEnvironment('USER_POOL_CLIENT_ID', binding.client.userPoolClientId);
+    // The pool's own region: the SDK client must not fall back to the function's region (a pool is regional).
+    this.function.addEnvironment('USER_POOL_REGION', Stack.of(binding.userPool).region);
     if (binding.actions.length > 0) {
       binding.userPool.grant(this.function, ...binding.actions.map((action) => `cognito-idp:${action}`));
     }

@@ -7,13 +7,16 @@ import type { StageConfig } from '../config/stages';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { EventSourceMapping, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { type PlatformQueue, platformQueueName, platformQueues, type Worker, workers as catalogue } from '../catalogue/workers';
+import { outboxStreamFilter, type StreamFilter } from '../catalogue/worker-types';
+import { replicaStreamArn } from './replica-stream';
 import { EVENT_SOURCE } from '../platform/workflow';
 import type { TableId } from '../platform/tables';
 import { ApplicationWorkflow } from './application-workflow';
@@ -25,11 +28,13 @@ export interface WorkersProps {
   readonly agencyIds: readonly string[];
   readonly tables: Readonly<Record<TableId, ITableV2>>;
   /**
-   * The primary region runs the stream publisher and the schedules. In the DR region they are created
-   * disabled (schedules) or left out (the replica's stream ARN is only known once it exists): failover
-   * enables them.
+   * The primary region runs the stream consumers and the schedules. In the DR region both are created
+   * disabled (the replica's stream ARN read at deployment by a custom resource): `npm run failover` enables them.
    */
   readonly active: boolean;
+  /** This region's user pool, and the other region's (the identity mirror's target). */
+  readonly userPool?: IUserPool;
+  readonly standbyUserPool?: IUserPool;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy?: RemovalPolicy;
   readonly environment?: Readonly<Record<string, string>>;
@@ -74,17 +79,7 @@ export class Workers extends Construct {
           description: worker.description,
           environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: worker.id },
         });
-        handler.bindTables(worker.tables, props.tables);
-        if (worker.documentSigning) {
-          handler.bindDocumentSigner(this.documentSigningKey, worker.documentSigning);
-        }
-        if (worker.messaging?.length) {
-          this.grantMessaging(handler, worker.messaging, props.messaging);
-        }
-        if (worker.publishesEvents) {
-          handler.function.addEnvironment('EVENT_BUS_NAME', this.eventBus.eventBusName);
-          this.eventBus.grantPutEventsTo(handler.function);
-        }
+        this.bind(worker, handler, props);
         return [worker.id, handler] as const;
       }),
     );
@@ -135,6 +130,24 @@ export class Workers extends Construct {
     }
   }
 
+  /** Tables, the signing key, messaging, user pools and the event bus, as the catalogue entry lists them. */
+  private bind(worker: Worker, handler: CapabilityFunction, props: WorkersProps): void {
+    handler.bindTables(worker.tables, props.tables);
+    if (worker.documentSigning) {
+      handler.bindDocumentSigner(this.documentSigningKey, worker.documentSigning);
+    }
+    if (worker.messaging?.length) {
+      this.grantMessaging(handler, worker.messaging, props.messaging);
+    }
+    if (worker.userPools) {
+      bindUserPools(handler, worker.userPools, props);
+    }
+    if (worker.publishesEvents) {
+      handler.function.addEnvironment('EVENT_BUS_NAME', this.eventBus.eventBusName);
+      this.eventBus.grantPutEventsTo(handler.function);
+    }
+  }
+
   /** SES sending from the platform's verified domain; SMS to phone numbers (SNS has no ARN for those). */
   private grantMessaging(handler: CapabilityFunction, channels: readonly ('email' | 'sms')[], messaging: StageConfig['messaging']): void {
     const stack = Stack.of(this);
@@ -157,6 +170,52 @@ export class Workers extends Construct {
     }
   }
 
+  /**
+   * A stream consumer with its on-failure queue. The primary's table knows its stream ARN; a replica's is read at
+   * deployment, and its mapping is created disabled: the stand-by region must not act on replicated writes.
+   */
+  private streamTrigger(
+    worker: Worker,
+    tableId: TableId,
+    trigger: { readonly batchSize: number; readonly filter?: StreamFilter },
+    handler: CapabilityFunction,
+    props: WorkersProps,
+  ): void {
+    const table = props.tables[tableId];
+    const failures = new Queue(this, `${pascalCase(worker.id)}Failures`, {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+    });
+    Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination of the stream' });
+    this.deadLetterQueues.push({ of: `${worker.id}-stream`, queue: failures });
+    const options = {
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: trigger.batchSize,
+      reportBatchItemFailures: true,
+      retryAttempts: 20,
+      onFailure: new SqsDlq(failures),
+      filters: [streamFilterCriteria(trigger.filter ?? outboxStreamFilter)],
+      // The stand-by region's consumers exist but wait: failover enables them (`npm run failover`).
+      ...(props.active ? {} : { enabled: false }),
+    };
+    if (table.tableStreamArn) {
+      handler.function.addEventSource(new DynamoEventSource(table, options));
+      return;
+    }
+    const streamArn = replicaStreamArn(this, table, { retention: props.logRetention, removalPolicy: props.logRemovalPolicy });
+    new EventSourceMapping(this, `${pascalCase(worker.id)}Stream`, {
+      target: handler.function,
+      eventSourceArn: streamArn,
+      ...options,
+    });
+    handler.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], resources: [streamArn] }),
+    );
+    failures.grantSendMessages(handler.function);
+    table.encryptionKey?.grantDecrypt(handler.function);
+  }
+
   private trigger(worker: Worker, handler: CapabilityFunction, props: WorkersProps): void {
     const { trigger } = worker;
     switch (trigger.kind) {
@@ -168,28 +227,7 @@ export class Workers extends Construct {
         }
         return;
       case 'stream': {
-        const table = props.tables[trigger.table];
-        if (!props.active || !table.tableStreamArn) {
-          return;
-        }
-        const failures = new Queue(this, `${pascalCase(worker.id)}Failures`, {
-          retentionPeriod: Duration.days(14),
-          enforceSSL: true,
-          encryption: QueueEncryption.SQS_MANAGED,
-        });
-        Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination of the stream' });
-        this.deadLetterQueues.push({ of: `${worker.id}-stream`, queue: failures });
-        handler.function.addEventSource(
-          new DynamoEventSource(table, {
-            startingPosition: StartingPosition.TRIM_HORIZON,
-            batchSize: trigger.batchSize,
-            reportBatchItemFailures: true,
-            retryAttempts: 20,
-            onFailure: new SqsDlq(failures),
-            // Only the outbox: new EVT# items.
-            filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { sk: { S: FilterRule.beginsWith('EVT#') } } } })],
-          }),
-        );
+        this.streamTrigger(worker, trigger.table, trigger, handler, props);
         return;
       }
       case 'schedule':
@@ -225,5 +263,30 @@ export class Workers extends Construct {
         return;
       }
     }
+  }
+}
+
+/** A Lambda event filter: the record's event name and key prefixes. */
+function streamFilterCriteria(filter: StreamFilter) {
+  const keys = {
+    ...(filter.pkPrefix ? { pk: { S: FilterRule.beginsWith(filter.pkPrefix) } } : {}),
+    ...(filter.skPrefix ? { sk: { S: FilterRule.beginsWith(filter.skPrefix) } } : {}),
+  };
+  return FilterCriteria.filter({ eventName: FilterRule.or(...filter.events), dynamodb: { Keys: keys } });
+}
+
+/** This region's pool (USER_POOL_*) and the other region's (STANDBY_USER_POOL_*; none: nothing to mirror to), each with exactly the listed actions. */
+function bindUserPools(handler: CapabilityFunction, actions: NonNullable<Worker['userPools']>, props: WorkersProps): void {
+  const { userPool, standbyUserPool } = props;
+  if (!userPool) {
+    throw new Error("a worker that mirrors identities needs this region's user pool");
+  }
+  handler.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+  handler.function.addEnvironment('USER_POOL_REGION', Stack.of(userPool).region);
+  userPool.grant(handler.function, ...actions.own.map((action) => `cognito-idp:${action}`));
+  if (standbyUserPool) {
+    handler.function.addEnvironment('STANDBY_USER_POOL_ID', standbyUserPool.userPoolId);
+    handler.function.addEnvironment('STANDBY_USER_POOL_REGION', Stack.of(standbyUserPool).region);
+    standbyUserPool.grant(handler.function, ...actions.standby.map((action) => `cognito-idp:${action}`));
   }
 }

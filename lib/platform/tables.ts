@@ -40,7 +40,8 @@ export const tableDefinitions: readonly TableDefinition[] = [
     sortKey: sk,
     indexes: [{ ...gsi1, projection: ['summary', 'version'] }],
   },
-  { id: 'registry', partitionKey: pk, sortKey: sk, indexes: [gsi1] },
+  // The stream carries new and changed identity links to the identity mirror (the other region's user pool).
+  { id: 'registry', partitionKey: pk, sortKey: sk, indexes: [gsi1], stream: 'NEW_AND_OLD_IMAGES' },
   {
     id: 'applications',
     partitionKey: pk,

@@ -42,9 +42,10 @@ import { deploymentCapacity, submissionRoutes } from '../config/capacity';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { workflowAgencyIds } from '../platform/agencies';
 import { checkCorsOrigins, corsAllowHeaders, corsExposeHeaders, corsMaxAgeSeconds } from '../platform/cors';
+import { RegionalDomain } from '../constructs/regional-domain';
 import { pascalCase } from './names';
 
-/** The user pool whose tokens the API trusts; in the DR region it is still the primary region's pool. */
+/** The user pool whose tokens the API trusts: the pool of the API's own region. */
 export interface ApiIdentity {
   readonly userPool: IUserPool;
   readonly clients: Readonly<Record<AppClient, IUserPoolClient>>;
@@ -53,12 +54,16 @@ export interface ApiIdentity {
 export interface ApiStackProps extends StackProps {
   readonly config: StageConfig;
   readonly identity: ApiIdentity;
+  /** The other region's pool, where this region's `mirror-identities` worker copies accounts. */
+  readonly standbyIdentity?: ApiIdentity;
   /** The tables in this stack's region: the primary tables, or their replicas in the DR region. */
   readonly tables: Readonly<Record<TableId, ITableV2>>;
   /** @default - the capability catalogue in lib/capabilities.ts */
   readonly capabilities?: readonly Capability[];
   /** Runs the stream publisher and schedules (the primary region); the DR region has them off until failover. @default true */
   readonly active?: boolean;
+  /** This region's failover role: the custom domain, health check and failover record. @default - none (test fixtures) */
+  readonly failover?: 'primary' | 'dr';
   /** The commit being deployed (health answers it). @default - the `commit` context value, else 'unknown' */
   readonly commit?: string;
   /** How this stack consumes values of other stacks. @default - the app's default (cdk.json) */
@@ -92,6 +97,8 @@ export class ApiStack extends Stack {
   /** Alarms, their topic and the stage's dashboard in this region (own nested stack). */
   public readonly observability: Observability;
   public readonly observabilityStack: NestedStack;
+  /** The API's custom domain, health check and failover record in this region. */
+  public readonly domain?: RegionalDomain;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -159,6 +166,8 @@ export class ApiStack extends Stack {
       logRemovalPolicy,
       environment,
       agencyQueueMaximumConcurrency: capacity.agencyQueueMaximumConcurrency,
+      userPool: identity.userPool,
+      standbyUserPool: props.standbyIdentity?.userPool,
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];
@@ -228,6 +237,9 @@ export class ApiStack extends Stack {
       alarmEndpoint(endpoint, { stage: config.stage, api: this.api, topic: this.observability.topic, config: config.observability });
     }
 
+    if (props.failover) {
+      this.domain = new RegionalDomain(this, 'Domain', { config, api: this.api, stage, failover: props.failover });
+    }
     this.apiUrlOutput = new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }
 }

@@ -11,6 +11,8 @@ import { PortalStack } from './portal-stack';
 
 export interface KhidmaStacks {
   readonly identity: IdentityStack;
+  /** The DR region's own user pool: accounts mirrored from the primary one (README, Disaster recovery). */
+  readonly drIdentity: IdentityStack;
   readonly data: DataStack;
   readonly api: ApiStack;
   readonly drKeys: DrKeysStack;
@@ -24,11 +26,20 @@ export function buildApp(app: Construct, config: StageConfig): KhidmaStacks {
   Tags.of(app).add('project', 'khidma');
   Tags.of(app).add('stage', config.stage);
 
-  // Cognito user pools do not replicate: the DR API trusts the primary pool. During a primary outage
-  // public routes keep working; sign-in and token checks still need the primary pool (its issuer and
-  // signing keys). A DR pool would mean users re-registering or a migration trigger, so it is not here.
+  // Cognito user pools do not replicate, and trusting the primary pool from the DR region would keep sign-in
+  // (and the JWT authorizer's JWKS) in the region that failed. So each region has its own pool and its API
+  // trusts only that one; the active region's `mirror-identities` worker copies every account (username,
+  // verified contacts, group) and its identity link (registry subject, role, scope) to the other region's
+  // pool. Passwords cannot be exported: a first sign-in in the other region resets the password with a code
+  // sent to the verified contact; staff enrol their authenticator again before any staff route serves them.
   const identity = new IdentityStack(app, stackName(config, 'Identity'), {
     env: primary,
+    config,
+    crossRegionReferences: true,
+    terminationProtection: config.protectData,
+  });
+  const drIdentity = new IdentityStack(app, stackName(config, 'DrIdentity'), {
+    env: dr,
     config,
     crossRegionReferences: true,
     terminationProtection: config.protectData,
@@ -49,21 +60,30 @@ export function buildApp(app: Construct, config: StageConfig): KhidmaStacks {
     env: primary,
     config,
     identity,
+    // Read across regions by Fn::GetStackOutput (weak): the primary keeps deploying if the DR region is down.
+    standbyIdentity: drIdentity,
     tables: data.tables,
+    crossRegionReferences: true,
+    active: config.recovery.activeRegion === 'primary',
+    failover: 'primary',
   });
+  api.addStackDependency(drIdentity, 'the mirror worker names the DR pool');
   const drApi = new ApiStack(app, stackName(config, 'DrApi'), {
     env: dr,
     config,
-    identity,
+    identity: drIdentity,
+    standbyIdentity: identity,
     tables: drKeys.replicaTables,
-    // Stand-by: the replica's stream publisher and the schedules start on failover (see README, Operations).
-    active: false,
+    // Stand-by: the replica's stream consumers and the schedules start on failover (README, Disaster recovery).
+    active: config.recovery.activeRegion === 'dr',
+    failover: 'dr',
     // References default to weak (Fn::GetStackOutput, cdk.json). The DR API takes strong ones instead: the
-    // pool's issuer and client ids are copied into SSM in the DR region, so the DR stack can still be
-    // updated while the primary region is down; the price is that they stay locked while it uses them.
+    // primary pool's id (the mirror's target after a failover) is copied into SSM in the DR region, so the DR
+    // stack can still be updated while the primary region is down; the price is that it stays locked.
     crossRegionReferences: true,
     consumeReferences: ReferenceStrength.STRONG,
   });
+  drApi.addStackDependency(drIdentity, 'trusts the DR pool');
   drApi.addStackDependency(data, 'serves the replicas the data stack creates');
   drApi.addStackDependency(api, 'the primary region first: a failed primary deployment stops before the stand-by changes');
   // The portal and the primary API on one domain (CloudFront, global; the stack lives in the primary region).
@@ -74,5 +94,5 @@ export function buildApp(app: Construct, config: StageConfig): KhidmaStacks {
     userPoolClientId: identity.clients.portal.userPoolClientId,
     identityRegion: config.primaryRegion,
   });
-  return { identity, data, api, drKeys, drApi, portal };
+  return { identity, drIdentity, data, api, drKeys, drApi, portal };
 }

@@ -112,7 +112,7 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
         'POWERTOOLS_SERVICE_NAME',
         'CATALOGUE_CACHE_SECONDS',
         ...tableIds(capability).map(tableEnvName),
-        ...(capability.userPool ? ['USER_POOL_ID', 'USER_POOL_CLIENT_ID'] : []),
+        ...(capability.userPool ? ['USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'USER_POOL_REGION'] : []),
         ...(capability.workflow ? ['WORKFLOW_STATE_MACHINE_ARN'] : []),
         ...(capability.knowsVersion ? ['KHIDMA_COMMIT'] : []),
         ...(capability.documentSigning ? ['DOCUMENT_SIGNING_KEY_ID'] : []),
@@ -211,8 +211,8 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
   test('every log group (access logs and functions) keeps 30 days (dev)', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
     // One per capability and per worker, the access logs and the workflow's logs; in the primary region the
-    // reference loader's and (dev) the demo loader's.
-    expect(groups).toHaveLength(capabilities.length + workers.length + 2 + (region === config.primaryRegion ? 2 : 0));
+    // reference loader's and (dev) the demo loader's; in the DR region the replica stream reader's.
+    expect(groups).toHaveLength(capabilities.length + workers.length + 2 + (region === config.primaryRegion ? 2 : 1));
     expect(new Set(groups.map((group) => group.Properties.RetentionInDays))).toEqual(new Set([30]));
   });
 

@@ -19,6 +19,7 @@ describe.each(Object.keys(stages))('the %s stage', (stage) => {
     const placement = Object.values(stacks).map((stack) => [stack.stackName, stack.region]);
     expect(placement).toEqual([
       [`Khidma-${stage}-Identity`, config.primaryRegion],
+      [`Khidma-${stage}-DrIdentity`, config.drRegion],
       [`Khidma-${stage}-Data`, config.primaryRegion],
       [`Khidma-${stage}-Api`, config.primaryRegion],
       [`Khidma-${stage}-DrKeys`, config.drRegion],
@@ -28,16 +29,16 @@ describe.each(Object.keys(stages))('the %s stage', (stage) => {
   });
 
   test('protects its stateful stacks from termination', () => {
-    for (const stack of [stacks.identity, stacks.data, stacks.drKeys]) {
+    for (const stack of [stacks.identity, stacks.drIdentity, stacks.data, stacks.drKeys]) {
       expect(stack.terminationProtection).toBe(config.protectData);
     }
   });
 
   test('deploys each API after the stacks it reads from', () => {
-    const { identity, data, drKeys } = stacks;
-    expect(dependenciesOf(stacks.api.stackName)).toEqual(expect.arrayContaining([identity.artifactId, data.artifactId]));
+    const { identity, drIdentity, data, drKeys } = stacks;
+    expect(dependenciesOf(stacks.api.stackName)).toEqual(expect.arrayContaining([identity.artifactId, drIdentity.artifactId, data.artifactId]));
     expect(dependenciesOf(stacks.drApi.stackName)).toEqual(
-      expect.arrayContaining([identity.artifactId, data.artifactId, drKeys.artifactId]),
+      expect.arrayContaining([identity.artifactId, drIdentity.artifactId, data.artifactId, drKeys.artifactId]),
     );
     expect(dependenciesOf(data.stackName)).toContain(drKeys.artifactId);
   });

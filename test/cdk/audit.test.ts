@@ -84,13 +84,16 @@ describe.each(Object.keys(stages))('the whole %s app', (stage) => {
   buildApp(app, config);
   const synthesized = new SynthesizedApp(app.synth());
 
-  test('follows every DynamoDB grant of all six stacks and the API stacks\' nested stacks back to a table', () => {
-    expect(synthesized.stackNames.filter((name) => !name.includes('/'))).toHaveLength(6);
+  test('follows every DynamoDB grant of all seven stacks and the API stacks\' nested stacks back to a table', () => {
+    expect(synthesized.stackNames.filter((name) => !name.includes('/'))).toHaveLength(7);
     // Per API stack: one nested stack per domain, the workers' and the observability one.
     expect(synthesized.stackNames.filter((name) => name.includes('/'))).toHaveLength(2 * (apiDomains.length + 2));
     const dynamoDb = synthesized.statements().filter((statement) => (statement.actions ?? []).some((action) => action.startsWith('dynamodb:')));
     expect(dynamoDb.length).toBeGreaterThan(0);
-    const table = new RegExp(`^(\\{Khidma-${stage}-Data/\\w+Table\\w+\\.(Stream)?Arn\\}|arn:aws:dynamodb:${config.drRegion}:\\*:table/khidma-${stage}-\\w+)(/index/\\w+)?$`);
+    // A table of the data stack, a replica by name, or a replica's stream as the DR workers' reader got it at deployment.
+    const table = new RegExp(
+      `^(\\{Khidma-${stage}-Data/\\w+Table\\w+\\.(Stream)?Arn\\}|arn:aws:dynamodb:${config.drRegion}:\\*:table/khidma-${stage}-\\w+|\\{Khidma-${stage}-DrApi/\\w+/Workers\\w+ReplicaStreamArn\\w+\\.Table\\.LatestStreamArn\\})(/index/\\w+)?$`,
+    );
     for (const resource of dynamoDb.flatMap((statement) => statement.resources)) {
       expect(resource).toMatch(table);
     }

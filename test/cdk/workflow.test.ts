@@ -156,21 +156,28 @@ describe.each([
     }
   });
 
-  test(`${active ? 'publishes' : 'does not publish'} the outbox stream`, () => {
+  test(`consumes every stream the catalogue lists, ${active ? 'enabled' : 'provisioned disabled until failover'}`, () => {
     const streams = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).filter((mapping) => mapping.Properties.StartingPosition);
-    if (!active) {
-      expect(streams).toEqual([]);
-      return;
-    }
-    // The applications outbox to the bus, and the engagement table's (complaint events) to notifications.
-    expect(streams).toHaveLength(workers.filter((worker) => worker.trigger.kind === 'stream').length);
+    // The applications outbox to the bus, the engagement table's (complaint events) to notifications, the registry's identity links to the mirror.
+    const streamWorkers = workers.filter((worker) => worker.trigger.kind === 'stream');
+    expect(streams).toHaveLength(streamWorkers.length);
     for (const stream of streams) {
       expect(stream.Properties).toMatchObject({
         StartingPosition: 'TRIM_HORIZON',
         FunctionResponseTypes: ['ReportBatchItemFailures'],
-        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'EVT#' }] } } } }) }] },
+        DestinationConfig: { OnFailure: { Destination: expect.anything() } },
       });
+      expect(stream.Properties.Enabled).toBe(active ? undefined : false);
+      // The replica's own stream, read at deployment (its ARN carries the replica's creation time).
+      expect(JSON.stringify(stream.Properties.EventSourceArn).includes('Table.LatestStreamArn')).toBe(!active);
     }
+    const patterns = streams.map((stream) => JSON.parse(stream.Properties.FilterCriteria.Filters[0].Pattern));
+    expect(patterns).toEqual(
+      expect.arrayContaining([
+        { eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'EVT#' }] } } } },
+        { eventName: ['INSERT', 'MODIFY'], dynamodb: { Keys: { pk: { S: [{ prefix: 'IDENTITY#' }] } } } },
+      ]),
+    );
   });
 
   test(`runs the sweeps on a schedule, ${active ? 'enabled' : 'disabled until failover'}`, () => {

@@ -13,3 +13,11 @@ test('every stage protects its data', () => {
 test('an unknown stage is refused, naming the known ones', () => {
   expect(() => stageConfig('qa')).toThrow('Unknown stage "qa". Known stages: dev, staging, prod');
 });
+
+test('production may lose at most a minute of acknowledged writes and be back within 15 minutes', () => {
+  expect(stageConfig('prod').recovery).toMatchObject({ rpoSeconds: 60, rtoSeconds: 900 });
+  for (const stage of Object.values(stages)) {
+    expect(stage.recovery.rpoSeconds).toBeLessThanOrEqual(stage.recovery.rtoSeconds);
+    expect(stage.recovery.apiDomain.name.endsWith(`.${stage.recovery.apiDomain.hostedZoneName}`)).toBe(true);
+  }
+});
