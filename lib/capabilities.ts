@@ -41,6 +41,7 @@ import {
 import type { Capability } from './catalogue/types';
 import { engagementCapabilities } from './catalogue/engagement';
 import { journeyCapabilities } from './catalogue/journey';
+import { kpiCapabilities } from './catalogue/kpis';
 import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
 import { getMetricsRoute, getRolloutRoute, listQueuesRoute, moveServiceRoute, redriveQueueRoute, setPhaseDateRoute } from './catalogue/operations';
 
@@ -244,6 +245,7 @@ export const capabilities: readonly Capability[] = [
   },
   ...engagementCapabilities,
   ...journeyCapabilities,
+  ...kpiCapabilities,
   {
     id: 'list-queues',
     entry: 'functions/operations/list-queues.ts',

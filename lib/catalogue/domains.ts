@@ -18,6 +18,7 @@ const domainOfArea: Readonly<Record<string, ApiDomain>> = {
   documents: 'applications',
   payments: 'applications',
   operations: 'platform',
+  kpis: 'engagement',
 };
 
 export function domainOf(capability: Pick<Capability, 'id' | 'entry'>): ApiDomain {

@@ -85,6 +85,9 @@ export const errorCodes = {
   member_unavailable: 409,
   // Notifications, feedback and complaints
   quarter_range: 400,
+  // KPIs
+  kpi_filters: 400,
+  month_range: 400,
   notification_not_found: 404,
   complaint_not_found: 404,
   application_not_ended: 409,

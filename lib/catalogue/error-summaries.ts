@@ -76,6 +76,8 @@ export const errorSummaries = {
   no_information_requested: 'Nobody is waiting for information on this application',
   member_unavailable: 'A service of this life event is not in the catalogue',
   quarter_range: 'from must not be after to, within the allowed number of quarters',
+  kpi_filters: 'at most one of service, agency, phase and channel',
+  month_range: 'from must not be after to, at most 36 months',
   notification_not_found: 'No such notification in your inbox',
   complaint_not_found: 'No such complaint that you may see',
   application_not_ended: 'Rate an application once it is approved, rejected or cancelled',

@@ -471,6 +471,11 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
     probe: (persona, f) => ({ path: `/v1/applications/${f.engagement.endedApplications[persona]}/feedback`, body: { rating: 4 } }),
     expect: { anonymous: ANONYMOUS, citizen: allow(201), citizen2: HIDDEN, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
   },
+  'get-kpis': {
+    probe: () => ({ path: '/v1/kpis?agency=dvld' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  'get-public-kpis': { probe: () => ({ path: '/v1/public/kpis?channel=portal' }), expect: allowEveryone(200) },
   'feedback-summary': {
     probe: () => ({ path: '/v1/feedback/summary' }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },

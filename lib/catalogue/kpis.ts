@@ -1,0 +1,38 @@
+// Capabilities of the e-Government Unit's KPIs: their route contracts and the tables each may touch.
+import { KpiQuery, KpiReport } from '../../schemas/kpis';
+import type { Capability, RouteContract } from './types';
+
+const tag = 'KPIs';
+
+export const getKpisRoute = {
+  method: 'GET',
+  path: '/v1/kpis',
+  operationId: 'getKpis',
+  summary:
+    'KPIs per month (from, to: YYYY-MM, Amman; default the last 12 months; at most 36) of everything or one service, agency, phase or channel: applications, completion time against SLA, digital uptake, savings against the traditional channel, satisfaction',
+  tag,
+  access: ['operator'],
+  principal: 'linked',
+  query: KpiQuery,
+  response: KpiReport,
+  successStatus: 200,
+  errorCodes: ['kpi_filters', 'month_range'],
+} as const satisfies RouteContract;
+
+export const getPublicKpisRoute = {
+  method: 'GET',
+  path: '/v1/public/kpis',
+  operationId: 'getPublicKpis',
+  summary: 'The public KPIs: the same aggregates, no personal data; any figure counting fewer than 10 applications is null',
+  tag,
+  access: 'public',
+  query: KpiQuery,
+  response: KpiReport,
+  successStatus: 200,
+  errorCodes: ['kpi_filters', 'month_range'],
+} as const satisfies RouteContract;
+
+export const kpiCapabilities: readonly Capability[] = [
+  { id: 'get-kpis', entry: 'functions/kpis/get-kpis.ts', route: getKpisRoute, tables: { engagement: 'read', registry: 'read' } },
+  { id: 'get-public-kpis', entry: 'functions/kpis/get-public-kpis.ts', route: getPublicKpisRoute, tables: { engagement: 'read' } },
+];
