@@ -19,6 +19,7 @@ export const KpiFigures = z
       selfServiceShare: figure,
       byChannel: z.strictObject(Object.fromEntries(channels.map((channel) => [channel, figure])) as Record<(typeof channels)[number], typeof figure>),
     }),
+    complaints: z.strictObject({ filed: figure, per1000Applications: figure, resolved: figure, meanResolutionHours: figure }),
     savings: z.strictObject({
       visitsAvoided: figure,
       citizenHoursSaved: figure,

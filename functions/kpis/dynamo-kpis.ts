@@ -4,6 +4,7 @@
 //   KPIAPP#<applicationId>  FACTS         what the counter keeps of a submitted application (service, agency, channel, baseline...)
 //   KPITASK#<taskId>        FACTS         when an agency step's task was assigned and when it is due
 //   KPIEVT#<eventId>        COUNTED       the event was counted (35 days: longer than the bus ever redelivers)
+//   KPIC#<cell>             M#<YYYY-MM>   complaints filed and resolved (written by the complaints store; read here)
 //   KPIREBUILD              FLAG          while a rebuild runs: counting waits (its events are retried by the bus)
 // Counting an event is one transaction: no rebuild running (condition check), the COUNTED marker (conditional:
 // absent) and an ADD to each of its cells, so a redelivered event adds nothing, a crash leaves nothing
@@ -63,6 +64,25 @@ async function deleteAll(client: DynamoDBDocumentClient, tableName: string, pref
 }
 
 
+/** The application cells, and the complaint counters the complaints store keeps beside them (never rebuilt). */
+async function monthsOf(client: DynamoDBDocumentClient, tableName: string, cell: string, from: string, to: string): Promise<Map<string, Counters>> {
+  const [cells, complaints] = await Promise.all(
+    ['KPI#', 'KPIC#'].map((prefix) =>
+      queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': `${prefix}${cell}`, ':from': `M#${from}`, ':to': `M#${to}` },
+      }),
+    ),
+  );
+  const months = new Map<string, Counters>();
+  for (const item of [...cells!, ...complaints!]) {
+    const month = String(item.sk).slice(2);
+    months.set(month, { ...months.get(month), ...countersOf(item) });
+  }
+  return months;
+}
+
 export function dynamoKpis(client: DynamoDBDocumentClient, tableName: string): KpiStore {
   const getItem = async (pk: string) => (await client.send(new GetCommand({ TableName: tableName, Key: { pk, sk: 'FACTS' } }))).Item;
 
@@ -98,14 +118,7 @@ export function dynamoKpis(client: DynamoDBDocumentClient, tableName: string): K
         throw error;
       }
     },
-    async months(cell, from, to) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': `KPI#${cell}`, ':from': `M#${from}`, ':to': `M#${to}` },
-      });
-      return new Map(items.map((item) => [String(item.sk).slice(2), countersOf(item)]));
-    },
+    months: (cell, from, to) => monthsOf(client, tableName, cell, from, to),
     async startRebuild(at) {
       try {
         await client.send(new PutCommand({ TableName: tableName, Item: { ...REBUILD_FLAG, startedAt: at.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));

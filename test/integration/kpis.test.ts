@@ -133,6 +133,8 @@ describe('KPIs counted from the domain events', () => {
       steps: { decided: 7, medianMinutes: nearestRank(steps, 0.5), p90Minutes: nearestRank(steps, 0.9), withinSlaShare: 1 },
       // 4 of 5 applied themselves (3 portal, 1 mobile); 1 was assisted at a service centre.
       uptake: { selfService: 4, assisted: 1, selfServiceShare: 0.8, byChannel: { portal: 3, mobile: 1, kiosk: 0, 'service-centre': 1, 'call-centre': 0 } },
+      // Complaints are counted per agency and in all, not per service.
+      complaints: { filed: 0, per1000Applications: 0, resolved: 0, meanResolutionHours: null },
       // Baseline 3 visits, 200 min, 4.5 JOD government, 6 JOD citizen, 5 pages; approved on portal and mobile
       // (0 visits, 20 min, 0.25 JOD, 0 JOD, 0 pages) and at a service centre (1 visit, 60 min, 1.75 JOD, 1 JOD, 1 page):
       savings: {

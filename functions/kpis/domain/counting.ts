@@ -4,7 +4,7 @@
 // one channel, in one Amman calendar month. An event adds to the cell of the month it happened in (Amman time).
 import type { DomainEvent } from '../../../schemas/applications';
 import type { Channel } from '../../../schemas/services';
-import { local } from '../../shared/amman-time';
+import { ammanDate, ammanMonth } from '../../shared/amman-time';
 
 /** The traditional channel's cost of one application, as each service card states it. */
 export interface Baseline {
@@ -73,11 +73,7 @@ export type Dimension = (typeof dimensions)[number];
 export const ALL_CELL = 'ALL#all';
 export const cellOf = (dimension: Dimension, value: string | number) => `${dimension.toUpperCase()}#${value}`;
 
-/** `YYYY-MM` of an instant, Amman time. */
-export function ammanMonth(at: string | Date): string {
-  const { year, month } = local(typeof at === 'string' ? new Date(at) : at);
-  return `${year}-${month}`;
-}
+export { ammanMonth };
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
@@ -142,7 +138,4 @@ export function stepDeltas(facts: ApplicationFacts, task: TaskFacts, agencyId: s
   return spread(facts, at, { stepsDecided: 1, stepsWithinSla: withinSla, [`st_${bucketMinutes(task.assignedAt, at)}`]: 1 }, agencyId);
 }
 
-function ammanDateOf(at: string): string {
-  const { year, month, day } = local(new Date(at));
-  return `${year}-${month}-${day}`;
-}
+const ammanDateOf = (at: string) => ammanDate(new Date(at));

@@ -58,6 +58,12 @@ export function figuresOf(counters: Counters): KpiFigures {
       withinSlaShare: share(count('stepsWithinSla'), count('stepsDecided')),
     },
     uptake: { selfService, assisted: submitted - selfService, selfServiceShare: share(selfService, submitted), byChannel },
+    complaints: {
+      filed: count('complaints'),
+      per1000Applications: submitted > 0 ? Math.round((count('complaints') / submitted) * 1000 * 100) / 100 : null,
+      resolved: count('complaintsResolved'),
+      meanResolutionHours: count('complaintsResolved') > 0 ? Math.round((count('complaintResolutionMinutes') / count('complaintsResolved') / 60) * 100) / 100 : null,
+    },
     savings: {
       visitsAvoided: count('visitsAvoided'),
       citizenHoursSaved: Math.round((count('citizenMinutesSaved') / 60) * 100) / 100,
@@ -99,6 +105,12 @@ export function publicFigures(counters: Counters): KpiFigures {
       assisted: submittedSmall ? null : hide(figures.uptake.assisted),
       selfServiceShare: submittedSmall ? null : figures.uptake.selfServiceShare,
       byChannel: Object.fromEntries(Object.entries(figures.uptake.byChannel).map(([channel, value]) => [channel, submittedSmall ? null : hide(value)])) as KpiFigures['uptake']['byChannel'],
+    },
+    complaints: {
+      filed: hide(figures.complaints.filed),
+      per1000Applications: small(count('complaints')) || submittedSmall ? null : figures.complaints.per1000Applications,
+      resolved: hide(figures.complaints.resolved),
+      meanResolutionHours: small(count('complaintsResolved')) ? null : figures.complaints.meanResolutionHours,
     },
     savings: unless(small(count('approved')), figures.savings),
   };
