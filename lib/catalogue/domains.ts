@@ -19,6 +19,7 @@ const domainOfArea: Readonly<Record<string, ApiDomain>> = {
   payments: 'applications',
   operations: 'platform',
   kpis: 'engagement',
+  consultations: 'platform',
 };
 
 export function domainOf(capability: Pick<Capability, 'id' | 'entry'>): ApiDomain {
