@@ -41,6 +41,40 @@ export const KpiQuery = z.strictObject({
 });
 export type KpiQuery = z.infer<typeof KpiQuery>;
 
+// --- Targets ---
+
+export const targetKpis = ['selfServiceShare', 'completionWithinSlaShare', 'stepsWithinSlaShare', 'completionMedianMinutes', 'complaintsPer1000', 'satisfaction'] as const;
+export type TargetKpi = (typeof targetKpis)[number];
+
+export const TargetBody = z
+  .strictObject({
+    kpi: z.enum(targetKpis),
+    /** Everything, one agency or one service. */
+    dimension: z.enum(['all', 'agency', 'service']),
+    value: z.optional(ServiceId),
+    target: z.number().check(z.minimum(0), z.maximum(100_000)),
+    /** at-least: higher is better (uptake, shares, satisfaction); at-most: lower is better (minutes, complaints). */
+    comparison: z.enum(['at-least', 'at-most']),
+    /** The Amman date it should be reached by. */
+    by: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')),
+    /** Who answers for it, e.g. the agency's director of digital services. */
+    responsible: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  })
+  .register(z.globalRegistry, { id: 'KpiTarget', description: 'A target for one KPI of everything, an agency or a service: set again, it replaces the earlier one' });
+export type TargetBody = z.infer<typeof TargetBody>;
+
+export const TargetStatus = z.extend(TargetBody, {
+  setAt: z.string(),
+  /** The KPI over the range asked for; null when there is nothing to measure. */
+  actual: z.nullable(z.number()),
+  met: z.nullable(z.boolean()),
+  /** The last month with a value against the one before it, read against the comparison. */
+  trend: z.nullable(z.enum(['improving', 'worsening', 'steady'])),
+  /** How far from the target, in the KPI's unit (positive: short of it). */
+  gap: z.nullable(z.number()),
+});
+export type TargetStatus = z.infer<typeof TargetStatus>;
+
 const Satisfaction = z.strictObject({ quarter: z.string(), ratings: figure, average: figure });
 
 export const KpiReport = z
@@ -53,6 +87,9 @@ export const KpiReport = z
     months: z.array(z.extend(KpiFigures, { month: z.string() })),
     /** Ratings of the quarters the range touches (services and agencies only; all = every agency's). */
     satisfaction: z.array(Satisfaction),
+    /** Operators only: the targets set for this cell, actual against target and trend. */
+    targets: z.optional(z.array(TargetStatus)),
   })
   .register(z.globalRegistry, { id: 'KpiReport', description: 'KPIs per month of a range, and their total, for everything or one service, agency, phase or channel' });
 export type KpiReport = z.infer<typeof KpiReport>;
+

@@ -88,6 +88,8 @@ export const errorCodes = {
   // KPIs
   kpi_filters: 400,
   month_range: 400,
+  target_scope: 400,
+  target_range: 400,
   // Consultations and e-surveys
   consultation_not_found: 404,
   comment_not_found: 404,

@@ -78,6 +78,8 @@ export const errorSummaries = {
   quarter_range: 'from must not be after to, within the allowed number of quarters',
   kpi_filters: 'at most one of service, agency, phase and channel',
   month_range: 'from must not be after to, at most 36 months',
+  target_scope: 'an agency or service target names it; a target for everything has no value',
+  target_range: 'shares between 0 and 1, satisfaction between 1 and 5',
   consultation_not_found: 'no such consultation',
   comment_not_found: 'no such comment on this consultation',
   consultation_dates: 'closesOn before opensOn, or in the past',

@@ -1,5 +1,5 @@
 // Capabilities of the e-Government Unit's KPIs: their route contracts and the tables each may touch.
-import { KpiQuery, KpiReport } from '../../schemas/kpis';
+import { KpiQuery, KpiReport, TargetBody, TargetStatus } from '../../schemas/kpis';
 import type { Capability, RouteContract } from './types';
 
 const tag = 'KPIs';
@@ -32,7 +32,22 @@ export const getPublicKpisRoute = {
   errorCodes: ['kpi_filters', 'month_range'],
 } as const satisfies RouteContract;
 
+export const setKpiTargetRoute = {
+  method: 'PUT',
+  path: '/v1/kpis/targets',
+  operationId: 'setKpiTarget',
+  summary: 'Set (or replace) the target of one KPI for everything, an agency or a service, with the date to reach it and who answers for it; GET /v1/kpis shows actual against target and the trend',
+  tag,
+  access: ['operator'],
+  principal: 'linked',
+  body: TargetBody,
+  response: TargetStatus,
+  successStatus: 200,
+  errorCodes: ['target_scope', 'target_range'],
+} as const satisfies RouteContract;
+
 export const kpiCapabilities: readonly Capability[] = [
   { id: 'get-kpis', entry: 'functions/kpis/get-kpis.ts', route: getKpisRoute, tables: { engagement: 'read', registry: 'read' } },
+  { id: 'set-kpi-target', entry: 'functions/kpis/set-target.ts', route: setKpiTargetRoute, tables: { engagement: 'readwrite', registry: 'read' } },
   { id: 'get-public-kpis', entry: 'functions/kpis/get-public-kpis.ts', route: getPublicKpisRoute, tables: { engagement: 'read' } },
 ];

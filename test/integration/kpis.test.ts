@@ -149,6 +149,23 @@ describe('KPIs counted from the domain events', () => {
     expect(report.months.reduce((sum: number, month: { applications: { submitted: number } }) => sum + month.applications.submitted, 0)).toBe(5);
   });
 
+  it("shows the service's targets with actual against target, whether met and the gap; refuses a target without its scope", async () => {
+    const operator = await tokenFor('operator');
+    const set = async (body: object) => api('/v1/kpis/targets', { method: 'PUT', token: operator, body: { dimension: 'service', value: serviceId, by: '2027-12-31', ...body } });
+    expect((await set({ kpi: 'selfServiceShare', target: 0.6, comparison: 'at-least', responsible: 'CSPD digital services' })).status).toBe(200);
+    expect((await set({ kpi: 'satisfaction', target: 4.6, comparison: 'at-least' })).status).toBe(200);
+    expect((await set({ kpi: 'complaintsPer1000', target: 5, comparison: 'at-most' })).status).toBe(200);
+    expect((await set({ kpi: 'selfServiceShare', target: 60, comparison: 'at-least' })).body.error.code).toBe('target_range');
+    expect((await api('/v1/kpis/targets', { method: 'PUT', token: operator, body: { kpi: 'satisfaction', dimension: 'agency', target: 4, comparison: 'at-least', by: '2027-12-31' } })).body.error.code).toBe('target_scope');
+    const { targets } = await kpis(`service=${serviceId}&${range}`);
+    const byKpi = Object.fromEntries(targets.map((target: { kpi: string }) => [target.kpi, target]));
+    // 4 of 5 self-service against 60%; ratings 5 and 4 (4.5) against 4.6; no complaints against at most 5 per 1,000.
+    expect(byKpi.selfServiceShare).toMatchObject({ target: 0.6, actual: 0.8, met: true, gap: -0.2, responsible: 'CSPD digital services' });
+    expect(byKpi.satisfaction).toMatchObject({ target: 4.6, actual: 4.5, met: false, gap: 0.1 });
+    expect(byKpi.complaintsPer1000).toMatchObject({ actual: 0, met: true, gap: -5 });
+    expect((await api(`/v1/public/kpis?service=${serviceId}&${range}`)).body.targets).toBeUndefined();
+  });
+
   it('adds nothing for an event delivered again', async () => {
     const before = await kpis(`service=${serviceId}&${range}`);
     // The handler module wires its production adapters when loaded: point them at the local cloud first.

@@ -73,7 +73,6 @@ export type Dimension = (typeof dimensions)[number];
 export const ALL_CELL = 'ALL#all';
 export const cellOf = (dimension: Dimension, value: string | number) => `${dimension.toUpperCase()}#${value}`;
 
-export { ammanMonth };
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;

@@ -3,10 +3,10 @@
 import { countedEvents } from '../../../lib/catalogue/kpi-workers';
 import type { DomainEvent } from '../../../schemas/applications';
 import type { KpiFigures, KpiQuery, KpiReport } from '../../../schemas/kpis';
+import { ammanMonth } from '../../shared/amman-time';
 import { BadRequest } from '../../shared/errors';
 import {
   ALL_CELL,
-  ammanMonth,
   type ApplicationFacts,
   approvedDeltas,
   type CardFacts,
