@@ -9,6 +9,8 @@ import {
   putServiceRoute,
   getCalendarRoute,
   putCalendarRoute,
+  getSynonymsRoute,
+  putSynonymsRoute,
 } from './catalogue/services';
 import {
   accessLogRoute,
@@ -93,6 +95,18 @@ export const capabilities: readonly Capability[] = [
     id: 'put-calendar',
     entry: 'functions/services/put-calendar.ts',
     route: putCalendarRoute,
+    tables: { catalogue: 'readwrite', registry: 'read', audit: 'append' },
+  },
+  {
+    id: 'get-search-synonyms',
+    entry: 'functions/services/get-synonyms.ts',
+    route: getSynonymsRoute,
+    tables: { catalogue: 'read' },
+  },
+  {
+    id: 'put-search-synonyms',
+    entry: 'functions/services/put-synonyms.ts',
+    route: putSynonymsRoute,
     tables: { catalogue: 'readwrite', registry: 'read', audit: 'append' },
   },
   {

@@ -4,7 +4,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type ReferenceSync, type CatalogueDeps, syncReferenceService } from '../functions/services/domain/catalogue';
 import { importCalendar } from '../functions/services/domain/calendar';
+import { importSynonyms } from '../functions/services/domain/synonyms';
 import { referenceCalendar } from './calendar';
+import { synonymGroups } from './search-synonyms';
 import { rolloutSchedule } from './rollout';
 import type { ReferencePackage } from './index';
 
@@ -19,6 +21,8 @@ export interface LoadReport {
   readonly rollout: 'written' | 'kept';
   /** The working calendar (holidays, hours): written once, then kept by operators through PUT /v1/calendar. */
   readonly calendar: 'written' | 'kept';
+  /** The search synonym list: written once, then kept by operators through PUT /v1/search/synonyms. */
+  readonly synonyms: 'written' | 'kept';
   readonly services: { readonly created: number; readonly updated: number; readonly unchanged: number };
   /** Cards an operator edited after the package wrote them: left as they are. */
   readonly skipped: readonly { readonly serviceId: string; readonly version: number; readonly editedBy: string }[];
@@ -36,6 +40,7 @@ export async function loadReference(deps: CatalogueDeps, reference: ReferencePac
   }
 
   const calendarWritten = await importCalendar(deps, referenceCalendar(deps.now().getUTCFullYear() - 1), { username: REFERENCE_LOADER });
+  const synonymsWritten = await importSynonyms(deps, synonymGroups.map((group) => [...group]), { username: REFERENCE_LOADER });
 
   const existingEvents = new Map((await deps.catalogue.listLifeEvents()).map((event) => [event.lifeEventId, event]));
   const lifeEvents = reference.lifeEvents.filter((event) => !isDeepStrictEqual(existingEvents.get(event.lifeEventId), event));
@@ -54,6 +59,7 @@ export async function loadReference(deps: CatalogueDeps, reference: ReferencePac
     lifeEvents: { written: lifeEvents.length, unchanged: reference.lifeEvents.length - lifeEvents.length },
     rollout: hadRollout ? 'kept' : 'written',
     calendar: calendarWritten ? 'written' : 'kept',
+    synonyms: synonymsWritten ? 'written' : 'kept',
     services: { created: count('created'), updated: count('updated'), unchanged: count('unchanged') },
     skipped: outcomes.flatMap((result) =>
       result.outcome === 'skipped' ? [{ serviceId: result.serviceId, version: result.version, editedBy: result.editedBy }] : [],

@@ -67,7 +67,7 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
           new AdminCreateUserCommand({
             UserPoolId: userPoolId,
             Username: user.username,
-            DesiredDeliveryMediums: ['EMAIL'],
+            ...(user.temporaryPassword ? { TemporaryPassword: user.temporaryPassword, MessageAction: 'SUPPRESS' as const } : { DesiredDeliveryMediums: ['EMAIL' as const] }),
             UserAttributes: [
               { Name: 'email', Value: user.email },
               { Name: 'email_verified', Value: 'true' },

@@ -3,6 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BundleDefinition } from '../../schemas/bundles';
 import type { WorkingCalendar } from '../../schemas/calendar';
+import type { SynonymList } from '../../schemas/synonyms';
 import type { Agency, ServiceCard } from '../../schemas/services';
 import { type ServiceCatalogue, type StoredSummary } from './domain/catalogue';
 import { VersionConflict } from '../shared/errors';
@@ -12,6 +13,7 @@ const AGENCIES = 'AGENCIES';
 const SERVICES = 'SERVICES';
 const LIFE_EVENTS = 'LIFE_EVENTS';
 const CALENDAR = 'CALENDAR';
+const SYNONYMS = 'SEARCH_SYNONYMS';
 
 const servicePk = (serviceId: string) => `SERVICE#${serviceId}`;
 const versionSk = (version: number) => `V#${String(version).padStart(10, '0')}`;
@@ -26,6 +28,9 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: servicePk(serviceId), sk } }));
     return Item?.card as ServiceCard | undefined;
   }
+
+  const calendar = versionedDocument<WorkingCalendar>(client, tableName, CALENDAR, 'calendar', 'The working calendar');
+  const synonyms = versionedDocument<SynonymList>(client, tableName, SYNONYMS, 'synonyms', 'The synonym list');
 
   return {
     listAgencies: () => queryIndex<Agency>(AGENCIES),
@@ -70,35 +75,10 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
         }
       }
     },
-    async getCalendar(version) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: CALENDAR, sk: version ? versionSk(version) : 'CURRENT' } }));
-      return Item?.calendar as WorkingCalendar | undefined;
-    },
-    async saveCalendar(calendar, expectedVersion) {
-      try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: { TableName: tableName, Item: { pk: CALENDAR, sk: versionSk(calendar.version), version: calendar.version, calendar }, ConditionExpression: 'attribute_not_exists(pk)' } },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { pk: CALENDAR, sk: 'CURRENT', version: calendar.version, calendar },
-                  ...(expectedVersion === 0
-                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                    : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
-                },
-              },
-            ],
-          }),
-        );
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) {
-          throw new VersionConflict(`The working calendar moved past version ${expectedVersion}`);
-        }
-        throw error;
-      }
-    },
+    getCalendar: (version) => calendar.get(version),
+    saveCalendar: (document, expectedVersion) => calendar.save(document, expectedVersion),
+    getSynonyms: (version) => synonyms.get(version),
+    saveSynonyms: (document, expectedVersion) => synonyms.save(document, expectedVersion),
     getCurrent: (serviceId) => getCard(serviceId, 'CURRENT'),
     getVersion: (serviceId, version) => getCard(serviceId, versionSk(version)),
     async listVersions(serviceId, limit, before) {
@@ -149,6 +129,40 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
       } catch (error) {
         if (error instanceof TransactionCanceledException) {
           throw new VersionConflict(`Service ${card.serviceId} moved past version ${expectedVersion}`);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * A document operators keep in versions (the working calendar, the synonym list): every version an item of its
+ * own, CURRENT a copy of the latest, both written in one transaction conditional on the version it replaces.
+ */
+function versionedDocument<T extends { readonly version: number }>(client: DynamoDBDocumentClient, tableName: string, pk: string, attribute: string, label: string) {
+  return {
+    async get(version?: number): Promise<T | undefined> {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk, sk: version ? versionSk(version) : 'CURRENT' } }));
+      return Item?.[attribute] as T | undefined;
+    },
+    async save(document: T, expectedVersion: number): Promise<void> {
+      const current =
+        expectedVersion === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: tableName, Item: { pk, sk: versionSk(document.version), version: document.version, [attribute]: document }, ConditionExpression: 'attribute_not_exists(pk)' } },
+              { Put: { TableName: tableName, Item: { pk, sk: 'CURRENT', version: document.version, [attribute]: document }, ...current } },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) {
+          throw new VersionConflict(`${label} moved past version ${expectedVersion}`);
         }
         throw error;
       }

@@ -32,6 +32,9 @@ export const errorCodes = {
   calendar_not_found: 404,
   duplicate_holiday: 400,
   invalid_period: 400,
+  synonyms_not_found: 404,
+  duplicate_synonym: 400,
+  invalid_synonym: 400,
   stage_transition_not_allowed: 409,
   agency_required: 400,
   // Identity and registry

@@ -13,6 +13,7 @@ import {
   ServiceVersionPage,
 } from '../../schemas/services';
 import { GetCalendarQuery, PutCalendarBody, WorkingCalendar } from '../../schemas/calendar';
+import { GetSynonymsQuery, PutSynonymsBody, SynonymList } from '../../schemas/synonyms';
 import type { RouteContract } from './types';
 
 const tag = 'Service catalogue';
@@ -135,5 +136,35 @@ export const putCalendarRoute = {
   successStatus: 200,
   errors: [404, 409],
   errorCodes: ['calendar_not_found', 'duplicate_holiday', 'invalid_period', 'stale_version'],
+  maxBodyBytes: 128 * 1024,
+} as const satisfies RouteContract;
+
+export const getSynonymsRoute = {
+  method: 'GET',
+  path: '/v1/search/synonyms',
+  operationId: 'getSearchSynonyms',
+  summary: 'The synonym groups service search uses (سيارة = مركبة = car …); ?version=N for an older one',
+  tag,
+  access: 'public',
+  query: GetSynonymsQuery,
+  response: SynonymList,
+  successStatus: 200,
+  errors: [404],
+  errorCodes: ['synonyms_not_found', 'version_not_found'],
+} as const satisfies RouteContract;
+
+export const putSynonymsRoute = {
+  method: 'PUT',
+  path: '/v1/search/synonyms',
+  operationId: 'putSearchSynonyms',
+  summary: 'Publish the next version of the search synonym list (optimistic concurrency on expectedVersion; audited; search uses it within the catalogue cache lifetime)',
+  tag,
+  access: ['operator'],
+  principal: 'linked',
+  body: PutSynonymsBody,
+  response: SynonymList,
+  successStatus: 200,
+  errors: [404, 409],
+  errorCodes: ['duplicate_synonym', 'invalid_synonym', 'stale_version', 'synonyms_not_found'],
   maxBodyBytes: 128 * 1024,
 } as const satisfies RouteContract;

@@ -1,6 +1,7 @@
 // The pipeline: its waves in order, the approval before prod, stack order inside each stage, a smoke step after every stage.
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import cdkJson from '../../cdk.json';
 import { pipeline } from '../../lib/config/stages';
 import { PipelineStack } from '../../lib/pipeline/pipeline-stack';
@@ -70,4 +71,22 @@ test('the smoke steps call health and the catalogue in both regions, and fail wh
     expect(spec).toContain('PRIMARY_URL');
     expect(spec).toContain('DR_URL');
   }
+});
+
+test('passes cdk-nag AwsSolutions with every finding on generated resources acknowledged one by one, with a reason', () => {
+  app.synth();
+  const violations = new AwsSolutionsChecks().validateScope(app).violations.map((violation) => `${violation.ruleName} at ${violation.violatingResources.map((resource) => resource.constructPath).join(', ')}`);
+  expect(violations).toEqual([]);
+});
+
+test('publishes assets in one CodeBuild project and stays far below the resource limit', () => {
+  const resources = Object.keys(template.toJSON().Resources).length;
+  console.log(`pipeline stack: ${resources} resources`);
+  expect(resources).toBeLessThan(100);
+  expect(Object.keys(template.findResources('AWS::CodeBuild::Project')).length).toBeLessThan(10);
+});
+
+test('builds on Node 20 and Java 17, as the tests need', () => {
+  const builds = Object.values(template.findResources('AWS::CodeBuild::Project')).map((project) => JSON.stringify(project.Properties.Source.BuildSpec));
+  expect(builds.find((spec) => spec.includes('cdk synth'))).toMatch(/runtime-versions.*nodejs.*20.*java.*corretto17/);
 });

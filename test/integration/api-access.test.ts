@@ -174,6 +174,12 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
     probe: () => ({ path: '/v1/calendar', body: { expectedVersion: 1_000_000, calendar: STALE_CALENDAR } }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(409, 'stale_version'), auditor: ROLE },
   },
+  'get-search-synonyms': { probe: () => ({ path: '/v1/search/synonyms' }), expect: allowEveryone(200) },
+  'put-search-synonyms': {
+    // A version far ahead of any real one: an operator gets past authorization to 409 stale_version and changes nothing.
+    probe: () => ({ path: '/v1/search/synonyms', body: { expectedVersion: 1_000_000, synonyms: { groups: [['automobile', 'car']] } } }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(409, 'stale_version'), auditor: ROLE },
+  },
   'put-service': {
     probe: (persona, f) => ({ path: `/v1/services/${f.newServices[persona]}`, body: { expectedVersion: 0, card: card() } }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(201), auditor: ROLE },

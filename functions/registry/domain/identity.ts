@@ -18,8 +18,11 @@ export interface UserDirectory {
   /** Self-service sign-up; UsernameTaken when the username exists. */
   signUp(user: { username: string; password: string; email: string; phone: string; locale?: string }): Promise<{ sub: string; confirmed: boolean; delivery?: CodeDelivery }>;
   confirmSignUp(username: string, code: string): Promise<void>;
-  /** Account created by an administrator; the directory sends a temporary password. */
-  createUser(user: { username: string; email: string; phone?: string; group: Role }): Promise<{ sub: string; status: string }>;
+  /**
+   * Account created by an administrator, who must change the temporary password at first sign-in. The directory
+   * sends it by email, unless `temporaryPassword` is given (then the caller hands it over and nothing is sent).
+   */
+  createUser(user: { username: string; email: string; phone?: string; group: Role; temporaryPassword?: string }): Promise<{ sub: string; status: string }>;
   deleteUser(username: string): Promise<void>;
   getSub(username: string): Promise<string | undefined>;
   /** Whether the user confirmed their sign-up; undefined when there is no such user. */
@@ -206,6 +209,17 @@ export async function createStaff(deps: IdentityDeps & { agencyExists(agencyId: 
   if ((request.role === 'frontline') !== Boolean(request.serviceCentreId)) {
     throw new BadRequest('service_centre_scope', 'Frontline staff, and only they, carry a serviceCentreId');
   }
+  return provisionStaff(deps, request);
+}
+
+/**
+ * Creates a staff account and its identity link, once the caller's right to do so is established: by an operator
+ * (POST /v1/staff) or by the e-Government Unit's engineers for the first operator (`npm run admin`).
+ */
+export async function provisionStaff(
+  deps: IdentityDeps & { agencyExists(agencyId: string): Promise<boolean> },
+  request: CreateStaffRequest & { readonly temporaryPassword?: string },
+) {
   if (request.agencyId && !(await deps.agencyExists(request.agencyId))) {
     throw new HttpError(422, 'unknown_agency', `No agency ${request.agencyId}`, { agencyId: request.agencyId });
   }
@@ -214,7 +228,7 @@ export async function createStaff(deps: IdentityDeps & { agencyExists(agencyId: 
   }
   let created;
   try {
-    created = await deps.directory.createUser({ username: request.username, email: request.email, phone: request.phone, group: request.role });
+    created = await deps.directory.createUser({ username: request.username, email: request.email, phone: request.phone, group: request.role, temporaryPassword: request.temporaryPassword });
   } catch (error) {
     if (error instanceof UsernameTaken) {
       throw new Conflict('username_taken', `The username ${request.username} is taken`);

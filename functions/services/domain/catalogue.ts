@@ -2,6 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { BundleDefinition } from '../../../schemas/bundles';
 import type { WorkingCalendar } from '../../../schemas/calendar';
+import type { SynonymList } from '../../../schemas/synonyms';
 import type {
   Agency,
   LifecycleStage,
@@ -15,7 +16,7 @@ import { BadRequest, Conflict, NotFound, VersionConflict } from '../../shared/er
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { allowedNextStages, canMove } from './lifecycle';
 import { priorityScore } from './priority';
-import { documentTerms, matchRank, normalizeText, queryTokens, type SearchFields } from './search';
+import { documentTerms, matchRank, normalizeText, noSynonyms, queryTokens, type SearchFields, type Synonyms } from './search';
 import { workingDaysOf, workingDaysText, workflowHours } from '../../shared/working-calendar';
 
 export interface StoredSummary extends ServiceSummary {
@@ -49,6 +50,10 @@ export interface ServiceCatalogue {
   getCalendar(version?: number): Promise<WorkingCalendar | undefined>;
   /** Writes `calendar` as the next version; VersionConflict unless the current one is `expectedVersion` (0: none). */
   saveCalendar(calendar: WorkingCalendar, expectedVersion: number): Promise<void>;
+  /** The search synonym list's current version, or an older one. */
+  getSynonyms(version?: number): Promise<SynonymList | undefined>;
+  /** Writes `list` as the next version; VersionConflict unless the current one is `expectedVersion` (0: none). */
+  saveSynonyms(list: SynonymList, expectedVersion: number): Promise<void>;
   listLifeEvents(): Promise<BundleDefinition[]>;
   getLifeEvent(lifeEventId: string): Promise<BundleDefinition | undefined>;
   putLifeEvent(definition: BundleDefinition): Promise<void>;
@@ -76,6 +81,7 @@ const DEFAULT_PAGE_SIZE = 20;
 export async function listServices(
   summaries: readonly StoredSummary[],
   query: ListServicesQuery,
+  synonyms: Synonyms = noSynonyms,
 ): Promise<{ items: ServiceSummary[]; nextCursor?: string }> {
   // 1. filter, 2. search and rank, 3. order by (rank, priority desc, id), 4. resume after the cursor's key.
   const { cursor, limit = DEFAULT_PAGE_SIZE, ...filters } = query;
@@ -84,10 +90,10 @@ export async function listServices(
   }
   const filterPrint = fingerprint(filters);
   const after = cursor ? decodeCursor(cursor, filterPrint, isSortKey) : undefined;
-  const tokens = filters.q ? queryTokens(filters.q) : [];
+  const tokens = filters.q ? queryTokens(filters.q, synonyms) : [];
   const ranked = summaries
     .filter((summary) => matchesFilters(summary, filters))
-    .map((summary) => ({ summary, rank: tokens.length ? matchRank(tokens, searchFields(summary)) : 0 }))
+    .map((summary) => ({ summary, rank: tokens.length ? matchRank(tokens, searchFields(summary, synonyms)) : 0 }))
     .filter((entry): entry is { summary: StoredSummary; rank: number } => entry.rank !== undefined)
     .map(({ summary, rank }) => ({ summary, key: sortKey(rank, summary) }))
     .sort((a, b) => compareKeys(a.key, b.key))
@@ -337,16 +343,21 @@ export function storedSummary(card: ServiceCard, agencies: readonly Agency[]): S
   };
 }
 
-const analyzed = new WeakMap<StoredSummary, SearchFields>();
+const analyses = new WeakMap<Synonyms, WeakMap<StoredSummary, SearchFields>>();
 
-/** A summary's search terms by field, worked out once per loaded summary. */
-function searchFields(summary: StoredSummary): SearchFields {
+/** A summary's search terms by field, worked out once per loaded summary and synonym list. */
+function searchFields(summary: StoredSummary, synonyms: Synonyms): SearchFields {
+  let analyzed = analyses.get(synonyms);
+  if (!analyzed) {
+    analyzed = new WeakMap();
+    analyses.set(synonyms, analyzed);
+  }
   let fields = analyzed.get(summary);
   if (!fields) {
     fields = {
-      name: documentTerms(summary.nameText),
-      description: documentTerms(summary.descriptionText ?? summary.searchText ?? ''),
-      agency: documentTerms(summary.agencyText ?? ''),
+      name: documentTerms(summary.nameText, synonyms),
+      description: documentTerms(summary.descriptionText ?? summary.searchText ?? '', synonyms),
+      agency: documentTerms(summary.agencyText ?? '', synonyms),
     };
     analyzed.set(summary, fields);
   }

@@ -3,7 +3,6 @@
 // common suffixes), and phrases of one synonym group become one term. A query matches when each of its terms
 // is in the service's name, description or agency; the rank says where (the name first, the agency last).
 import { latinDigits } from '../../shared/digits';
-import { synonymGroups } from './synonyms';
 
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const FOLDS: ReadonlyArray<[RegExp, string]> = [
@@ -42,28 +41,42 @@ export function stem(word: string): string {
 
 const words = (text: string) => normalizeText(text).split(' ').filter(Boolean).map(stem);
 
-/** Each synonym phrase as its stems, longest first, with the group's term. */
-const phrases = synonymGroups
-  .flatMap((group, index) => group.map((phrase) => ({ stems: words(phrase), term: `~${index}` })))
-  .sort((a, b) => b.stems.length - a.stems.length);
+/** Synonym groups ready for matching: each phrase as its stems, longest first, with its group's term. */
+export interface Synonyms {
+  readonly phrases: readonly { readonly stems: readonly string[]; readonly term: string }[];
+}
 
-const phraseAt = (tokens: readonly string[], at: number) => phrases.find(({ stems }) => stems.every((part, offset) => tokens[at + offset] === part));
+export function compileSynonyms(groups: readonly (readonly string[])[]): Synonyms {
+  const phrases = groups
+    .flatMap((group, index) => group.map((phrase) => ({ stems: words(phrase), term: `~${index}` })))
+    .filter(({ stems }) => stems.length > 0)
+    .sort((a, b) => b.stems.length - a.stems.length);
+  return { phrases };
+}
+
+export const noSynonyms: Synonyms = compileSynonyms([]);
+
+/** A phrase's normalized form, the way two phrases are compared (one phrase may not be in two groups). */
+export const phraseKey = (phrase: string): string => words(phrase).join(' ');
+
+const phraseAt = (synonyms: Synonyms, tokens: readonly string[], at: number) =>
+  synonyms.phrases.find(({ stems }) => stems.every((part, offset) => tokens[at + offset] === part));
 
 /** A text's searchable terms: its stems, and the synonym term of every phrase in it. */
-export function documentTerms(text: string): string[] {
+export function documentTerms(text: string, synonyms: Synonyms = noSynonyms): string[] {
   const tokens = words(text);
-  const terms = tokens.map((_, at) => phraseAt(tokens, at)?.term).filter((term): term is string => term !== undefined);
+  const terms = tokens.map((_, at) => phraseAt(synonyms, tokens, at)?.term).filter((term): term is string => term !== undefined);
   return [...tokens, ...terms];
 }
 
 /** A query's terms: phrases of a synonym group become the group's term; little words are dropped. */
-export function queryTokens(query: string): string[] {
+export function queryTokens(query: string, synonyms: Synonyms = noSynonyms): string[] {
   const all = normalizeText(query).split(' ').filter(Boolean);
   const meaningful = all.filter((word) => !STOPWORDS.has(word));
   const tokens = (meaningful.length > 0 ? meaningful : all).map(stem);
   const terms: string[] = [];
   for (let at = 0; at < tokens.length; ) {
-    const phrase = phraseAt(tokens, at);
+    const phrase = phraseAt(synonyms, tokens, at);
     terms.push(phrase ? phrase.term : tokens[at]!);
     at += phrase ? phrase.stems.length : 1;
   }

@@ -1,0 +1,32 @@
+// Words Jordanians use for the same thing, for service search: the first version of the synonym list. The
+// reference loader writes it once; operators then keep it through PUT /v1/search/synonyms (versioned, audited),
+// and the loader never overwrites their edits. Each group is a set of phrases (Arabic or English, any form: the
+// search folds letters, articles and suffixes itself).
+export const synonymGroups: readonly (readonly string[])[] = [
+  ['سيارة', 'مركبة', 'عربة', 'car', 'vehicle'],
+  ['هوية', 'بطاقة شخصية', 'بطاقة ذكية', 'بطاقة الأحوال المدنية', 'بطاقة أحوال', 'هوية أحوال', 'ID card', 'identity card', 'national ID'],
+  ['ترخيص', 'رخصة', 'license', 'licence', 'permit licence'],
+  ['جواز', 'جواز سفر', 'passport'],
+  ['عدم محكومية', 'لا حكم عليه', 'criminal record', 'police clearance', 'non conviction'],
+  ['ضمان', 'ضمان اجتماعي', 'الضمان', 'social security'],
+  ['تقاعد', 'راتب تقاعد', 'راتب تقاعدي', 'pension', 'retirement'],
+  ['ولادة', 'مولود', 'مواليد', 'birth', 'newborn', 'baby'],
+  ['وفاة', 'death', 'died'],
+  ['أرض', 'أراضي', 'عقار', 'land', 'property', 'real estate', 'plot'],
+  ['قيادة', 'سواقة', 'سياقة', 'driving', 'driver'],
+  ['بناء', 'إنشاء', 'عمار', 'building', 'construction'],
+  ['دفتر عائلة', 'دفتر العائلة', 'family book'],
+  ['لوحة', 'نمرة', 'plate'],
+  ['جمارك', 'جمركي', 'customs'],
+  ['تأمين صحي', 'health insurance'],
+  ['إقامة', 'residence', 'residency'],
+  ['تصريح عمل', 'work permit'],
+  ['سجل تجاري', 'commercial register', 'commercial registration'],
+  ['وكالة', 'توكيل', 'power of attorney'],
+  ['تعطل', 'بطالة', 'unemployment', 'jobless'],
+  ['أمومة', 'maternity'],
+  ['ضريبة', 'ضرائب', 'tax'],
+  ['شركة', 'شركات', 'company', 'business'],
+  ['براءة ذمة', 'clearance'],
+  ['سلاح', 'firearm', 'gun', 'weapon'],
+];
