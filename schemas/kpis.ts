@@ -93,3 +93,12 @@ export const KpiReport = z
   .register(z.globalRegistry, { id: 'KpiReport', description: 'KPIs per month of a range, and their total, for everything or one service, agency, phase or channel' });
 export type KpiReport = z.infer<typeof KpiReport>;
 
+
+// --- Quarterly reports ---
+
+export const ReportParams = z.strictObject({ agencyId: AgencyId });
+export const ReportQuery = z.strictObject({
+  quarter: z.optional(z.string().check(z.regex(/^\d{4}-Q[1-4]$/, 'must be a quarter, e.g. 2026-Q2'))),
+  lang: z.optional(z.enum(['ar', 'en'])),
+});
+export const ReportPage = z.string().register(z.globalRegistry, { id: 'AgencyReport', description: 'An HTML page (text/html), sent as an attachment' });

@@ -1,5 +1,5 @@
 // Capabilities of the e-Government Unit's KPIs: their route contracts and the tables each may touch.
-import { KpiQuery, KpiReport, TargetBody, TargetStatus } from '../../schemas/kpis';
+import { KpiQuery, KpiReport, ReportParams, ReportQuery, ReportPage, TargetBody, TargetStatus } from '../../schemas/kpis';
 import type { Capability, RouteContract } from './types';
 
 const tag = 'KPIs';
@@ -46,8 +46,27 @@ export const setKpiTargetRoute = {
   errorCodes: ['target_scope', 'target_range'],
 } as const satisfies RouteContract;
 
+export const getKpiReportRoute = {
+  method: 'GET',
+  path: '/v1/kpis/reports/{agencyId}',
+  operationId: 'getAgencyReport',
+  summary: "An agency's quarterly performance report (quarter: YYYY-QN, default the current one; lang: ar or en), a downloadable HTML page with a chart: its KPIs per month, targets, satisfaction and complaints",
+  tag,
+  access: ['operator'],
+  principal: 'linked',
+  params: ReportParams,
+  query: ReportQuery,
+  response: ReportPage,
+  mediaType: 'text/html',
+  responseHeaders: ['content-disposition'],
+  successStatus: 200,
+  errors: [422],
+  errorCodes: ['unknown_agency'],
+} as const satisfies RouteContract;
+
 export const kpiCapabilities: readonly Capability[] = [
   { id: 'get-kpis', entry: 'functions/kpis/get-kpis.ts', route: getKpisRoute, tables: { engagement: 'read', registry: 'read' } },
   { id: 'set-kpi-target', entry: 'functions/kpis/set-target.ts', route: setKpiTargetRoute, tables: { engagement: 'readwrite', registry: 'read' } },
+  { id: 'get-kpi-report', entry: 'functions/kpis/get-report.ts', route: getKpiReportRoute, tables: { engagement: 'read', catalogue: 'read', registry: 'read' } },
   { id: 'get-public-kpis', entry: 'functions/kpis/get-public-kpis.ts', route: getPublicKpisRoute, tables: { engagement: 'read' } },
 ];

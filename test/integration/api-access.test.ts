@@ -487,6 +487,10 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
     probe: () => ({ path: '/v1/kpis/targets', body: { kpi: 'satisfaction', dimension: 'agency', value: 'gam', target: 4.2, comparison: 'at-least', by: dateFromToday(180) } }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
   },
+  'get-kpi-report': {
+    probe: () => ({ path: '/v1/kpis/reports/dvld?lang=en' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
   'get-public-kpis': { probe: () => ({ path: '/v1/public/kpis?channel=portal' }), expect: allowEveryone(200) },
   'create-consultation': {
     probe: () => ({ path: '/v1/consultations', body: { kind: 'law', agencyId: 'cspd', title: { ar: 'قانون', en: 'Law' }, description: { ar: 'نص', en: 'Text' }, opensOn: dateFromToday(1), closesOn: dateFromToday(20) } }),

@@ -204,6 +204,22 @@ describe('KPIs counted from the domain events', () => {
     }
   });
 
+  it("gives operators an agency's quarterly report to download, in Arabic and English, with a chart", async () => {
+    const operator = await tokenFor('operator');
+    const quarter = `${range.slice(-7, -3)}-Q${Math.ceil(Number(range.slice(-2)) / 3)}`;
+    const english = await api(`/v1/kpis/reports/cspd?quarter=${quarter}&lang=en`, { token: operator });
+    expect(english.status).toBe(200);
+    expect(english.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(english.headers.get('content-disposition')).toBe(`attachment; filename="khidma-cspd-${quarter}.html"`);
+    expect(english.text).toMatch(/<html lang="en" dir="ltr">/);
+    expect(english.text).toContain(`Quarterly performance report</h1><h2>Civil Status and Passport Department · ${quarter}`);
+    expect(english.text).toMatch(/<svg [^>]*role="img"[\s\S]*<rect /);
+    const arabic = await api(`/v1/kpis/reports/cspd?quarter=${quarter}`, { token: operator });
+    expect(arabic.text).toMatch(/<html lang="ar" dir="rtl">[\s\S]*تقرير الأداء الربعي/);
+    expect((await api('/v1/kpis/reports/nowhere', { token: operator })).body.error.code).toBe('unknown_agency');
+    expect((await api('/v1/kpis/reports/cspd', { token: await tokenFor('officer-cspd') })).status).toBe(403);
+  });
+
   it('answers bad filters with a 400 and its code', async () => {
     const operator = await tokenFor('operator');
     expect((await api(`/v1/kpis?service=${serviceId}&agency=cspd`, { token: operator })).body.error.code).toBe('kpi_filters');
