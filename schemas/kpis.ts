@@ -72,7 +72,7 @@ export const TargetStatus = z.extend(TargetBody, {
   trend: z.nullable(z.enum(['improving', 'worsening', 'steady'])),
   /** How far from the target, in the KPI's unit (positive: short of it). */
   gap: z.nullable(z.number()),
-});
+}).register(z.globalRegistry, { id: 'KpiTargetStatus', description: 'A target with the actual value over the range, whether it is met, the gap and the trend' });
 export type TargetStatus = z.infer<typeof TargetStatus>;
 
 const Satisfaction = z.strictObject({ quarter: z.string(), ratings: figure, average: figure });

@@ -61,7 +61,7 @@ export const getKpiReportRoute = {
   responseHeaders: ['content-disposition'],
   successStatus: 200,
   errors: [422],
-  errorCodes: ['unknown_agency'],
+  errorCodes: ['kpi_filters', 'month_range', 'unknown_agency'],
 } as const satisfies RouteContract;
 
 export const kpiCapabilities: readonly Capability[] = [
