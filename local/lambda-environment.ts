@@ -2,6 +2,7 @@
 // pool, app clients), pointed at the local engines. One place for the local cloud and the bench's copy of it.
 import { tableDefinitions, tableEnvName, tableName } from '../lib/platform/tables';
 import type { LocalIdentity } from './cognito/pool';
+import { refreshEnvironment } from '../functions/shared/environment';
 
 export interface LambdaEnvironmentOptions {
   readonly stage: string;
@@ -31,4 +32,6 @@ export function configureLambdaEnvironment(options: LambdaEnvironmentOptions): v
   for (const table of tableDefinitions) {
     process.env[tableEnvName(table.id)] = tableName(options.stage, table.id);
   }
+  // Handlers parse the environment once (functions/shared/environment.ts): this process just changed it.
+  refreshEnvironment();
 }

@@ -20,6 +20,7 @@ import { startWorkers } from './workers';
 import { startPaymentSimulator } from './payment-simulator';
 import { workflowAgencyIds } from '../lib/platform/agencies';
 import type { LoadReport } from '../reference/load';
+import { refreshEnvironment } from '../functions/shared/environment';
 
 // Lambda runs nodejs22.x; locally Node 20 is supported too, so the SDK's Node-version warning is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   const payments = await startPaymentSimulator();
   stoppers.unshift(payments.stop);
   process.env.PAYMENT_NOTIFICATION_SECRET = payments.secret;
+  refreshEnvironment();
   const { installBillProvider } = await import('../functions/payments/provider');
   const { httpBillProvider } = await import('../functions/payments/http-provider');
   installBillProvider(httpBillProvider(() => payments.url));

@@ -2,8 +2,9 @@
 import { reconcileApplications } from './domain/reconcile';
 import { taskDeps } from './task-deps';
 import { logger } from '../shared/logger';
+import { environment } from '../shared/environment';
 
-const graceSeconds = Number(process.env.RECONCILE_GRACE_SECONDS ?? 900);
+const graceSeconds = environment().RECONCILE_GRACE_SECONDS;
 
 export async function handler(): Promise<{ checked: number; resumed: number }> {
   const { checked, resumed } = await reconcileApplications(taskDeps, graceSeconds);

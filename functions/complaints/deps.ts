@@ -9,6 +9,7 @@ import { dynamo, requireTable } from '../shared/dynamo';
 import { memoize } from '../shared/memo';
 import type { ComplaintDeps } from './domain/complaints';
 import { dynamoComplaints } from './dynamo-complaints';
+import { environment } from '../shared/environment';
 
 let catalogue: ReturnType<typeof dynamoCatalogue> | undefined;
 const catalogueTable = () => (catalogue ??= dynamoCatalogue(dynamo, requireTable('catalogue')));
@@ -19,7 +20,7 @@ let applications: { get(applicationId: string): Promise<StoredApplication | unde
 export const complaintDeps: ComplaintDeps = {
   store: dynamoComplaints(dynamo, requireTable('engagement')),
   get applications() {
-    return (applications ??= dynamoApplications(dynamo, { applications: requireTable('applications'), idempotency: process.env.TABLE_IDEMPOTENCY ?? 'unused' }));
+    return (applications ??= dynamoApplications(dynamo, { applications: requireTable('applications'), idempotency: environment().tables.idempotency ?? 'unused' }));
   },
   agencies: {
     exists: async (agencyId) => (await agencyIds()).has(agencyId),

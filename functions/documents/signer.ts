@@ -1,9 +1,10 @@
 // The one place the document signer is chosen: the KMS key in AWS, or the key file the local cloud installs.
 import { adapterSlot } from '../shared/adapter-slot';
 import type { DocumentSigner } from './domain/signer';
+import { environment } from '../shared/environment';
 
 const slot = adapterSlot<DocumentSigner>(async () => {
-  const keyId = process.env.DOCUMENT_SIGNING_KEY_ID;
+  const keyId = environment().DOCUMENT_SIGNING_KEY_ID;
   if (!keyId) {
     throw new Error('DOCUMENT_SIGNING_KEY_ID is not set and no local signer is installed');
   }

@@ -1,9 +1,10 @@
 // The one place the event bus is chosen: EventBridge in AWS, or the bus the local cloud installs.
 import { adapterSlot } from '../shared/adapter-slot';
 import type { EventBus } from './bus';
+import { environment } from '../shared/environment';
 
 const slot = adapterSlot<EventBus>(async () => {
-  const name = process.env.EVENT_BUS_NAME;
+  const name = environment().EVENT_BUS_NAME;
   if (!name) {
     throw new Error('EVENT_BUS_NAME is not set and no local event bus is installed');
   }

@@ -4,6 +4,7 @@ import { dynamoCatalogue } from '../services/dynamo-catalogue';
 import { dynamo, requireTable } from '../shared/dynamo';
 import type { FeedbackDeps } from './domain/feedback';
 import { dynamoFeedback } from './dynamo-feedback';
+import { environment } from '../shared/environment';
 
 export function summaryDeps(): Pick<FeedbackDeps, 'store' | 'now'> {
   return { store: dynamoFeedback(dynamo, requireTable('engagement')), now: () => new Date() };
@@ -13,7 +14,7 @@ export function ratingDeps(): FeedbackDeps {
   const catalogue = dynamoCatalogue(dynamo, requireTable('catalogue'));
   return {
     ...summaryDeps(),
-    applications: dynamoApplications(dynamo, { applications: requireTable('applications'), idempotency: process.env.TABLE_IDEMPOTENCY ?? 'unused' }),
+    applications: dynamoApplications(dynamo, { applications: requireTable('applications'), idempotency: environment().tables.idempotency ?? 'unused' }),
     owningAgency: async (serviceId) => (await catalogue.getCurrent(serviceId))?.ownerAgencyId,
   };
 }

@@ -5,8 +5,9 @@ import { platformQueueName } from '../../lib/catalogue/workers';
 import { messageQueues } from '../shared/queues-adapter';
 import { deliveryMessage } from './delivery-message';
 import type { DeliveryQueue } from './domain/ports';
+import { environment } from '../shared/environment';
 
-const stage = process.env.STAGE;
+const stage = environment().STAGE;
 if (!stage) {
   throw new Error('Environment variable STAGE is not set');
 }

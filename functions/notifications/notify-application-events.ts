@@ -7,8 +7,9 @@ import { logger } from '../shared/logger';
 import { applicationMessages } from './domain/messages';
 import { notify } from './domain/notify';
 import { agencyNames, logNotified, notifyDeps } from './notify-deps';
+import { environment } from '../shared/environment';
 
-const applications = dynamoApplications(dynamo, { applications: requireTable('applications'), idempotency: process.env.TABLE_IDEMPOTENCY ?? 'unused' });
+const applications = dynamoApplications(dynamo, { applications: requireTable('applications'), idempotency: environment().tables.idempotency ?? 'unused' });
 
 export async function handler(envelope: EventBridgeEvent<string, unknown>): Promise<void> {
   const parsed = DomainEvent.safeParse(envelope.detail);

@@ -2,6 +2,7 @@
 // is an SES-verified sender; SES_CONFIGURATION_SET is optional.
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { EmailSender } from './domain/ports';
+import { type Environment, environment } from '../shared/environment';
 
 /** SES tag values allow letters, digits, _ and - only. */
 const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256);
@@ -26,7 +27,7 @@ export function sesEmail(client: SESv2Client, options: { readonly from: string; 
   };
 }
 
-export function sesEmailFromEnvironment(env: NodeJS.ProcessEnv = process.env): EmailSender {
+export function sesEmailFromEnvironment(env: Environment = environment()): EmailSender {
   const from = env.NOTIFICATIONS_FROM_EMAIL;
   if (!from) {
     throw new Error('NOTIFICATIONS_FROM_EMAIL is not set and no local email channel is installed');

@@ -2,6 +2,7 @@
 // SMS_SENDER_ID is optional (Jordanian carriers need it registered).
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { SmsSender } from './domain/ports';
+import { type Environment, environment } from '../shared/environment';
 
 export function snsSms(client: SNSClient, options: { readonly senderId?: string } = {}): SmsSender {
   return {
@@ -24,6 +25,6 @@ export function snsSms(client: SNSClient, options: { readonly senderId?: string 
   };
 }
 
-export function snsSmsFromEnvironment(env: NodeJS.ProcessEnv = process.env): SmsSender {
+export function snsSmsFromEnvironment(env: Environment = environment()): SmsSender {
   return snsSms(new SNSClient({}), { senderId: env.SMS_SENDER_ID });
 }

@@ -3,6 +3,7 @@
 // NOTIFICATIONS_RETRY_BASE_SECONDS is the first retry's delay (30 s unless set).
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { RetryScheduler } from './domain/ports';
+import { type Environment, environment } from '../shared/environment';
 
 /** SQS's longest visibility timeout. */
 const MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
@@ -34,6 +35,6 @@ export function sqsRetry(client = new SQSClient({}), baseMs = 30_000): RetrySche
   };
 }
 
-export function sqsRetryFromEnvironment(env: NodeJS.ProcessEnv = process.env): RetryScheduler {
-  return sqsRetry(undefined, Number(env.NOTIFICATIONS_RETRY_BASE_SECONDS ?? '30') * 1000);
+export function sqsRetryFromEnvironment(env: Environment = environment()): RetryScheduler {
+  return sqsRetry(undefined, env.NOTIFICATIONS_RETRY_BASE_SECONDS * 1000);
 }

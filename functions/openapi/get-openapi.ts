@@ -2,8 +2,9 @@ import { capabilities } from '../../lib/capabilities';
 import { getOpenApiRoute } from '../../lib/catalogue/platform';
 import { buildOpenApi } from '../../lib/openapi';
 import { httpHandler } from '../shared/http';
+import { environment } from '../shared/environment';
 
-const document = buildOpenApi(capabilities, { version: process.env.KHIDMA_VERSION ?? '0.1.0' });
+const document = buildOpenApi(capabilities, { version: environment().KHIDMA_VERSION });
 
 export const handler = httpHandler(getOpenApiRoute, async ({ headers }) => {
   // The first server is the address the caller reached (API Gateway sets host and x-forwarded-proto).

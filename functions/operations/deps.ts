@@ -5,6 +5,7 @@ import { registryDeps } from '../registry/deps';
 import { messageQueues } from '../shared/queues-adapter';
 import { type KnownQueue, knownQueues, type QueueOpsDeps } from './domain/queues';
 import { queueAges } from './queue-ages';
+import { environment } from '../shared/environment';
 
 export const queueOpsDeps: QueueOpsDeps = {
   queues: messageQueues,
@@ -15,7 +16,7 @@ export const queueOpsDeps: QueueOpsDeps = {
 
 export const stageQueues = (): KnownQueue[] =>
   knownQueues(
-    process.env.STAGE ?? 'local',
+    environment().STAGE,
     workflowAgencyIds,
     platformQueues.map((queue) => queue.name),
     { agency: agencyQueueName, platform: platformQueueName },

@@ -2,9 +2,10 @@
 import { adapterSlot } from '../shared/adapter-slot';
 import type { BillProvider } from './domain/payments';
 import { httpBillProvider } from './http-provider';
+import { environment } from '../shared/environment';
 
 const slot = adapterSlot<BillProvider>(async () => {
-  const url = process.env.PAYMENT_PROVIDER_URL;
+  const url = environment().PAYMENT_PROVIDER_URL;
   if (!url) {
     throw new Error('PAYMENT_PROVIDER_URL is not set and no local provider is installed');
   }
@@ -21,7 +22,7 @@ export const billProvider: BillProvider = {
 
 /** The shared secret of the provider's notification signatures (Secrets Manager in AWS, via the environment). */
 export function notificationSecret(): string {
-  const secret = process.env.PAYMENT_NOTIFICATION_SECRET;
+  const secret = environment().PAYMENT_NOTIFICATION_SECRET;
   if (!secret) {
     throw new Error('PAYMENT_NOTIFICATION_SECRET is not set');
   }

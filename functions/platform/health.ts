@@ -1,17 +1,18 @@
 // GET /v1/health: public and cheap (DescribeTable per table, answers cached a few seconds), no personal data.
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { getHealthRoute } from '../../lib/catalogue/platform';
-import { tableDefinitions, tableEnvName } from '../../lib/platform/tables';
+import { tableDefinitions } from '../../lib/platform/tables';
 import { dynamo } from '../shared/dynamo';
 import { httpHandler } from '../shared/http';
 import { memoize } from '../shared/memo';
 import { checkHealth } from './health-check';
+import { environment } from '../shared/environment';
 
 const CACHE_SECONDS = 5;
 
 const tables = Object.fromEntries(
   tableDefinitions.flatMap((definition) => {
-    const name = process.env[tableEnvName(definition.id)];
+    const name = environment().tables[definition.id];
     return name ? [[definition.id, name] as const] : [];
   }),
 );
@@ -19,8 +20,8 @@ const tables = Object.fromEntries(
 const health = memoize(
   () =>
     checkHealth({
-      version: process.env.KHIDMA_COMMIT ?? 'local',
-      stage: process.env.STAGE ?? 'local',
+      version: environment().KHIDMA_COMMIT,
+      stage: environment().STAGE,
       tables,
       probe: async (TableName) => {
         await dynamo.send(new DescribeTableCommand({ TableName }));

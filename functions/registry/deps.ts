@@ -6,6 +6,7 @@ import { cognitoDirectory } from './cognito-directory';
 import type { IdentityDeps } from './domain/identity';
 import type { RegistryDeps } from './domain/ports';
 import { dynamoRegistry } from './dynamo-registry';
+import { environment } from '../shared/environment';
 
 export const registryDeps: RegistryDeps = {
   // Read when first used: a function is granted only the tables it uses (e.g. confirm-sign-up: none).
@@ -22,12 +23,10 @@ export const registryDeps: RegistryDeps = {
 
 /** Registry deps plus the user directory: only the sign-up and staff functions have USER_POOL_ID. */
 export function identityDeps(): IdentityDeps {
-  const userPoolId = process.env.USER_POOL_ID;
-  const clientId = process.env.USER_POOL_CLIENT_ID;
+  const { USER_POOL_ID: userPoolId, USER_POOL_CLIENT_ID: clientId, COGNITO_ENDPOINT: endpoint, AWS_REGION: region } = environment();
   if (!userPoolId || !clientId) {
     throw new Error('USER_POOL_ID and USER_POOL_CLIENT_ID must be set');
   }
-  const endpoint = process.env.COGNITO_ENDPOINT;
-  const client = new CognitoIdentityProviderClient(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local' } : {});
+  const client = new CognitoIdentityProviderClient(endpoint ? { endpoint, region: region ?? 'local' } : {});
   return { ...registryDeps, directory: cognitoDirectory(client, { userPoolId, clientId }), attempts: dynamoAttemptCounter(dynamo, () => requireTable('idempotency')) };
 }

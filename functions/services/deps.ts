@@ -2,6 +2,7 @@
 import { dynamo, requireTable } from '../shared/dynamo';
 import { dynamoCatalogue } from './dynamo-catalogue';
 import type { CatalogueDeps } from './domain/catalogue';
+import { environment } from '../shared/environment';
 
 export const catalogueDeps: CatalogueDeps = {
   catalogue: dynamoCatalogue(dynamo, requireTable('catalogue')),
@@ -9,4 +10,4 @@ export const catalogueDeps: CatalogueDeps = {
 };
 
 /** Seconds a handler may serve listings from memory: the catalogue's documented freshness bound. */
-export const cacheSeconds = Number(process.env.CATALOGUE_CACHE_SECONDS ?? '30');
+export const cacheSeconds = environment().CATALOGUE_CACHE_SECONDS;

@@ -3,17 +3,18 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TableId } from '../../lib/platform/tables';
 import { tableEnvName } from '../../lib/platform/tables';
+import { environment } from './environment';
 
-const endpoint = process.env.DYNAMODB_ENDPOINT;
+const { DYNAMODB_ENDPOINT: endpoint, AWS_REGION: region } = environment();
 
 export const dynamo = DynamoDBDocumentClient.from(
-  new DynamoDBClient(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local' } : {}),
+  new DynamoDBClient(endpoint ? { endpoint, region: region ?? 'local' } : {}),
   { marshallOptions: { removeUndefinedValues: true } },
 );
 
 /** Resolves a table's name from the environment; a missing variable fails at cold start. */
 export function requireTable(id: TableId): string {
-  const name = process.env[tableEnvName(id)];
+  const name = environment().tables[id];
   if (!name) {
     throw new Error(`Environment variable ${tableEnvName(id)} is not set`);
   }

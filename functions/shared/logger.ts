@@ -1,4 +1,5 @@
 // Powertools logger singleton; personal data never goes into log attributes.
 import { Logger } from '@aws-lambda-powertools/logger';
+import { environment } from './environment';
 
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'khidma' });
+export const logger = new Logger({ serviceName: environment().POWERTOOLS_SERVICE_NAME });

@@ -2,9 +2,10 @@
 // (aws-local-stepfunctions running the synthesized definition).
 import { adapterSlot } from '../shared/adapter-slot';
 import type { WorkflowEngine } from './ports';
+import { environment } from '../shared/environment';
 
 const slot = adapterSlot<WorkflowEngine>(async () => {
-  const arn = process.env.WORKFLOW_STATE_MACHINE_ARN;
+  const arn = environment().WORKFLOW_STATE_MACHINE_ARN;
   if (!arn) {
     throw new Error('WORKFLOW_STATE_MACHINE_ARN is not set and no local engine is installed');
   }

@@ -8,6 +8,7 @@ import type { LambdaHttpHandler } from '../../functions/shared/http';
 import { tableDefinitions, tableEnvName, tableName } from '../../lib/platform/tables';
 import { referenceServices } from '../../reference/services';
 import { api, cloudState, tables, tokenFor } from '../support/api';
+import { refreshEnvironment } from '../../functions/shared/environment';
 
 const LIFETIME_SECONDS = 30;
 const context = { functionName: 'list-services', awsRequestId: 'cache-test', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   for (const table of tableDefinitions) {
     process.env[tableEnvName(table.id)] = tableName('local', table.id);
   }
+  refreshEnvironment();
   ({ listServicesHandler } = await import('../../functions/services/list-services'));
 });
 

@@ -9,6 +9,7 @@ import { localTokenVerifier } from '../../local/cognito/tokens';
 import { createGateway } from '../../local/gateway';
 import { listen } from '../../local/listen';
 import { cloudState, tokenFor } from '../support/api';
+import { refreshEnvironment } from '../../functions/shared/environment';
 
 const DELIBERATE = 'DeliberateCrashOfLogRedactionTest';
 const secrets = ['9861012345', '2000456789', 'Omar', 'Haddad', 'عمر', 'الحداد', 'Lina', 'RTK48213', '4412876'];
@@ -49,6 +50,7 @@ beforeAll(async () => {
   for (const table of tableDefinitions) {
     process.env[tableEnvName(table.id)] = tableName('local', table.id);
   }
+  refreshEnvironment();
   const registryCapabilities = capabilities.filter((capability) => capability.entry.startsWith('functions/registry/'));
   const handlers = new Map<string, LambdaHttpHandler>();
   for (const capability of registryCapabilities) {

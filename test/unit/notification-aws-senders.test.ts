@@ -5,6 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { sesEmail, sesEmailFromEnvironment } from '../../functions/notifications/ses-email';
 import { snsSms, snsSmsFromEnvironment } from '../../functions/notifications/sns-sms';
 import { sqsRetryFromEnvironment } from '../../functions/notifications/sqs-retry';
+import { parseEnvironment } from '../../functions/shared/environment';
 
 describe('AWS senders', () => {
   const ses = mockClient(SESv2Client);
@@ -53,10 +54,10 @@ describe('AWS senders', () => {
   });
 
   it('need a verified sender address for email, and fail at once without one; SMS and the backoff need nothing', () => {
-    expect(() => sesEmailFromEnvironment({})).toThrow('NOTIFICATIONS_FROM_EMAIL');
-    expect(sesEmailFromEnvironment({ NOTIFICATIONS_FROM_EMAIL: 'no-reply@khidma.gov.jo', AWS_REGION: 'me-central-1' })).toEqual({ send: expect.any(Function) });
-    expect(snsSmsFromEnvironment({ AWS_REGION: 'me-central-1' })).toEqual({ send: expect.any(Function) });
-    expect(sqsRetryFromEnvironment({ AWS_REGION: 'me-central-1' }).baseMs).toBe(30_000);
-    expect(sqsRetryFromEnvironment({ AWS_REGION: 'me-central-1', NOTIFICATIONS_RETRY_BASE_SECONDS: '5' }).baseMs).toBe(5_000);
+    expect(() => sesEmailFromEnvironment(parseEnvironment({}))).toThrow('NOTIFICATIONS_FROM_EMAIL');
+    expect(sesEmailFromEnvironment(parseEnvironment({ NOTIFICATIONS_FROM_EMAIL: 'no-reply@khidma.gov.jo', AWS_REGION: 'me-central-1' }))).toEqual({ send: expect.any(Function) });
+    expect(snsSmsFromEnvironment(parseEnvironment({ AWS_REGION: 'me-central-1' }))).toEqual({ send: expect.any(Function) });
+    expect(sqsRetryFromEnvironment(parseEnvironment({ AWS_REGION: 'me-central-1' })).baseMs).toBe(30_000);
+    expect(sqsRetryFromEnvironment(parseEnvironment({ AWS_REGION: 'me-central-1', NOTIFICATIONS_RETRY_BASE_SECONDS: '5' })).baseMs).toBe(5_000);
   });
 });

@@ -7,8 +7,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../functions/events/publish-outbox';
 import { logger } from '../../functions/shared/logger';
 import type { DomainEvent } from '../../schemas/applications';
+import { refreshEnvironment } from '../../functions/shared/environment';
 
 process.env.EVENT_BUS_NAME = 'khidma-test-bus';
+refreshEnvironment();
 const eventBridge = mockClient(EventBridgeClient);
 
 const APPLICATION_ID = '01JABCDEFGHJKMNPQRSTVWXYZ0';
