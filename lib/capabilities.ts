@@ -43,6 +43,8 @@ import {
 import type { Capability } from './catalogue/types';
 import { engagementCapabilities } from './catalogue/engagement';
 import { journeyCapabilities } from './catalogue/journey';
+import { kpiCapabilities } from './catalogue/kpis';
+import { consultationCapabilities } from './catalogue/consultations';
 import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
 import { getMetricsRoute, getRolloutRoute, listQueuesRoute, moveServiceRoute, redriveQueueRoute, setPhaseDateRoute } from './catalogue/operations';
 
@@ -258,6 +260,8 @@ export const capabilities: readonly Capability[] = [
   },
   ...engagementCapabilities,
   ...journeyCapabilities,
+  ...kpiCapabilities,
+  ...consultationCapabilities,
   {
     id: 'list-queues',
     entry: 'functions/operations/list-queues.ts',

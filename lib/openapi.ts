@@ -122,6 +122,11 @@ export function buildOpenApi(capabilities: readonly Capability[], info: { versio
           required: true,
           schema: { type: 'string', pattern: '^public, max-age=\\d+$' },
         },
+        'content-disposition': {
+          description: 'The answer is a file to save, and its name',
+          required: true,
+          schema: { type: 'string', pattern: '^attachment; filename=' },
+        },
         'www-authenticate': {
           description: 'The authentication scheme (Bearer), when the token is missing or was refused by the gateway',
           required: false,
@@ -215,7 +220,7 @@ function operation(route: RouteContract) {
 }
 
 function success(route: RouteContract): Record<string, unknown> {
-  const content = { 'application/json': { schema: schemaOf(route.response, 'output') } };
+  const content = { [route.mediaType ?? 'application/json']: { schema: schemaOf(route.response, 'output') } };
   const headers: Record<string, unknown> = {};
   for (const name of route.responseHeaders ?? []) {
     headers[name] = { $ref: `#/components/headers/${name}` };

@@ -156,6 +156,8 @@ export const ApplicationSubmitted = z.strictObject({
   ...eventBase,
   type: z.literal('ApplicationSubmitted'),
   serviceId: z.string(),
+  /** The card version it was submitted under (events written before it was added lack it). */
+  serviceVersion: z.optional(z.int()),
   channel: z.enum(channels),
   payableJod: z.number(),
   expectedCompletionDate: z.string(),

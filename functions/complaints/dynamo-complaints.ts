@@ -5,12 +5,14 @@
 //                                         gsi2: HANDLER#<agencyId|egov-unit> / <createdAt>#<id>  (who must answer)
 //   COMPLAINT#<id>    EVT#<version>#<n>   its events: the outbox the table's stream carries to notifications (TTL 30 days)
 //   SLA#complaints    <dueAt>#<id>        while an agency must answer it, for the escalation sweep
+//   KPIC#<cell>       M#<YYYY-MM>         the KPIs' complaint counters (ALL#all, AGENCY#<id>): filed, resolved, minutes to resolve
 // Each change writes the complaint, its events and its SLA entry in one transaction, conditioned on the version.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ComplaintEvent, ComplaintStatus } from '../../schemas/engagement';
 import { type ComplaintStore, isWatched, type StoredComplaint } from './domain/complaints';
 import { VersionConflict } from '../shared/errors';
+import { ammanMonth } from '../shared/amman-time';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -18,6 +20,31 @@ const EVENT_DAYS = 30;
 const SLA_PK = 'SLA#complaints';
 const complaintPk = (complaintId: string) => `COMPLAINT#${complaintId}`;
 const pageKey = (complaint: StoredComplaint) => `${complaint.createdAt}#${complaint.complaintId}`;
+
+/** The KPI cells a complaint counts in: everything, and the agency it was filed against (else the one handling it). */
+function kpiCounters(tableName: string, complaint: StoredComplaint, at: string, counters: Record<string, number>): TransactItem[] {
+  const month = ammanMonth(at);
+  const names = Object.keys(counters);
+  return ['ALL#all', `AGENCY#${complaint.agencyId ?? complaint.handler}`].map((cell) => ({
+    Update: {
+      TableName: tableName,
+      Key: { pk: `KPIC#${cell}`, sk: `M#${month}` },
+      UpdateExpression: `ADD ${names.map((_, index) => `#c${index} :c${index}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#c${index}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(names.map((name, index) => [`:c${index}`, counters[name]])),
+    },
+  }));
+}
+
+/** A resolution in these events: counted with the minutes from filing to it. */
+function resolutionCounters(tableName: string, complaint: StoredComplaint, events: readonly ComplaintEvent[]): TransactItem[] {
+  const resolved = events.find((event) => event.type === 'ComplaintAnswered' && event.status === 'resolved');
+  if (!resolved) {
+    return [];
+  }
+  const minutes = Math.max(0, Math.round((Date.parse(resolved.at) - Date.parse(complaint.createdAt)) / 60_000));
+  return kpiCounters(tableName, complaint, resolved.at, { complaintsResolved: 1, complaintResolutionMinutes: minutes });
+}
 
 export function dynamoComplaints(client: DynamoDBDocumentClient, tableName: string): ComplaintStore {
   const meta = (complaint: StoredComplaint): Record<string, unknown> => ({
@@ -84,6 +111,7 @@ export function dynamoComplaints(client: DynamoDBDocumentClient, tableName: stri
             { Put: { TableName: tableName, Item: meta(complaint), ConditionExpression: 'attribute_not_exists(pk)' } },
             ...eventItems(complaint, events),
             ...(isWatched(complaint) ? [slaItem(complaint)] : []),
+            ...kpiCounters(tableName, complaint, complaint.createdAt, { complaints: 1 }),
           ],
         }),
       );
@@ -109,6 +137,7 @@ export function dynamoComplaints(client: DynamoDBDocumentClient, tableName: stri
               },
               ...eventItems(complaint, events),
               slaItem(complaint),
+              ...resolutionCounters(tableName, complaint, events),
             ],
           }),
         );

@@ -55,6 +55,12 @@ export function localDateTime(date: Date): string {
   return `${year}-${month}-${day} ${hour}:${minute}`;
 }
 
+/** `YYYY-MM` of an instant, Amman time (a KPI's month). */
+export function ammanMonth(at: string | Date): string {
+  const { year, month } = local(typeof at === 'string' ? new Date(at) : at);
+  return `${year}-${month}`;
+}
+
 /** `YYYY-QN` of the date in Amman. */
 export function quarterOf(date: Date): string {
   const { year, month } = local(date);

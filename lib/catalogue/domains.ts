@@ -18,6 +18,8 @@ const domainOfArea: Readonly<Record<string, ApiDomain>> = {
   documents: 'applications',
   payments: 'applications',
   operations: 'platform',
+  kpis: 'engagement',
+  consultations: 'platform',
 };
 
 export function domainOf(capability: Pick<Capability, 'id' | 'entry'>): ApiDomain {

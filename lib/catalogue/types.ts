@@ -58,7 +58,9 @@ export interface RouteContract<
    */
   readonly idempotent?: true;
   /** Headers its successful answers carry besides content-type (described in OpenAPI). */
-  readonly responseHeaders?: readonly 'cache-control'[];
+  readonly responseHeaders?: readonly ('cache-control' | 'content-disposition')[];
+  /** What a successful answer is when not JSON, e.g. a page to download (the handler sends the text itself). */
+  readonly mediaType?: 'text/html';
   /** Largest accepted request body, bytes. */
   readonly maxBodyBytes?: number;
   /** Attempts one client (source IP) may make in a window; beyond it, 429 with Retry-After (counted in DynamoDB). */

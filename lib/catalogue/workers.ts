@@ -2,6 +2,7 @@
 // grants from this list; the local cloud binds the same handlers to its queue, stream poller, timers and engine.
 import type { DeliveryChannel } from '../../schemas/engagement';
 import { journeyWorkers } from './journey-workers';
+import { kpiWorkers } from './kpi-workers';
 
 export * from './worker-types';
 import type { DomainEventType, PlatformQueue, Worker } from './worker-types';
@@ -167,6 +168,7 @@ export const workers: readonly Worker[] = [
   },
   ...engagementWorkers,
   ...journeyWorkers,
+  ...kpiWorkers,
 ];
 
 export const platformQueues: readonly PlatformQueue[] = [...engagementQueues];

@@ -94,6 +94,8 @@ interface Fixtures {
   readonly engagement: EngagementFixtures;
   /** Omar's newborn life-event bundle. */
   readonly bundle: string;
+  /** An open consultation of cspd with Omar's comment on it, and an open survey of cspd. */
+  readonly consultation: { readonly id: string; readonly commentId: string; readonly survey: string };
 }
 
 interface Agencies {
@@ -477,6 +479,44 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
     probe: (persona, f) => ({ path: `/v1/applications/${f.engagement.endedApplications[persona]}/feedback`, body: { rating: 4 } }),
     expect: { anonymous: ANONYMOUS, citizen: allow(201), citizen2: HIDDEN, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
   },
+  'get-kpis': {
+    probe: () => ({ path: '/v1/kpis?agency=dvld' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  'set-kpi-target': {
+    probe: () => ({ path: '/v1/kpis/targets', body: { kpi: 'satisfaction', dimension: 'agency', value: 'gam', target: 4.2, comparison: 'at-least', by: dateFromToday(180) } }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  'get-kpi-report': {
+    probe: () => ({ path: '/v1/kpis/reports/dvld?lang=en' }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  'get-public-kpis': { probe: () => ({ path: '/v1/public/kpis?channel=portal' }), expect: allowEveryone(200) },
+  'create-consultation': {
+    probe: () => ({ path: '/v1/consultations', body: { kind: 'law', agencyId: 'cspd', title: { ar: 'قانون', en: 'Law' }, description: { ar: 'نص', en: 'Text' }, opensOn: dateFromToday(1), closesOn: dateFromToday(20) } }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: allow(201), otherOfficer: ROLE, frontline: ROLE, operator: allow(201), auditor: ROLE },
+  },
+  'list-consultations': { probe: () => ({ path: '/v1/consultations?status=open&limit=5' }), expect: allowEveryone(200) },
+  'get-consultation': { probe: (_persona, f) => ({ path: `/v1/consultations/${f.consultation.id}` }), expect: allowEveryone(200) },
+  'list-consultation-comments': { probe: (_persona, f) => ({ path: `/v1/consultations/${f.consultation.id}/comments?limit=5` }), expect: allowEveryone(200) },
+  // Omar revises the comment he made in the fixtures; Salma comments for the first time.
+  'put-my-consultation-comment': {
+    probe: (persona, f) => ({ path: `/v1/consultations/${f.consultation.id}/my-comment`, body: { text: `authorization matrix: ${persona}` } }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(200), citizen2: allow(201), ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
+  },
+  'hide-consultation-comment': {
+    probe: (_persona, f) => ({ path: `/v1/consultations/${f.consultation.id}/comments/${f.consultation.commentId}/hide`, body: { reason: 'authorization matrix' } }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: allow(200), otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
+  },
+  // Allowed callers reach the rule: an open consultation takes no response yet.
+  'publish-consultation-response': {
+    probe: (_persona, f) => ({ path: `/v1/consultations/${f.consultation.id}/response`, body: { text: { ar: 'رد', en: 'Response' } } }),
+    expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: allow(409), otherOfficer: ROLE, frontline: ROLE, operator: allow(409), auditor: ROLE },
+  },
+  'answer-survey': {
+    probe: (_persona, f) => ({ path: `/v1/consultations/${f.consultation.survey}/answers`, body: SURVEY_ANSWERS }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(201), citizen2: allow(201), ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
+  },
   'feedback-summary': {
     probe: () => ({ path: '/v1/feedback/summary' }),
     expect: { anonymous: ANONYMOUS, citizen: ROLE, citizen2: ROLE, ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: allow(200), auditor: ROLE },
@@ -680,7 +720,23 @@ async function makeFixtures(): Promise<Fixtures> {
     assistedToCancel: await assisted(),
     engagement: await makeEngagementFixtures(VEHICLE),
     bundle: await newbornBundle(),
+    consultation: await openConsultation(),
   };
+}
+
+const SURVEY_ANSWERS = { answers: { satisfied: 4 } };
+async function openConsultation(): Promise<Fixtures['consultation']> {
+  const operator = await tokenFor('operator');
+  const base = { agencyId: 'cspd', title: { ar: 'مشاورة', en: 'Consultation' }, description: { ar: 'نص', en: 'Text' }, opensOn: dateFromToday(-1), closesOn: dateFromToday(30) };
+  const open = await api('/v1/consultations', { method: 'POST', token: operator, body: { ...base, kind: 'policy' } });
+  const survey = await api('/v1/consultations', {
+    method: 'POST',
+    token: operator,
+    body: { ...base, kind: 'survey', questions: [{ questionId: 'satisfied', type: 'scale', text: { ar: 'الرضا', en: 'Satisfied?' } }] },
+  });
+  const comment = await api(`/v1/consultations/${open.body.consultationId}/my-comment`, { method: 'PUT', token: await tokenFor('citizen'), body: { text: 'authorization matrix' } });
+  expect([open.status, survey.status, comment.status]).toEqual([201, 201, 201]);
+  return { id: open.body.consultationId, commentId: comment.body.commentId, survey: survey.body.consultationId };
 }
 
 async function runMatrix(f: Fixtures): Promise<MatrixOutcome[]> {

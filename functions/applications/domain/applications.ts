@@ -370,6 +370,7 @@ async function submit(
       at: submitted.submittedAt!,
       by: actorOf(principal),
       serviceId: card.serviceId,
+      serviceVersion: card.version,
       channel,
       payableJod: submitted.fees.payableJod,
       expectedCompletionDate: submitted.expectedCompletionDate!,
