@@ -11,6 +11,7 @@ import { referenceServices } from '../../reference/services';
 import { api, cloudState, tables, tokenFor } from '../support/api';
 import { cancel, type Citizen, decide, freshCitizen, openTask, waitForStatus } from '../support/engagement';
 import { until } from '../support/wait';
+import { refreshEnvironment } from '../../functions/shared/environment';
 
 const serviceId = `kpi-test-${randomInt(0, 1_000_000_000)}`;
 const STEPS = ['check-birth-record', 'assign-number'] as const;
@@ -177,6 +178,7 @@ describe('KPIs counted from the domain events', () => {
       TABLE_ENGAGEMENT: tableName('local', 'engagement'),
       TABLE_CATALOGUE: tableName('local', 'catalogue'),
     });
+    refreshEnvironment();
     const { handler } = await import('../../functions/kpis/count-events');
     for (const event of eventsOf([approved[0]!])) {
       await handler({ id: event.eventId, 'detail-type': event.type, detail: event } as never);

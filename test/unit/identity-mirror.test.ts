@@ -16,7 +16,7 @@ import { ensureIdentity, type LocalIdentity } from '../../local/cognito/pool';
 import { signIn } from '../../local/cognito/sign-in';
 import { localTokenVerifier } from '../../local/cognito/tokens';
 import { ensureTables, localDynamoDbClient, type RunningDynamoDb, startDynamoDb } from '../../local/dynamodb';
-import { configureLambdaEnvironment } from '../../local/lambda-environment';
+import { configureLambdaEnvironment, setLambdaVariable } from '../../local/lambda-environment';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller';
 import { dynamoIdentityLinks, identityLinkKey } from '../../functions/shared/dynamo-identity-links';
 import { type IdentityLink, resolvePrincipal } from '../../functions/shared/identity';
@@ -44,7 +44,8 @@ beforeAll(async () => {
   primary = await ensureIdentity(cognito.endpoint, `${STAGE}-primary`);
   dr = await ensureIdentity(cognito.endpoint, `${STAGE}-dr`);
   configureLambdaEnvironment({ stage: STAGE, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity: primary, catalogueCacheSeconds: '0', logLevel: 'ERROR' });
-  Object.assign(process.env, { STANDBY_USER_POOL_ID: dr.userPoolId, STANDBY_COGNITO_ENDPOINT: cognito.endpoint });
+  setLambdaVariable('STANDBY_USER_POOL_ID', dr.userPoolId);
+  setLambdaVariable('STANDBY_COGNITO_ENDPOINT', cognito.endpoint);
   const { handler } = await import('../../functions/registry/mirror-identities');
   poller = await startStreamPoller({
     endpoint: dynamoDb.endpoint,

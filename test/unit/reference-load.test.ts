@@ -51,6 +51,7 @@ test('a first load writes the whole package, the rollout relative to the loader 
     lifeEvents: { written: referencePackage.lifeEvents.length, unchanged: 0 },
     rollout: 'written',
     calendar: 'written',
+    synonyms: 'written',
     services: { created: 3, updated: 0, unchanged: 0 },
     skipped: [],
   });
@@ -68,6 +69,7 @@ test('a re-run changes nothing', async () => {
     lifeEvents: { written: 0, unchanged: referencePackage.lifeEvents.length },
     rollout: 'kept',
     calendar: 'kept',
+    synonyms: 'kept',
     services: { created: 0, updated: 0, unchanged: 3 },
     skipped: [],
   });
