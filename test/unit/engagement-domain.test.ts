@@ -1,12 +1,6 @@
 // Notifications, ratings and complaints on a real DynamoDB Local with injected time: deduplication by event id,
 // preferences and quiet hours, the delivery log with backoff and dead-lettering, quarters, SLA escalation.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { tableName } from '../../lib/platform/tables';
-import { ensureTables, localDynamoDbClient, type RunningDynamoDb, startDynamoDb } from '../../local/dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredApplication } from '../../functions/applications/domain/applications';
 import { complaintSlaHours, fileComplaint, getComplaint, type ComplaintDeps } from '../../functions/complaints/domain/complaints';
 import { escalateOverdueComplaints, rateResolution, respondToComplaint } from '../../functions/complaints/domain/handling';
@@ -23,25 +17,10 @@ import type { Principal } from '../../functions/shared/identity';
 import type { AuditEntry } from '../../functions/registry/domain/audit-chain';
 import { submittedVariables } from '../support/notification-variables';
 import { referenceCalendar } from '../../reference/calendar';
+import { unitTables } from '../support/unit-tables';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'khidma-engagement-'));
-let dynamoDb: RunningDynamoDb;
-let client: DynamoDBClient;
-let documents: DynamoDBDocumentClient;
-let table: string;
-
-beforeAll(async () => {
-  dynamoDb = await startDynamoDb({ port: 0, dataDir: path.join(root, 'dynamodb'), reset: true });
-  client = localDynamoDbClient(dynamoDb.endpoint);
-  documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  await ensureTables(client, 'unit');
-  table = tableName('unit', 'engagement');
-}, 60_000);
-afterAll(async () => {
-  client?.destroy();
-  await dynamoDb?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const local = unitTables('khidma-engagement-');
+const table = local.table('engagement');
 
 let counter = 0;
 /** A fresh ULID-shaped id per call, so tests never share records. */
@@ -54,7 +33,7 @@ const operator: Principal = { sub: 'operator-1', role: 'operator', mfaEnrolled: 
 // --- Notifications ---
 
 function notifications(now: () => Date) {
-  const store: NotificationStore = dynamoNotifications(documents, table);
+  const store: NotificationStore = dynamoNotifications(local.documents, table);
   const queued: DeliveryRef[] = [];
   const deps: NotifyDeps = {
     store,
@@ -230,7 +209,7 @@ describe('rate your experience', () => {
     const apps = [application(person, 'approved'), application(person, 'rejected'), application(person, 'cancelled'), application(person, 'in-progress')];
     const agency = `agency-q-${counter}`;
     const deps = (now: string): FeedbackDeps => ({
-      store: dynamoFeedback(documents, table),
+      store: dynamoFeedback(local.documents, table),
       applications: { get: async (id) => apps.find((candidate) => candidate.applicationId === id) },
       owningAgency: async () => agency,
       now: at(now),
@@ -262,7 +241,7 @@ describe('rate your experience', () => {
 function complaints(now: () => Date, apps: StoredApplication[] = []) {
   const audited: AuditEntry[] = [];
   const deps: ComplaintDeps = {
-    store: dynamoComplaints(documents, table),
+    store: dynamoComplaints(local.documents, table),
     applications: { get: async (id) => apps.find((candidate) => candidate.applicationId === id) },
     agencies: { exists: async (agencyId) => ['dvld', 'gam', 'moh'].includes(agencyId), owning: async () => 'dvld' },
     audit: { append: async (entry) => void audited.push(entry) },
@@ -273,7 +252,7 @@ function complaints(now: () => Date, apps: StoredApplication[] = []) {
 }
 
 async function eventsOf(complaintId: string): Promise<string[]> {
-  const { Items = [] } = await documents.send(
+  const { Items = [] } = await local.documents.send(
     new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)', ExpressionAttributeValues: { ':pk': `COMPLAINT#${complaintId}`, ':evt': 'EVT#' } }),
   );
   return Items.map((item) => item.event.type as string);

@@ -1,14 +1,7 @@
 // KPI counting on a real DynamoDB Local with injected events and times: durations past a day, steps and
 // completions late against their SLA, a redelivered event, a rebuild from a history, the complaints counted by
 // the complaints store (filed, resolved, hours to resolve), each checked against figures worked out by hand.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '../../schemas/applications';
-import { tableName } from '../../lib/platform/tables';
-import { ensureTables, localDynamoDbClient, type RunningDynamoDb, startDynamoDb } from '../../local/dynamodb';
 import { fileComplaint, type ComplaintDeps } from '../../functions/complaints/domain/complaints';
 import { respondToComplaint } from '../../functions/complaints/domain/handling';
 import { dynamoComplaints } from '../../functions/complaints/dynamo-complaints';
@@ -16,25 +9,10 @@ import { countEvent, type CountingDeps, kpiReport, rebuildKpis, type ReadingDeps
 import { dynamoKpis } from '../../functions/kpis/dynamo-kpis';
 import type { Principal } from '../../functions/shared/identity';
 import { referenceCalendar } from '../../reference/calendar';
+import { unitTables } from '../support/unit-tables';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'khidma-kpis-'));
-let dynamoDb: RunningDynamoDb;
-let client: DynamoDBClient;
-let documents: DynamoDBDocumentClient;
-let table: string;
-
-beforeAll(async () => {
-  dynamoDb = await startDynamoDb({ port: 0, dataDir: path.join(root, 'dynamodb'), reset: true });
-  client = localDynamoDbClient(dynamoDb.endpoint);
-  documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  await ensureTables(client, 'unit');
-  table = tableName('unit', 'engagement');
-}, 60_000);
-afterAll(async () => {
-  client?.destroy();
-  await dynamoDb?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const local = unitTables('khidma-kpis-');
+const table = local.table('engagement');
 
 const baseline = { visits: 2, citizenMinutes: 120, governmentCostJod: 3, citizenCostJod: 5, paperPages: 4 };
 const by = { role: 'citizen' } as never;
@@ -57,7 +35,7 @@ function history(applicationId: string, channel: 'portal' | 'kiosk', decisionHou
 
 describe('KPI counting', () => {
   const deps = (): CountingDeps & ReadingDeps => ({
-    store: dynamoKpis(documents, table),
+    store: dynamoKpis(local.documents, table),
     card: async () => ({ ownerAgencyId: 'moh', rolloutPhase: 2, baseline }),
     ratings: async () => ({ services: new Map(), agencies: new Map() }),
     now: () => new Date('2031-07-20T09:00:00.000Z'),
@@ -96,7 +74,7 @@ describe('KPI counting', () => {
     const result = await rebuildKpis(deps(), replay(), new Date());
     expect(result).toMatchObject({ events: 10, counted: 7 });
     expect(await kpiReport(deps(), { phase: 2, from: '2031-07', to: '2031-07' })).toEqual(before);
-    const store = dynamoKpis(documents, table);
+    const store = dynamoKpis(local.documents, table);
     await store.startRebuild(new Date());
     await expect(countEvent(deps(), { ...histories[1]![0]!, eventId: 'during-rebuild' })).rejects.toMatchObject({ name: 'RebuildRunning' });
     await store.endRebuild();
@@ -105,7 +83,7 @@ describe('KPI counting', () => {
   it('counts complaints filed against an agency and their resolution time, per 1,000 of its applications', async () => {
     let now = new Date('2031-07-10T07:00:00.000Z');
     const complaintDeps: ComplaintDeps = {
-      store: dynamoComplaints(documents, table),
+      store: dynamoComplaints(local.documents, table),
       applications: { get: async () => undefined },
       agencies: { exists: async () => true, owning: async () => undefined },
       audit: { append: async () => undefined },
