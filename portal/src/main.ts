@@ -389,13 +389,46 @@ async function preferencesPage(): Promise<void> {
 }
 
 async function consentsPage(): Promise<void> {
-  const [names, { body }] = await Promise.all([agencyNames(), call('GET', '/v1/me/consents')]);
+  const [names, { body }, { body: me }] = await Promise.all([agencyNames(), call('GET', '/v1/me/consents'), call('GET', '/v1/me')]);
   const items = body.items as Json[];
-  page(t('consents'), items.length === 0 ? h('p', {}, t('noConsents')) : h('ul', { class: 'list' }, ...items.map((c) => h('li', {},
+  page(t('consents'), grantForm(names, me), items.length === 0 ? h('p', {}, t('noConsents')) : h('ul', { class: 'list' }, ...items.map((c) => h('li', {},
     h('p', {}, t('grantedTo', { who: loc(names.get(c.grantee.id)) || c.grantee.id, purpose: c.purpose })),
     h('p', { class: 'meta' }, c.fields.join('، '), ' · ', c.status === 'revoked' ? t('revoked') : t('until', { date: date(c.expiresAt) })),
     c.status === 'active' && h('button', { type: 'button', class: 'danger', onclick: async () => { await call('DELETE', `/v1/consents/${c.consentId}`); await consentsPage(); announce(t('revoked')); } }, t('revoke')),
   ))));
+}
+
+/** POST /v1/consents: an agency, the fields of the citizen's own record it may read, for one purpose, until a date. */
+function grantForm(names: Map<string, Localized>, me: Json): HTMLElement {
+  const prefix = me.kind === 'residents' ? 'resident' : 'person';
+  const status = h('div', { role: 'status' });
+  const agency = h('select', { name: 'agency' }, h('option', { value: '' }, t('choose')),
+    ...[...names].sort(([, a], [, b]) => loc(a).localeCompare(loc(b))).map(([id, name]) => h('option', { value: id }, loc(name)))) as HTMLSelectElement;
+  const boxes = Object.keys(me.profile ?? {}).map((name) => {
+    const input = h('input', { type: 'checkbox', id: uid('grant'), value: name }) as HTMLInputElement;
+    return { input, item: h('li', {}, input, ' ', h('label', { for: input.id }, loc(registryFieldNames[`${prefix}.${name}`]) || name)) };
+  });
+  const purpose = h('input', { type: 'text', name: 'purpose', maxlength: 200, dir: 'auto' }) as HTMLInputElement;
+  const until = h('input', { type: 'date', name: 'until', value: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) }) as HTMLInputElement;
+  const grant = async () => {
+    const fields = boxes.filter(({ input }) => input.checked).map(({ input }) => input.value);
+    try {
+      await call('POST', '/v1/consents', { agencyId: agency.value, fields, purpose: purpose.value.trim(), expiresAt: until.value });
+      await consentsPage();
+      announce(t('granted'));
+    } catch (error) {
+      status.replaceChildren(notice(errorText(error), 'error'));
+    }
+  };
+  return h('form', { novalidate: true, class: 'grant', onsubmit: (e: Event) => { e.preventDefault(); void grant(); } },
+    h('h2', {}, t('grantTitle')),
+    field(t('grantAgency'), agency),
+    h('fieldset', {}, h('legend', {}, t('grantFields')), h('ul', { class: 'choices' }, ...boxes.map(({ item }) => item))),
+    field(t('grantPurpose'), purpose),
+    field(t('grantUntil'), until),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('grantButton'))),
+    status,
+  );
 }
 
 async function accessLogPage(): Promise<void> {

@@ -355,6 +355,29 @@ describe('a business representative', () => {
   });
 });
 
+describe('a consent', () => {
+  it('is granted from the portal for two fields and one purpose, listed, and revoked', async () => {
+    const page = await newPage('ar');
+    await signIn(page, 'citizen2', 'ar');
+    await page.getByRole('navigation').getByRole('link', { name: 'الموافقات' }).click();
+    await page.getByRole('heading', { level: 2, name: 'منح جهة حكومية الاطلاع على بياناتي' }).waitFor();
+    await check(page, 'consent-grant-ar');
+    const purpose = `portal-grant-${Date.now()}`;
+    await page.getByLabel('الجهة', { exact: true }).selectOption('ssc');
+    await page.getByLabel('الاسم الكامل').check();
+    await page.getByLabel('العنوان').check();
+    await page.getByLabel('الغرض (تطّلع الجهة لهذا الغرض وحده)').fill(purpose);
+    await page.getByRole('button', { name: 'منح الموافقة' }).click();
+    const listed = page.getByRole('listitem').filter({ hasText: purpose });
+    await listed.waitFor();
+    const lina = await tokenFor('citizen2');
+    const consent = ((await api('/v1/me/consents', { token: lina })).body.items as Array<{ consentId: string; purpose: string; grantee: object; fields: string[]; status: string }>).find((item) => item.purpose === purpose)!;
+    expect(consent).toMatchObject({ grantee: { type: 'agency', id: 'ssc' }, fields: ['fullName', 'address'], status: 'active' });
+    await listed.getByRole('button', { name: 'سحب الموافقة' }).click();
+    await until('the consent revoked', async () => ((await api('/v1/me/consents', { token: lina })).body.items as Array<{ consentId: string; status: string }>).find((item) => item.consentId === consent.consentId)?.status === 'revoked');
+  });
+});
+
 describe('an operator', () => {
   it('edits a card, is shown the conflict when someone saved first, and moves its lifecycle stage', async () => {
     const page = await newPage('en');
