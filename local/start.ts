@@ -120,6 +120,7 @@ async function main(): Promise<void> {
   });
   const apiUrl = await listen(gateway, port(args.port, '--port'));
   payments.notifyTo(`${apiUrl}/v1/payments/notifications`);
+  setLambdaVariable('PUBLIC_BASE_URL', apiUrl);
   stoppers.unshift(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
 
   const outbox = path.join(dataDir, 'outbox');

@@ -39,6 +39,17 @@ export interface CapabilityFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** @default - no description */
   readonly description?: string;
+  /** Files (from the repository root) copied beside the bundle, read at run time from LAMBDA_TASK_ROOT. @default - none */
+  readonly bundledFiles?: readonly string[];
+}
+
+/** Bundling hooks that copy files (fonts) into the package beside index.mjs. */
+function copyBeside(files: readonly string[]) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => files.map((file) => `cp "${path.join(inputDir, file)}" "${outputDir}/"`),
+  };
 }
 
 export class CapabilityFunction extends Construct {
@@ -83,6 +94,7 @@ export class CapabilityFunction extends Construct {
         // The pinned SDK the tests ran against, not whatever version the runtime ships.
         bundleAwsSDK: true,
         esbuildArgs: { '--alias': credentialsAlias },
+        ...(props.bundledFiles?.length ? { commandHooks: copyBeside(props.bundledFiles) } : {}),
       },
     });
     Validations.of(this.role).acknowledge({

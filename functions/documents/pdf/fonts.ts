@@ -5,15 +5,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { documentFontFiles } from '../../../lib/catalogue/document-pdf';
 import { environment } from '../../shared/environment';
 import { readFont } from './font';
 import type { Fonts } from './line';
 
-/** The font files, relative to the repository root: the catalogue copies them next to the handler. */
-export const documentFontFiles = {
-  arabic: 'node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff',
-  latin: 'node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-latin-400-normal.woff',
-} as const;
 
 function fontPath(file: string): string {
   const taskRoot = environment().LAMBDA_TASK_ROOT;

@@ -15,7 +15,8 @@ export interface PdfContent {
   readonly title: Bilingual;
   /** Label and value rows, in order. */
   readonly rows: ReadonlyArray<{ readonly label: Bilingual; readonly value: Bilingual }>;
-  readonly status: { readonly text: Bilingual; readonly tone: 'valid' | 'warning' };
+  /** The status note, a line or two. */
+  readonly status: { readonly lines: readonly Bilingual[]; readonly tone: 'valid' | 'warning' };
   readonly verifyUrl: string;
   readonly verifyHint: Bilingual;
   readonly footer: Bilingual;
@@ -101,10 +102,13 @@ function rows(writer: Writer, content: PdfContent, top: number): number {
     writer.page.line([MARGIN, y], [A4.width - MARGIN, y], 0.5, RULE);
     y -= 18;
   }
-  y -= 6;
   const tone = content.status.tone === 'valid' ? GREEN : RED;
-  both(writer, content.status.text, { y, size: 11, color: tone });
-  return y - 30;
+  for (const line of content.status.lines) {
+    y -= 6;
+    both(writer, line, { y, size: 10, color: tone });
+    y -= 10;
+  }
+  return y - 24;
 }
 
 function verification(writer: Writer, content: PdfContent, top: number): void {

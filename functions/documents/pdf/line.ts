@@ -20,6 +20,8 @@ export interface GlyphRun {
 
 const bidi = bidiFactory();
 
+/** Direction marks and isolates steer the algorithm and are not drawn. */
+const isBidiControl = (code: number) => code === 0x200e || code === 0x200f || (code >= 0x2066 && code <= 0x2069);
 const isArabic = (code: number) => (code >= 0x600 && code <= 0x6ff) || (code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff);
 
 /** The characters of a line in the order they are drawn, left to right. */
@@ -32,10 +34,27 @@ export function visualOrder(text: string, direction: 'rtl' | 'ltr'): string[] {
     chars[index] = char;
   });
   for (const [start = 0, end = -1] of bidi.getReorderSegments(text, levels)) {
-    const reversed = chars.slice(start, end + 1).reverse();
+    const reversed = clusters(chars.slice(start, end + 1)).reverse().flat();
     chars.splice(start, reversed.length, ...reversed);
   }
   return chars;
+}
+
+/** Harakat and other combining marks: drawn after their letter, which they sit on (zero advance). */
+const isMark = (char: string) => /[\u064B-\u065F\u0670]/.test(char);
+
+/** Letters with the marks that follow them: a reversal moves each whole, so marks stay on their letter. */
+function clusters(chars: readonly string[]): string[][] {
+  const grouped: string[][] = [];
+  for (const char of chars) {
+    const last = grouped.at(-1);
+    if (last && isMark(char)) {
+      last.push(char);
+    } else {
+      grouped.push([char]);
+    }
+  }
+  return grouped;
 }
 
 /** A line laid out: glyph runs, left to right, each in the font that has its characters. */
@@ -44,6 +63,9 @@ export function layoutLine(text: string, direction: 'rtl' | 'ltr', fonts: Fonts)
   let previous: FontName | undefined;
   for (const char of visualOrder(shapeArabic(text), direction)) {
     const code = char.codePointAt(0)!;
+    if (isBidiControl(code)) {
+      continue;
+    }
     // A space belongs to the run it sits in; elsewhere Arabic letters take the Arabic font, the rest the Latin one.
     const font: FontName = code === 0x20 && previous ? previous : isArabic(code) ? 'arabic' : 'latin';
     const glyph = fonts[font].glyphOf(code);
