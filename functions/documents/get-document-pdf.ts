@@ -50,7 +50,6 @@ export const handler: LambdaHttpHandler = async (event, context) => {
       ...response.headers,
       'content-type': 'application/pdf',
       'content-disposition': `attachment; filename="${event.pathParameters?.documentId ?? 'document'}.pdf"`,
-      'cache-control': 'private, no-store',
     },
     body: JSON.parse(response.body) as string,
     isBase64Encoded: true,
