@@ -75,6 +75,8 @@ export async function documentPdfContent(deps: DocumentPdfDeps, principal: Princ
   const card = application ? await deps.cards.getVersion(application.serviceId, application.serviceVersion) : undefined;
   const agency = (await deps.agencyName(document.issuingAgencyId)) ?? { ar: document.issuingAgencyId, en: document.issuingAgencyId };
   const type = typeNames[document.type];
+  // The issuer's public keys, on the same public address as the verification link.
+  const keysUrl = `${new URL(verifyUrl).origin}/.well-known/jwks.json`;
   const fieldRows = Object.entries(document.fields).map(([fieldId, value]) => {
     const label = card?.form.fields.find((field) => field.id === fieldId)?.label ?? { ar: fieldId, en: fieldId };
     return { label, value: fieldValue(card, fieldId, value) };
@@ -97,8 +99,8 @@ export async function documentPdfContent(deps: DocumentPdfDeps, principal: Princ
     verifyUrl,
     verifyHint: { ar: 'امسح الرمز أو افتح الرابط للتحقق من الوثيقة', en: 'Scan the code or open the link to verify this document' },
     footer: {
-      ar: 'صادرة إلكترونياً وموقّعة من منصة خدمة، وتُتحقق صحة توقيعها بالمفاتيح المنشورة في /.well-known/jwks.json',
-      en: 'Issued electronically and signed by the Khidma platform; its signature checks against the keys published at /.well-known/jwks.json',
+      ar: `صادرة إلكترونياً وموقّعة من منصة خدمة، ويُتحقق من توقيعها بالمفاتيح المنشورة في ${ltr(keysUrl)}`,
+      en: `Issued electronically and signed by the Khidma platform; its signature checks against the keys published at ${keysUrl}`,
     },
   };
 }
