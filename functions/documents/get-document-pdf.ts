@@ -3,6 +3,7 @@
 // body marked isBase64Encoded; HTTP APIs need no binary media types for it).
 import { getDocumentPdfRoute } from '../../lib/catalogue/document-pdf';
 import { dynamoApplications } from '../applications/dynamo-applications';
+import { dynamoRegistry } from '../registry/dynamo-registry';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';
 import { dynamo, requireTable } from '../shared/dynamo';
 import { environment } from '../shared/environment';
@@ -20,11 +21,19 @@ const applications = dynamoApplications(dynamo, {
   },
 });
 
+const registry = dynamoRegistry(dynamo, {
+  registry: requireTable('registry'),
+  get audit(): string {
+    throw new Error('the document PDF writes no audit entry');
+  },
+});
+
 const deps: DocumentPdfDeps = {
   documents: dynamoDocuments(dynamo, requireTable('applications')),
   applications,
   cards: { getVersion: (serviceId, version) => catalogue.getVersion(serviceId, version) },
   agencyName: async (agencyId) => (await catalogue.listAgencies()).find((agency) => agency.agencyId === agencyId)?.name,
+  businessesOf: async (nationalNumber) => (await registry.listMemberships(nationalNumber)).map((membership) => membership.registrationNumber),
   now: () => new Date(),
 };
 

@@ -3,6 +3,9 @@
 import { ammanDate } from '../../functions/shared/amman-time';
 import { api, cloudState, tokenFor } from '../support/api';
 import { type Citizen, freshCitizen, submitVehicleRenewal, VEHICLE } from '../support/engagement';
+import { randomUUID } from 'node:crypto';
+import { createBusiness } from '../support/fixtures';
+import { decide, openTask, waitForStatus } from '../support/engagement';
 import { approveVehicleRenewal } from '../support/journey';
 import { pdfQrCode, pdfText } from '../support/pdf';
 import { until } from '../support/wait';
@@ -93,5 +96,40 @@ describe('GET /v1/me/documents/{documentId}/pdf', () => {
     const text = pdfText((await fetchPdf(holder.token)).bytes);
     expect(text).toContain(`Revoked on ${ammanDate(new Date(revoked.body.revokedAt))}`);
     expect(text).not.toContain('Valid on');
+  });
+});
+
+describe("a business's document", () => {
+  it('is given to the people the registry lists for the business, as in their wallets, and to nobody else', async () => {
+    const [owner, representative, stranger] = await Promise.all([freshCitizen(), freshCitizen(), freshCitizen()]);
+    const registrationNumber = await createBusiness(owner.nationalNumber, [representative.nationalNumber]);
+    const applied = await api('/v1/applications', {
+      method: 'POST',
+      token: representative.token,
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        serviceId: 'commercial-register-extract',
+        channel: 'portal',
+        answers: { registrationNumber, language: 'en' },
+        forBusiness: { registrationNumber },
+      },
+    });
+    expect(applied.status).toBe(201);
+    const applicationId = applied.body.applicationId as string;
+    await decide('mit', await openTask('mit', applicationId, 'issue-extract'), 'approve');
+    await waitForStatus(representative.token, applicationId, 'approved');
+    const businessDocument = `DOC-${applicationId}`;
+    await until(`${businessDocument} in the owner's wallet`, async () =>
+      (await api('/v1/me/documents', { token: owner.token })).body.items.find((item: { documentId: string }) => item.documentId === businessDocument),
+    );
+    for (const member of [owner, representative]) {
+      const response = await fetch(`${cloudState().apiUrl}/v1/me/documents/${businessDocument}/pdf`, { headers: { authorization: `Bearer ${member.token}` } });
+      expect(response.status).toBe(200);
+      const text = pdfText(Buffer.from(await response.arrayBuffer()));
+      expect(text).toContain('Jasmine Bakery');
+      expect(text).toContain(businessDocument);
+    }
+    const refused = await api(`/v1/me/documents/${businessDocument}/pdf`, { token: stranger.token });
+    expect(refused.status).toBe(404);
   });
 });

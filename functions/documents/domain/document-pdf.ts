@@ -1,6 +1,7 @@
 // GET /v1/me/documents/{documentId}/pdf: the holder's document as a printable page in Arabic and English, with the
-// QR code of its public verification link. Only its holder gets it (anyone else: 404, as if it did not exist); the
-// issuing agency's officers verify a document by its number like anyone, and never need the holder's copy.
+// QR code of its public verification link. Only whoever has it in their wallet gets it (its holder, or for a business's
+// document the people the registry lists for the business); anyone else gets 404, as if it did not exist. The issuing
+// agency's officers verify a document by its number like anyone, and never need the holder's copy.
 import type { IssuedDocument } from '../../../schemas/documents';
 import type { ServiceCard } from '../../../schemas/services';
 import type { StoredApplication } from '../../applications/domain/applications';
@@ -17,6 +18,8 @@ export interface DocumentPdfDeps {
   readonly applications: { get(applicationId: string): Promise<StoredApplication | undefined> };
   readonly cards: { getVersion(serviceId: string, version: number): Promise<ServiceCard | undefined> };
   readonly agencyName: (agencyId: string) => Promise<Bilingual | undefined>;
+  /** The businesses the registry lists a person as an owner or representative of: their documents are in that person's wallet too. */
+  readonly businessesOf: (nationalNumber: string) => Promise<readonly string[]>;
   readonly now: () => Date;
 }
 
@@ -62,11 +65,22 @@ function statusLines(document: IssuedDocument, today: string): PdfContent['statu
   };
 }
 
+/** The caller holds it, or it is a business's that the registry lists them for now (as in their wallet). */
+async function holds(deps: DocumentPdfDeps, principal: Principal, holder: { readonly kind: string; readonly recordId: string }): Promise<boolean> {
+  const subject = principal.subject;
+  if (!subject) {
+    return false;
+  }
+  if (holder.kind === subject.kind && holder.recordId === subject.recordId) {
+    return true;
+  }
+  return holder.kind === 'businesses' && subject.kind === 'persons' && (await deps.businessesOf(subject.recordId)).includes(holder.recordId);
+}
+
 /** The page's words for a document its holder asks for. `verifyUrl` is the public link the QR code carries. */
 export async function documentPdfContent(deps: DocumentPdfDeps, principal: Principal, documentId: string, verifyUrl: string): Promise<PdfContent> {
   const stored = await deps.documents.get(documentId);
-  const holder = principal.subject;
-  if (!stored || !holder || stored.holder.kind !== holder.kind || stored.holder.recordId !== holder.recordId) {
+  if (!stored || !(await holds(deps, principal, stored.holder))) {
     throw new NotFound('document_not_found', `You hold no document ${documentId}`);
   }
   const now = deps.now();
