@@ -113,8 +113,8 @@ export async function documentPdfContent(deps: DocumentPdfDeps, principal: Princ
     verifyUrl,
     verifyHint: { ar: 'امسح الرمز أو افتح الرابط للتحقق من الوثيقة', en: 'Scan the code or open the link to verify this document' },
     footer: {
-      ar: `صادرة إلكترونياً وموقّعة من منصة خدمة، ويُتحقق من توقيعها بالمفاتيح المنشورة في ${ltr(keysUrl)}`,
-      en: `Issued electronically and signed by the Khidma platform; its signature checks against the keys published at ${keysUrl}`,
+      ar: `موقّعة إلكترونياً من منصة خدمة؛ يُتحقق من توقيعها بالمفاتيح المنشورة في ${ltr(keysUrl)}`,
+      en: `Signed electronically by Khidma; verify its signature with the keys at ${keysUrl}`,
     },
   };
 }
