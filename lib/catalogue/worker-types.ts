@@ -45,6 +45,8 @@ export interface Worker {
   readonly userPools?: { readonly own: readonly UserPoolAction[]; readonly standby: readonly UserPoolAction[] };
   /** The document issuer's KMS key (see Capability.documentSigning). */
   readonly documentSigning?: 'publicKey' | 'sign';
+  /** The bill-presentment provider (see Capability.paymentProvider). */
+  readonly paymentProvider?: 'call' | 'verify';
 }
 
 /** Queues of the platform besides the agency task queues; each gets a DLQ after `maxReceives`. */

@@ -166,6 +166,7 @@ export class ApiStack extends Stack {
       logRemovalPolicy,
       environment,
       agencyQueueMaximumConcurrency: capacity.agencyQueueMaximumConcurrency,
+      payments: config.payments,
       userPool: identity.userPool,
       standbyUserPool: props.standbyIdentity?.userPool,
     });
@@ -187,6 +188,7 @@ export class ApiStack extends Stack {
             userPoolClient: identity.clients.portal,
             workflow: this.workers.workflow.binding,
             documentSigningKey: this.workers.documentSigningKey,
+            paymentProvider: this.workers.paymentProvider,
             logRetention: config.logRetentionDays,
             logRemovalPolicy,
             environment,
