@@ -76,6 +76,17 @@ export async function call<T = any>(method: string, path: string, body?: unknown
   return { status: response.status, body: parsed as T, headers: response.headers };
 }
 
+/** A file the API answers (a document's PDF), fetched with the session's token. */
+export async function download(path: string): Promise<Blob> {
+  const token = currentSession()?.accessToken;
+  const response = await fetch(path, { headers: { 'accept-language': lang(), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  if (!response.ok) {
+    const parsed = (await response.json().catch(() => ({}))) as any;
+    throw new ApiError(response.status, parsed?.error?.code ?? 'error', parsed?.error?.message ?? response.statusText, parsed?.error?.details);
+  }
+  return response.blob();
+}
+
 let config: Promise<PortalConfig> | undefined;
 const portalConfig = () => (config ??= fetch('/portal-config.json').then((r) => r.json() as Promise<PortalConfig>));
 

@@ -1,5 +1,5 @@
 // The Khidma reference portal: citizens, officers and operators; Arabic first, English one click away.
-import { ApiError, answerMfa, call, currentSession, role, signIn, signOut } from './api';
+import { ApiError, answerMfa, call, currentSession, download, role, signIn, signOut } from './api';
 import { h, uid } from './dom';
 import { type Lang, type Localized, workingDays, complaintCategoryNames, date, eventNames, registryFieldNames, initialLang, lang, loc, number, percent, setLang, stageNames, statusNames, t, type TextKey } from './i18n';
 
@@ -70,7 +70,7 @@ function renderHeader(): void {
   const signedIn = currentSession();
   const who = role();
   const links: Array<[string, TextKey]> = [['#/', 'navServices']];
-  if (who === 'citizen') links.push(['#/me/applications', 'navMyApplications'], ['#/me/notifications', 'navNotifications'], ['#/me/preferences', 'navPreferences'], ['#/me/consents', 'navConsents'], ['#/me/access-log', 'navAccessLog'], ['#/me/complaints', 'navComplaints']);
+  if (who === 'citizen') links.push(['#/me/applications', 'navMyApplications'], ['#/me/notifications', 'navNotifications'], ['#/me/documents', 'navDocuments'], ['#/me/preferences', 'navPreferences'], ['#/me/consents', 'navConsents'], ['#/me/access-log', 'navAccessLog'], ['#/me/complaints', 'navComplaints']);
   if (who === 'officer') links.push(['#/inbox', 'navInbox'], ['#/complaints', 'navComplaints']);
   if (who === 'operator') links.push(['#/operator', 'navOperator']);
   if (!signedIn) links.push(['#/signin', 'navSignIn'], ['#/signup', 'navSignUp']);
@@ -345,6 +345,27 @@ async function notificationsPage(): Promise<void> {
   page(t('notifications'), items.length === 0 ? h('p', {}, t('noNotifications')) : h('ul', { class: 'list' }, ...items.map((n) => h('li', { class: n.read ? 'read' : 'unread' },
     h('h2', { lang: n.language, dir: n.language === 'ar' ? 'rtl' : 'ltr' }, n.title), h('p', { lang: n.language, dir: n.language === 'ar' ? 'rtl' : 'ltr' }, n.body), h('p', { class: 'meta' }, date(n.createdAt, true)),
     !n.read && h('button', { type: 'button', class: 'secondary', onclick: async () => { await call('POST', `/v1/me/notifications/${n.notificationId}/read`); await notificationsPage(); } }, t('markRead')),
+  ))));
+}
+
+const documentStatusTexts = { valid: 'documentStatusValid', revoked: 'documentStatusRevoked', expired: 'documentStatusExpired' } as const;
+
+/** The wallet: GET /v1/me/documents (the citizen's and their businesses'), each with its PDF and public verification link. */
+async function documentsPage(): Promise<void> {
+  const [names, { body }] = await Promise.all([agencyNames(), call('GET', '/v1/me/documents')]);
+  const items = body.items as Json[];
+  const save = async (documentId: string) => {
+    const url = URL.createObjectURL(await download(`/v1/me/documents/${encodeURIComponent(documentId)}/pdf`));
+    const link = h('a', { href: url, download: `${documentId}.pdf` });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  page(t('navDocuments'), items.length === 0 ? h('p', {}, t('noDocumentsIssued')) : h('ul', { class: 'list' }, ...items.map((d) => h('li', {},
+    h('h2', {}, loc(d.serviceName) || d.type, ' — ', loc(names.get(d.issuingAgencyId)) || d.issuingAgencyId),
+    h('p', {}, t('documentHolder', { name: loc(d.holder?.name) || d.holder?.recordId }), ' · ', t(documentStatusTexts[d.status as keyof typeof documentStatusTexts] ?? 'documentStatusValid')),
+    h('p', { class: 'meta' }, d.documentId, ' · ', t('documentValidity', { from: date(d.validFrom), until: d.validUntil ? date(d.validUntil) : '—' })),
+    h('p', {}, h('a', { href: `/v1/verify/${encodeURIComponent(d.documentId)}` }, t('verifyLink'))),
+    h('button', { type: 'button', class: 'secondary', onclick: () => void save(d.documentId) }, t('downloadPdf')),
   ))));
 }
 
@@ -760,6 +781,7 @@ async function render(): Promise<void> {
     else if (parts[0] === 'me' && parts[1] === 'notifications') { needs('citizen'); await notificationsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'consents') { needs('citizen'); await consentsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'preferences') { needs('citizen'); await preferencesPage(); }
+    else if (parts[0] === 'me' && parts[1] === 'documents') { needs('citizen'); await documentsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'access-log') { needs('citizen'); await accessLogPage(); }
     else if (parts[0] === 'me' && parts[1] === 'complaints') { needs('citizen'); await myComplaintsPage(); }
     else if (parts[0] === 'complaints' && parts[1]) await complaintPage(parts[1], params);

@@ -11,6 +11,7 @@ import { demoPassword } from '../../local/demo-users';
 import { api, cloudState, lastMessageTo, tokenFor } from '../support/api';
 import { createPerson, freshPersonProof } from '../support/fixtures';
 import { payApplication } from '../support/journey';
+import { decide, openTask } from '../support/engagement';
 import { until } from '../support/wait';
 
 jest.setTimeout(120_000);
@@ -352,6 +353,18 @@ describe('a business representative', () => {
       const { updatedAt: _, ...restore } = before;
       await api('/v1/me/notification-preferences', { method: 'PUT', token: lina, body: restore });
     }
+
+    // The ministry issues the extract: it is in Lina's wallet, the business's, and downloads as a PDF.
+    await decide('mit', await openTask('mit', applicationId, 'issue-extract'), 'approve');
+    const documentId = `DOC-${applicationId}`;
+    await page.getByRole('navigation').getByRole('link', { name: 'وثائقي' }).click();
+    await reloadUntil(page, documentId);
+    await check(page, 'documents-ar');
+    const item = page.getByRole('listitem').filter({ hasText: documentId });
+    await item.getByText('صاحب الوثيقة: شركة الحداد للبرمجيات ذ.م.م').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'تنزيل نسخة PDF' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${documentId}.pdf`);
+    expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 
