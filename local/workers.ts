@@ -9,6 +9,7 @@ import type { DomainEvent } from '../schemas/applications';
 import { agencyQueueName, AGENCY_QUEUE_MAX_RECEIVES, AGENCY_QUEUE_VISIBILITY_SECONDS } from '../lib/platform/workflow';
 import { tableName } from '../lib/platform/tables';
 import { LocalEventBus } from './event-bus';
+import { openDataDir, openDataLogDir } from './open-data';
 import { LocalQueues } from './queue';
 import { startStreamPoller } from './stream-poller';
 import { liveSwitches } from './region-switch';
@@ -112,6 +113,14 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   const { installDocumentSigner } = await import('../functions/documents/signer');
   const { localKeySigner } = await import('../functions/documents/local-key-signer');
   installDocumentSigner(localKeySigner(path.join(options.dataDir, 'keys', 'document-issuer.pem')));
+
+  // Open data: published to <data>/open-data/ (served under /open-data/), downloads logged to <data>/open-data-logs/.
+  const { installOpenDataStore } = await import('../functions/open-data/store');
+  const { fileOpenDataStore } = await import('../functions/open-data/file-store');
+  const { installDownloadLogs } = await import('../functions/open-data/logs');
+  const { fileLogSource } = await import('../functions/open-data/file-logs');
+  installOpenDataStore(fileOpenDataStore(openDataDir(options.dataDir)));
+  installDownloadLogs(fileLogSource(openDataLogDir(options.dataDir)));
 
   const { installWorkflowEngine } = await import('../functions/workflow/engine');
   installWorkflowEngine(engine);

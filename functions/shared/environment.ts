@@ -61,6 +61,10 @@ const checks = {
   PAYMENT_PROVIDER_URL: optional(URL_PATTERN, 'must be an http(s) URL'),
   PAYMENT_NOTIFICATION_SECRET: optional(ANY, ''),
   DOCUMENT_SIGNING_KEY_ID: optional(ANY, ''),
+  /** The open-data bucket (served by CloudFront) and its region, and the bucket of its CloudFront logs. */
+  OPEN_DATA_BUCKET: optional(ANY, ''),
+  OPEN_DATA_BUCKET_REGION: optional(/^[a-z0-9-]+$/, 'must be a region name'),
+  OPEN_DATA_LOG_BUCKET: optional(ANY, ''),
   KHIDMA_COMMIT: withDefault(ANY, '', 'local'),
   KHIDMA_VERSION: withDefault(ANY, '', '0.1.0'),
 };
