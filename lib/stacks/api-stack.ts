@@ -168,6 +168,7 @@ export class ApiStack extends Stack {
       agencyQueueMaximumConcurrency: capacity.agencyQueueMaximumConcurrency,
       userPool: identity.userPool,
       standbyUserPool: props.standbyIdentity?.userPool,
+      openDataRegion: config.primaryRegion,
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];
