@@ -27,6 +27,7 @@ import {
   summaryOf,
   type TimelineEvent,
 } from './domain/applications';
+import { actingPerson } from './domain/applicant';
 import { VersionConflict } from '../shared/errors';
 import { queryAll } from '../shared/query-all';
 
@@ -41,7 +42,8 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     sk: 'META',
     version: application.version,
     status: application.status,
-    gsi1pk: `APPLICANT#${applicantKey(application.applicant)}`,
+    // The person's list: a business's application is listed for the representative who made it.
+    gsi1pk: `APPLICANT#${applicantKey(actingPerson(application))}`,
     gsi1sk: `${application.createdAt}#${application.applicationId}`,
     summary: summaryOf(application),
     // Sparse: only applications whose workflow should be running are in the reconciler's index.

@@ -20,10 +20,11 @@ const esmRequireBanner = "import { createRequire } from 'module'; const require 
 
 /**
  * Lambda gives a function its credentials in environment variables, so the SDK's default provider chain is
- * replaced by the environment provider alone (functions/shared/lambda-credentials.ts says why). esbuild runs in
- * the project root (NodejsFunction's local bundling), where the relative path resolves.
+ * replaced by the environment provider alone (functions/shared/lambda-credentials.ts says why); the DynamoDB
+ * client's endpoint cache gets a Map-based LRU (functions/shared/lru-cache.ts). esbuild runs in the project root
+ * (NodejsFunction's local bundling), where the relative paths resolve.
  */
-const credentialsAlias = '@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts';
+const aliases = ['@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts', 'mnemonist/lru-cache=./functions/shared/lru-cache.ts'];
 
 export interface CapabilityFunctionProps {
   /** Handler module relative to the repository root; it exports `handler`. */
@@ -82,7 +83,7 @@ export class CapabilityFunction extends Construct {
         charset: Charset.UTF8,
         // The pinned SDK the tests ran against, not whatever version the runtime ships.
         bundleAwsSDK: true,
-        esbuildArgs: { '--alias': credentialsAlias },
+        esbuildArgs: { '--alias': aliases },
       },
     });
     Validations.of(this.role).acknowledge({
