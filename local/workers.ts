@@ -40,6 +40,9 @@ export interface LocalWorkers {
 
 type Handler = (event: unknown) => Promise<unknown>;
 
+/** A daily job (the open-data export) runs every this many local schedule periods: often enough to watch, light on the machine. */
+const DAILY_FACTOR = 10;
+
 const asStopper = (unsubscribe: () => void) => async () => unsubscribe();
 
 /** The envelope EventBridge delivers to a rule's Lambda target. */
@@ -200,7 +203,7 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
         return;
       }
       running = running.then(() => handler({}).then(() => undefined, (error: Error) => options.log(`${worker.id} failed: ${error.name}`)));
-    }, (options.scheduleSeconds ?? worker.trigger.everyMinutes * 60) * 1000);
+    }, (options.scheduleSeconds ? options.scheduleSeconds * (worker.trigger.atUtc ? DAILY_FACTOR : 1) : worker.trigger.everyMinutes * 60) * 1000);
     timer.unref();
     stoppers.push(async () => {
       clearInterval(timer);
