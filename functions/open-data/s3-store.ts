@@ -1,9 +1,8 @@
 // S3 adapter of the open-data store: objects under open-data/ (the path CloudFront serves them at), each with its
 // content type; the bucket is versioned, so every night's change keeps the version before it.
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { OPEN_DATA_KEY_PREFIX } from '../../lib/platform/open-data';
 import type { OpenDataStore } from './domain/export';
-
-export const OPEN_DATA_KEY_PREFIX = 'open-data/';
 
 export function s3OpenDataStore(bucket: string, region?: string, client = new S3Client(region ? { region } : {})): OpenDataStore {
   return {
