@@ -55,7 +55,8 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     events.map((event, index) => ({
       Put: {
         TableName: tables.applications,
-        Item: { pk: appPk(application.applicationId), sk: `EVT#${String(application.version).padStart(6, '0')}#${index}`, event },
+        // The service and channel ride along for the outcome metrics the publisher counts (events do not repeat them).
+        Item: { pk: appPk(application.applicationId), sk: `EVT#${String(application.version).padStart(6, '0')}#${index}`, event, serviceId: application.serviceId, channel: application.channel },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }));

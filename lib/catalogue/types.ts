@@ -90,6 +90,8 @@ export interface Capability {
   readonly timeoutSeconds?: number;
   /** The document issuer's KMS key: `publicKey` reads the public key (kms:GetPublicKey); `sign` also signs (kms:Sign). */
   readonly documentSigning?: 'publicKey' | 'sign';
+  /** The bill-presentment provider: `call` its API (PAYMENT_PROVIDER_URL), or `verify` its signed notifications (the shared secret). */
+  readonly paymentProvider?: 'call' | 'verify';
 }
 
 export function routeKey(route: Pick<RouteContract, 'method' | 'path'>): string {

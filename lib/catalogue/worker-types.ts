@@ -47,6 +47,8 @@ export interface Worker {
   readonly documentSigning?: 'publicKey' | 'sign';
   /** The open-data bucket (publish: read and write its files) or its CloudFront logs (count-downloads: read and remove). */
   readonly openData?: 'publish' | 'count-downloads';
+  /** The bill-presentment provider (see Capability.paymentProvider). */
+  readonly paymentProvider?: 'call' | 'verify';
 }
 
 /** Queues of the platform besides the agency task queues; each gets a DLQ after `maxReceives`. */

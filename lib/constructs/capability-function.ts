@@ -5,6 +5,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -40,6 +41,12 @@ export interface CapabilityFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** @default - no description */
   readonly description?: string;
+}
+
+/** The stage's bill-presentment provider: its API's base URL and the secret its notifications are signed with. */
+export interface PaymentProviderBinding {
+  readonly url: string;
+  readonly notificationSecret: ISecret;
 }
 
 export class CapabilityFunction extends Construct {
@@ -159,6 +166,16 @@ export class CapabilityFunction extends Construct {
   public bindDocumentSigner(key: IKey, mode: 'publicKey' | 'sign'): void {
     this.function.addEnvironment('DOCUMENT_SIGNING_KEY_ID', key.keyArn);
     key.grant(this.function, 'kms:GetPublicKey', ...(mode === 'sign' ? ['kms:Sign'] : []));
+  }
+
+  /** `call`: the provider's URL; `verify`: read access to the notification secret, nothing else. */
+  public bindPaymentProvider(binding: PaymentProviderBinding, mode: 'call' | 'verify'): void {
+    if (mode === 'call') {
+      this.function.addEnvironment('PAYMENT_PROVIDER_URL', binding.url);
+      return;
+    }
+    this.function.addEnvironment('PAYMENT_NOTIFICATION_SECRET_ARN', binding.notificationSecret.secretArn);
+    binding.notificationSecret.grantRead(this.function);
   }
 
   /** Binds every table the catalogue entry lists, with the access it lists. */

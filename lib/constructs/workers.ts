@@ -20,7 +20,8 @@ import { replicaStreamArn } from './replica-stream';
 import { EVENT_SOURCE } from '../platform/workflow';
 import type { TableId } from '../platform/tables';
 import { ApplicationWorkflow } from './application-workflow';
-import { CapabilityFunction } from './capability-function';
+import { CapabilityFunction, type PaymentProviderBinding } from './capability-function';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { pascalCase } from '../stacks/names';
 import { OPEN_DATA_CLOUDFRONT_LOG_PREFIX, OPEN_DATA_KEY_PREFIX, openDataBucketName, openDataLogBucketName } from '../platform/open-data';
 
@@ -49,6 +50,8 @@ export interface WorkersProps {
   readonly agencyQueueMaximumConcurrency?: number;
   /** The region of the open-data buckets (the portal stack's, the primary). @default - this stack's region */
   readonly openDataRegion?: string;
+  /** The stage's bill-presentment provider (its API's base URL). */
+  readonly payments: StageConfig['payments'];
 }
 
 export class Workers extends Construct {
@@ -56,6 +59,8 @@ export class Workers extends Construct {
   public readonly eventBus: EventBus;
   /** Signs issued documents (ECC_NIST_P256); only the issuing worker may sign, the JWKS route reads its public key. */
   public readonly documentSigningKey: Key;
+  /** The provider's URL and the secret its notifications are signed with (only the notification route reads it). */
+  public readonly paymentProvider: PaymentProviderBinding;
   public readonly functions: ReadonlyMap<string, CapabilityFunction>;
   public readonly queues: ReadonlyMap<string, Queue>;
   /** Every queue that holds another's failures (DLQs, stream and event-rule failure queues), for alarms. */
@@ -72,6 +77,18 @@ export class Workers extends Construct {
       alias: `alias/khidma-${props.stage}-document-issuer`,
       removalPolicy: props.logRemovalPolicy,
     });
+    const notificationSecret = new Secret(this, 'PaymentNotificationSecret', {
+      // Named, so operators find it in both regions (the DR region's deployment makes its own: set both to the provider's key).
+      secretName: `khidma/${props.stage}/payment-notification-secret`,
+      description: `Khidma ${props.stage}: the key the bill-presentment provider signs payment notifications with (set it to the provider's key)`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: props.logRemovalPolicy,
+    });
+    Validations.of(notificationSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: "The provider issues the shared key: it is rotated with the provider's key change, not by a rotation Lambda; the notification route rereads it every five minutes",
+    });
+    this.paymentProvider = { url: props.payments.providerUrl, notificationSecret };
     const functions = new Map(
       workers.map((worker) => {
         const handler = new CapabilityFunction(this, pascalCase(worker.id), {
@@ -138,6 +155,9 @@ export class Workers extends Construct {
     handler.bindTables(worker.tables, props.tables);
     if (worker.documentSigning) {
       handler.bindDocumentSigner(this.documentSigningKey, worker.documentSigning);
+    }
+    if (worker.paymentProvider) {
+      handler.bindPaymentProvider(this.paymentProvider, worker.paymentProvider);
     }
     if (worker.messaging?.length) {
       this.grantMessaging(handler, worker.messaging, props.messaging);

@@ -94,7 +94,7 @@ export interface PaymentDeps {
     /** Opens the steps that waited for the payment. */
     releaseAwaitingPayment(applicationId: string): Promise<unknown>;
   };
-  readonly secret: () => string;
+  readonly secret: () => Promise<string>;
   readonly now: () => Date;
 }
 
