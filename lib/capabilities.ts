@@ -43,6 +43,7 @@ import {
 import type { Capability } from './catalogue/types';
 import { engagementCapabilities } from './catalogue/engagement';
 import { journeyCapabilities } from './catalogue/journey';
+import { documentPdfCapabilities } from './catalogue/document-pdf';
 import { kpiCapabilities } from './catalogue/kpis';
 import { consultationCapabilities } from './catalogue/consultations';
 import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
@@ -260,6 +261,7 @@ export const capabilities: readonly Capability[] = [
   },
   ...engagementCapabilities,
   ...journeyCapabilities,
+  ...documentPdfCapabilities,
   ...kpiCapabilities,
   ...consultationCapabilities,
   {

@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     fenced: ((switches) => () => switches().fenced)(liveSwitches(dataDir)),
   });
   const apiUrl = await listen(gateway, port(args.port, '--port'));
-  payments.notifyTo(`${apiUrl}/v1/payments/notifications`);
+  tellApiUrl(apiUrl, payments);
   stoppers.unshift(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
 
   const outbox = path.join(dataDir, 'outbox');
@@ -136,6 +136,12 @@ async function main(): Promise<void> {
       console.log(`  Resumed the workflow of ${reconciled.resumed.length} application(s) left in progress by the last run.\n`);
     }
   }
+}
+
+/** What needs the gateway's address once it listens: the payment provider's notifications, the links documents print. */
+function tellApiUrl(apiUrl: string, payments: { notifyTo(url: string): void }): void {
+  payments.notifyTo(`${apiUrl}/v1/payments/notifications`);
+  setLambdaVariable('PUBLIC_BASE_URL', apiUrl);
 }
 
 async function loadHandlers(): Promise<Map<string, LambdaHttpHandler>> {

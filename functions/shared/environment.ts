@@ -68,6 +68,10 @@ const checks = {
   OPEN_DATA_BUCKET: optional(ANY, ''),
   OPEN_DATA_BUCKET_REGION: optional(/^[a-z0-9-]+$/, 'must be a region name'),
   OPEN_DATA_LOG_BUCKET: optional(ANY, ''),
+  /** Where the public reads the API (https://api.khidma.example; locally the local cloud's URL): links printed on documents. */
+  PUBLIC_BASE_URL: optional(URL_PATTERN, 'must be an http(s) URL'),
+  /** Set by Lambda: the folder of the function's code (and of files shipped beside it). */
+  LAMBDA_TASK_ROOT: optional(ANY, ''),
   KHIDMA_COMMIT: withDefault(ANY, '', 'local'),
   KHIDMA_VERSION: withDefault(ANY, '', '0.1.0'),
 };

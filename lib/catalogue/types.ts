@@ -59,8 +59,8 @@ export interface RouteContract<
   readonly idempotent?: true;
   /** Headers its successful answers carry besides content-type (described in OpenAPI). */
   readonly responseHeaders?: readonly ('cache-control' | 'content-disposition')[];
-  /** What a successful answer is when not JSON, e.g. a page to download (the handler sends the text itself). */
-  readonly mediaType?: 'text/html';
+  /** What a successful answer is when not JSON, e.g. a page or a PDF to download (the handler sends it itself). */
+  readonly mediaType?: 'text/html' | 'application/pdf';
   /** Largest accepted request body, bytes. */
   readonly maxBodyBytes?: number;
   /** Attempts one client (source IP) may make in a window; beyond it, 429 with Retry-After (counted in DynamoDB). */
@@ -88,6 +88,10 @@ export interface Capability {
   readonly knowsVersion?: boolean;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+  /** Gets PUBLIC_BASE_URL, the stage's public address of the API, for links it prints (a document's QR code). */
+  readonly publicLinks?: boolean;
+  /** Files (paths from the repository root) shipped beside the handler in its Lambda package, e.g. fonts; read from LAMBDA_TASK_ROOT. */
+  readonly bundledFiles?: readonly string[];
   /** The document issuer's KMS key: `publicKey` reads the public key (kms:GetPublicKey); `sign` also signs (kms:Sign). */
   readonly documentSigning?: 'publicKey' | 'sign';
   /** The bill-presentment provider: `call` its API (PAYMENT_PROVIDER_URL), or `verify` its signed notifications (the shared secret). */

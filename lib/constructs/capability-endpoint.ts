@@ -34,6 +34,8 @@ export interface CapabilityEndpointProps {
   readonly paymentProvider?: PaymentProviderBinding;
   /** Variables every capability gets (stage, cache bounds). @default - none */
   readonly environment?: Readonly<Record<string, string>>;
+  /** Where the public reaches the API, given to capabilities that declare `publicLinks`. @default - none */
+  readonly publicBaseUrl?: string;
   /** The commit deployed, given to capabilities that declare `knowsVersion`. @default 'unknown' */
   readonly commit?: string;
 }
@@ -55,10 +57,12 @@ export class CapabilityEndpoint extends Construct {
       memoryMb: capability.memoryMb,
       timeoutSeconds: capability.timeoutSeconds,
       description: routeKey(route),
+      bundledFiles: capability.bundledFiles,
       environment: {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: capability.id,
         ...(capability.knowsVersion ? { KHIDMA_COMMIT: props.commit ?? 'unknown' } : {}),
+        ...(capability.publicLinks && props.publicBaseUrl ? { PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
       },
     });
     this.handler.bindTables(capability.tables, props.tables);

@@ -41,6 +41,17 @@ export interface CapabilityFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** @default - no description */
   readonly description?: string;
+  /** Files (from the repository root) copied beside the bundle, read at run time from LAMBDA_TASK_ROOT. @default - none */
+  readonly bundledFiles?: readonly string[];
+}
+
+/** Bundling hooks that copy files (fonts) into the package beside index.mjs. */
+function copyBeside(files: readonly string[]) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => files.map((file) => `cp "${path.join(inputDir, file)}" "${outputDir}/"`),
+  };
 }
 
 /** The stage's bill-presentment provider: its API's base URL and the secret its notifications are signed with. */
@@ -91,6 +102,7 @@ export class CapabilityFunction extends Construct {
         // The pinned SDK the tests ran against, not whatever version the runtime ships.
         bundleAwsSDK: true,
         esbuildArgs: { '--alias': aliases },
+        ...(props.bundledFiles?.length ? { commandHooks: copyBeside(props.bundledFiles) } : {}),
       },
     });
     Validations.of(this.role).acknowledge({

@@ -193,6 +193,8 @@ export class ApiStack extends Stack {
             logRetention: config.logRetentionDays,
             logRemovalPolicy,
             environment,
+            // Links printed for the public (a document's verification QR code): the API's name in both regions.
+            publicBaseUrl: `https://${config.recovery.apiDomain.name}`,
             commit: props.commit ?? this.node.tryGetContext('commit') ?? 'unknown',
           }),
         );

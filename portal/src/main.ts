@@ -70,7 +70,7 @@ function renderHeader(): void {
   const signedIn = currentSession();
   const who = role();
   const links: Array<[string, TextKey]> = [['#/', 'navServices']];
-  if (who === 'citizen') links.push(['#/me/applications', 'navMyApplications'], ['#/me/notifications', 'navNotifications'], ['#/me/consents', 'navConsents'], ['#/me/access-log', 'navAccessLog'], ['#/me/complaints', 'navComplaints']);
+  if (who === 'citizen') links.push(['#/me/applications', 'navMyApplications'], ['#/me/notifications', 'navNotifications'], ['#/me/preferences', 'navPreferences'], ['#/me/consents', 'navConsents'], ['#/me/access-log', 'navAccessLog'], ['#/me/complaints', 'navComplaints']);
   if (who === 'officer') links.push(['#/inbox', 'navInbox'], ['#/complaints', 'navComplaints']);
   if (who === 'operator') links.push(['#/operator', 'navOperator']);
   if (!signedIn) links.push(['#/signin', 'navSignIn'], ['#/signup', 'navSignUp']);
@@ -170,6 +170,7 @@ async function applyPage(serviceId: string, params: URLSearchParams): Promise<vo
   const controls = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const errorsBox = h('div', { tabindex: '-1', class: 'errors', hidden: true });
   const status = h('div', { role: 'status' });
+  const applicant = card.beneficiaryTypes.includes('business') && !draft ? await applicantChoice(card.beneficiaryTypes) : undefined;
 
   const inputs = fields.map((f) => {
     const saved = draft?.answers?.[f.id];
@@ -226,7 +227,8 @@ async function applyPage(serviceId: string, params: URLSearchParams): Promise<vo
           draft = (await call('POST', `/v1/applications/${draft.applicationId}/submit`, { expectedVersion: draft.version, channel: 'portal' })).body;
         }
       } else {
-        draft = (await call('POST', '/v1/applications', { serviceId, answers: given, channel: 'portal', ...(asDraft ? { draft: true } : {}) }, { 'idempotency-key': crypto.randomUUID() })).body;
+        const business = applicant?.control?.value;
+        draft = (await call('POST', '/v1/applications', { serviceId, answers: given, channel: 'portal', ...(asDraft ? { draft: true } : {}), ...(business ? { forBusiness: { registrationNumber: business } } : {}) }, { 'idempotency-key': crypto.randomUUID() })).body;
       }
       if (asDraft) {
         history.replaceState(null, '', `#/apply/${serviceId}?draft=${draft.applicationId}`);
@@ -244,8 +246,10 @@ async function applyPage(serviceId: string, params: URLSearchParams): Promise<vo
   };
 
   page(t('applyTitle', { service: loc(card.name) }),
+    applicant?.none && notice(t('businessOnlyNone'), 'error'),
     errorsBox,
     h('form', { novalidate: true, class: 'apply', onsubmit: (e: Event) => { e.preventDefault(); void save(false); } },
+      applicant?.control && field(t('applyingFor'), applicant.control),
       ...inputs,
       h('div', { class: 'actions' },
         h('button', { type: 'submit' }, t('submit')),
@@ -254,6 +258,21 @@ async function applyPage(serviceId: string, params: URLSearchParams): Promise<vo
     ),
     status,
   );
+}
+
+/** A business service: who applies, the citizen themselves (when the card allows) or a business the registry lists them for. */
+async function applicantChoice(beneficiaryTypes: string[]): Promise<{ control?: HTMLSelectElement; none: boolean }> {
+  const { body: me } = await call('GET', '/v1/me');
+  const businesses = (me.businesses ?? []) as Json[];
+  const forPeople = beneficiaryTypes.some((type) => type === 'citizen' || type === 'resident');
+  if (businesses.length === 0) {
+    return { none: !forPeople };
+  }
+  const control = h('select', { name: 'applicant', id: 'field-applicant' },
+    forPeople && h('option', { value: '' }, t('applyingForMyself')),
+    ...businesses.map((business) => h('option', { value: business.registrationNumber }, t('applyingForBusiness', { name: loc(business.name) }))),
+  ) as HTMLSelectElement;
+  return { control, none: false };
 }
 
 // --- Citizens: my applications, one application ---
@@ -329,14 +348,87 @@ async function notificationsPage(): Promise<void> {
   ))));
 }
 
+const categoryTexts = { 'application-status': 'catApplicationStatus', 'application-progress': 'catApplicationProgress', 'action-required': 'catActionRequired', complaints: 'catComplaints' } as const;
+
+/** Language, email and SMS per kind of message, SMS quiet hours: PUT /v1/me/notification-preferences. */
+async function preferencesPage(): Promise<void> {
+  const { body: prefs } = await call('GET', '/v1/me/notification-preferences');
+  const status = h('div', { role: 'status' });
+  const language = h('select', { name: 'language' }, h('option', { value: 'ar', selected: prefs.language === 'ar' }, t('langArabic')), h('option', { value: 'en', selected: prefs.language === 'en' }, t('langEnglish'))) as HTMLSelectElement;
+  const boxes = new Map<string, HTMLInputElement>();
+  const box = (category: keyof typeof categoryTexts, channel: 'email' | 'sms') => {
+    const input = h('input', { type: 'checkbox', checked: Boolean(prefs.channels?.[category]?.[channel]), 'aria-label': `${t(categoryTexts[category])}: ${t(channel)}` }) as HTMLInputElement;
+    boxes.set(`${category}.${channel}`, input);
+    return h('td', {}, input);
+  };
+  const quiet = h('input', { type: 'checkbox', id: uid('quiet'), checked: prefs.quietHours !== null }) as HTMLInputElement;
+  const from = h('input', { type: 'time', value: prefs.quietHours?.from ?? '22:00' }) as HTMLInputElement;
+  const to = h('input', { type: 'time', value: prefs.quietHours?.to ?? '07:00' }) as HTMLInputElement;
+  const save = async () => {
+    const channels = Object.fromEntries(Object.keys(categoryTexts).map((category) => [category, { email: boxes.get(`${category}.email`)!.checked, sms: boxes.get(`${category}.sms`)!.checked }]));
+    try {
+      await call('PUT', '/v1/me/notification-preferences', { language: language.value, channels, quietHours: quiet.checked ? { from: from.value, to: to.value } : null });
+      status.replaceChildren(notice(t('preferencesSaved')));
+    } catch (error) {
+      status.replaceChildren(notice(errorText(error), 'error'));
+    }
+  };
+  page(t('navPreferences'),
+    h('form', { novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); void save(); } },
+      field(t('prefLanguage'), language),
+      h('table', {}, h('caption', {}, t('prefChannels')),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('prefKind')), h('th', { scope: 'col' }, t('email')), h('th', { scope: 'col' }, t('sms')))),
+        h('tbody', {}, ...(Object.keys(categoryTexts) as Array<keyof typeof categoryTexts>).map((category) => h('tr', {}, h('th', { scope: 'row' }, t(categoryTexts[category])), box(category, 'email'), box(category, 'sms'))))),
+      h('div', { class: 'field' }, quiet, ' ', h('label', { for: quiet.id }, t('quietHours'))),
+      field(t('quietFrom'), from),
+      field(t('quietTo'), to),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('savePreferences'))),
+    ),
+    status,
+  );
+}
+
 async function consentsPage(): Promise<void> {
-  const [names, { body }] = await Promise.all([agencyNames(), call('GET', '/v1/me/consents')]);
+  const [names, { body }, { body: me }] = await Promise.all([agencyNames(), call('GET', '/v1/me/consents'), call('GET', '/v1/me')]);
   const items = body.items as Json[];
-  page(t('consents'), items.length === 0 ? h('p', {}, t('noConsents')) : h('ul', { class: 'list' }, ...items.map((c) => h('li', {},
+  page(t('consents'), grantForm(names, me), items.length === 0 ? h('p', {}, t('noConsents')) : h('ul', { class: 'list' }, ...items.map((c) => h('li', {},
     h('p', {}, t('grantedTo', { who: loc(names.get(c.grantee.id)) || c.grantee.id, purpose: c.purpose })),
     h('p', { class: 'meta' }, c.fields.join('، '), ' · ', c.status === 'revoked' ? t('revoked') : t('until', { date: date(c.expiresAt) })),
     c.status === 'active' && h('button', { type: 'button', class: 'danger', onclick: async () => { await call('DELETE', `/v1/consents/${c.consentId}`); await consentsPage(); announce(t('revoked')); } }, t('revoke')),
   ))));
+}
+
+/** POST /v1/consents: an agency, the fields of the citizen's own record it may read, for one purpose, until a date. */
+function grantForm(names: Map<string, Localized>, me: Json): HTMLElement {
+  const prefix = me.kind === 'residents' ? 'resident' : 'person';
+  const status = h('div', { role: 'status' });
+  const agency = h('select', { name: 'agency' }, h('option', { value: '' }, t('choose')),
+    ...[...names].sort(([, a], [, b]) => loc(a).localeCompare(loc(b))).map(([id, name]) => h('option', { value: id }, loc(name)))) as HTMLSelectElement;
+  const boxes = Object.keys(me.profile ?? {}).map((name) => {
+    const input = h('input', { type: 'checkbox', id: uid('grant'), value: name }) as HTMLInputElement;
+    return { input, item: h('li', {}, input, ' ', h('label', { for: input.id }, loc(registryFieldNames[`${prefix}.${name}`]) || name)) };
+  });
+  const purpose = h('input', { type: 'text', name: 'purpose', maxlength: 200, dir: 'auto' }) as HTMLInputElement;
+  const until = h('input', { type: 'date', name: 'until', value: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) }) as HTMLInputElement;
+  const grant = async () => {
+    const fields = boxes.filter(({ input }) => input.checked).map(({ input }) => input.value);
+    try {
+      await call('POST', '/v1/consents', { agencyId: agency.value, fields, purpose: purpose.value.trim(), expiresAt: until.value });
+      await consentsPage();
+      announce(t('granted'));
+    } catch (error) {
+      status.replaceChildren(notice(errorText(error), 'error'));
+    }
+  };
+  return h('form', { novalidate: true, class: 'grant', onsubmit: (e: Event) => { e.preventDefault(); void grant(); } },
+    h('h2', {}, t('grantTitle')),
+    field(t('grantAgency'), agency),
+    h('fieldset', {}, h('legend', {}, t('grantFields')), h('ul', { class: 'choices' }, ...boxes.map(({ item }) => item))),
+    field(t('grantPurpose'), purpose),
+    field(t('grantUntil'), until),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('grantButton'))),
+    status,
+  );
 }
 
 async function accessLogPage(): Promise<void> {
@@ -667,6 +759,7 @@ async function render(): Promise<void> {
     else if (parts[0] === 'me' && parts[1] === 'applications') { needs('citizen'); await myApplicationsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'notifications') { needs('citizen'); await notificationsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'consents') { needs('citizen'); await consentsPage(); }
+    else if (parts[0] === 'me' && parts[1] === 'preferences') { needs('citizen'); await preferencesPage(); }
     else if (parts[0] === 'me' && parts[1] === 'access-log') { needs('citizen'); await accessLogPage(); }
     else if (parts[0] === 'me' && parts[1] === 'complaints') { needs('citizen'); await myComplaintsPage(); }
     else if (parts[0] === 'complaints' && parts[1]) await complaintPage(parts[1], params);

@@ -115,6 +115,7 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
         ...(capability.userPool ? ['USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'USER_POOL_REGION'] : []),
         ...(capability.workflow ? ['WORKFLOW_STATE_MACHINE_ARN'] : []),
         ...(capability.knowsVersion ? ['KHIDMA_COMMIT'] : []),
+        ...(capability.publicLinks ? ['PUBLIC_BASE_URL'] : []),
         ...(capability.documentSigning ? ['DOCUMENT_SIGNING_KEY_ID'] : []),
         ...(capability.paymentProvider === 'call' ? ['PAYMENT_PROVIDER_URL'] : []),
         ...(capability.paymentProvider === 'verify' ? ['PAYMENT_NOTIFICATION_SECRET_ARN'] : []),

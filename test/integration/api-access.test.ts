@@ -594,6 +594,21 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
     probe: () => ({ path: '/v1/me/documents' }),
     expect: { anonymous: ANONYMOUS, citizen: allow(200), citizen2: allow(200), ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
   },
+  // Only a document's holder gets its PDF: for a number they do not hold, citizens get 404 (document-pdf.test.ts fetches a real one).
+  'get-document-pdf': {
+    agencies: { own: 'dvld', other: 'gam' },
+    probe: () => ({ path: `/v1/me/documents/${UNISSUED_DOCUMENT}/pdf` }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: allow(404, 'document_not_found'),
+      citizen2: deny(404, 'document_not_found'),
+      ownOfficer: ROLE,
+      otherOfficer: ROLE,
+      frontline: ROLE,
+      operator: ROLE,
+      auditor: ROLE,
+    },
+  },
   // Public: a number nobody was issued answers the same 404 to everyone (documents.test.ts verifies real ones).
   'verify-document': { probe: () => ({ path: `/v1/verify/${UNISSUED_DOCUMENT}` }), expect: allowEveryone(404) },
   'get-jwks': { probe: () => ({ path: '/.well-known/jwks.json' }), expect: allowEveryone(200) },

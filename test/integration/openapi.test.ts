@@ -10,7 +10,7 @@ describe('GET /openapi.json', () => {
   let document: any;
   const operationOf = (route: { path: string; method: string }) => document.paths[route.path][route.method.toLowerCase()];
   // JSON, or the one other media type a route answers with (a page to download).
-  const schemaAt = (response: any) => (response?.content?.['application/json'] ?? response?.content?.['text/html'])?.schema;
+  const schemaAt = (response: any) => (response?.content?.['application/json'] ?? response?.content?.['text/html'] ?? response?.content?.['application/pdf'])?.schema;
 
   beforeAll(async () => {
     const response = await api('/openapi.json');

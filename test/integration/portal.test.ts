@@ -312,6 +312,72 @@ describe('a complaint', () => {
   });
 });
 
+describe('a business representative', () => {
+  it('applies for the business the registry lists her for, and sets how she is notified', async () => {
+    const page = await newPage('ar');
+    await page.goto(`${base()}/#/services/commercial-register-extract`);
+    await page.getByRole('link', { name: 'سجّل الدخول للتقديم' }).click();
+    await signIn(page, 'citizen2', 'ar');
+    await page.getByRole('heading', { level: 1, name: 'طلب: مستخرج من السجل التجاري' }).waitFor();
+    // A business-only service: the one business the registry lists Lina for is the applicant.
+    const applyingFor = page.getByLabel('مقدّم الطلب');
+    expect(await applyingFor.locator('option').allTextContents()).toEqual(['المنشأة: شركة الحداد للبرمجيات ذ.م.م']);
+    await check(page, 'apply-business-ar');
+    await page.getByLabel('رقم التسجيل (مطلوب)').fill('200145678');
+    await page.getByLabel('لغة المستخرج (مطلوب)').selectOption('ar');
+    await page.getByRole('button', { name: 'إرسال الطلب' }).click();
+    await page.getByText(/أُرسل طلبك\. رقم الطلب/).waitFor();
+    const applicationId = page.url().split('#/applications/')[1]!.split('?')[0]!;
+    const lina = await tokenFor('citizen2');
+    const stored = await api(`/v1/applications/${applicationId}`, { token: lina });
+    expect(stored.body).toMatchObject({ applicant: { kind: 'businesses', recordId: '200145678' }, representative: { recordId: '2000456789', role: 'representative' } });
+
+    // Notification preferences: English, no SMS about progress, quiet hours 21:30–08:00; put back as they were.
+    const before = (await api('/v1/me/notification-preferences', { token: lina })).body;
+    try {
+      await page.getByRole('navigation').getByRole('link', { name: 'تفضيلات الإشعارات' }).click();
+      await page.getByRole('heading', { level: 1, name: 'تفضيلات الإشعارات' }).waitFor();
+      await check(page, 'preferences-ar');
+      await page.getByLabel('لغة الرسائل').selectOption('en');
+      await page.getByLabel('تقدّم طلباتي: رسالة نصية').uncheck();
+      await page.getByLabel('لا رسائل نصية ليلاً (إلا العاجلة)').check();
+      await page.getByLabel('من الساعة').fill('21:30');
+      await page.getByLabel('حتى الساعة').fill('08:00');
+      await page.getByRole('button', { name: 'حفظ التفضيلات' }).click();
+      await page.getByText('حُفظت تفضيلاتك.').waitFor();
+      const saved = (await api('/v1/me/notification-preferences', { token: lina })).body;
+      expect(saved).toMatchObject({ language: 'en', quietHours: { from: '21:30', to: '08:00' }, channels: { 'application-progress': { sms: false } } });
+      expect(saved.channels['application-status']).toEqual(before.channels['application-status']);
+    } finally {
+      const { updatedAt: _, ...restore } = before;
+      await api('/v1/me/notification-preferences', { method: 'PUT', token: lina, body: restore });
+    }
+  });
+});
+
+describe('a consent', () => {
+  it('is granted from the portal for two fields and one purpose, listed, and revoked', async () => {
+    const page = await newPage('ar');
+    await signIn(page, 'citizen2', 'ar');
+    await page.getByRole('navigation').getByRole('link', { name: 'الموافقات' }).click();
+    await page.getByRole('heading', { level: 2, name: 'منح جهة حكومية الاطلاع على بياناتي' }).waitFor();
+    await check(page, 'consent-grant-ar');
+    const purpose = `portal-grant-${Date.now()}`;
+    await page.getByLabel('الجهة', { exact: true }).selectOption('ssc');
+    await page.getByLabel('الاسم الكامل').check();
+    await page.getByLabel('العنوان').check();
+    await page.getByLabel('الغرض (تطّلع الجهة لهذا الغرض وحده)').fill(purpose);
+    await page.getByRole('button', { name: 'منح الموافقة' }).click();
+    const listed = page.getByRole('listitem').filter({ hasText: purpose });
+    await listed.waitFor();
+    const lina = await tokenFor('citizen2');
+    const consent = ((await api('/v1/me/consents', { token: lina })).body.items as Array<{ consentId: string; purpose: string; grantee: object; fields: string[]; status: string }>).find((item) => item.purpose === purpose)!;
+    expect(consent).toMatchObject({ grantee: { type: 'agency', id: 'ssc' }, fields: ['fullName', 'address'], status: 'active' });
+    await listed.getByRole('button', { name: 'سحب الموافقة' }).click();
+    await until('the consent revoked', async () => ((await api('/v1/me/consents', { token: lina })).body.items as Array<{ consentId: string; status: string }>).find((item) => item.consentId === consent.consentId)?.status === 'revoked');
+  });
+});
+
 describe('an operator', () => {
   it('edits a card, is shown the conflict when someone saved first, and moves its lifecycle stage', async () => {
     const page = await newPage('en');
