@@ -11,6 +11,7 @@ import { demoPassword, demoUsers } from './demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
 import { configureLambdaEnvironment, setLambdaVariable } from './lambda-environment';
 import { createGateway } from './gateway';
+import { openDataFiles } from './open-data';
 import { portalFiles } from './portal';
 import { localCorsOrigins } from '../lib/platform/cors';
 import { tryItCommands } from './hints';
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     handlers: await loadHandlers(),
     verifyToken: localTokenVerifier(identity),
     cors: { allowOrigins: localCorsOrigins, allowMethods: [...new Set(capabilities.map((capability) => capability.route.method))] },
-    files: portalFiles({ cognitoEndpoint: cognito.endpoint, clientId: identity.clients.portal }),
+    files: openDataFiles(dataDir, portalFiles({ cognitoEndpoint: cognito.endpoint, clientId: identity.clients.portal })),
     log: args.quiet ? undefined : (line) => console.log(line),
     fenced: ((switches) => () => switches().fenced)(liveSwitches(dataDir)),
   });

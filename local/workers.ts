@@ -9,6 +9,7 @@ import type { DomainEvent } from '../schemas/applications';
 import { agencyQueueName, AGENCY_QUEUE_MAX_RECEIVES, AGENCY_QUEUE_VISIBILITY_SECONDS } from '../lib/platform/workflow';
 import { tableName } from '../lib/platform/tables';
 import { LocalEventBus } from './event-bus';
+import { openDataDir, openDataLogDir } from './open-data';
 import { LocalQueues } from './queue';
 import { startStreamPoller } from './stream-poller';
 import { liveSwitches } from './region-switch';
@@ -38,6 +39,9 @@ export interface LocalWorkers {
 }
 
 type Handler = (event: unknown) => Promise<unknown>;
+
+/** A daily job (the open-data export) runs every this many local schedule periods: often enough to watch, light on the machine. */
+const DAILY_FACTOR = 10;
 
 const asStopper = (unsubscribe: () => void) => async () => unsubscribe();
 
@@ -112,6 +116,14 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   const { installDocumentSigner } = await import('../functions/documents/signer');
   const { localKeySigner } = await import('../functions/documents/local-key-signer');
   installDocumentSigner(localKeySigner(path.join(options.dataDir, 'keys', 'document-issuer.pem')));
+
+  // Open data: published to <data>/open-data/ (served under /open-data/), downloads logged to <data>/open-data-logs/.
+  const { installOpenDataStore } = await import('../functions/open-data/store');
+  const { fileOpenDataStore } = await import('../functions/open-data/file-store');
+  const { installDownloadLogs } = await import('../functions/open-data/logs');
+  const { fileLogSource } = await import('../functions/open-data/file-logs');
+  installOpenDataStore(fileOpenDataStore(openDataDir(options.dataDir)));
+  installDownloadLogs(fileLogSource(openDataLogDir(options.dataDir)));
 
   const { installWorkflowEngine } = await import('../functions/workflow/engine');
   installWorkflowEngine(engine);
@@ -191,7 +203,7 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
         return;
       }
       running = running.then(() => handler({}).then(() => undefined, (error: Error) => options.log(`${worker.id} failed: ${error.name}`)));
-    }, (options.scheduleSeconds ?? worker.trigger.everyMinutes * 60) * 1000);
+    }, (options.scheduleSeconds ? options.scheduleSeconds * (worker.trigger.atUtc ? DAILY_FACTOR : 1) : worker.trigger.everyMinutes * 60) * 1000);
     timer.unref();
     stoppers.push(async () => {
       clearInterval(timer);

@@ -89,6 +89,8 @@ export const KpiReport = z
     satisfaction: z.array(Satisfaction),
     /** Operators only: the targets set for this cell, actual against target and trend. */
     targets: z.optional(z.array(TargetStatus)),
+    /** Operators only, everything: downloads of the open data over the range (uptake of open data), per dataset. */
+    openDataDownloads: z.optional(z.strictObject({ total: z.int(), byDataset: z.record(z.string(), z.int()) })),
   })
   .register(z.globalRegistry, { id: 'KpiReport', description: 'KPIs per month of a range, and their total, for everything or one service, agency, phase or channel' });
 export type KpiReport = z.infer<typeof KpiReport>;

@@ -144,9 +144,7 @@ export function dynamoKpis(client: DynamoDBDocumentClient, tableName: string): K
     },
     async clear() {
       // Only while the rebuild flag stands: no event is counted meanwhile.
-      const cells = await deleteAll(client, tableName, 'KPI#');
-      const markers = await deleteAll(client, tableName, 'KPIEVT#');
-      return { cells, markers };
+      return { cells: await deleteAll(client, tableName, 'KPI#') };
     },
   };
 }

@@ -1,9 +1,12 @@
 // The KPI rebuild against the tables: the event history is every application's outbox (APP#<id> EVT#... items of
-// the applications table, kept for the application's timeline), read by one paginated Scan; each application's
-// events are replayed in their order through the same counting as the live consumer.
+// the applications table, kept for the application's timeline). It is streamed: a paginated Scan of the
+// applications' META items (their keys only, a page at a time), and for each application one Query of its EVT#
+// items in their order, replayed through the same counting as the live consumer before the next is read. Memory
+// holds one page of keys and one application's events, never the history.
 import { type DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { DomainEvent } from '../../schemas/applications';
 import { dynamoCatalogue } from '../services/dynamo-catalogue';
+import { queryAll } from '../shared/query-all';
 import type { CardFacts } from './domain/counting';
 import { type EventHistory, rebuildKpis } from './domain/kpis';
 import { dynamoKpis } from './dynamo-kpis';
@@ -14,23 +17,31 @@ export interface RebuildTables {
   readonly catalogue: string;
 }
 
-async function* eventHistory(client: DynamoDBDocumentClient, table: string): EventHistory {
-  const byApplication = new Map<string, { sk: string; event: DomainEvent }[]>();
+/** Applications' keys per Scan page: a bound on what the history holds at once. */
+const KEYS_PER_PAGE = 100;
+
+export async function* eventHistory(client: DynamoDBDocumentClient, table: string): EventHistory {
   for await (const page of paginateScan(
-    { client },
-    { TableName: table, FilterExpression: 'begins_with(sk, :evt)', ExpressionAttributeValues: { ':evt': 'EVT#' }, ProjectionExpression: 'pk, sk, event' },
+    { client, pageSize: KEYS_PER_PAGE },
+    {
+      TableName: table,
+      FilterExpression: 'sk = :meta AND begins_with(pk, :app)',
+      ExpressionAttributeValues: { ':meta': 'META', ':app': 'APP#' },
+      ProjectionExpression: 'pk',
+    },
   )) {
-    for (const item of page.Items ?? []) {
-      const parsed = DomainEvent.safeParse(item.event);
-      if (parsed.success) {
-        const events = byApplication.get(String(item.pk)) ?? [];
-        events.push({ sk: String(item.sk), event: parsed.data });
-        byApplication.set(String(item.pk), events);
-      }
+    for (const { pk } of page.Items ?? []) {
+      const items = await queryAll(client, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
+        ExpressionAttributeValues: { ':pk': pk, ':evt': 'EVT#' },
+        ProjectionExpression: 'event',
+      });
+      yield items.flatMap((item) => {
+        const parsed = DomainEvent.safeParse(item.event);
+        return parsed.success ? [parsed.data] : [];
+      });
     }
-  }
-  for (const events of byApplication.values()) {
-    yield events.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0)).map((entry) => entry.event);
   }
 }
 

@@ -64,6 +64,10 @@ const checks = {
   /** In AWS: the Secrets Manager secret holding it. */
   PAYMENT_NOTIFICATION_SECRET_ARN: optional(/^arn:aws[a-z-]*:secretsmanager:/, 'must be a Secrets Manager secret ARN'),
   DOCUMENT_SIGNING_KEY_ID: optional(ANY, ''),
+  /** The open-data bucket (served by CloudFront) and its region, and the bucket of its CloudFront logs. */
+  OPEN_DATA_BUCKET: optional(ANY, ''),
+  OPEN_DATA_BUCKET_REGION: optional(/^[a-z0-9-]+$/, 'must be a region name'),
+  OPEN_DATA_LOG_BUCKET: optional(ANY, ''),
   /** Where the public reads the API (https://api.khidma.example; locally the local cloud's URL): links printed on documents. */
   PUBLIC_BASE_URL: optional(URL_PATTERN, 'must be an http(s) URL'),
   /** Set by Lambda: the folder of the function's code (and of files shipped beside it). */

@@ -10,8 +10,8 @@ export type WorkerTrigger =
   | { readonly kind: 'agency-queues'; readonly batchSize: number }
   /** The table's stream (new items), in order per item. @default filter - new outbox items (sk EVT#...) */
   | { readonly kind: 'stream'; readonly table: TableId; readonly batchSize: number; readonly filter?: StreamFilter }
-  /** A timer. */
-  | { readonly kind: 'schedule'; readonly everyMinutes: number }
+  /** A timer: every `everyMinutes`, or once a day at a UTC time (`atUtc`, everyMinutes 1440). */
+  | { readonly kind: 'schedule'; readonly everyMinutes: number; readonly atUtc?: { readonly hour: number; readonly minute: number } }
   /** A task state of the application state machine. */
   /** One of the platform queues below (SQS with a DLQ in AWS, the local queue with SQS semantics here). */
   | { readonly kind: 'queue'; readonly queue: string; readonly batchSize: number }
@@ -45,6 +45,8 @@ export interface Worker {
   readonly userPools?: { readonly own: readonly UserPoolAction[]; readonly standby: readonly UserPoolAction[] };
   /** The document issuer's KMS key (see Capability.documentSigning). */
   readonly documentSigning?: 'publicKey' | 'sign';
+  /** The open-data bucket (publish: read and write its files) or its CloudFront logs (count-downloads: read and remove). */
+  readonly openData?: 'publish' | 'count-downloads';
   /** The bill-presentment provider (see Capability.paymentProvider). */
   readonly paymentProvider?: 'call' | 'verify';
 }

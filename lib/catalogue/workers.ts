@@ -3,6 +3,7 @@
 import type { DeliveryChannel } from '../../schemas/engagement';
 import { journeyWorkers } from './journey-workers';
 import { kpiWorkers } from './kpi-workers';
+import { openDataWorkers } from './open-data-workers';
 
 export * from './worker-types';
 import type { DomainEventType, PlatformQueue, Worker } from './worker-types';
@@ -169,6 +170,7 @@ export const workers: readonly Worker[] = [
   ...engagementWorkers,
   ...journeyWorkers,
   ...kpiWorkers,
+  ...openDataWorkers,
 ];
 
 export const platformQueues: readonly PlatformQueue[] = [...engagementQueues];

@@ -1,7 +1,7 @@
 // The background functions of the worker catalogue with their triggers: the agency queues' consumer, the
 // state machine's completion task, the outbox stream publisher, and the scheduled sweeps. Also the event
 // bus and the application workflow itself, which both the workers and the API capabilities use.
-import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { StageConfig } from '../config/stages';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -23,6 +23,7 @@ import { ApplicationWorkflow } from './application-workflow';
 import { CapabilityFunction, type PaymentProviderBinding } from './capability-function';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { pascalCase } from '../stacks/names';
+import { OPEN_DATA_CLOUDFRONT_LOG_PREFIX, OPEN_DATA_KEY_PREFIX, openDataBucketName, openDataLogBucketName } from '../platform/open-data';
 
 export interface WorkersProps {
   readonly stage: string;
@@ -47,6 +48,8 @@ export interface WorkersProps {
   readonly queues?: readonly PlatformQueue[];
   /** Concurrency of the agency queues' consumer per queue (from the capacity plan). @default - no limit */
   readonly agencyQueueMaximumConcurrency?: number;
+  /** The region of the open-data buckets (the portal stack's, the primary). @default - this stack's region */
+  readonly openDataRegion?: string;
   /** The stage's bill-presentment provider (its API's base URL). */
   readonly payments: StageConfig['payments'];
 }
@@ -166,6 +169,9 @@ export class Workers extends Construct {
       handler.function.addEnvironment('EVENT_BUS_NAME', this.eventBus.eventBusName);
       this.eventBus.grantPutEventsTo(handler.function);
     }
+    if (worker.openData) {
+      bindOpenData(handler, worker.openData, props);
+    }
   }
 
   /** SES sending from the platform's verified domain; SMS to phone numbers (SNS has no ARN for those). */
@@ -252,7 +258,9 @@ export class Workers extends Construct {
       }
       case 'schedule':
         new Rule(this, `${pascalCase(worker.id)}Schedule`, {
-          schedule: Schedule.rate(Duration.minutes(trigger.everyMinutes)),
+          schedule: trigger.atUtc
+            ? Schedule.cron({ hour: String(trigger.atUtc.hour), minute: String(trigger.atUtc.minute) })
+            : Schedule.rate(Duration.minutes(trigger.everyMinutes)),
           targets: [new LambdaTarget(handler.function)],
           enabled: props.active,
           description: `${worker.description} (every ${trigger.everyMinutes} min)`,
@@ -309,4 +317,29 @@ function bindUserPools(handler: CapabilityFunction, actions: NonNullable<Worker[
     handler.function.addEnvironment('STANDBY_USER_POOL_REGION', Stack.of(standbyUserPool).region);
     standbyUserPool.grant(handler.function, ...actions.standby.map((action) => `cognito-idp:${action}`));
   }
+}
+
+/**
+ * The open-data buckets by name (the portal stack, deployed after this one, holds them): the exporter reads and
+ * writes the files under open-data/; the download counter reads and removes the CloudFront logs. Listing is
+ * granted on the prefix only, so that a missing file answers NoSuchKey rather than AccessDenied.
+ */
+function bindOpenData(handler: CapabilityFunction, use: NonNullable<Worker['openData']>, props: WorkersProps): void {
+  const stack = Stack.of(handler);
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  const [bucket, prefix, actions, variable] =
+    use === 'publish'
+      ? [openDataBucketName(props.stage, stack.account), OPEN_DATA_KEY_PREFIX, ['s3:GetObject', 's3:PutObject'], 'OPEN_DATA_BUCKET']
+      : [openDataLogBucketName(props.stage, stack.account), OPEN_DATA_CLOUDFRONT_LOG_PREFIX, ['s3:GetObject', 's3:DeleteObject'], 'OPEN_DATA_LOG_BUCKET'];
+  handler.function.addEnvironment(variable, bucket);
+  handler.function.addEnvironment('OPEN_DATA_BUCKET_REGION', props.openDataRegion ?? stack.region);
+  handler.function.addToRolePolicy(new PolicyStatement({ actions, resources: [`arn:aws:s3:::${bucket}/${prefix}*`] }));
+  handler.function.addToRolePolicy(
+    new PolicyStatement({ actions: ['s3:ListBucket'], resources: [`arn:aws:s3:::${bucket}`], conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } } }),
+  );
+  const named = use === 'publish' ? openDataBucketName(props.stage, account) : openDataLogBucketName(props.stage, account);
+  Validations.of(handler.role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::arn:aws:s3:::${named}/${prefix}*]`,
+    reason: use === 'publish' ? 'The exporter writes every file of the open data, all under open-data/ and nothing else' : 'The counter reads and removes the CloudFront log files, all under cloudfront/ and nothing else',
+  });
 }

@@ -169,6 +169,7 @@ export class ApiStack extends Stack {
       payments: config.payments,
       userPool: identity.userPool,
       standbyUserPool: props.standbyIdentity?.userPool,
+      openDataRegion: config.primaryRegion,
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];

@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Duration, Fn, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -29,6 +29,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
 import { portalSecurityHeaders, writePortal } from '../platform/portal';
+import { OpenDataSite } from '../constructs/open-data-site';
 
 export interface PortalStackProps extends StackProps {
   readonly config: StageConfig;
@@ -43,6 +44,8 @@ export interface PortalStackProps extends StackProps {
 export class PortalStack extends Stack {
   public readonly bucket: Bucket;
   public readonly distribution: Distribution;
+  /** The open data: its bucket, its distribution and their logs (lib/constructs/open-data-site.ts). */
+  public readonly openData: OpenDataSite;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
@@ -122,6 +125,11 @@ export class PortalStack extends Stack {
       prune: true,
     });
     this.acknowledgeDeployment(deployment);
+    this.openData = new OpenDataSite(this, 'OpenData', { stage: config.stage, logRetentionDays: config.logRetentionDays, removalPolicy });
+    new CfnOutput(this, 'OpenDataCatalog', {
+      description: 'The DCAT catalogue of the open data (README, Open data)',
+      value: `https://${this.openData.distribution.distributionDomainName}/open-data/catalog.jsonld`,
+    });
   }
 
   /** The deployment's generated function (CDK's own bucket-deployment handler) and its role, finding by finding. */

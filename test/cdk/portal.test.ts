@@ -20,7 +20,7 @@ describe.each(Object.keys(stages))('the %s stage', (stage) => {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       VersioningConfiguration: { Status: 'Enabled' },
     });
-    portal.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    portal.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2); // the portal's and the open data's (open-data.test.ts)
     portal.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' })]) },
     });

@@ -80,6 +80,36 @@ describe('KPI counting', () => {
     await store.endRebuild();
   });
 
+  it('streams the history: each batch of facts and markers is written before the next application is read, the figures the same', async () => {
+    const before = await kpiReport(deps(), { service: 'svc', from: '2031-07', to: '2031-07' });
+    const store = dynamoKpis(local.documents, table);
+    let read = 0;
+    const writes: { applicationsRead: number; facts: number; markers: number; cells: number }[] = [];
+    const watched = {
+      ...store,
+      write: async (snapshot: Parameters<typeof store.write>[0], at: Date) => {
+        writes.push({ applicationsRead: read, facts: snapshot.facts.length, markers: snapshot.counted.length, cells: snapshot.cells.size });
+        await store.write(snapshot, at);
+      },
+    };
+    async function* replay() {
+      for (const events of histories) {
+        read++;
+        yield events;
+      }
+    }
+    await rebuildKpis({ ...deps(), store: watched }, replay(), new Date(), 1);
+    // Batches of one: after the first application (its facts and 4 counted events), after the second (3), an
+    // empty remainder, then the cells (5 cells: all, service, agency, phase, channel; two channels → 6).
+    expect(writes).toEqual([
+      { applicationsRead: 1, facts: 1, markers: 4, cells: 0 },
+      { applicationsRead: 2, facts: 1, markers: 3, cells: 0 },
+      { applicationsRead: 2, facts: 0, markers: 0, cells: 0 },
+      { applicationsRead: 2, facts: 0, markers: 0, cells: 6 },
+    ]);
+    expect(await kpiReport(deps(), { service: 'svc', from: '2031-07', to: '2031-07' })).toEqual(before);
+  });
+
   it('counts complaints filed against an agency and their resolution time, per 1,000 of its applications', async () => {
     let now = new Date('2031-07-10T07:00:00.000Z');
     const complaintDeps: ComplaintDeps = {

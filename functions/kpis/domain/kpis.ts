@@ -34,7 +34,8 @@ export interface KpiStore {
   months(cell: string, from: string, to: string): Promise<Map<string, Counters>>;
   startRebuild(at: Date): Promise<void>;
   endRebuild(): Promise<void>;
-  clear(): Promise<{ cells: number; markers: number }>;
+  /** Deletes every cell (the rebuild's replay replaces them). */
+  clear(): Promise<{ cells: number }>;
   /** Writes a rebuilt state: cells (replacing), application and task facts, and a marker per counted event. */
   write(snapshot: KpiSnapshot, at: Date): Promise<void>;
 }
@@ -107,12 +108,18 @@ export async function countEvent(deps: CountingDeps, event: DomainEvent): Promis
 /** The event history, one application at a time with its events in the order they happened. */
 export type EventHistory = AsyncIterable<readonly DomainEvent[]>;
 
+/** Facts, tasks and counted markers are written every this many: with the cells, what the rebuild holds in memory. */
+export const REBUILD_BATCH = 1_000;
+
 /**
  * Recomputes every aggregate from the event history through the same counting as the live path: stops live
- * counting (its events wait and are delivered again), replays the history into memory, clears the stored cells
- * and markers, writes the replay's, and lets counting resume.
+ * counting (its events wait and are delivered again), replays the history one application at a time, writing its
+ * facts, tasks and counted markers in batches as it goes (memory: the cells, one batch, one application's events),
+ * then replaces the stored cells with the replay's and lets counting resume. Markers are not cleared: each one
+ * stands for an event counted live or by this replay (which rewrites its own), and one the replay could not count
+ * keeps a redelivery from counting it either; they expire after 35 days.
  */
-export async function rebuildKpis(deps: CountingDeps, history: EventHistory, now: Date): Promise<{ events: number; counted: number; cells: number }> {
+export async function rebuildKpis(deps: CountingDeps, history: EventHistory, now: Date, batch = REBUILD_BATCH): Promise<{ events: number; counted: number; cells: number }> {
   await deps.store.startRebuild(now);
   try {
     const memory = new MemoryKpis();
@@ -126,7 +133,11 @@ export async function rebuildKpis(deps: CountingDeps, history: EventHistory, now
           counted++;
         }
       }
+      if (memory.pending() >= batch) {
+        await deps.store.write(memory.drain(), now);
+      }
     }
+    await deps.store.write(memory.drain(), now);
     const snapshot = memory.snapshot();
     await deps.store.clear();
     await deps.store.write(snapshot, now);

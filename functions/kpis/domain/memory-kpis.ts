@@ -1,5 +1,7 @@
-// The KPI store in memory: the rebuild replays the whole event history into it through the live path's counting,
-// then writes the result in batches (far fewer round trips than one transaction per event).
+// The KPI store in memory: the rebuild replays the event history into it through the live path's counting. The
+// cells (bounded: cells × months) stay until the end; each application's facts, tasks and counted markers are
+// needed only while its own events replay, so the rebuild drains them in batches (far fewer round trips than one
+// transaction per event, and memory that does not grow with the history).
 import type { ApplicationFacts, Counters, Delta, TaskFacts } from './counting';
 
 export interface KpiSnapshot {
@@ -53,7 +55,22 @@ export class MemoryKpis {
     return new Map([...this.cells.values()].filter((entry) => entry.cell === cell && entry.month >= from && entry.month <= to).map((entry) => [entry.month, entry.counters]));
   }
 
+  /** How many facts, tasks and markers wait to be drained. */
+  pending(): number {
+    return this.applications.size + this.tasks.size + this.counted.size;
+  }
+
+  /** The facts, tasks and markers so far (no cells), forgotten here. Call between applications only. */
+  drain(): KpiSnapshot {
+    const drained = { cells: new Map(), facts: [...this.applications.values()], tasks: [...this.tasks.values()], counted: [...this.counted] };
+    this.applications.clear();
+    this.tasks.clear();
+    this.counted.clear();
+    return drained;
+  }
+
+  /** The cells alone. */
   snapshot(): KpiSnapshot {
-    return { cells: this.cells, facts: [...this.applications.values()], tasks: [...this.tasks.values()], counted: [...this.counted] };
+    return { cells: this.cells, facts: [], tasks: [], counted: [] };
   }
 }

@@ -1,0 +1,24 @@
+// The one place the source of download logs is chosen: the open-data distribution's CloudFront logs in S3, or the
+// folder the local cloud's gateway writes the same lines to (local/open-data.ts).
+import { adapterSlot } from '../shared/adapter-slot';
+import { environment } from '../shared/environment';
+import type { LogSource } from './domain/downloads';
+
+const slot = adapterSlot<LogSource>(async () => {
+  const bucket = environment().OPEN_DATA_LOG_BUCKET;
+  if (!bucket) {
+    throw new Error('OPEN_DATA_LOG_BUCKET is not set and no local log source is installed');
+  }
+  const { s3LogSource } = await import('./s3-logs');
+  return s3LogSource(bucket, environment().OPEN_DATA_BUCKET_REGION);
+});
+
+export const installDownloadLogs = slot.install;
+
+export const downloadLogs: LogSource = {
+  async *keys() {
+    yield* (await slot.get()).keys();
+  },
+  read: async (key) => (await slot.get()).read(key),
+  remove: async (key) => (await slot.get()).remove(key),
+};
