@@ -44,6 +44,7 @@ import type { Capability } from './catalogue/types';
 import { engagementCapabilities } from './catalogue/engagement';
 import { journeyCapabilities } from './catalogue/journey';
 import { kpiCapabilities } from './catalogue/kpis';
+import { uploadCapabilities } from './catalogue/uploads';
 import { consultationCapabilities } from './catalogue/consultations';
 import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
 import { getMetricsRoute, getRolloutRoute, listQueuesRoute, moveServiceRoute, redriveQueueRoute, setPhaseDateRoute } from './catalogue/operations';
@@ -260,6 +261,7 @@ export const capabilities: readonly Capability[] = [
   },
   ...engagementCapabilities,
   ...journeyCapabilities,
+  ...uploadCapabilities,
   ...kpiCapabilities,
   ...consultationCapabilities,
   {

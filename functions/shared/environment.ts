@@ -61,6 +61,8 @@ const checks = {
   PAYMENT_PROVIDER_URL: optional(URL_PATTERN, 'must be an http(s) URL'),
   PAYMENT_NOTIFICATION_SECRET: optional(ANY, ''),
   DOCUMENT_SIGNING_KEY_ID: optional(ANY, ''),
+  /** The document upload bucket (presigned POSTs and downloads). */
+  UPLOAD_BUCKET: optional(ANY, ''),
   KHIDMA_COMMIT: withDefault(ANY, '', 'local'),
   KHIDMA_VERSION: withDefault(ANY, '', '0.1.0'),
 };

@@ -17,6 +17,7 @@ const domainOfArea: Readonly<Record<string, ApiDomain>> = {
   platform: 'platform',
   documents: 'applications',
   payments: 'applications',
+  uploads: 'applications',
   operations: 'platform',
   kpis: 'engagement',
   consultations: 'platform',

@@ -28,4 +28,11 @@ export const journeyWorkers: readonly Worker[] = [
     tables: { applications: 'readwrite', catalogue: 'read' },
     timeoutSeconds: 30,
   },
+  {
+    id: 'record-scan-result',
+    entry: 'functions/uploads/record-scan-result.ts',
+    description: "Records GuardDuty Malware Protection's verdict on an uploaded document (clean or infected) on its upload",
+    trigger: { kind: 'aws-events', source: 'aws.guardduty', detailTypes: ['GuardDuty Malware Protection Object Scan Result'] },
+    tables: { applications: 'readwrite' },
+  },
 ];
