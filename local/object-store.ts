@@ -44,6 +44,22 @@ async function readBody(request: http.IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** One condition of a POST policy: a field's exact value, or the file's length range. */
+function checkCondition(condition: PostPolicy['conditions'][number], form: FormData, size: number): void {
+  if (Array.isArray(condition)) {
+    const [, min, max] = condition as readonly [string, number, number];
+    if (size < min || size > max) {
+      throw new S3Error(400, size > max ? 'EntityTooLarge' : 'EntityTooSmall', `Your proposed upload is ${size} bytes; the policy allows ${min} to ${max}`);
+    }
+    return;
+  }
+  for (const [field, value] of Object.entries(condition)) {
+    if (form.get(field) !== value) {
+      throw new S3Error(403, 'AccessDenied', `Invalid according to Policy: Policy Condition failed: ["eq", "$${field}", "${value}"]`);
+    }
+  }
+}
+
 /** Checks the form against its signed policy; returns the key, content type and file. */
 function checkPost(secret: string, form: FormData, now: Date): { key: string; contentType: string; bytes: Promise<ArrayBuffer> } {
   const denied = (message: string) => new S3Error(403, 'AccessDenied', message);
@@ -60,20 +76,7 @@ function checkPost(secret: string, form: FormData, now: Date): { key: string; co
   if (Date.parse(policy.expiration) <= now.getTime()) {
     throw denied('Invalid according to Policy: Policy expired.');
   }
-  for (const condition of policy.conditions) {
-    if (Array.isArray(condition)) {
-      const [, min, max] = condition;
-      if (file.size < min || file.size > max) {
-        throw new S3Error(400, file.size > max ? 'EntityTooLarge' : 'EntityTooSmall', `Your proposed upload is ${file.size} bytes; the policy allows ${min} to ${max}`);
-      }
-      continue;
-    }
-    for (const [field, value] of Object.entries(condition)) {
-      if (form.get(field) !== value) {
-        throw denied(`Invalid according to Policy: Policy Condition failed: ["eq", "$${field}", "${value}"]`);
-      }
-    }
-  }
+  policy.conditions.forEach((condition) => checkCondition(condition, form, file.size));
   return { key: form.get('key') as string, contentType: form.get('Content-Type') as string, bytes: file.arrayBuffer() };
 }
 

@@ -1,7 +1,7 @@
 // The unified government services registry: agencies and versioned service cards.
 import * as z from 'zod/mini';
 import { Cursor, localizedText, LocalizedName, PageLimit, Slug } from './common';
-import { MAX_UPLOAD_BYTES, uploadContentTypes } from './uploads';
+import { MAX_UPLOAD_BYTES, uploadContentTypes } from './upload-limits';
 
 export const lifecycleStages = [
   're-engineering',

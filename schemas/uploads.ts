@@ -2,13 +2,9 @@
 import * as z from 'zod/mini';
 import { Slug } from './common';
 
-/** The file types a card may accept; each card's document may narrow them and lower the size limit. */
-export const uploadContentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-export type UploadContentType = (typeof uploadContentTypes)[number];
-/** The platform's largest upload: 10 MB, unless the card says less for a document. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const uploadStatuses = ['pending', 'clean', 'infected'] as const;
-export type UploadStatus = (typeof uploadStatuses)[number];
+import { MAX_UPLOAD_BYTES, uploadContentTypes, uploadStatuses } from './upload-limits';
+
+export { MAX_UPLOAD_BYTES, type UploadContentType, uploadContentTypes, type UploadStatus, uploadStatuses } from './upload-limits';
 
 export const UploadId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an upload id'));
 export const UploadIdParams = z.strictObject({ uploadId: UploadId });

@@ -128,9 +128,9 @@ export const errorMessages = {
   upload_type_not_allowed: 'نوع الملف {contentType} غير مقبول لهذا المستند',
   upload_too_large: 'حجم الملف يتجاوز الحد المسموح لهذا المستند ({maxBytes} بايت)',
   upload_not_found: 'لا يوجد ملف مرفوع بهذا الرقم',
-  file_not_scanned: 'لم يكتمل فحص الملف المرفوع بحثاً عن البرمجيات الخبيثة بعد؛ أعد المحاولة بعد لحظات',
-  file_answer_invalid: 'بعض الملفات المرفقة غير موجودة أو ليست لك أو لا تطابق المستند المطلوب',
-  file_infected: 'عُثر على برمجية خبيثة في الملف المرفوع؛ ارفع نسخة سليمة منه',
+  file_not_scanned: 'لم يُفحص الملف بعد؛ أعد المحاولة بعد لحظات',
+  file_answer_invalid: 'ملف مرفق ليس لك أو لا يطابق المستند المطلوب',
+  file_infected: 'وُجدت برمجية خبيثة في الملف المرفوع',
   queue_not_found: 'لا يوجد طابور بهذا الاسم؛ راجع قائمة الطوابير',
   phase_not_ready: 'لا يمكن فتح المرحلة {phase} قبل أن يكون لكل خدماتها طابور مهام لدى جهاتها',
 } as const satisfies Record<ErrorCode, string>;

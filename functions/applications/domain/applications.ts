@@ -16,6 +16,7 @@ import { recordSpecs } from '../../../schemas/registry';
 import type { RequestContext } from '../../shared/identity';
 import type { WorkflowEngine, WorkflowInput } from '../../workflow/ports';
 import { checkAnswers } from './form';
+import { checkFileAnswers, type UploadReader } from './file-answers';
 import { applicationIdOf, newReference } from './reference';
 
 export type StoredApplication = Omit<Application, 'timeline'> & {
@@ -60,7 +61,7 @@ export interface IdempotencyClaim {
   readonly expiresAt: number;
 }
 
-export interface ApplicationStore {
+export interface ApplicationStore extends UploadReader {
   /** Creates the application with its events (and claims the idempotency key) in one transaction; KeyAlreadyUsed if claimed. */
   create(application: StoredApplication, events: readonly TimelineEvent[], claim?: IdempotencyClaim): Promise<void>;
   /** The application a short reference names (its normalized form). */
@@ -164,6 +165,7 @@ export async function submitApplication(
   const mode = request.draft ? 'draft' : 'submit';
   if (mode === 'submit') {
     await checkOpen(deps, card, applicant.kind, request.channel);
+    await checkFileAnswers(deps.store, card, request.answers, { principal, applicant });
   }
   const assisting = principal.role === 'frontline' ? await assistingConsentOf(deps, principal, applicant, card) : undefined;
   const answers = checkAnswers(card, request.answers, mode);
@@ -322,6 +324,7 @@ export async function submitDraft(
   }
   checkAnswers(card, application.answers as Record<string, string | number | boolean | null>, 'submit');
   await checkOpen(deps, card, application.applicant.kind, body.channel);
+  await checkFileAnswers(deps.store, card, application.answers, { principal, applicant: application.applicant });
   return submit(deps, principal, { ...application, fees: feesOf(card, body.channel) }, card, body.channel, context);
 }
 

@@ -11,6 +11,7 @@ import type { RequestContext } from '../../shared/identity';
 import { type ApplicationDeps, bodyHash, checkOpen, KeyAlreadyUsed, type StoredApplication, submitApplication } from './applications';
 import { VersionConflict } from '../../shared/errors';
 import { checkAnswers } from './form';
+import { checkFileAnswers } from './file-answers';
 
 type Answer = string | number | boolean;
 
@@ -73,6 +74,7 @@ export async function submitBundle(
     throw new NotFound('life_event_not_found', `No life event ${request.lifeEventId}`);
   }
   const answers = checkAnswers(definition, request.answers, 'submit') as Record<string, Answer>;
+  await checkFileAnswers(deps.applications.store, definition, answers, { principal, applicant: principal.subject });
   const members = [];
   for (const member of definition.members) {
     const card = await deps.applications.catalogue.getCurrent(member.serviceId);

@@ -1,6 +1,6 @@
 // An upload as stored (the applications table, beside the applications that use it) and as the submission
 // check reads it: kept apart from the upload use cases so the submission path takes in nothing else.
-import type { UploadContentType, UploadStatus } from '../../../schemas/uploads';
+import type { UploadContentType, UploadStatus } from '../../../schemas/upload-limits';
 
 export interface StoredUpload {
   readonly uploadId: string;

@@ -121,11 +121,8 @@ export async function recordScanResult(deps: Pick<UploadDeps, 'uploads' | 'now'>
 /** Step states in which an agency's officers work on (or have decided) the application. */
 const workingStates: readonly string[] = ['open', 'info-requested', 'approved', 'rejected'];
 
-/**
- * GET /v1/applications/{applicationId}/documents/{uploadId}: a short-lived link for an officer of an agency whose
- * task on the application is open or decided; the download is written to the applicant's audit trail.
- */
-export async function downloadLink(deps: UploadDeps, officer: Principal, applicationId: string, uploadId: string, requestId?: string) {
+/** The application, if the officer's agency has a task on it that is open or decided; 404 or 403 otherwise. */
+async function officersApplication(deps: UploadDeps, officer: Principal, applicationId: string): Promise<StoredApplication> {
   const application = await deps.applications.get(applicationId);
   if (!application || application.status === 'draft') {
     throw new NotFound('application_not_found', `No application ${applicationId}`);
@@ -137,6 +134,15 @@ export async function downloadLink(deps: UploadDeps, officer: Principal, applica
   if (!steps.some((step) => workingStates.includes(step.status))) {
     throw new Forbidden("Your agency's task on this application is not open", { reason: 'task_not_open' });
   }
+  return application;
+}
+
+/**
+ * GET /v1/applications/{applicationId}/documents/{uploadId}: a short-lived link for an officer of an agency whose
+ * task on the application is open or decided; the download is written to the applicant's audit trail.
+ */
+export async function downloadLink(deps: UploadDeps, officer: Principal, applicationId: string, uploadId: string, requestId?: string) {
+  const application = await officersApplication(deps, officer, applicationId);
   const field = Object.entries(application.answers).find(([, answer]) => uploadIdOfAnswer(answer) === uploadId)?.[0];
   const upload = field ? await deps.uploads.get(uploadId) : undefined;
   if (!field || !upload) {
