@@ -74,7 +74,6 @@ export async function submitBundle(
     throw new NotFound('life_event_not_found', `No life event ${request.lifeEventId}`);
   }
   const answers = checkAnswers(definition, request.answers, 'submit') as Record<string, Answer>;
-  await checkFileAnswers(deps.applications.store, definition, answers, { principal, applicant: principal.subject });
   const members = [];
   for (const member of definition.members) {
     const card = await deps.applications.catalogue.getCurrent(member.serviceId);
@@ -86,6 +85,7 @@ export async function submitBundle(
     await withMember(member.key, async () => checkAnswers(card, mapAnswers(member.answers, answers, () => PENDING_DOCUMENT), 'submit'));
     members.push({ key: member.key, serviceId: member.serviceId, serviceName: card.name, requires: member.requires, answers: member.answers, status: 'waiting' as const });
   }
+  await checkFileAnswers(deps.applications.store, definition, answers, { principal, applicant: principal.subject });
   const now = deps.now();
   const bundle: StoredBundle = {
     bundleId: ulid(now.getTime()),
