@@ -15,6 +15,8 @@ import { listen } from './listen';
 export interface ObjectStore {
   readonly url: string;
   readonly secret: string;
+  /** Tags a stored object submitted (its metadata file beside it), as PutObjectTagging does. */
+  keep(key: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -138,5 +140,10 @@ export async function startObjectStore(options: { dir: string; onStored: (key: s
     });
   });
   const url = await listen(server, 0);
-  return { url, secret, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const keep = async (key: string) => {
+    const meta = `${fileOf(key)}.meta.json`;
+    const current = JSON.parse(readFileSync(meta, 'utf8')) as { contentType: string; tags: Record<string, string> };
+    writeFileSync(meta, JSON.stringify({ ...current, tags: { ...current.tags, 'khidma-state': 'submitted' } }));
+  };
+  return { url, secret, keep, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -44,6 +44,6 @@ export async function startUploads(options: { root: string; dataDir: string; log
   });
   const { installObjectStorage } = await import('../functions/uploads/storage');
   const { localObjectStorage } = await import('../functions/uploads/local-storage');
-  installObjectStorage(localObjectStorage(() => store.url, store.secret));
+  installObjectStorage(localObjectStorage(() => store.url, store.secret, store.keep));
   return store;
 }

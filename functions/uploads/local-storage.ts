@@ -20,8 +20,9 @@ export function signatureMatches(secret: string, text: string, signature: string
 /** What a GET link signs: the key, its expiry and the answer's headers. */
 export const getLinkText = (key: string, expires: string, contentType: string, filename: string) => ['GET', key, expires, contentType, filename].join('\n');
 
-export function localObjectStorage(baseUrl: () => string, secret: string): ObjectStorage {
+export function localObjectStorage(baseUrl: () => string, secret: string, keep: (key: string) => Promise<void>): ObjectStorage {
   return {
+    keep,
     async presignPost({ key, contentType, maxBytes, expiresAt }) {
       const policy: PostPolicy = {
         expiration: expiresAt.toISOString(),

@@ -4,7 +4,8 @@ import { environment } from '../shared/environment';
 import type { ObjectStorage } from './domain/uploads';
 
 /** Every uploaded object starts tagged pending: the bucket's lifecycle removes it unless a submission keeps it. */
-export const PENDING_TAGGING = '<Tagging><TagSet><Tag><Key>khidma-state</Key><Value>pending</Value></Tag></TagSet></Tagging>';
+export const STATE_TAG = 'khidma-state';
+export const PENDING_TAGGING = `<Tagging><TagSet><Tag><Key>${STATE_TAG}</Key><Value>pending</Value></Tag></TagSet></Tagging>`;
 
 const slot = adapterSlot<ObjectStorage>(async () => {
   const bucket = environment().UPLOAD_BUCKET;
@@ -20,4 +21,5 @@ export const installObjectStorage = slot.install;
 export const objectStorage: ObjectStorage = {
   presignPost: async (input) => (await slot.get()).presignPost(input),
   presignGet: async (input) => (await slot.get()).presignGet(input),
+  keep: async (key) => (await slot.get()).keep(key),
 };

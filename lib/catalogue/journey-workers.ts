@@ -35,4 +35,13 @@ export const journeyWorkers: readonly Worker[] = [
     trigger: { kind: 'aws-events', source: 'aws.guardduty', detailTypes: ['GuardDuty Malware Protection Object Scan Result'] },
     tables: { applications: 'readwrite' },
   },
+  {
+    id: 'keep-uploads',
+    entry: 'functions/uploads/keep-uploads.ts',
+    description: "Tags a submitted application's uploaded documents submitted, so the upload bucket's lifecycle keeps them",
+    trigger: { kind: 'events', detailTypes: ['ApplicationSubmitted'] },
+    tables: { applications: 'read' },
+    uploads: ['tag'],
+    timeoutSeconds: 30,
+  },
 ];

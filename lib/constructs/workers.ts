@@ -20,6 +20,7 @@ import { replicaStreamArn } from './replica-stream';
 import { EVENT_SOURCE } from '../platform/workflow';
 import type { TableId } from '../platform/tables';
 import { ApplicationWorkflow } from './application-workflow';
+import { UploadBucket } from './upload-bucket';
 import { CapabilityFunction } from './capability-function';
 import { pascalCase } from '../stacks/names';
 
@@ -44,6 +45,8 @@ export interface WorkersProps {
   readonly messaging: StageConfig['messaging'];
   /** @default - the platform queues of the worker catalogue */
   readonly queues?: readonly PlatformQueue[];
+  /** Origins whose browsers post uploads (the portal's). @default - none */
+  readonly corsOrigins?: readonly string[];
   /** Concurrency of the agency queues' consumer per queue (from the capacity plan). @default - no limit */
   readonly agencyQueueMaximumConcurrency?: number;
 }
@@ -53,6 +56,8 @@ export class Workers extends Construct {
   public readonly eventBus: EventBus;
   /** Signs issued documents (ECC_NIST_P256); only the issuing worker may sign, the JWKS route reads its public key. */
   public readonly documentSigningKey: Key;
+  /** Citizens' uploaded documents, scanned by GuardDuty (lib/constructs/upload-bucket.ts). */
+  public readonly uploads: UploadBucket;
   public readonly functions: ReadonlyMap<string, CapabilityFunction>;
   public readonly queues: ReadonlyMap<string, Queue>;
   /** Every queue that holds another's failures (DLQs, stream and event-rule failure queues), for alarms. */
@@ -69,6 +74,7 @@ export class Workers extends Construct {
       alias: `alias/khidma-${props.stage}-document-issuer`,
       removalPolicy: props.logRemovalPolicy,
     });
+    this.uploads = new UploadBucket(this, 'Uploads', { stage: props.stage, corsOrigins: props.corsOrigins ?? [], removalPolicy: props.logRemovalPolicy });
     const functions = new Map(
       workers.map((worker) => {
         const handler = new CapabilityFunction(this, pascalCase(worker.id), {
@@ -135,6 +141,9 @@ export class Workers extends Construct {
     handler.bindTables(worker.tables, props.tables);
     if (worker.documentSigning) {
       handler.bindDocumentSigner(this.documentSigningKey, worker.documentSigning);
+    }
+    if (worker.uploads) {
+      handler.bindUploads(this.uploads, worker.uploads);
     }
     if (worker.messaging?.length) {
       this.grantMessaging(handler, worker.messaging, props.messaging);
@@ -246,7 +255,8 @@ export class Workers extends Construct {
         handler.function.addEventSource(new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true }));
         return;
       }
-      case 'events': {
+      case 'events':
+      case 'aws-events': {
         const failures = new Queue(this, `${pascalCase(worker.id)}EventFailures`, {
           retentionPeriod: Duration.days(14),
           enforceSSL: true,
@@ -254,9 +264,13 @@ export class Workers extends Construct {
         });
         Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of an event rule target' });
         this.deadLetterQueues.push({ of: `${worker.id}-events`, queue: failures });
+        // Domain events on the platform's bus; an AWS service's (GuardDuty's scan results) on the default bus, of the upload bucket only.
+        const pattern =
+          trigger.kind === 'events'
+            ? { eventBus: this.eventBus, eventPattern: { source: [EVENT_SOURCE], detailType: [...trigger.detailTypes] } }
+            : { eventPattern: { source: [trigger.source], detailType: [...trigger.detailTypes], detail: { s3ObjectDetails: { bucketName: [this.uploads.bucket.bucketName] } } } };
         new Rule(this, `${pascalCase(worker.id)}Events`, {
-          eventBus: this.eventBus,
-          eventPattern: { source: [EVENT_SOURCE], detailType: [...trigger.detailTypes] },
+          ...pattern,
           targets: [new LambdaTarget(handler.function, { retryAttempts: 8, maxEventAge: Duration.hours(6), deadLetterQueue: failures })],
           description: worker.description,
         });

@@ -168,6 +168,7 @@ export class ApiStack extends Stack {
       agencyQueueMaximumConcurrency: capacity.agencyQueueMaximumConcurrency,
       userPool: identity.userPool,
       standbyUserPool: props.standbyIdentity?.userPool,
+      corsOrigins: checkCorsOrigins(config.stage, config.corsOrigins),
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];
@@ -187,6 +188,7 @@ export class ApiStack extends Stack {
             userPoolClient: identity.clients.portal,
             workflow: this.workers.workflow.binding,
             documentSigningKey: this.workers.documentSigningKey,
+            uploads: this.workers.uploads,
             logRetention: config.logRetentionDays,
             logRemovalPolicy,
             environment,

@@ -25,6 +25,8 @@ export interface ObjectStorage {
   /** A POST a browser sends the file with: exactly this key and content type, at most `maxBytes`, until `expiresAt`. */
   presignPost(input: { key: string; contentType: UploadContentType; maxBytes: number; expiresAt: Date }): Promise<{ url: string; fields: Record<string, string> }>;
   presignGet(input: { key: string; contentType: UploadContentType; filename: string; expiresAt: Date }): Promise<string>;
+  /** Tags the object submitted (its other tags, e.g. the scanner's, kept): the bucket's lifecycle no longer removes it. */
+  keep(key: string): Promise<void>;
 }
 
 export interface UploadDeps {
@@ -165,4 +167,14 @@ export async function downloadLink(deps: UploadDeps, officer: Principal, applica
     ...(requestId ? { requestId } : {}),
   });
   return { url, expiresAt: expiresAt.toISOString(), contentType: upload.contentType, documentId: upload.documentId };
+}
+
+/** On a submission: the application's uploaded documents are kept (the lifecycle removes uploads never submitted). */
+export async function keepUploads(deps: Pick<UploadDeps, 'applications' | 'storage'>, applicationId: string): Promise<string[]> {
+  const application = await deps.applications.get(applicationId);
+  const uploadIds = Object.values(application?.answers ?? {}).flatMap((answer) => uploadIdOfAnswer(answer) ?? []);
+  for (const uploadId of uploadIds) {
+    await deps.storage.keep(objectKeyOf(uploadId));
+  }
+  return uploadIds;
 }
