@@ -116,6 +116,7 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
         ...(capability.workflow ? ['WORKFLOW_STATE_MACHINE_ARN'] : []),
         ...(capability.knowsVersion ? ['KHIDMA_COMMIT'] : []),
         ...(capability.documentSigning ? ['DOCUMENT_SIGNING_KEY_ID'] : []),
+        ...(capability.uploads ? ['UPLOAD_BUCKET'] : []),
       ].sort(),
     );
     expect(variables).toMatchObject({
