@@ -1,7 +1,9 @@
 // Document uploads end to end on the local cloud, as a browser makes them: the card's limits, the presigned POST's
 // conditions, the malware scan (EICAR), the checks of `file` answers at submission, and officers' audited downloads.
 import { randomUUID } from 'node:crypto';
-import { api, tokenFor } from '../support/api';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { api, cloudState, tokenFor } from '../support/api';
 import { type Citizen, freshCitizen, openTask } from '../support/engagement';
 import { EICAR, PNG, photoOf, postFile, requestUpload, upload } from '../support/uploads';
 import { until } from '../support/wait';
@@ -17,6 +19,9 @@ async function apply(token: string, photo: string) {
 async function myApplications(token: string): Promise<string[]> {
   return (await api('/v1/me/applications?limit=100', { token })).body.items.map((item: { applicationId: string }) => item.applicationId);
 }
+
+/** The local cloud's data folder (its outbox is one of its folders). */
+const dataDir = () => path.dirname(cloudState().outbox);
 
 let lina: Citizen;
 let omar: Citizen;
@@ -118,17 +123,17 @@ describe("officers' downloads", () => {
     const submitted = await apply(lina.token, photo.answer);
     expect(submitted.status).toBe(201);
     const applicationId = submitted.body.applicationId as string;
-    const path = `/v1/applications/${applicationId}/documents/${photo.uploadId}`;
+    const route = `/v1/applications/${applicationId}/documents/${photo.uploadId}`;
 
-    const otherAgency = await api(path, { token: await tokenFor('officer-dvld') });
+    const otherAgency = await api(route, { token: await tokenFor('officer-dvld') });
     expect({ status: otherAgency.status, code: otherAgency.body.error?.code, reason: otherAgency.body.error?.details?.reason }).toEqual({ status: 403, code: 'forbidden', reason: 'not_your_agency' });
-    const citizen = await api(path, { token: lina.token });
+    const citizen = await api(route, { token: lina.token });
     expect(citizen.status).toBe(403);
 
     await openTask('cspd', applicationId, 'check-record');
     // The task is in the inbox first, then on the application (what the download checks).
     await until('the step open on the application', async () => (await api(`/v1/applications/${applicationId}`, { token: lina.token })).body.stages[0].steps[0].status === 'open');
-    const link = await api(path, { token: await tokenFor('officer-cspd') });
+    const link = await api(route, { token: await tokenFor('officer-cspd') });
     expect(link.status).toBe(200);
     expect(link.body).toMatchObject({ contentType: 'image/png', documentId: 'personal-photo' });
     expect(Date.parse(link.body.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60 * 1000);
@@ -147,5 +152,11 @@ describe("officers' downloads", () => {
     });
     expect(logged).toMatchObject({ by: { role: 'officer', agencyId: 'cspd' }, fields: ['photo'] });
     expect(logged.purpose).toContain(photo.uploadId);
+
+    // The submission kept the photo (the lifecycle removes only uploads still pending); an unsubmitted one stays pending.
+    const tags = (uploadId: string) => JSON.parse(readFileSync(path.join(dataDir(), 'uploads', 'uploads', `${uploadId}.meta.json`), 'utf8')).tags;
+    await until('the photo kept', async () => tags(photo.uploadId)['khidma-state'] === 'submitted');
+    const unsubmitted = await photoOf(lina.token);
+    expect(tags(unsubmitted.uploadId)).toEqual({ 'khidma-state': 'pending' });
   });
 });
