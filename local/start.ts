@@ -18,7 +18,6 @@ import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
 import { startWorkers } from './workers';
 import { startPaymentSimulator } from './payment-simulator';
-import { startUploads } from './uploads';
 import { readSwitches, standby, writeSwitches } from './region-switch';
 import { workflowAgencyIds } from '../lib/platform/agencies';
 import type { LoadReport } from '../reference/load';
@@ -95,9 +94,6 @@ async function main(): Promise<void> {
   installBillProvider(httpBillProvider(() => payments.url));
 
   const log = (line: string) => console.log(line);
-  // Uploads: presigned POSTs to files under <data>/uploads, scanned (EICAR) after upload as GuardDuty does in AWS.
-  const uploads = await startUploads({ root, dataDir, log });
-  stoppers.unshift(uploads.stop);
   if (args.standby) {
     writeSwitches(dataDir, standby);
   }

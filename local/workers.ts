@@ -14,6 +14,7 @@ import { startStreamPoller } from './stream-poller';
 import { liveSwitches } from './region-switch';
 import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeWorkflowDefinition } from './workflow-definition';
 import { LocalWorkflowEngine } from './workflow-engine';
+import { startUploads } from './uploads';
 
 export interface LocalWorkersOptions {
   readonly stage: string;
@@ -112,6 +113,10 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   const { installDocumentSigner } = await import('../functions/documents/signer');
   const { localKeySigner } = await import('../functions/documents/local-key-signer');
   installDocumentSigner(localKeySigner(path.join(options.dataDir, 'keys', 'document-issuer.pem')));
+
+  // Uploads: presigned POSTs to files under <data>/uploads, scanned (EICAR) after upload as GuardDuty scans in AWS.
+  const uploads = await startUploads({ root: options.root, dataDir: options.dataDir, log: options.log });
+  stoppers.push(uploads.stop);
 
   const { installWorkflowEngine } = await import('../functions/workflow/engine');
   installWorkflowEngine(engine);

@@ -2,7 +2,7 @@
 // by a secret the local object store (local/object-store.ts) shares, which checks them as S3 would.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ObjectStorage } from './domain/uploads';
-import { PENDING_TAGGING } from './storage';
+import { PENDING_TAGGING } from './tags';
 
 export interface PostPolicy {
   readonly expiration: string;

@@ -4,7 +4,7 @@ import { GetObjectCommand, GetObjectTaggingCommand, PutObjectTaggingCommand, S3C
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ObjectStorage } from './domain/uploads';
-import { PENDING_TAGGING, STATE_TAG } from './storage';
+import { PENDING_TAGGING, STATE_TAG } from './tags';
 
 const secondsUntil = (date: Date) => Math.max(1, Math.floor((date.getTime() - Date.now()) / 1000));
 

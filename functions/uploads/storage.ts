@@ -3,9 +3,6 @@ import { adapterSlot } from '../shared/adapter-slot';
 import { environment } from '../shared/environment';
 import type { ObjectStorage } from './domain/uploads';
 
-/** Every uploaded object starts tagged pending: the bucket's lifecycle removes it unless a submission keeps it. */
-export const STATE_TAG = 'khidma-state';
-export const PENDING_TAGGING = `<Tagging><TagSet><Tag><Key>${STATE_TAG}</Key><Value>pending</Value></Tag></TagSet></Tagging>`;
 
 const slot = adapterSlot<ObjectStorage>(async () => {
   const bucket = environment().UPLOAD_BUCKET;

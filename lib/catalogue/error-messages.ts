@@ -161,6 +161,7 @@ export const forbiddenReasons: Readonly<Record<string, string>> = {
  */
 export const validationMessages: Readonly<Record<string, string>> = {
   'must be a document id': 'يجب أن يكون رقم وثيقة',
+  'must be an upload id': 'يجب أن يكون رقم ملف مرفوع',
   'must be a transaction id': 'يجب أن يكون رقم معاملة دفع',
   'must be a UTC date-time': 'يجب أن يكون تاريخاً ووقتاً بالتوقيت العالمي',
   'from and to must differ': 'يجب أن تختلف بداية الفترة عن نهايتها',
