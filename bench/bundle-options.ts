@@ -18,13 +18,12 @@ export const lambdaBundling = {
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
   charset: 'utf8',
   bundleAwsSDK: true,
-  esbuildArgs: { '--alias': '@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts' },
+  esbuildArgs: { '--alias': ['@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts', 'mnemonist/lru-cache=./functions/shared/lru-cache.ts'] },
 } as const;
 
-/** `--alias:<package>=<path>` as esbuild's API takes it; the path is relative to the project root. */
+/** Each `--alias:<package>=<path>` as esbuild's API takes it; the paths are relative to the project root. */
 function aliases(): Record<string, string> {
-  const [pkg, target] = lambdaBundling.esbuildArgs['--alias'].split('=') as [string, string];
-  return { [pkg]: target };
+  return Object.fromEntries(lambdaBundling.esbuildArgs['--alias'].map((alias) => alias.split('=') as [string, string]));
 }
 
 /** What `esbuild --bundle <entry> --target --platform=node --format --outfile --minify --sourcemap ...` does, with a metafile. */

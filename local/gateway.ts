@@ -25,6 +25,11 @@ export interface GatewayOptions {
   readonly files?: (req: http.IncomingMessage, pathname: string) => Promise<HttpResponse | undefined>;
   /** Each function's concurrency (local/concurrency.ts). @default defaultConcurrency */
   readonly concurrency?: ConcurrencyLimits;
+  /**
+   * The region is fenced (`npm run failover`, local/region-switch.ts): like the AWS stage throttled to zero, every
+   * API request gets 429 until it is lifted; the portal's files are still served. @default never
+   */
+  readonly fenced?: () => boolean;
 }
 
 interface CompiledRoute {
@@ -110,6 +115,9 @@ async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], 
     return { statusCode: 204, headers: headers ?? {}, body: '' };
   }
   const candidates = routes.filter((route) => route.pattern.test(url.pathname));
+  if (candidates.length > 0 && options.fenced?.()) {
+    return awsError(429, 'Too Many Requests');
+  }
   const match = candidates.find((route) => route.capability.route.method === req.method);
   if (!match && options.files && candidates.length === 0 && (req.method === 'GET' || req.method === 'HEAD')) {
     const file = await options.files(req, url.pathname);

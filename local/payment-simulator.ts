@@ -6,8 +6,8 @@
 //   GET  /bills/{billNumber}        the bill as a citizen's bank shows it
 //   POST /bills/{billNumber}/pay    pay it: { amountFils? (default: the amount due), notify? (default true),
 //                                   signedSecondsAgo? (default 0) } → { transaction, notification, platform }
-//   POST /refunds                   { transactionId, billNumber, amountFils }
-//   GET  /settlements?biller=&date= the biller's settled payments of that Amman date
+//   POST /refunds                   { refundId, transactionId, billNumber, amountFils }: once per refundId
+//   GET  /settlements?biller=&date= the biller's payments and refunds paid out on that Amman date
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { signNotification } from '../functions/payments/domain/payments';
@@ -36,11 +36,39 @@ export interface PaymentSimulator {
   stop(): Promise<void>;
 }
 
+/** The provider's books: refunds paid back (once per refund id) and each biller's settlement of a day. */
+function ledger(transactions: readonly Transaction[]) {
+  const refunds = new Map<string, { refundId: string; transactionId: string; billNumber: string; amountFils: number; billerId: string; refundedAt: string }>();
+  return {
+    /** False for an unknown transaction. */
+    refund(input: { refundId?: unknown; transactionId?: string; billNumber: string; amountFils: number }): boolean {
+      const paid = transactions.find((transaction) => transaction.transactionId === input.transactionId);
+      if (!paid || typeof input.refundId !== 'string') {
+        return false;
+      }
+      if (!refunds.has(input.refundId)) {
+        refunds.set(input.refundId, { refundId: input.refundId, transactionId: paid.transactionId, billNumber: input.billNumber, amountFils: input.amountFils, billerId: paid.billerId, refundedAt: new Date().toISOString() });
+      }
+      return true;
+    },
+    /** The biller's payments made and refunds paid out on an Amman date. */
+    settlement(biller: string | null, date: string | null) {
+      const payments = transactions
+        .filter((transaction) => transaction.billerId === biller && ammanDate(new Date(transaction.paidAt)) === date)
+        .map(({ billerId: _biller, ...payment }) => payment);
+      const paidOut = [...refunds.values()]
+        .filter((refund) => refund.billerId === biller && ammanDate(new Date(refund.refundedAt)) === date)
+        .map(({ billerId: _biller, ...refund }) => refund);
+      return { payments, refunds: paidOut };
+    },
+  };
+}
+
 export async function startPaymentSimulator(port = 0): Promise<PaymentSimulator> {
   const secret = randomBytes(32).toString('hex');
   const bills = new Map<string, Bill>();
   const transactions: Transaction[] = [];
-  const refunds: Array<{ transactionId: string; billNumber: string; amountFils: number }> = [];
+  const { refund, settlement } = ledger(transactions);
   let notifyUrl = '';
 
   async function pay(bill: Bill, input: { amountFils?: number; notify?: boolean; signedSecondsAgo?: number }) {
@@ -89,16 +117,10 @@ export async function startPaymentSimulator(port = 0): Promise<PaymentSimulator>
           return send(200, await pay(bill, input));
         }
         if (url.pathname === '/refunds' && request.method === 'POST') {
-          refunds.push(input);
-          return send(200, { refunded: true });
+          return refund(input) ? send(200, { refunded: true }) : send(404, { error: 'no such transaction' });
         }
         if (url.pathname === '/settlements' && request.method === 'GET') {
-          const biller = url.searchParams.get('biller');
-          const date = url.searchParams.get('date');
-          const payments = transactions
-            .filter((transaction) => transaction.billerId === biller && ammanDate(new Date(transaction.paidAt)) === date)
-            .map(({ billerId: _biller, ...payment }) => payment);
-          return send(200, { payments, refunds: refunds.filter((refund) => payments.some((payment) => payment.transactionId === refund.transactionId)) });
+          return send(200, settlement(url.searchParams.get('biller'), url.searchParams.get('date')));
         }
         return send(404, { error: 'not found' });
       })().catch((error: Error) => send(500, { error: error.message }));

@@ -18,7 +18,7 @@ import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
 import { startWorkers } from './workers';
 import { startPaymentSimulator } from './payment-simulator';
-import { readSwitches, standby, writeSwitches } from './region-switch';
+import { liveSwitches, readSwitches, standby, writeSwitches } from './region-switch';
 import { workflowAgencyIds } from '../lib/platform/agencies';
 import type { LoadReport } from '../reference/load';
 
@@ -93,7 +93,6 @@ async function main(): Promise<void> {
   const { httpBillProvider } = await import('../functions/payments/http-provider');
   installBillProvider(httpBillProvider(() => payments.url));
 
-  const log = (line: string) => console.log(line);
   if (args.standby) {
     writeSwitches(dataDir, standby);
   }
@@ -104,7 +103,7 @@ async function main(): Promise<void> {
     dynamoDbEndpoint: dynamoDb.endpoint,
     agencyIds: workflowAgencyIds,
     scheduleSeconds: Number(args['schedule-seconds']),
-    log: args.quiet ? () => undefined : log,
+    log: args.quiet ? () => undefined : (line) => console.log(line),
   });
   stoppers.unshift(workers.stop);
   // A previous run may have stopped (or crashed) with applications mid-workflow: resume them.
@@ -117,6 +116,7 @@ async function main(): Promise<void> {
     cors: { allowOrigins: localCorsOrigins, allowMethods: [...new Set(capabilities.map((capability) => capability.route.method))] },
     files: portalFiles({ cognitoEndpoint: cognito.endpoint, clientId: identity.clients.portal }),
     log: args.quiet ? undefined : (line) => console.log(line),
+    fenced: ((switches) => () => switches().fenced)(liveSwitches(dataDir)),
   });
   const apiUrl = await listen(gateway, port(args.port, '--port'));
   payments.notifyTo(`${apiUrl}/v1/payments/notifications`);

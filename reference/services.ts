@@ -1330,7 +1330,7 @@ const justice: ReferenceService[] = [
     partnerAgencyIds: [],
     beneficiaryTypes: ['citizen', 'resident'],
     category: 'justice',
-    fees: fees(1),
+    fees: { ...fees(1), paymentDue: 'at-submission' },
     requiredDocuments: [],
     requiredRegistryFields: ['person.nationalNumber', 'person.fullName', 'person.dateOfBirth', 'resident.permitNumber'],
     form: {
@@ -1355,6 +1355,7 @@ const justice: ReferenceService[] = [
     rolloutPhase: 1,
     priority: priority(600_000, 2, 5, 1, 3, 3),
     baseline: baseline(2, 120, 2.5, 5, 2),
+    issuedDocument: { type: 'certificate', validityDays: 90, fields: ['purpose', 'language'] },
   }),
 
   service('notarised-power-of-attorney', 'digitization', {
@@ -1574,6 +1575,7 @@ const business: ReferenceService[] = [
     rolloutPhase: 1,
     priority: priority(120_000, 2, 3, 1, 1, 4),
     baseline: baseline(1, 90, 2, 4, 2),
+    issuedDocument: { type: 'extract', validityDays: 90, fields: ['registrationNumber', 'language'] },
   }),
 
   service('import-licence', 'feasibility-study', {

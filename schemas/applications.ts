@@ -1,7 +1,7 @@
 // Citizen applications: requests, the application record, its timeline, and the domain events it emits.
 import * as z from 'zod/mini';
 import { Cursor, freeText, LocalizedName, PageLimit } from './common';
-import { NationalNumber } from './registry';
+import { NationalNumber, RegistrationNumber } from './registry';
 import { channels, ServiceId } from './services';
 
 export const applicationStatuses = ['draft', 'submitted', 'in-progress', 'info-requested', 'awaiting-payment', 'approved', 'rejected', 'cancelled'] as const;
@@ -41,6 +41,8 @@ export const SubmitApplicationBody = z
     draft: z.optional(z.boolean()),
     /** Frontline staff only: the citizen they are serving, who must have consented to their service centre. */
     onBehalfOf: z.optional(z.strictObject({ nationalNumber: NationalNumber })),
+    /** A business service: the business applying, which the registry must list the caller as an owner or representative of. */
+    forBusiness: z.optional(z.strictObject({ registrationNumber: RegistrationNumber })),
   })
   .register(z.globalRegistry, { id: 'SubmitApplicationBody' });
 
@@ -91,7 +93,9 @@ export const Application = z
     serviceName: LocalizedName,
     status: z.enum(applicationStatuses),
     channel: z.enum(channels),
-    applicant: z.strictObject({ kind: z.enum(['persons', 'residents']), recordId: z.string() }),
+    applicant: z.strictObject({ kind: z.enum(['persons', 'residents', 'businesses']), recordId: z.string() }),
+    /** A business's application: the person who made it for the business (an owner or representative in the registry). */
+    representative: z.optional(z.strictObject({ kind: z.enum(['persons']), recordId: z.string(), role: z.enum(['owner', 'representative']) })),
     assistedBy: z.optional(Actor),
     /** The life-event bundle it belongs to, if any. */
     bundleId: z.optional(z.string()),
@@ -107,6 +111,8 @@ export const Application = z
         billNumber: z.string(),
         amountFils: z.int(),
         status: z.enum(['due', 'paid', 'refunded']),
+        /** Which stage waits for it: the first (`at-submission`) or the issuing one (`before-issue`, the default). */
+        due: z.optional(z.enum(['at-submission', 'before-issue'])),
         transactionId: z.optional(z.string()),
         receiptNumber: z.optional(z.string()),
         paidAt: z.optional(z.string()),

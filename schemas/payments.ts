@@ -24,7 +24,12 @@ export const ReconciliationQuery = z.strictObject({
   date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')),
 });
 
-const Totals = z.strictObject({ payments: z.int(), totalFils: z.int() });
+const Totals = z.strictObject({
+  payments: z.int(),
+  totalFils: z.int(),
+  /** Fees paid back that day (rejected or cancelled applications). */
+  refunds: z.strictObject({ count: z.int(), totalFils: z.int() }),
+});
 export const Reconciliation = z
   .strictObject({
     agencyId: z.string(),
@@ -32,9 +37,20 @@ export const Reconciliation = z
     platform: Totals,
     provider: Totals,
     matched: z.int(),
+    matchedRefunds: z.int(),
     mismatches: z.array(
       z.strictObject({
-        kind: z.enum(['missing_in_platform', 'missing_at_provider', 'amount_differs', 'refused_notification']),
+        kind: z.enum([
+          'missing_in_platform',
+          'missing_at_provider',
+          'amount_differs',
+          'refused_notification',
+          'refund_missing_in_platform',
+          'refund_missing_at_provider',
+          'refund_amount_differs',
+        ]),
+        /** Refund mismatches: the refund's id. */
+        refundId: z.optional(z.string()),
         transactionId: z.string(),
         billNumber: z.string(),
         platformAmountFils: z.optional(z.int()),
@@ -43,4 +59,4 @@ export const Reconciliation = z
       }),
     ),
   })
-  .register(z.globalRegistry, { id: 'Reconciliation', description: "An agency's payments of one day matched with the provider's settlement" });
+  .register(z.globalRegistry, { id: 'Reconciliation', description: "An agency's payments and refunds of one day matched with the provider's settlement" });

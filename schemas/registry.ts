@@ -107,6 +107,8 @@ type FieldOf<S> = keyof S & string;
 export interface RecordKindSpec<K extends string = string> {
   readonly kind: RecordKind;
   readonly keyField: K;
+  /** How a service card names this kind's fields: `<fieldPrefix>.<field>` (person.fullName, business.name). */
+  readonly fieldPrefix: 'person' | 'resident' | 'business';
   readonly ownerAgencyId: string;
   readonly fields: Readonly<Record<K, Classification>>;
   readonly schema: z.ZodMiniObject;
@@ -116,6 +118,7 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
   persons: {
     kind: 'persons',
     keyField: 'nationalNumber',
+    fieldPrefix: 'person',
     ownerAgencyId: 'cspd',
     schema: PersonFields,
     fields: {
@@ -135,6 +138,7 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
   residents: {
     kind: 'residents',
     keyField: 'permitNumber',
+    fieldPrefix: 'resident',
     ownerAgencyId: 'moi',
     schema: ResidentFields,
     fields: {
@@ -154,6 +158,7 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
   businesses: {
     kind: 'businesses',
     keyField: 'registrationNumber',
+    fieldPrefix: 'business',
     ownerAgencyId: 'ccd',
     schema: BusinessFields,
     fields: {
@@ -292,7 +297,7 @@ export const CreateConsentBody = z
 export const Consent = z
   .strictObject({
     consentId: z.string(),
-    kind: z.enum(['persons', 'residents']),
+    kind: z.enum(recordKinds),
     recordId: z.string(),
     grantee: z.strictObject({ type: z.enum(['agency', 'service-centre']), id: z.string() }),
     fields: z.array(z.string()),

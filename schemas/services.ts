@@ -124,8 +124,11 @@ export const ServiceCardInput = z
     fees: z.strictObject({
       amountJod: z.number().check(z.minimum(0), z.maximum(1_000_000)),
       ePaymentDiscountPercent: z.number().check(z.minimum(0), z.maximum(100)),
-      /** Paid through bill presentment before the issuing (last) stage opens; without it the fee is not collected online yet. */
-      paymentDue: z.optional(z.enum(['before-issue'])),
+      /**
+       * Paid through bill presentment: `at-submission`, before any agency starts work (the first stage waits);
+       * `before-issue`, before the issuing (last) stage opens. Without it the fee is not collected online yet.
+       */
+      paymentDue: z.optional(z.enum(['at-submission', 'before-issue'])),
     }),
     requiredDocuments: z
       .array(

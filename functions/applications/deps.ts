@@ -1,6 +1,6 @@
 // Wiring of the applications' adapters (module scope: once per cold start).
 import { dynamo, requireTable } from '../shared/dynamo';
-import { assistingConsentFor, liveConsents, shareForApplication } from '../registry/domain/sharing';
+import { assistingConsentFor, liveConsents, roleInBusiness, shareForApplication } from '../registry/domain/sharing';
 import { registryDeps } from '../registry/deps';
 import { catalogueReads } from '../services/catalogue-reads';
 import { workingCalendar } from '../services/calendar-source';
@@ -25,6 +25,7 @@ export const applicationDeps: ApplicationDeps = {
     assistingConsent: (input) => assistingConsentFor(registryDeps, input),
     liveConsents: (subject, consentIds) => liveConsents(registryDeps, subject, consentIds),
     accountOf: (subject) => registryDeps.store.getAccount(subject.kind, subject.recordId),
+    roleInBusiness: (nationalNumber, registrationNumber) => roleInBusiness(registryDeps, nationalNumber, registrationNumber),
   },
   workflow: workflowEngine,
   calendar: workingCalendar,

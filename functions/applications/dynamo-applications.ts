@@ -28,6 +28,7 @@ import {
   summaryOf,
   type TimelineEvent,
 } from './domain/applications';
+import { actingPerson } from './domain/applicant';
 import { VersionConflict } from '../shared/errors';
 import { uploadKey } from '../uploads/domain/records';
 import { queryAll } from '../shared/query-all';
@@ -43,7 +44,8 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     sk: 'META',
     version: application.version,
     status: application.status,
-    gsi1pk: `APPLICANT#${applicantKey(application.applicant)}`,
+    // The person's list: a business's application is listed for the representative who made it.
+    gsi1pk: `APPLICANT#${applicantKey(actingPerson(application))}`,
     gsi1sk: `${application.createdAt}#${application.applicationId}`,
     summary: summaryOf(application),
     // Sparse: only applications whose workflow should be running are in the reconciler's index.
@@ -55,7 +57,8 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     events.map((event, index) => ({
       Put: {
         TableName: tables.applications,
-        Item: { pk: appPk(application.applicationId), sk: `EVT#${String(application.version).padStart(6, '0')}#${index}`, event },
+        // The service and channel ride along for the outcome metrics the publisher counts (events do not repeat them).
+        Item: { pk: appPk(application.applicationId), sk: `EVT#${String(application.version).padStart(6, '0')}#${index}`, event, serviceId: application.serviceId, channel: application.channel },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }));

@@ -49,6 +49,7 @@ export const documentDeps: DocumentDeps = {
     const name = (found?.data.fullName ?? found?.data.name) as { ar?: unknown; en?: unknown } | undefined;
     return typeof name?.ar === 'string' ? { ar: name.ar, en: typeof name.en === 'string' ? name.en : name.ar } : undefined;
   },
+  businessesOf: async (nationalNumber) => (await registryDeps.store.listMemberships(nationalNumber)).map((membership) => membership.registrationNumber),
   audit: { append: (entry) => registryDeps.store.appendAudit(entry) },
   now: () => new Date(),
 };

@@ -7,10 +7,9 @@ import { DomainEvent } from '../../schemas/applications';
 import { logger } from '../shared/logger';
 import { PublishFailed } from './bus';
 import { eventBus } from './bus-adapter';
-import { countPublished } from './event-metrics';
+import { countPublished, type Published } from './event-metrics';
 
-interface Outgoing {
-  readonly event: DomainEvent;
+interface Outgoing extends Published {
   readonly sequenceNumber: string;
 }
 
@@ -21,7 +20,7 @@ export async function handler(streamEvent: DynamoDBStreamEvent): Promise<DynamoD
   }
   try {
     await eventBus.publish(outgoing.map((item) => item.event));
-    countPublished(outgoing.map((item) => item.event));
+    countPublished(outgoing);
     return { batchItemFailures: [] };
   } catch (error) {
     const first = outgoing[error instanceof PublishFailed ? error.firstFailedIndex : 0] ?? outgoing[0]!;
@@ -40,7 +39,8 @@ function toOutgoing(record: DynamoDBRecord): Outgoing[] {
   if (record.eventName !== 'INSERT' || !Keys?.sk?.S?.startsWith('EVT#') || !NewImage || !SequenceNumber) {
     return [];
   }
-  const raw = outboxEvent(NewImage as Record<string, AttributeValue>);
+  const item = outboxItem(NewImage as Record<string, AttributeValue>);
+  const raw = item?.event as Record<string, unknown> | undefined;
   const parsed = DomainEvent.safeParse(raw);
   if (!parsed.success) {
     // Skipped, not retried: a poison record would block the shard. No values logged: they may be personal data.
@@ -52,12 +52,13 @@ function toOutgoing(record: DynamoDBRecord): Outgoing[] {
     });
     return [];
   }
-  return [{ event: parsed.data, sequenceNumber: SequenceNumber }];
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return [{ event: parsed.data, sequenceNumber: SequenceNumber, serviceId: text(item?.serviceId), channel: text(item?.channel) }];
 }
 
-function outboxEvent(image: Record<string, AttributeValue>): Record<string, unknown> | undefined {
+function outboxItem(image: Record<string, AttributeValue>): Record<string, unknown> | undefined {
   try {
-    return unmarshall(image).event as Record<string, unknown> | undefined;
+    return unmarshall(image);
   } catch {
     return undefined; // e.g. a number beyond Number.MAX_SAFE_INTEGER: fails validation below like any malformed event
   }

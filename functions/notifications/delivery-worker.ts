@@ -5,7 +5,9 @@
 // delivery-message.ts, and these bundles have little room under the size budget.
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { PlatformQueue } from '../../lib/catalogue/workers';
+import { businessMetrics } from '../../lib/platform/metrics';
 import { logger } from '../shared/logger';
+import { countEvent } from '../shared/metrics';
 import type { RetryScheduler } from './domain/ports';
 import { deliver, type DeliverDeps } from './domain/deliver';
 import type { DeliveryRef } from './domain/ports';
@@ -35,6 +37,10 @@ export function deliveryWorker<C extends DeliveryRef['channel']>(worker: Deliver
     const outcome = await deliver(deps, ref, attempt, worker.queue.maxReceives);
     if (outcome.kind === 'retry' || outcome.kind === 'dead-lettered') {
       logger.warn('Delivery failed', { ...ref, attempt, outcome: outcome.kind });
+      countEvent(businessMetrics.notificationFailed, { channel: worker.channel });
+      if (outcome.kind === 'dead-lettered') {
+        countEvent(businessMetrics.notificationDeadLettered, { channel: worker.channel });
+      }
       // Dead-lettered: visible at once, so the queue moves it to the DLQ on its next receive.
       await retry.later({ queueArn: record.eventSourceARN, receiptHandle: record.receiptHandle }, outcome.kind === 'retry' ? outcome.delayMs : 0);
       return false;

@@ -4,7 +4,9 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { ComplaintEvent } from '../../schemas/engagement';
+import { businessMetrics } from '../../lib/platform/metrics';
 import { logger } from '../shared/logger';
+import { countEvent } from '../shared/metrics';
 import { complaintMessages } from './domain/messages';
 import { notify } from './domain/notify';
 import { agencyNames, logNotified, notifyDeps } from './notify-deps';
@@ -28,6 +30,16 @@ function complaintEvent(record: DynamoDBRecord): ComplaintEvent | undefined {
   return parsed.data;
 }
 
+/** Complaints filed and escalated, counted once per event (a redelivered event was counted the first time). */
+function countComplaint(event: ComplaintEvent): void {
+  const dimensions = { category: event.category, handler: event.handler };
+  if (event.type === 'ComplaintFiled') {
+    countEvent(businessMetrics.complaintFiled, dimensions);
+  } else if (event.type === 'ComplaintEscalated') {
+    countEvent(businessMetrics.complaintEscalated, dimensions);
+  }
+}
+
 export async function handler(streamEvent: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   for (const record of streamEvent.Records) {
     const event = complaintEvent(record);
@@ -35,7 +47,11 @@ export async function handler(streamEvent: DynamoDBStreamEvent): Promise<DynamoD
       continue;
     }
     try {
-      logNotified(event.eventId, event.type, await notify(notifyDeps, event.eventId, complaintMessages(event, await agencyNames())));
+      const result = await notify(notifyDeps, event.eventId, complaintMessages(event, await agencyNames()));
+      logNotified(event.eventId, event.type, result);
+      if (!result.duplicate) {
+        countComplaint(event);
+      }
     } catch (error) {
       logger.error('Complaint event not notified; the stream retries from it', { eventId: event.eventId, errorName: (error as Error).name });
       return { batchItemFailures: [{ itemIdentifier: record.dynamodb!.SequenceNumber! }] };

@@ -16,8 +16,9 @@ export function httpBillProvider(baseUrl: () => string): BillProvider {
   return {
     postBill: async (bill) => void (await call('PUT', `/bills/${encodeURIComponent(bill.billNumber)}`, bill)),
     refund: async (input) => void (await call('POST', '/refunds', input)),
-    settlement: async (billerId, date) =>
-      ((await call('GET', `/settlements?biller=${encodeURIComponent(billerId)}&date=${encodeURIComponent(date)}`)) as { payments: Awaited<ReturnType<BillProvider['settlement']>> })
-        .payments,
+    settlement: async (billerId, date) => {
+      const settled = (await call('GET', `/settlements?biller=${encodeURIComponent(billerId)}&date=${encodeURIComponent(date)}`)) as Partial<Awaited<ReturnType<BillProvider['settlement']>>>;
+      return { payments: settled.payments ?? [], refunds: settled.refunds ?? [] };
+    },
   };
 }

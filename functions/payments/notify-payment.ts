@@ -4,6 +4,6 @@ import { paymentDeps } from './deps';
 import { recordPayment, verifySignature } from './domain/payments';
 
 export const handler = httpHandler(paymentNotificationRoute, async ({ body, headers }) => {
-  verifySignature(paymentDeps.secret(), body, headers['x-payment-signature'], paymentDeps.now());
+  verifySignature(await paymentDeps.secret(), body, headers['x-payment-signature'], paymentDeps.now());
   return { body: await recordPayment(paymentDeps, body) };
 });

@@ -1,7 +1,7 @@
 import { reconciliationRoute } from '../../lib/catalogue/journey';
 import { dynamo, requireTable } from '../shared/dynamo';
 import { httpHandler } from '../shared/http';
-import { reconcile } from './domain/payments';
+import { reconcile } from './domain/reconciliation';
 import { dynamoPayments } from './dynamo-payments';
 import { billProvider } from './provider';
 

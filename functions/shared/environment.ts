@@ -59,7 +59,10 @@ const checks = {
   EVENT_BUS_NAME: optional(ANY, ''),
   WORKFLOW_STATE_MACHINE_ARN: optional(/^arn:aws[a-z-]*:states:/, 'must be a state machine ARN'),
   PAYMENT_PROVIDER_URL: optional(URL_PATTERN, 'must be an http(s) URL'),
+  /** Locally: the provider simulator's signing key itself. */
   PAYMENT_NOTIFICATION_SECRET: optional(ANY, ''),
+  /** In AWS: the Secrets Manager secret holding it. */
+  PAYMENT_NOTIFICATION_SECRET_ARN: optional(/^arn:aws[a-z-]*:secretsmanager:/, 'must be a Secrets Manager secret ARN'),
   DOCUMENT_SIGNING_KEY_ID: optional(ANY, ''),
   /** The document upload bucket (presigned POSTs and downloads). */
   UPLOAD_BUCKET: optional(ANY, ''),

@@ -14,6 +14,12 @@ export interface Principal {
   readonly mfaEnrolled?: boolean;
 }
 
+/** A registry record an application, a consent or a document is about: a person, a resident, or a business. */
+export interface RegistrySubject {
+  readonly kind: 'persons' | 'residents' | 'businesses';
+  readonly recordId: string;
+}
+
 /** Where a request came from, for the audit trail. */
 export interface RequestContext {
   readonly requestId?: string;

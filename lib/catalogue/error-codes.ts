@@ -70,6 +70,7 @@ export const errorCodes = {
   // Applications, tasks and life-event bundles
   on_behalf_of_staff_only: 400,
   on_behalf_of_required: 400,
+  business_by_representative: 400,
   assisted_channel: 400,
   reason_required: 400,
   question_required: 400,

@@ -71,6 +71,7 @@ export const errorMessages = {
   no_registry_record: 'لا يوجد لمقدم الطلب سجل وطني تُعبأ منه البيانات',
   on_behalf_of_staff_only: 'موظفو مراكز الخدمة وحدهم يقدمون الطلبات نيابة عن غيرهم',
   on_behalf_of_required: 'حدد الرقم الوطني للمواطن الذي تخدمه (onBehalfOf.nationalNumber)',
+  business_by_representative: 'تقدّم المنشأة طلباتها من حسابات مالكيها أو مفوّضيها أنفسهم',
   assisted_channel: 'الطلبات التي يقدمها موظفو مراكز الخدمة تستخدم قناة مركز الخدمة',
   reason_required: 'يجب ذكر سبب القرار',
   question_required: 'يجب كتابة السؤال الموجّه لمقدم الطلب',

@@ -61,6 +61,7 @@ export const errorSummaries = {
   no_registry_record: 'The applicant has no registry record to prefill from',
   on_behalf_of_staff_only: 'Only service-centre staff apply on behalf of someone',
   on_behalf_of_required: 'Service-centre staff name the citizen they serve',
+  business_by_representative: "A business applies through its owners' and representatives' own accounts",
   assisted_channel: 'Applications made by service-centre staff use the service-centre channel',
   reason_required: 'A reason is required',
   question_required: 'A question for the applicant is required',

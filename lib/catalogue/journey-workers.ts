@@ -18,6 +18,7 @@ export const journeyWorkers: readonly Worker[] = [
     description: 'Posts the bill of a fee due before issue to the bill-presentment provider when the application is submitted',
     trigger: { kind: 'events', detailTypes: ['ApplicationSubmitted'] },
     tables: { applications: 'read' },
+    paymentProvider: 'call',
     timeoutSeconds: 30,
   },
   {
@@ -26,6 +27,7 @@ export const journeyWorkers: readonly Worker[] = [
     description: 'Refunds a paid fee through the provider when the application is rejected or cancelled',
     trigger: { kind: 'events', detailTypes: ['ApplicationRejected', 'ApplicationCancelled'] },
     tables: { applications: 'readwrite', catalogue: 'read' },
+    paymentProvider: 'call',
     timeoutSeconds: 30,
   },
   {

@@ -101,6 +101,7 @@ export const journeyCapabilities: readonly Capability[] = [
     entry: 'functions/payments/notify-payment.ts',
     route: paymentNotificationRoute,
     tables: { applications: 'readwrite', catalogue: 'read' },
+    paymentProvider: 'verify',
     publicWriteReason: 'the payment provider calls it without a user token; every notification is HMAC-signed and checked in the handler',
   },
   {
@@ -108,6 +109,7 @@ export const journeyCapabilities: readonly Capability[] = [
     entry: 'functions/payments/reconcile-payments.ts',
     route: reconciliationRoute,
     tables: { applications: 'read', registry: 'read' },
+    paymentProvider: 'call',
   },
   {
     id: 'list-my-documents',

@@ -93,6 +93,8 @@ export interface Capability {
   readonly documentSigning?: 'publicKey' | 'sign';
   /** The document upload bucket: `post` presigns uploads (PutObject with its tagging), `get` presigns downloads, `tag` retags objects. */
   readonly uploads?: readonly UploadAccess[];
+  /** The bill-presentment provider: `call` its API (PAYMENT_PROVIDER_URL), or `verify` its signed notifications (the shared secret). */
+  readonly paymentProvider?: 'call' | 'verify';
 }
 
 export function routeKey(route: Pick<RouteContract, 'method' | 'path'>): string {

@@ -49,6 +49,8 @@ export interface Worker {
   readonly documentSigning?: 'publicKey' | 'sign';
   /** The upload bucket (see Capability.uploads). */
   readonly uploads?: readonly UploadAccess[];
+  /** The bill-presentment provider (see Capability.paymentProvider). */
+  readonly paymentProvider?: 'call' | 'verify';
 }
 
 /** Queues of the platform besides the agency task queues; each gets a DLQ after `maxReceives`. */

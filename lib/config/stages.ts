@@ -28,6 +28,11 @@ export interface StageConfig {
   readonly capacity?: CapacityOverrides;
   /** Disaster recovery: what a region's loss may cost, and the one API name front-ends use in both regions. */
   readonly recovery: RecoveryConfig;
+  /**
+   * Government payments through bill presentment (eFAWATEERcom): the provider's API for this stage. The key its
+   * notifications are signed with is a Secrets Manager secret the deployment creates (set it to the provider's).
+   */
+  readonly payments: { readonly providerUrl: string };
 }
 
 /** README, Disaster recovery. The drill (`npm run bench -- --faults`) measures both targets against these. */
@@ -91,6 +96,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     protectData: true,
     catalogueCacheSeconds: 30,
     messaging: { emailDomain: 'dev.khidma.example', fromEmail: 'no-reply@dev.khidma.example', smsSenderId: 'KHIDMA' },
+    payments: { providerUrl: 'https://billing-sandbox.efawateercom.example/api/v1' },
     demoData: true,
     corsOrigins: ['http://localhost:3000', 'http://localhost:5173'],
     recovery: {
@@ -118,6 +124,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     protectData: true,
     catalogueCacheSeconds: 60,
     messaging: { emailDomain: 'staging.khidma.example', fromEmail: 'no-reply@staging.khidma.example', smsSenderId: 'KHIDMA' },
+    payments: { providerUrl: 'https://billing-sandbox.efawateercom.example/api/v1' },
     demoData: false,
     corsOrigins: ['https://services.staging.khidma.example'],
     recovery: {
@@ -143,6 +150,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     protectData: true,
     catalogueCacheSeconds: 60,
     messaging: { emailDomain: 'khidma.example', fromEmail: 'no-reply@khidma.example', smsSenderId: 'KHIDMA' },
+    payments: { providerUrl: 'https://billing.efawateercom.example/api/v1' },
     demoData: false,
     corsOrigins: ['https://services.khidma.example'],
     recovery: {

@@ -9,7 +9,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type Capability, routeKey } from '../catalogue/types';
 import type { TableId } from '../platform/tables';
-import { CapabilityFunction, type WorkflowBinding } from './capability-function';
+import { CapabilityFunction, type PaymentProviderBinding, type WorkflowBinding } from './capability-function';
 import { bindQueueOperations } from './queue-operations';
 
 export interface CapabilityEndpointProps {
@@ -32,6 +32,8 @@ export interface CapabilityEndpointProps {
   readonly documentSigningKey?: IKey;
   /** The upload bucket and its key, for capabilities with `uploads`. */
   readonly uploads?: { readonly stage: string; readonly key: IKey };
+  /** The bill-presentment provider, for capabilities with `paymentProvider`. */
+  readonly paymentProvider?: PaymentProviderBinding;
   /** Variables every capability gets (stage, cache bounds). @default - none */
   readonly environment?: Readonly<Record<string, string>>;
   /** The commit deployed, given to capabilities that declare `knowsVersion`. @default 'unknown' */
@@ -79,6 +81,12 @@ export class CapabilityEndpoint extends Construct {
         throw new Error(`${capability.id} uses the upload bucket but the stack has none`);
       }
       this.handler.bindUploads(props.uploads, capability.uploads);
+    }
+    if (capability.paymentProvider) {
+      if (!props.paymentProvider) {
+        throw new Error(`${capability.id} calls the payment provider but the stack has none`);
+      }
+      this.handler.bindPaymentProvider(props.paymentProvider, capability.paymentProvider);
     }
     if (capability.userPool) {
       this.handler.bindUserPool({ userPool: props.userPool, client: props.userPoolClient, actions: capability.userPool });

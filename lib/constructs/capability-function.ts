@@ -5,6 +5,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -21,10 +22,11 @@ const esmRequireBanner = "import { createRequire } from 'module'; const require 
 
 /**
  * Lambda gives a function its credentials in environment variables, so the SDK's default provider chain is
- * replaced by the environment provider alone (functions/shared/lambda-credentials.ts says why). esbuild runs in
- * the project root (NodejsFunction's local bundling), where the relative path resolves.
+ * replaced by the environment provider alone (functions/shared/lambda-credentials.ts says why); the DynamoDB
+ * client's endpoint cache gets a Map-based LRU (functions/shared/lru-cache.ts). esbuild runs in the project root
+ * (NodejsFunction's local bundling), where the relative paths resolve.
  */
-const credentialsAlias = '@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts';
+const aliases = ['@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts', 'mnemonist/lru-cache=./functions/shared/lru-cache.ts'];
 
 export interface CapabilityFunctionProps {
   /** Handler module relative to the repository root; it exports `handler`. */
@@ -40,6 +42,12 @@ export interface CapabilityFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** @default - no description */
   readonly description?: string;
+}
+
+/** The stage's bill-presentment provider: its API's base URL and the secret its notifications are signed with. */
+export interface PaymentProviderBinding {
+  readonly url: string;
+  readonly notificationSecret: ISecret;
 }
 
 export class CapabilityFunction extends Construct {
@@ -83,7 +91,7 @@ export class CapabilityFunction extends Construct {
         charset: Charset.UTF8,
         // The pinned SDK the tests ran against, not whatever version the runtime ships.
         bundleAwsSDK: true,
-        esbuildArgs: { '--alias': credentialsAlias },
+        esbuildArgs: { '--alias': aliases },
       },
     });
     Validations.of(this.role).acknowledge({
@@ -177,6 +185,16 @@ export class CapabilityFunction extends Construct {
     if (keyActions.length > 0) {
       uploads.key.grant(this.function, ...keyActions);
     }
+  }
+
+  /** `call`: the provider's URL; `verify`: read access to the notification secret, nothing else. */
+  public bindPaymentProvider(binding: PaymentProviderBinding, mode: 'call' | 'verify'): void {
+    if (mode === 'call') {
+      this.function.addEnvironment('PAYMENT_PROVIDER_URL', binding.url);
+      return;
+    }
+    this.function.addEnvironment('PAYMENT_NOTIFICATION_SECRET_ARN', binding.notificationSecret.secretArn);
+    binding.notificationSecret.grantRead(this.function);
   }
 
   /** Binds every table the catalogue entry lists, with the access it lists. */

@@ -21,7 +21,8 @@ import { EVENT_SOURCE } from '../platform/workflow';
 import type { TableId } from '../platform/tables';
 import { ApplicationWorkflow } from './application-workflow';
 import { UploadBucket } from './upload-bucket';
-import { CapabilityFunction } from './capability-function';
+import { CapabilityFunction, type PaymentProviderBinding } from './capability-function';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { pascalCase } from '../stacks/names';
 
 export interface WorkersProps {
@@ -49,6 +50,8 @@ export interface WorkersProps {
   readonly corsOrigins?: readonly string[];
   /** Concurrency of the agency queues' consumer per queue (from the capacity plan). @default - no limit */
   readonly agencyQueueMaximumConcurrency?: number;
+  /** The stage's bill-presentment provider (its API's base URL). */
+  readonly payments: StageConfig['payments'];
 }
 
 export class Workers extends Construct {
@@ -58,6 +61,8 @@ export class Workers extends Construct {
   public readonly documentSigningKey: Key;
   /** Citizens' uploaded documents, scanned by GuardDuty (lib/constructs/upload-bucket.ts). */
   public readonly uploads: UploadBucket;
+  /** The provider's URL and the secret its notifications are signed with (only the notification route reads it). */
+  public readonly paymentProvider: PaymentProviderBinding;
   public readonly functions: ReadonlyMap<string, CapabilityFunction>;
   public readonly queues: ReadonlyMap<string, Queue>;
   /** Every queue that holds another's failures (DLQs, stream and event-rule failure queues), for alarms. */
@@ -75,6 +80,18 @@ export class Workers extends Construct {
       removalPolicy: props.logRemovalPolicy,
     });
     this.uploads = new UploadBucket(this, 'Uploads', { stage: props.stage, corsOrigins: props.corsOrigins ?? [], removalPolicy: props.logRemovalPolicy });
+    const notificationSecret = new Secret(this, 'PaymentNotificationSecret', {
+      // Named, so operators find it in both regions (the DR region's deployment makes its own: set both to the provider's key).
+      secretName: `khidma/${props.stage}/payment-notification-secret`,
+      description: `Khidma ${props.stage}: the key the bill-presentment provider signs payment notifications with (set it to the provider's key)`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: props.logRemovalPolicy,
+    });
+    Validations.of(notificationSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: "The provider issues the shared key: it is rotated with the provider's key change, not by a rotation Lambda; the notification route rereads it every five minutes",
+    });
+    this.paymentProvider = { url: props.payments.providerUrl, notificationSecret };
     const functions = new Map(
       workers.map((worker) => {
         const handler = new CapabilityFunction(this, pascalCase(worker.id), {
@@ -144,6 +161,9 @@ export class Workers extends Construct {
     }
     if (worker.uploads) {
       handler.bindUploads(this.uploads, worker.uploads);
+    }
+    if (worker.paymentProvider) {
+      handler.bindPaymentProvider(this.paymentProvider, worker.paymentProvider);
     }
     if (worker.messaging?.length) {
       this.grantMessaging(handler, worker.messaging, props.messaging);

@@ -117,6 +117,8 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
         ...(capability.knowsVersion ? ['KHIDMA_COMMIT'] : []),
         ...(capability.documentSigning ? ['DOCUMENT_SIGNING_KEY_ID'] : []),
         ...(capability.uploads ? ['UPLOAD_BUCKET'] : []),
+        ...(capability.paymentProvider === 'call' ? ['PAYMENT_PROVIDER_URL'] : []),
+        ...(capability.paymentProvider === 'verify' ? ['PAYMENT_NOTIFICATION_SECRET_ARN'] : []),
       ].sort(),
     );
     expect(variables).toMatchObject({
@@ -159,6 +161,30 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
     const issuer = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Role['Fn::GetAtt'][0] === signerRole);
     expect(issuer.map((fn) => fn.Properties.Description)).toEqual([workers.find((worker) => worker.documentSigning === 'sign')!.description]);
     expect(JSON.stringify(signers[0])).toContain(keyId.slice(0, 10));
+  });
+
+  test("the payment provider's URL reaches the functions that call it, and only the notification route may read its signing secret", () => {
+    const url = config.payments.providerUrl;
+    const described = (fn: { [key: string]: any }) => fn.Properties.Description as string | undefined;
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    const callers = functions.filter((fn) => fn.Properties.Environment?.Variables?.PAYMENT_PROVIDER_URL === url).map(described).sort();
+    const expectedCallers = [
+      ...capabilities.filter((capability) => capability.paymentProvider === 'call').map((capability) => routeKey(capability.route)),
+      ...workers.filter((worker) => worker.paymentProvider === 'call').map((worker) => worker.description),
+    ].sort();
+    expect(callers).toEqual(expectedCallers);
+    expect(expectedCallers.length).toBeGreaterThanOrEqual(3);
+
+    const [secretId] = only(template.findResources('AWS::SecretsManager::Secret'), 'payment notification secret');
+    const readers = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.PolicyDocument.Statement as Statement[]).some((statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue')),
+    );
+    expect(readers).toHaveLength(1);
+    expect(JSON.stringify(readers[0])).toContain(secretId);
+    const notify = capabilities.find((capability) => capability.paymentProvider === 'verify')!;
+    const [, fn] = functionOf(template, notify);
+    expect(fn.Properties.Environment.Variables.PAYMENT_NOTIFICATION_SECRET_ARN).toEqual({ Ref: secretId });
+    expect(readers[0]!.Properties.Roles).toEqual([fn.Properties.Role['Fn::GetAtt'][0]].map((role) => ({ Ref: role })));
   });
 
   test.each(capabilities.map(byId))('%s is granted exactly the user-pool actions it lists', (_id, capability) => {

@@ -152,6 +152,16 @@ describe('language', () => {
   });
 });
 
+/** Today's NotificationFailed and NotificationDeadLettered counts of a channel, as operators read them. */
+async function channelMetrics(token: string, channel: string): Promise<{ failed: number; deadLettered: number }> {
+  const { body } = await api('/v1/operations/metrics', { token });
+  const sum = (metric: string) =>
+    (body.counts as Array<{ metric: string; dimensions: Record<string, string>; count: number }>)
+      .filter((entry) => entry.metric === metric && entry.dimensions.channel === channel)
+      .reduce((total, entry) => total + entry.count, 0);
+  return { failed: sum('NotificationFailed'), deadLettered: sum('NotificationDeadLettered') };
+}
+
 describe.each([
   ['sms', 'email', (citizen: Citizen) => citizen.phone, (citizen: Citizen) => `${citizen.phone.slice(0, 4)}******${citizen.phone.slice(-3)}`],
   ['email', 'sms', (citizen: Citizen) => citizen.email, (citizen: Citizen) => `${citizen.email[0]}***${citizen.email.slice(citizen.email.indexOf('@'))}`],
@@ -164,6 +174,8 @@ describe.each([
     await setPreferences(citizen.token, { language: 'en', quietHours: null });
     // The local channel fails for this citizen's address only (see functions/notifications/file-channels.ts).
     writeFileSync(failSwitch(), `${addressOf(citizen)}\n`);
+    const operatorToken = await tokenFor('operator');
+    const metricsBefore = await channelMetrics(operatorToken, channel);
     const since = new Date().toISOString();
     const applicationId = await submitVehicleRenewal(citizen.token);
     const [submitted] = await until('the submission in the inbox', async () => {
@@ -193,6 +205,11 @@ describe.each([
       [`${channel} dead-lettered`, `${other} sent`].sort(),
     );
     expect(outbox(other, [submitted!.notificationId])).toHaveLength(1);
+    // Counted for operators (EMF): five failed attempts, one of them dead-lettered, on this channel.
+    await until('the failures in the metrics', async () => {
+      const now = await channelMetrics(operatorToken, channel);
+      return now.failed >= metricsBefore.failed + 5 && now.deadLettered >= metricsBefore.deadLettered + 1;
+    });
 
     const operator = await tokenFor('operator');
     const listed = await until('the operators’ list', async () =>

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ammanDate } from '../../functions/shared/amman-time';
 import { api, tokenFor } from '../support/api';
-import { submitVehicleRenewal, VEHICLE } from '../support/engagement';
+import { cancel, submitVehicleRenewal, VEHICLE } from '../support/engagement';
 import { until } from '../support/wait';
 
 interface Count {
@@ -38,4 +38,24 @@ test("a submission is counted by service and channel, in EMF, and shown in today
   expect(submitted[0]._aws.CloudWatchMetrics).toEqual([
     { Namespace: 'Khidma', Dimensions: [['service'], ['service', 'serviceId', 'channel']], Metrics: [{ Name: 'ApplicationSubmitted', Unit: 'Count' }] },
   ]);
+});
+
+const countOf = (counts: Count[], metric: string, dimensions: Record<string, string>) =>
+  counts.filter((entry) => entry.metric === metric && Object.entries(dimensions).every(([name, value]) => entry.dimensions[name] === value)).reduce((sum, entry) => sum + entry.count, 0);
+
+test('outcomes are counted by service and channel, complaints filed by category and handler', async () => {
+  const operator = await tokenFor('operator');
+  const citizen = await tokenFor('citizen');
+  const before = (await api('/v1/operations/metrics', { token: operator })).body.counts as Count[];
+  const cancelled = { serviceId: VEHICLE.serviceId, channel: VEHICLE.channel };
+  const filed = { category: 'staff-conduct', handler: 'dvld' };
+
+  await cancel(citizen, await submitVehicleRenewal(citizen));
+  const complaint = await api('/v1/complaints', { method: 'POST', token: citizen, body: { category: 'staff-conduct', agencyId: 'dvld', text: 'The clerk at the counter refused to take my file.' } });
+  expect(complaint.status).toBe(201);
+
+  await until('the cancellation and the complaint counted', async () => {
+    const { counts } = (await api('/v1/operations/metrics', { token: operator })).body as { counts: Count[] };
+    return countOf(counts, 'ApplicationCancelled', cancelled) > countOf(before, 'ApplicationCancelled', cancelled) && countOf(counts, 'ComplaintFiled', filed) > countOf(before, 'ComplaintFiled', filed);
+  });
 });

@@ -38,7 +38,7 @@ describe('a fee due before issue', () => {
   it('is billed on submission, in fils, and the issuing step waits for it: no document without payment', async () => {
     applicationId = await submitExtract(citizen);
     const submitted = await application(citizen, applicationId);
-    expect(submitted.payment).toEqual({ billNumber: applicationId, amountFils: AMOUNT_FILS, status: 'due' });
+    expect(submitted.payment).toEqual({ billNumber: applicationId, amountFils: AMOUNT_FILS, status: 'due', due: 'before-issue' });
     await waitForStatus(citizen.token, applicationId, 'awaiting-payment');
     const bill = await until('the bill at the provider', async () => {
       const found = await provider(`/bills/${applicationId}`);
@@ -125,8 +125,10 @@ describe('a paid fee', () => {
     return { applicationId, receiptNumber: paid.platform.body.receiptNumber };
   }
 
+  let rejectedId = '';
   it('is refunded when the application is rejected after payment', async () => {
     const { applicationId, receiptNumber } = await paidApplication();
+    rejectedId = applicationId;
     await decide('cspd', await openTask('cspd', applicationId, 'generate-extract'), 'reject', 'The family book number does not match the register');
     await waitForStatus(citizen.token, applicationId, 'rejected');
     const refunded = await until('the refund', async () => {
@@ -143,5 +145,61 @@ describe('a paid fee', () => {
     expect(Number(second.receiptNumber.slice(-6))).toBeGreaterThan(Number(first.receiptNumber.slice(-6)));
     await cancel(citizen.token, second.applicationId);
     await until('the refund', async () => (await application(citizen, second.applicationId)).payment.status === 'refunded');
+  });
+
+  it("is matched with the provider's refunds in the day's reconciliation, and a refund the platform never made is listed", async () => {
+    const refunded = await application(citizen, rejectedId);
+    const refundId = `RF-${refunded.payment.transactionId}`;
+    // A refund paid out at the provider that the platform knows nothing of (a clerk's manual refund, say).
+    const stray = await pay((await paidApplication()).applicationId, { notify: false });
+    const strayRefund = { refundId: `MANUAL-${randomUUID()}`, transactionId: stray.transaction.transactionId, billNumber: stray.transaction.billNumber, amountFils: AMOUNT_FILS };
+    expect((await provider('/refunds', strayRefund)).status).toBe(200);
+
+    // The refund's Amman date: the day it was paid out (a test run across midnight reads the right day).
+    const date = ammanDate(new Date(refunded.payment.refundedAt));
+    const report = await api(`/v1/payments/reconciliation?agency=cspd&date=${date}`, { token: await tokenFor('auditor') });
+    expect(report.status).toBe(200);
+    const refundMismatches = report.body.mismatches.filter((mismatch: { kind: string }) => mismatch.kind.startsWith('refund_'));
+    expect(refundMismatches.map((mismatch: { refundId: string }) => mismatch.refundId)).not.toContain(refundId);
+    expect(report.body.matchedRefunds).toBeGreaterThanOrEqual(1);
+    expect(report.body.platform.refunds.totalFils).toBe(report.body.platform.refunds.count * AMOUNT_FILS);
+    // Its day: the Amman date now (read after the refund; a run across midnight looks at the next day too).
+    const strayFound = await until('the stray refund in the reconciliation', async () => {
+      for (const day of [ammanDate(new Date(Date.now() - 60_000)), ammanDate(new Date())]) {
+        const again = await api(`/v1/payments/reconciliation?agency=cspd&date=${day}`, { token: await tokenFor('auditor') });
+        const found = again.body.mismatches.find((mismatch: { refundId?: string }) => mismatch.refundId === strayRefund.refundId);
+        if (found) {
+          return found;
+        }
+      }
+      return undefined;
+    });
+    expect(strayFound).toEqual({ kind: 'refund_missing_in_platform', refundId: strayRefund.refundId, transactionId: strayRefund.transactionId, billNumber: strayRefund.billNumber, providerAmountFils: AMOUNT_FILS });
+  });
+});
+
+describe('a fee due at submission', () => {
+  const CERTIFICATE = { serviceId: 'non-conviction-certificate', answers: { purpose: 'employment', language: 'en' }, channel: 'portal' } as const;
+
+  it('holds the first step until it is paid, then the workflow runs through to the certificate without asking again', async () => {
+    const response = await api('/v1/applications', { method: 'POST', token: citizen.token, body: CERTIFICATE, headers: { 'idempotency-key': randomUUID() } });
+    expect(response.status).toBe(201);
+    const applicationId = response.body.applicationId as string;
+    expect(response.body.payment).toEqual({ billNumber: applicationId, amountFils: 1000, status: 'due', due: 'at-submission' });
+    await waitForStatus(citizen.token, applicationId, 'awaiting-payment');
+    const held = await api(`/v1/tasks/${applicationId}.record-check/decision`, { method: 'POST', token: await tokenFor('officer-moj'), body: { decision: 'approve' } });
+    expect(held.status).toBe(409);
+    expect(held.body.error.code).toBe('awaiting_payment');
+
+    await until('the bill at the provider', async () => (await provider(`/bills/${applicationId}`)).status === 200);
+    const paid = await pay(applicationId);
+    expect(paid.platform.status).toBe(200);
+    expect(paid.platform.body.receiptNumber).toMatch(/^MOJ-\d{4}-\d{6}$/);
+    await decide('moj', await openTask('moj', applicationId, 'record-check'), 'approve');
+    await decide('moj', await openTask('moj', applicationId, 'issue-non-conviction'), 'approve');
+    await waitForStatus(citizen.token, applicationId, 'approved');
+    const shown = await application(citizen, applicationId);
+    expect(shown.payment).toMatchObject({ status: 'paid', due: 'at-submission' });
+    expect(shown.timeline.filter((entry: { type: string }) => entry.type === 'PaymentReceived')).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../lib/platform/tables';
 import { api, lastMessageTo, signInAs, tables, tokenFor } from '../support/api';
-import { createPerson, dateFromToday, signUpBody } from '../support/fixtures';
+import { createBusiness, createPerson, dateFromToday, signUpBody } from '../support/fixtures';
 
 const PASSWORD = 'Karim-Strong-2026!';
 const digits = (count: number) => String(randomInt(0, 10 ** count)).padStart(count, '0');
@@ -43,29 +43,6 @@ async function confirm(username: string): Promise<void> {
 async function accountOf(kind: 'persons' | 'residents', recordId: string) {
   const { Item } = await tables().send(new GetCommand({ TableName: tableName('local', 'registry'), Key: { pk: `REC#${kind}#${recordId}`, sk: 'ACCOUNT' }, ConsistentRead: true }));
   return Item;
-}
-
-/** A business of the companies register whose owner is `owner` and whose representatives are `representatives`. */
-async function createBusiness(owner: string, representatives: string[]): Promise<string> {
-  const registrationNumber = `3${digits(8)}`;
-  const created = await api('/v1/registry/businesses', {
-    method: 'POST',
-    token: await tokenFor('officer-ccd'),
-    body: {
-      fields: {
-        registrationNumber,
-        name: { ar: 'مخبز الياسمين', en: 'Jasmine Bakery' },
-        legalType: 'llc',
-        owners: [{ nationalNumber: owner, sharePercent: 100 }],
-        representatives,
-        registeredOn: dateFromToday(-30),
-        status: 'active',
-        address: { governorate: 'Irbid', city: 'Irbid', street: 'University Street' },
-      },
-    },
-  });
-  expect(created.status).toBe(201);
-  return registrationNumber;
 }
 
 describe('a resident', () => {

@@ -63,6 +63,7 @@ function applicationDeps(workflow: WorkflowEngine, failShares = 0, aheadMs = 0):
       assistingConsent: () => Promise.reject(new Error('no assisted applications here')),
       liveConsents: async () => [],
       accountOf: (subject) => registry.store.getAccount(subject.kind, subject.recordId),
+      roleInBusiness: async () => undefined,
     },
     workflow,
     calendar: localCalendar,

@@ -139,3 +139,28 @@ export async function newStaffWithoutMfa(
   await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: state.identity.userPoolId, Username: username, Password: password, Permanent: true }));
   return signInAs(username, password);
 }
+
+/** A business of the companies register whose owner is `owner` and whose representatives are `representatives`. */
+export async function createBusiness(owner: string, representatives: string[]): Promise<string> {
+  const registrationNumber = `3${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+  const created = await api('/v1/registry/businesses', {
+    method: 'POST',
+    token: await tokenFor('officer-ccd'),
+    body: {
+      fields: {
+        registrationNumber,
+        name: { ar: 'مخبز الياسمين', en: 'Jasmine Bakery' },
+        legalType: 'llc',
+        owners: [{ nationalNumber: owner, sharePercent: 100 }],
+        representatives,
+        registeredOn: dateFromToday(-30),
+        status: 'active',
+        address: { governorate: 'Irbid', city: 'Irbid', street: 'University Street' },
+      },
+    },
+  });
+  if (created.status !== 201) {
+    throw new Error(`creating a business: ${created.status} ${created.text}`);
+  }
+  return registrationNumber;
+}

@@ -50,6 +50,6 @@ test('the esbuild options are what NodejsFunction runs for those settings', () =
     external: [],
     mainFields: ['module', 'main'],
     banner: { js: lambdaBundling.banner },
-    alias: { '@aws-sdk/credential-provider-node': './functions/shared/lambda-credentials.ts' },
+    alias: { '@aws-sdk/credential-provider-node': './functions/shared/lambda-credentials.ts', 'mnemonist/lru-cache': './functions/shared/lru-cache.ts' },
   });
 });

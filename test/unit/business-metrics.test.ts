@@ -18,9 +18,11 @@ const events = [
   { ...base, eventId: 'e5', type: 'SlaBreached', stepId: 's', agencyId: 'gam', taskId: 't2', dueAt: '2026-01-01T09:00:00.000Z' },
   { ...base, eventId: 'e6', type: 'ApplicationApproved', documentId: 'd' },
 ] as unknown as DomainEvent[];
+// As the outbox items carry them: the application's service and channel beside each event.
+const published = events.map((event) => ({ event, serviceId: 'vehicle-renewal', channel: 'portal' }));
 
 test('each published event is one EMF line: namespace Khidma, counted under service alone and by its dimensions', () => {
-  countPublished(events);
+  countPublished(published);
   const records = lines.map((line) => JSON.parse(line));
   expect(records).toHaveLength(6);
   expect(records[0]).toMatchObject({
@@ -40,14 +42,16 @@ test('each published event is one EMF line: namespace Khidma, counted under serv
     'ApplicationApproved',
   ]);
   expect(records[3]).toMatchObject({ agencyId: 'dvld', decision: 'approve', TaskDecided: 1 });
-  expect(records[5]._aws.CloudWatchMetrics[0].Dimensions).toEqual([['service']]);
+  // Outcomes by the application's service and channel, from the outbox item.
+  expect(records[5]._aws.CloudWatchMetrics[0].Dimensions).toEqual([['service'], ['service', 'serviceId', 'channel']]);
+  expect(records[5]).toMatchObject({ serviceId: 'vehicle-renewal', channel: 'portal', ApplicationApproved: 1 });
 });
 
 test("operators' sums: one count per metric and dimension values", () => {
-  countPublished(events);
+  countPublished(published);
   const sums = sumEmf(lines.map((line) => JSON.parse(line)), 'Khidma');
   expect(sums).toEqual([
-    { metric: 'ApplicationApproved', dimensions: {}, count: 1 },
+    { metric: 'ApplicationApproved', dimensions: { channel: 'portal', serviceId: 'vehicle-renewal' }, count: 1 },
     { metric: 'ApplicationSubmitted', dimensions: { channel: 'portal', serviceId: 'vehicle-renewal' }, count: 2 },
     { metric: 'SlaBreached', dimensions: { agencyId: 'gam' }, count: 1 },
     { metric: 'TaskDecided', dimensions: { agencyId: 'dvld', decision: 'approve' }, count: 1 },

@@ -80,3 +80,28 @@ describe('the local gateway under a burst', () => {
     expect(Math.min(...contexts.map((context) => context.getRemainingTimeInMillis()))).toBeGreaterThan((listServices.timeoutSeconds ?? 10) * 1000 - 5_000);
   });
 });
+
+describe('a fenced local region', () => {
+  it('answers every API request 429, as the AWS stage throttled to zero does, and serves again once the fence is lifted', async () => {
+    let fenced = true;
+    let calls = 0;
+    const server = createGateway({
+      capabilities: [listServices],
+      handlers: new Map([[listServices.id, async () => ((calls += 1), { statusCode: 200, body: '{"items":[]}' })]]),
+      verifyToken: async () => ({}),
+      fenced: () => fenced,
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${listServices.route.path}`;
+      const refused = await fetch(url);
+      expect([refused.status, await refused.json()]).toEqual([429, { message: 'Too Many Requests' }]);
+      expect(calls).toBe(0);
+      fenced = false;
+      expect((await fetch(url)).status).toBe(200);
+      expect(calls).toBe(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

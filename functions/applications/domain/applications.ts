@@ -9,12 +9,14 @@ import type { Application, ApplicationStatus, DomainEvent } from '../../../schem
 import { terminalStatuses } from '../../../schemas/applications';
 import type { Channel, ServiceCard } from '../../../schemas/services';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
-import { BadRequest, Conflict, Forbidden, HttpError, NotFound, VersionConflict } from '../../shared/errors';
+import { Conflict, Forbidden, HttpError, NotFound, VersionConflict } from '../../shared/errors';
 import type { StoredConsent } from '../../registry/domain/access';
-import type { Principal } from '../../shared/identity';
+import type { RegistrySubject, Principal } from '../../shared/identity';
 import { recordSpecs } from '../../../schemas/registry';
 import type { RequestContext } from '../../shared/identity';
 import type { WorkflowEngine, WorkflowInput } from '../../workflow/ports';
+import { actsAsApplicant, beneficiaryOf } from './applicant';
+import { applicantOf } from './applicant-of';
 import { checkAnswers } from './form';
 import { checkFileAnswers, type UploadReader } from './file-answers';
 import { applicationIdOf, newReference } from './reference';
@@ -91,7 +93,7 @@ export interface CatalogueReader {
 
 export interface RegistrySharing {
   shareForApplication(input: {
-    subject: NonNullable<Principal['subject']>;
+    subject: RegistrySubject;
     actor: Principal;
     agencyIds: readonly string[];
     registryFields: readonly string[];
@@ -104,15 +106,17 @@ export interface RegistrySharing {
   }): Promise<{ consentIds: string[]; prefill: Record<string, unknown> }>;
   /** The citizen's consent under which a service centre applies for a service for them; 403 naming what it lacks. */
   assistingConsent(input: {
-    subject: NonNullable<Principal['subject']>;
+    subject: RegistrySubject;
     serviceCentreId: string;
     registryFields: readonly string[];
     service: { serviceId: string; names: readonly string[] };
   }): Promise<Pick<StoredConsent, 'consentId' | 'expiresAt'>>;
   /** Those of the named consents that are live now. */
-  liveConsents(subject: NonNullable<Principal['subject']>, consentIds: readonly string[]): Promise<ReadonlyArray<Pick<StoredConsent, 'consentId' | 'grantee' | 'fields'>>>;
+  liveConsents(subject: RegistrySubject, consentIds: readonly string[]): Promise<ReadonlyArray<Pick<StoredConsent, 'consentId' | 'grantee' | 'fields'>>>;
   /** The account (Cognito sub) of a registry record, if any. */
-  accountOf(subject: NonNullable<Principal['subject']>): Promise<string | undefined>;
+  accountOf(subject: RegistrySubject): Promise<string | undefined>;
+  /** How the registry lists a person in a business: owner, representative, or not at all. */
+  roleInBusiness(nationalNumber: string, registrationNumber: string): Promise<'owner' | 'representative' | undefined>;
 }
 
 export interface ApplicationDeps {
@@ -133,6 +137,7 @@ export interface SubmitRequest {
   readonly channel: Channel;
   readonly draft?: boolean;
   readonly onBehalfOf?: { readonly nationalNumber: string };
+  readonly forBusiness?: { readonly registrationNumber: string };
   /** Set by the platform when the application is a member of a life-event bundle. */
   readonly bundleId?: string;
 }
@@ -157,7 +162,7 @@ export async function submitApplication(
 ): Promise<{ application: Application; replayed: boolean }> {
   const hash = bodyHash(request);
   const claimKey = `${principal.sub}#${idempotencyKey}`;
-  const { applicant, ownerSub } = await applicantOf(deps, principal, request);
+  const { applicant, ownerSub, representative } = await applicantOf(deps.registry, principal, request);
   const card = await deps.catalogue.getCurrent(request.serviceId);
   if (!card) {
     throw new NotFound('service_not_found', `No service with id ${request.serviceId}`);
@@ -179,6 +184,7 @@ export async function submitApplication(
     status: 'draft',
     channel: request.channel,
     applicant,
+    ...(representative ? { representative } : {}),
     ...(ownerSub ? { ownerSub } : {}),
     ...(principal.role === 'frontline' ? { assistedBy: actorOf(principal) } : {}),
     ...(assisting ? { centreConsentId: assisting.consentId } : {}),
@@ -359,9 +365,9 @@ async function submit(
     submittedAt: now.toISOString(),
     updatedAt: now.toISOString(),
     expectedCompletionDate: expectedCompletion(await deps.calendar(), now, card),
-    // A fee paid before issue: the bill (numbered after the application) is posted to the provider on submission.
-    ...(card.fees.paymentDue === 'before-issue' && draft.fees.payableJod > 0
-      ? { payment: { billNumber: draft.applicationId, amountFils: Math.round(draft.fees.payableJod * 1000), status: 'due' as const } }
+    // A fee collected online: the bill (numbered after the application) is posted to the provider on submission.
+    ...(card.fees.paymentDue && draft.fees.payableJod > 0
+      ? { payment: { billNumber: draft.applicationId, amountFils: Math.round(draft.fees.payableJod * 1000), status: 'due' as const, due: card.fees.paymentDue } }
       : {}),
     version: draft.version + 1,
   };
@@ -402,7 +408,7 @@ function feesOf(card: ServiceCard, channel: Channel) {
   return { amountJod, ePaymentDiscountPercent, payableJod };
 }
 
-export async function checkOpen(deps: ApplicationDeps, card: ServiceCard, applicantKind: 'persons' | 'residents', channel: Channel): Promise<void> {
+export async function checkOpen(deps: ApplicationDeps, card: ServiceCard, applicantKind: RegistrySubject['kind'], channel: Channel): Promise<void> {
   // A service under post-launch evaluation is live: evaluation happens while citizens use it.
   if (card.lifecycleStage !== 'launched' && card.lifecycleStage !== 'post-launch-evaluation') {
     throw new Conflict('service_not_launched', `${card.name.en} is not open for applications yet (stage: ${card.lifecycleStage})`, {
@@ -420,34 +426,10 @@ export async function checkOpen(deps: ApplicationDeps, card: ServiceCard, applic
   if (!card.channels.includes(channel)) {
     throw new Forbidden(`${card.name.en} is not offered on the ${channel} channel`, { reason: 'channel_not_offered', channels: card.channels });
   }
-  const beneficiary = applicantKind === 'persons' ? 'citizen' : 'resident';
+  const beneficiary = beneficiaryOf[applicantKind];
   if (!card.beneficiaryTypes.includes(beneficiary)) {
     throw new Forbidden(`${card.name.en} is for ${card.beneficiaryTypes.join(', ')}`, { reason: 'not_eligible', beneficiaryTypes: card.beneficiaryTypes });
   }
-}
-
-async function applicantOf(deps: ApplicationDeps, principal: Principal, request: SubmitRequest) {
-  if (principal.role === 'citizen') {
-    if (request.onBehalfOf) {
-      throw new BadRequest('on_behalf_of_staff_only', 'Only service-centre staff apply on behalf of someone');
-    }
-    if (!principal.subject) {
-      throw new Forbidden('Your account has no registry record', { reason: 'no_subject' });
-    }
-    return { applicant: principal.subject, ownerSub: principal.sub };
-  }
-  if (principal.role === 'frontline' && principal.serviceCentreId) {
-    if (!request.onBehalfOf) {
-      throw new BadRequest('on_behalf_of_required', 'Service-centre staff name the citizen they serve: onBehalfOf.nationalNumber');
-    }
-    if (request.channel !== 'service-centre') {
-      throw new BadRequest('assisted_channel', 'Applications made by service-centre staff use the service-centre channel');
-    }
-    const subject = { kind: 'persons' as const, recordId: request.onBehalfOf.nationalNumber };
-    const ownerSub = await deps.registry.accountOf(subject);
-    return { applicant: subject, ...(ownerSub ? { ownerSub } : {}) };
-  }
-  throw new Forbidden('Citizens and service-centre staff submit applications', { reason: 'role' });
 }
 
 function assistingConsentOf(deps: ApplicationDeps, principal: Principal, applicant: StoredApplication['applicant'], card: ServiceCard) {
@@ -489,10 +471,7 @@ function stale(expectedVersion: number, currentVersion: number): Conflict {
   return new Conflict('stale_version', `The application is at version ${currentVersion}, not ${expectedVersion}: reload it`, { expectedVersion, currentVersion });
 }
 
-const isApplicant = (principal: Principal, application: StoredApplication) =>
-  principal.role === 'citizen' &&
-  principal.subject?.kind === application.applicant.kind &&
-  principal.subject.recordId === application.applicant.recordId;
+const isApplicant = (principal: Principal, application: StoredApplication) => principal.role === 'citizen' && actsAsApplicant(principal.subject, application);
 
 /** The applicant, officers of the agencies involved (once submitted), the assisting service centre and auditors; nobody else (404). */
 async function readable(deps: ApplicationDeps, principal: Principal, applicationId: string): Promise<StoredApplication> {
@@ -545,7 +524,7 @@ async function shownTo(deps: ApplicationDeps, principal: Principal, application:
       )
       .flatMap((consent) => consent.fields),
   );
-  const shown = (name: string) => allowed.has(name.slice(name.indexOf('.') + 1)) || name === `${application.applicant.kind === 'persons' ? 'person' : 'resident'}.${recordSpecs[application.applicant.kind].keyField}`;
+  const shown = (name: string) => allowed.has(name.slice(name.indexOf('.') + 1)) || name === `${recordSpecs[application.applicant.kind].fieldPrefix}.${recordSpecs[application.applicant.kind].keyField}`;
   const withheld = fields.filter((name) => !shown(name));
   if (withheld.length === 0) {
     return application;

@@ -1,6 +1,7 @@
 // Agency tasks: the workflow puts a step on the agency's queue; the consumer opens a task in the agency's
 // inbox; an officer decides it; the decision goes back to the workflow. Every step is idempotent: a task is
 // keyed by application and step, so a redelivered message or a restarted execution finds the same task.
+import { actsAsApplicant } from './applicant';
 import { ulid } from 'ulid';
 import type { DomainEvent } from '../../../schemas/applications';
 import { terminalStatuses } from '../../../schemas/applications';
@@ -99,9 +100,8 @@ export async function openTask(deps: TaskDeps, message: AgencyTaskMessage): Prom
     taskToken: message.taskToken,
     version: 1,
   };
-  // The issuing (last) stage of an application whose fee is due before issue waits for the payment, token kept.
-  const isLastStage = application.stages.at(-1)?.steps.some((step) => step.stepId === message.stepId) ?? false;
-  if (isLastStage && application.payment?.status === 'due') {
+  // The stage the fee falls due before (the first, or the issuing last one) waits for the payment, token kept.
+  if (application.payment?.status === 'due' && paymentStage(application).steps.some((step) => step.stepId === message.stepId)) {
     const { task: held } = await deps.tasks.putIfAbsent({ ...fresh, status: 'awaiting-payment' });
     if (held.status === 'awaiting-payment') {
       await updateApplication(deps, message.applicationId, (current) =>
@@ -243,7 +243,7 @@ export async function decideTask(deps: TaskDeps, officer: Principal, taskId: str
  */
 export async function provideInformation(deps: TaskDeps, principal: Principal, applicationId: string, answer: string) {
   const application = await deps.applications.get(applicationId);
-  const isApplicant = application && principal.subject && application.applicant.kind === principal.subject.kind && application.applicant.recordId === principal.subject.recordId;
+  const isApplicant = application && actsAsApplicant(principal.subject, application);
   if (!application || !isApplicant) {
     throw new NotFound('application_not_found', `No application ${applicationId} that you may answer for`);
   }
@@ -272,6 +272,9 @@ export async function provideInformation(deps: TaskDeps, principal: Principal, a
   }));
 }
 
+/** The stage that waits for the fee: the first when it is due at submission, else the issuing (last) one. */
+const paymentStage = (application: StoredApplication) => (application.payment?.due === 'at-submission' ? application.stages[0]! : application.stages.at(-1)!);
+
 /**
  * Once the fee is paid: the steps held for it open in their agencies' inboxes, their SLA counted from now.
  * Idempotent: a task already opened (or a concurrent run that won) is left alone.
@@ -283,7 +286,7 @@ export async function releaseAwaitingPayment(deps: TaskDeps, applicationId: stri
   }
   const now = deps.now();
   const opened: Task[] = [];
-  for (const step of application.stages.at(-1)!.steps) {
+  for (const step of paymentStage(application).steps) {
     const task = await deps.tasks.get(taskIdOf(applicationId, step.stepId));
     if (task?.status !== 'awaiting-payment') {
       continue;

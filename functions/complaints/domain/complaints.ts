@@ -1,5 +1,6 @@
 // Complaints ("At Your Service"): filed by citizens, routed to the responsible agency's officers, who alone with
 // operators see them (staff reads audited). Answers, ratings and escalation: handling.ts. No AWS types here.
+import { actsAsApplicant } from '../../applications/domain/applicant';
 import { addWorkingTime, type CalendarRules } from '../../shared/working-calendar';
 import { ulid } from 'ulid';
 import type { ComplaintCategory, ComplaintEvent, ComplaintStatus } from '../../../schemas/engagement';
@@ -103,7 +104,7 @@ function citizenOf(principal: Principal): Subject {
 /** Where a complaint goes: the agency named, else the one owning the application's service, else the e-Government Unit. */
 async function routeOf(deps: ComplaintDeps, subject: Subject, body: { agencyId?: string; applicationId?: string }): Promise<string> {
   const application = body.applicationId ? await deps.applications.get(body.applicationId) : undefined;
-  if (body.applicationId && (application?.applicant.kind !== subject.kind || application.applicant.recordId !== subject.recordId)) {
+  if (body.applicationId && (!application || !actsAsApplicant(subject, application))) {
     throw new NotFound('application_not_found', `No application ${body.applicationId} that you may see`);
   }
   const owner = application ? ((await deps.agencies.owning(application.serviceId)) ?? application.stages[0]?.steps[0]?.agencyId) : undefined;

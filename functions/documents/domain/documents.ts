@@ -37,6 +37,8 @@ export interface DocumentDeps {
   };
   readonly cards: { getVersion(serviceId: string, version: number): Promise<ServiceCard | undefined> };
   readonly holderName: (holder: Holder) => Promise<Localized | undefined>;
+  /** The businesses the registry lists a person as an owner or representative of (registration numbers). */
+  readonly businessesOf: (nationalNumber: string) => Promise<readonly string[]>;
   readonly audit: { append(entry: AuditEntry): Promise<unknown> };
   readonly now: () => Date;
 }
@@ -121,13 +123,17 @@ export async function issueDocument(deps: DocumentDeps, applicationId: string): 
   return view(stored, now);
 }
 
-/** GET /v1/me/documents: the caller's wallet. */
-export async function listMyDocuments(deps: Pick<DocumentDeps, 'documents' | 'now'>, principal: Principal): Promise<{ items: IssuedDocument[] }> {
-  if (!principal.subject) {
+/** GET /v1/me/documents: the caller's wallet, with the documents of the businesses the registry lists them for now. */
+export async function listMyDocuments(deps: Pick<DocumentDeps, 'documents' | 'businessesOf' | 'now'>, principal: Principal): Promise<{ items: IssuedDocument[] }> {
+  const subject = principal.subject;
+  if (!subject) {
     return { items: [] };
   }
   const now = deps.now();
-  return { items: (await deps.documents.listByHolder(principal.subject)).map((document) => view(document, now)) };
+  const businesses = subject.kind === 'persons' ? await deps.businessesOf(subject.recordId) : [];
+  const holders: Holder[] = [subject, ...businesses.map((recordId) => ({ kind: 'businesses' as const, recordId }))];
+  const lists = await Promise.all(holders.map((holder) => deps.documents.listByHolder(holder)));
+  return { items: lists.flat().sort((a, b) => b.issuedAt.localeCompare(a.issuedAt)).map((document) => view(document, now)) };
 }
 
 /** Each word's first letter, the rest starred: enough to recognise, not to learn a name. */

@@ -1,5 +1,6 @@
 // "Rate your experience": the applicant rates an ended application once; operators read the ratings per
 // quarter, per service and per agency that owns it. No AWS types here.
+import { actingPerson, actsAsApplicant } from '../../applications/domain/applicant';
 import { terminalStatuses } from '../../../schemas/applications';
 import type { StoredApplication } from '../../applications/domain/applications';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors';
@@ -57,7 +58,7 @@ export async function rateApplication(
 ): Promise<Omit<StoredFeedback, 'applicant'>> {
   const application = await deps.applications.get(applicationId);
   const subject = principal.subject;
-  if (!application || principal.role !== 'citizen' || subject?.kind !== application.applicant.kind || subject.recordId !== application.applicant.recordId) {
+  if (!application || principal.role !== 'citizen' || !actsAsApplicant(subject, application)) {
     throw new NotFound('application_not_found', `No application ${applicationId} that you may see`);
   }
   if (!application.submittedAt || !terminalStatuses.includes(application.status)) {
@@ -68,7 +69,7 @@ export async function rateApplication(
     applicationId,
     serviceId: application.serviceId,
     agencyId: (await deps.owningAgency(application.serviceId)) ?? application.stages[0]?.steps[0]?.agencyId ?? 'unknown',
-    applicant: application.applicant,
+    applicant: actingPerson(application),
     rating: body.rating as Score,
     ...(body.comment ? { comment: body.comment } : {}),
     quarter: quarterOf(now),

@@ -1,5 +1,6 @@
 // Who hears of each event, with which template: applicants of their applications' progress, agencies of their
 // new and overdue tasks, complainants, agencies and the e-Government Unit of complaints.
+import { actingPerson } from '../../applications/domain/applicant';
 import type { DomainEvent } from '../../../schemas/applications';
 import type { ComplaintEvent } from '../../../schemas/engagement';
 import { EGOV_UNIT } from '../../../schemas/engagement';
@@ -31,7 +32,7 @@ export function applicationMessages(event: DomainEvent, application: StoredAppli
   const messages: Message[] = [];
   const applicantTemplate = forApplicant[event.type];
   if (applicantTemplate) {
-    messages.push({ template: applicantTemplate, recipient: { audience: 'citizen', subject: application.applicant }, ...about });
+    messages.push({ template: applicantTemplate, recipient: { audience: 'citizen', subject: actingPerson(application) }, ...about });
   }
   const agencyTemplate = forAgency[event.type];
   if (agencyTemplate && 'agencyId' in event) {

@@ -1,13 +1,12 @@
-// Fees paid before issue through bill presentment (the eFAWATEERcom model): the platform posts a bill, the
+// Fees paid through bill presentment (the eFAWATEERcom model): the platform posts a bill, the
 // citizen pays at a bank or wallet, the provider sends a signed notification. Amounts are integer fils.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { DomainEvent } from '../../../schemas/applications';
 import type { StoredApplication } from '../../applications/domain/applications';
-import type { Principal } from '../../shared/identity';
 import { canonicalJson } from '../../registry/domain/audit-chain';
 import { ammanDate } from '../../shared/amman-time';
-import { Conflict, Forbidden, HttpError, NotFound } from '../../shared/errors';
+import { Conflict, HttpError, NotFound } from '../../shared/errors';
 
 export interface Bill {
   readonly billNumber: string;
@@ -31,12 +30,32 @@ export interface SettledPayment {
   readonly paidAt: string;
 }
 
+export interface Refund {
+  /** The platform's id of the refund: the provider refunds once per id. */
+  readonly refundId: string;
+  readonly transactionId: string;
+  readonly billNumber: string;
+  readonly amountFils: number;
+}
+
+export interface SettledRefund extends Refund {
+  readonly refundedAt: string;
+}
+
 /** The bill-presentment provider (eFAWATEERcom in production, the simulator locally). */
 export interface BillProvider {
   postBill(bill: Bill): Promise<void>;
-  refund(input: { transactionId: string; billNumber: string; amountFils: number }): Promise<void>;
-  /** The provider's settlement of one biller's payments on one Amman date. */
-  settlement(billerId: string, date: string): Promise<SettledPayment[]>;
+  /** Idempotent by refundId. */
+  refund(input: Refund): Promise<void>;
+  /** The provider's settlement of one biller on one Amman date: the payments made and the refunds paid out that day. */
+  settlement(billerId: string, date: string): Promise<{ payments: SettledPayment[]; refunds: SettledRefund[] }>;
+}
+
+/** A refund the platform made: the fee of a rejected or cancelled application, back to the payer. */
+export interface RefundRecord extends SettledRefund {
+  readonly applicationId: string;
+  readonly agencyId: string;
+  readonly receiptNumber: string;
 }
 
 export interface PaymentRecord extends PaymentNotification {
@@ -59,6 +78,10 @@ export interface PaymentStore {
   nextReceipt(agencyId: string, year: string): Promise<number>;
   /** The agency's payments of an Amman date (by the provider's payment time). */
   listByAgencyDate(agencyId: string, date: string): Promise<PaymentRecord[]>;
+  /** Stores the refund unless one with its id is known (then the known one is kept); returns the stored one. */
+  putRefund(record: RefundRecord): Promise<RefundRecord>;
+  /** The agency's refunds of an Amman date. */
+  listRefundsByAgencyDate(agencyId: string, date: string): Promise<RefundRecord[]>;
 }
 
 export interface PaymentDeps {
@@ -71,7 +94,7 @@ export interface PaymentDeps {
     /** Opens the steps that waited for the payment. */
     releaseAwaitingPayment(applicationId: string): Promise<unknown>;
   };
-  readonly secret: () => string;
+  readonly secret: () => Promise<string>;
   readonly now: () => Date;
 }
 
@@ -200,15 +223,25 @@ async function settle(deps: PaymentDeps, record: PaymentRecord): Promise<void> {
   await deps.applications.releaseAwaitingPayment(record.applicationId);
 }
 
-/** On a rejection or cancellation: a paid fee is refunded through the provider, once. */
+/**
+ * On a rejection or cancellation: a paid fee is refunded through the provider, once (one refund id per payment),
+ * recorded for the agency's reconciliation (its first time kept on a retry), then shown on the application.
+ */
 export async function refundPayment(deps: PaymentDeps, applicationId: string): Promise<boolean> {
   const application = await deps.applications.get(applicationId);
   const payment = application?.payment;
   if (!application || payment?.status !== 'paid' || (application.status !== 'rejected' && application.status !== 'cancelled')) {
     return false;
   }
-  await deps.provider.refund({ transactionId: payment.transactionId!, billNumber: payment.billNumber, amountFils: payment.amountFils });
-  const at = deps.now().toISOString();
+  const refund: Refund = { refundId: `RF-${payment.transactionId!}`, transactionId: payment.transactionId!, billNumber: payment.billNumber, amountFils: payment.amountFils };
+  await deps.provider.refund(refund);
+  const { refundedAt: at } = await deps.payments.putRefund({
+    ...refund,
+    refundedAt: deps.now().toISOString(),
+    applicationId,
+    agencyId: agencyOf(application),
+    receiptNumber: payment.receiptNumber!,
+  });
   await deps.applications.update(applicationId, (current) =>
     current.payment?.status !== 'paid'
       ? undefined
@@ -218,49 +251,4 @@ export async function refundPayment(deps: PaymentDeps, applicationId: string): P
         },
   );
   return true;
-}
-
-export type Mismatch =
-  | { readonly kind: 'missing_in_platform'; readonly transactionId: string; readonly billNumber: string; readonly providerAmountFils: number }
-  | { readonly kind: 'missing_at_provider'; readonly transactionId: string; readonly billNumber: string; readonly platformAmountFils: number }
-  | { readonly kind: 'amount_differs'; readonly transactionId: string; readonly billNumber: string; readonly platformAmountFils: number; readonly providerAmountFils: number }
-  | { readonly kind: 'refused_notification'; readonly transactionId: string; readonly billNumber: string; readonly providerAmountFils: number; readonly flag: string };
-
-/**
- * GET /v1/payments/reconciliation: an agency's payments of one Amman date matched with the provider's settlement.
- * Operators and auditors see every agency; officers their own.
- */
-export async function reconcile(deps: Pick<PaymentDeps, 'payments' | 'provider'>, principal: Principal, agencyId: string, date: string) {
-  if (principal.role === 'officer' ? principal.agencyId !== agencyId : principal.role !== 'operator' && principal.role !== 'auditor') {
-    throw new Forbidden(`Only ${agencyId}'s officers, operators and auditors see its reconciliation`, { reason: 'not_your_agency' });
-  }
-  const [ours, settled] = await Promise.all([deps.payments.listByAgencyDate(agencyId, date), deps.provider.settlement(agencyId, date)]);
-  const byTransaction = new Map(ours.map((record) => [record.transactionId, record]));
-  const settledIds = new Set(settled.map((payment) => payment.transactionId));
-  const mismatches: Mismatch[] = [];
-  let matched = 0;
-  for (const payment of settled) {
-    const record = byTransaction.get(payment.transactionId);
-    if (!record) {
-      mismatches.push({ kind: 'missing_in_platform', transactionId: payment.transactionId, billNumber: payment.billNumber, providerAmountFils: payment.amountFils });
-    } else if (record.status === 'flagged') {
-      mismatches.push({ kind: 'refused_notification', transactionId: payment.transactionId, billNumber: payment.billNumber, providerAmountFils: payment.amountFils, flag: record.flag! });
-    } else if (record.amountFils !== payment.amountFils) {
-      mismatches.push({ kind: 'amount_differs', transactionId: payment.transactionId, billNumber: payment.billNumber, platformAmountFils: record.amountFils, providerAmountFils: payment.amountFils });
-    } else {
-      matched++;
-    }
-  }
-  for (const record of ours.filter((entry) => entry.status === 'recorded' && !settledIds.has(entry.transactionId))) {
-    mismatches.push({ kind: 'missing_at_provider', transactionId: record.transactionId, billNumber: record.billNumber, platformAmountFils: record.amountFils });
-  }
-  const recorded = ours.filter((record) => record.status === 'recorded');
-  return {
-    agencyId,
-    date,
-    platform: { payments: recorded.length, totalFils: recorded.reduce((sum, record) => sum + record.amountFils, 0) },
-    provider: { payments: settled.length, totalFils: settled.reduce((sum, payment) => sum + payment.amountFils, 0) },
-    matched,
-    mismatches,
-  };
 }

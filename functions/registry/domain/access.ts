@@ -11,7 +11,7 @@ export interface Grantee {
 
 export interface StoredConsent {
   readonly consentId: string;
-  readonly kind: 'persons' | 'residents';
+  readonly kind: 'persons' | 'residents' | 'businesses';
   readonly recordId: string;
   readonly grantee: Grantee;
   readonly fields: readonly string[];

@@ -5,7 +5,7 @@
 // Each change is in the citizen's audit trail, by the platform.
 import { ammanDateAfter } from '../../shared/amman-time';
 import { VersionConflict } from '../../shared/errors';
-import type { Principal } from '../../shared/identity';
+import type { RegistrySubject } from '../../shared/identity';
 import type { StoredConsent } from './access';
 import type { AuditEntry } from './audit-chain';
 import { type RegistryDeps, subjectOf } from './ports';
@@ -17,7 +17,7 @@ const PLATFORM_ACTOR: AuditEntry['actor'] = { id: 'khidma-workflow', role: 'syst
 
 export interface ApplicationEnded {
   readonly applicationId: string;
-  readonly subject: NonNullable<Principal['subject']>;
+  readonly subject: RegistrySubject;
   readonly consentIds: readonly string[];
   readonly outcome: 'approved' | 'rejected' | 'cancelled';
   readonly at: Date;

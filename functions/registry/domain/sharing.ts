@@ -3,7 +3,7 @@ import { ammanDateAfter } from '../../shared/amman-time';
 import { createHash } from 'node:crypto';
 import { recordSpecs } from '../../../schemas/registry';
 import { HttpError, VersionConflict } from '../../shared/errors';
-import type { Principal, RequestContext } from '../../shared/identity';
+import type { RegistrySubject, Principal, RequestContext } from '../../shared/identity';
 import { assistingConsent, type NamedService, type StoredConsent, consentStatus, project } from './access';
 import { consentAudit } from './consents';
 import { type RegistryDeps, actorOf, subjectOf, auditContext } from './ports';
@@ -11,12 +11,12 @@ import { type RegistryDeps, actorOf, subjectOf, auditContext } from './ports';
 /**
  * The registry side of an application: the applicant's consent to each agency that handles it (for this
  * application's purpose, for a year), and the fields the service needs, read once under it and audited.
- * Fields are named `person.<field>` or `resident.<field>`; those of another kind are left to the form.
+ * Fields are named `<prefix>.<field>` (person., resident., business.); those of another kind are left to the form.
  */
 export async function shareForApplication(
   deps: RegistryDeps,
   input: {
-    readonly subject: NonNullable<Principal['subject']>;
+    readonly subject: RegistrySubject;
     readonly actor: Principal;
     readonly agencyIds: readonly string[];
     readonly registryFields: readonly string[];
@@ -30,7 +30,7 @@ export async function shareForApplication(
 ): Promise<{ consentIds: string[]; prefill: Record<string, unknown> }> {
   const { subject } = input;
   const spec = recordSpecs[subject.kind];
-  const prefix = subject.kind === 'persons' ? 'person.' : 'resident.';
+  const prefix = `${spec.fieldPrefix}.`;
   const fields = input.registryFields.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)).filter((field) => field in spec.fields);
   if (fields.length === 0) {
     return { consentIds: [], prefill: {} };
@@ -100,7 +100,7 @@ export function scopedConsentId(scopeId: string, agencyId: string): string {
 export async function assistingConsentFor(
   deps: RegistryDeps,
   input: {
-    readonly subject: NonNullable<Principal['subject']>;
+    readonly subject: RegistrySubject;
     readonly serviceCentreId: string;
     readonly registryFields: readonly string[];
     readonly service: NamedService;
@@ -108,7 +108,7 @@ export async function assistingConsentFor(
 ): Promise<StoredConsent> {
   const { subject } = input;
   const spec = recordSpecs[subject.kind];
-  const prefix = subject.kind === 'persons' ? 'person.' : 'resident.';
+  const prefix = `${spec.fieldPrefix}.`;
   const fields = input.registryFields
     .filter((name) => name.startsWith(prefix))
     .map((name) => name.slice(prefix.length))
@@ -128,8 +128,13 @@ export async function assistingConsentFor(
   return found.consent;
 }
 
+/** How the registry lists a person in a business (owner or representative), if at all. */
+export async function roleInBusiness(deps: RegistryDeps, nationalNumber: string, registrationNumber: string): Promise<'owner' | 'representative' | undefined> {
+  return (await deps.store.listMemberships(nationalNumber)).find((membership) => membership.registrationNumber === registrationNumber)?.role;
+}
+
 /** Those of the named consents that are live now (not revoked, not expired). */
-export async function liveConsents(deps: RegistryDeps, subject: NonNullable<Principal['subject']>, consentIds: readonly string[]): Promise<StoredConsent[]> {
+export async function liveConsents(deps: RegistryDeps, subject: RegistrySubject, consentIds: readonly string[]): Promise<StoredConsent[]> {
   const now = deps.now();
   const wanted = new Set(consentIds);
   const consents = await deps.store.listConsents(subject.kind, subject.recordId);
