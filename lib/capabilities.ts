@@ -45,6 +45,7 @@ import { engagementCapabilities } from './catalogue/engagement';
 import { journeyCapabilities } from './catalogue/journey';
 import { documentPdfCapabilities } from './catalogue/document-pdf';
 import { kpiCapabilities } from './catalogue/kpis';
+import { uploadCapabilities } from './catalogue/uploads';
 import { consultationCapabilities } from './catalogue/consultations';
 import { getBundleRoute, listLifeEventsRoute, submitBundleRoute } from './catalogue/bundles';
 import { getMetricsRoute, getRolloutRoute, listQueuesRoute, moveServiceRoute, redriveQueueRoute, setPhaseDateRoute } from './catalogue/operations';
@@ -262,6 +263,7 @@ export const capabilities: readonly Capability[] = [
   ...engagementCapabilities,
   ...journeyCapabilities,
   ...documentPdfCapabilities,
+  ...uploadCapabilities,
   ...kpiCapabilities,
   ...consultationCapabilities,
   {

@@ -15,6 +15,7 @@ import { startStreamPoller } from './stream-poller';
 import { liveSwitches } from './region-switch';
 import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeWorkflowDefinition } from './workflow-definition';
 import { LocalWorkflowEngine } from './workflow-engine';
+import { startUploads } from './uploads';
 
 export interface LocalWorkersOptions {
   readonly stage: string;
@@ -124,6 +125,9 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   const { fileLogSource } = await import('../functions/open-data/file-logs');
   installOpenDataStore(fileOpenDataStore(openDataDir(options.dataDir)));
   installDownloadLogs(fileLogSource(openDataLogDir(options.dataDir)));
+  // Uploads: presigned POSTs to files under <data>/uploads, scanned (EICAR) after upload as GuardDuty scans in AWS.
+  const uploads = await startUploads({ root: options.root, dataDir: options.dataDir, log: options.log });
+  stoppers.push(uploads.stop);
 
   const { installWorkflowEngine } = await import('../functions/workflow/engine');
   installWorkflowEngine(engine);

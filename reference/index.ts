@@ -17,7 +17,7 @@ export interface ReferencePackage {
 }
 
 export const referencePackage: ReferencePackage = {
-  version: '2026.12.2',
+  version: '2026.12.3',
   agencies: referenceAgencies,
   services: referenceServices,
   lifeEvents: referenceLifeEvents,

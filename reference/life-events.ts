@@ -90,7 +90,7 @@ export const referenceLifeEvents: readonly BundleDefinition[] = [
           ),
         }),
         field('capitalJod', 'number', true, 'رأس المال بالدينار', 'Capital in JOD'),
-        field('articlesFile', 'file', true, 'عقد التأسيس', 'Memorandum of association'),
+        field('articlesFile', 'file', true, 'عقد التأسيس', 'Memorandum of association', { documentId: 'articles' }),
         field('taxRegistrationType', 'select', true, 'نوع التسجيل الضريبي', 'Tax registration', {
           options: options(['income', 'ضريبة الدخل', 'Income tax'], ['sales', 'ضريبة المبيعات', 'Sales tax'], ['both', 'كلاهما', 'Both']),
         }),

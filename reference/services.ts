@@ -35,6 +35,9 @@ const field = (
   maxLength?: number,
 ): Field => ({ id, label: text(ar, en), type, required, ...(maxLength ? { maxLength } : {}) });
 
+/** A file field: the answer names an upload of the card's document `documentId` (POST /v1/uploads). */
+const file = (id: string, documentId: string, required: boolean, ar: string, en: string): Field => ({ id, label: text(ar, en), type: 'file', required, documentId });
+
 const select = (id: string, required: boolean, ar: string, en: string, options: Array<[string, string, string]>): Field => ({
   id,
   label: text(ar, en),
@@ -85,7 +88,12 @@ const service = (serviceId: string, lifecycleStage: LifecycleStage, card: Servic
 });
 
 const nationalIdCard = doc('national-id', 'بطاقة الأحوال المدنية', 'National ID card');
-const personalPhoto = doc('personal-photo', 'صورة شخصية حديثة بخلفية بيضاء', 'Recent personal photo on a white background');
+// A photo: JPEG or PNG, at most 2 MB (other documents: PDF, JPEG or PNG up to 10 MB).
+const personalPhoto: Document = {
+  ...doc('personal-photo', 'صورة شخصية حديثة بخلفية بيضاء', 'Recent personal photo on a white background'),
+  contentTypes: ['image/jpeg', 'image/png'],
+  maxBytes: 2 * 1024 * 1024,
+};
 const familyBook = doc('family-book', 'دفتر العائلة', 'Family book');
 const commercialRegistration = doc('commercial-registration', 'شهادة التسجيل التجاري', 'Commercial registration certificate');
 const authorisedSignatory = doc(
@@ -232,7 +240,7 @@ const civilStatus: ReferenceService[] = [
           ['data-change', 'تغيير في البيانات', 'Change of details'],
           ['damaged', 'تلف البطاقة', 'Damaged card'],
         ]),
-        field('photo', 'file', true, 'الصورة الشخصية', 'Personal photo'),
+        file('photo', 'personal-photo', true, 'الصورة الشخصية', 'Personal photo'),
         field('appointmentDate', 'date', false, 'موعد التقاط البصمة', 'Fingerprint appointment date'),
       ],
     },
@@ -292,7 +300,7 @@ const civilStatus: ReferenceService[] = [
     form: {
       fields: [
         field('passportNumber', 'text', true, 'رقم جواز السفر الحالي', 'Current passport number', 9),
-        field('photo', 'file', true, 'الصورة الشخصية', 'Personal photo'),
+        file('photo', 'personal-photo', true, 'الصورة الشخصية', 'Personal photo'),
         select('delivery', true, 'طريقة الاستلام', 'Delivery method', [
           ['office', 'الاستلام من المكتب', 'Collect from the office'],
           ['post', 'التوصيل بالبريد', 'Delivery by post'],
@@ -368,7 +376,7 @@ const civilStatus: ReferenceService[] = [
       fields: [
         field('lossDate', 'date', true, 'تاريخ الفقدان', 'Date of loss'),
         field('lossReportNumber', 'text', true, 'رقم تقرير الفقدان', 'Loss report number', 20),
-        field('photo', 'file', true, 'الصورة الشخصية', 'Personal photo'),
+        file('photo', 'personal-photo', true, 'الصورة الشخصية', 'Personal photo'),
       ],
     },
     workflow: workflow(
@@ -518,7 +526,7 @@ const vehicles: ReferenceService[] = [
           ['motorcycle', 'دراجة نارية', 'Motorcycle'],
           ['truck', 'شحن', 'Truck'],
         ]),
-        field('photo', 'file', true, 'الصورة الشخصية', 'Personal photo'),
+        file('photo', 'personal-photo', true, 'الصورة الشخصية', 'Personal photo'),
       ],
     },
     workflow: workflow(
@@ -917,7 +925,7 @@ const socialSecurity: ReferenceService[] = [
         field('establishmentName', 'text', true, 'اسم المنشأة', 'Establishment name', 200),
         field('employeeCount', 'number', true, 'عدد العاملين', 'Number of employees'),
         field('coverageStartDate', 'date', true, 'تاريخ بدء الشمول', 'Coverage start date'),
-        field('employeeList', 'file', true, 'كشف العاملين', 'Employee list'),
+        file('employeeList', 'employee-list', true, 'كشف العاملين', 'Employee list'),
       ],
     },
     workflow: workflow(
@@ -1085,7 +1093,7 @@ const health: ReferenceService[] = [
           ['exemption', 'الإعفاء', 'Exemption'],
         ]),
         field('referringBody', 'text', true, 'الجهة المحيلة', 'Referring body', 100),
-        field('medicalFiles', 'file', false, 'التقارير الطبية', 'Medical reports'),
+        file('medicalFiles', 'medical-records', false, 'التقارير الطبية', 'Medical reports'),
       ],
     },
     workflow: workflow(
@@ -1292,7 +1300,7 @@ const municipal: ReferenceService[] = [
           ['industrial', 'صناعي', 'Industrial'],
         ]),
         field('builtAreaSqm', 'number', true, 'مساحة البناء بالمتر المربع', 'Built area in square metres'),
-        field('drawings', 'file', true, 'المخططات الهندسية', 'Engineering drawings'),
+        file('drawings', 'engineering-drawings', true, 'المخططات الهندسية', 'Engineering drawings'),
       ],
     },
     workflow: workflow(
@@ -1413,7 +1421,7 @@ const justice: ReferenceService[] = [
         ]),
         field('amountJod', 'number', true, 'المبلغ المطلوب تنفيذه بالدينار', 'Amount to enforce in JOD'),
         field('debtorNationalNumber', 'text', true, 'الرقم الوطني للمدين', "Debtor's national number", 10),
-        field('instrumentScan', 'file', true, 'صورة السند', 'Scan of the instrument'),
+        file('instrumentScan', 'enforceable-instrument', true, 'صورة السند', 'Scan of the instrument'),
       ],
     },
     workflow: workflow(
@@ -1457,7 +1465,7 @@ const business: ReferenceService[] = [
         field('companyName', 'text', true, 'اسم الشركة المقترح', 'Proposed company name', 200),
         field('capitalJod', 'number', true, 'رأس المال بالدينار', 'Capital in JOD'),
         field('objectives', 'text', true, 'غايات الشركة', 'Objectives of the company', 2000),
-        field('articlesFile', 'file', true, 'عقد التأسيس', 'Memorandum of association'),
+        file('articlesFile', 'articles', true, 'عقد التأسيس', 'Memorandum of association'),
       ],
     },
     workflow: workflow(
@@ -1495,7 +1503,7 @@ const business: ReferenceService[] = [
     form: {
       fields: [
         field('fiscalYear', 'number', true, 'السنة المالية', 'Fiscal year'),
-        field('statements', 'file', true, 'البيانات المالية', 'Financial statements'),
+        file('statements', 'audited-statements', true, 'البيانات المالية', 'Financial statements'),
         field('auditorName', 'text', true, 'اسم مدقق الحسابات', "Auditor's name", 200),
       ],
     },
@@ -1675,7 +1683,7 @@ const labour: ReferenceService[] = [
         ]),
         field('specialisation', 'text', true, 'التخصص', 'Specialisation', 100),
         field('preferredGovernorate', 'text', false, 'المحافظة المفضلة للعمل', 'Preferred governorate for work', 50),
-        field('cvFile', 'file', false, 'السيرة الذاتية', 'Curriculum vitae'),
+        file('cvFile', 'cv', false, 'السيرة الذاتية', 'Curriculum vitae'),
       ],
     },
     workflow: workflow(

@@ -314,7 +314,7 @@ export const ConsentIdParams = z.strictObject({ consentId: z.string().check(z.re
 
 // --- Audit ---
 
-export const auditActions = ['registry.read', 'registry.create', 'registry.update', 'consent.grant', 'consent.revoke', 'consent.end', 'identity.link', 'identity.unlink', 'registry.read-denied', 'calendar.update', 'document.revoke', 'queue.redrive', 'rollout.update', 'synonyms.update', 'consultation.moderate'] as const;
+export const auditActions = ['registry.read', 'registry.create', 'registry.update', 'consent.grant', 'consent.revoke', 'consent.end', 'identity.link', 'identity.unlink', 'registry.read-denied', 'calendar.update', 'document.revoke', 'queue.redrive', 'rollout.update', 'synonyms.update', 'consultation.moderate', 'document.download'] as const;
 export const AuditRecord = z
   .strictObject({
     subject: z.string(),

@@ -1,6 +1,7 @@
 // The unified government services registry: agencies and versioned service cards.
 import * as z from 'zod/mini';
 import { Cursor, localizedText, LocalizedName, PageLimit, Slug } from './common';
+import { MAX_UPLOAD_BYTES, uploadContentTypes } from './upload-limits';
 
 export const lifecycleStages = [
   're-engineering',
@@ -71,6 +72,8 @@ export const FormField = z.strictObject({
   label: localizedText(200),
   type: z.enum(['text', 'number', 'date', 'select', 'boolean', 'file']),
   required: z.boolean(),
+  /** A `file` field: the card's required document its upload must be for. */
+  documentId: z.optional(Slug),
   maxLength: z.optional(z.int().check(z.minimum(1), z.maximum(10000))),
   options: z.optional(
     z
@@ -128,7 +131,16 @@ export const ServiceCardInput = z
       paymentDue: z.optional(z.enum(['at-submission', 'before-issue'])),
     }),
     requiredDocuments: z
-      .array(z.strictObject({ documentId: Slug, name: localizedText(200), mandatory: z.boolean() }))
+      .array(
+        z.strictObject({
+          documentId: Slug,
+          name: localizedText(200),
+          mandatory: z.boolean(),
+          /** The file types accepted for it (default: PDF, JPEG, PNG) and its largest size (default and most: 10 MB). */
+          contentTypes: z.optional(z.array(z.enum(uploadContentTypes)).check(z.minLength(1), z.maxLength(uploadContentTypes.length))),
+          maxBytes: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_UPLOAD_BYTES))),
+        }),
+      )
       .check(z.maxLength(30)),
     requiredRegistryFields: z.array(z.enum(registryFields)).check(z.maxLength(registryFields.length)),
     form: z.strictObject({ fields: z.array(FormField).check(z.maxLength(100)) }),

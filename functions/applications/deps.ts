@@ -2,15 +2,15 @@
 import { dynamo, requireTable } from '../shared/dynamo';
 import { assistingConsentFor, liveConsents, roleInBusiness, shareForApplication } from '../registry/domain/sharing';
 import { registryDeps } from '../registry/deps';
-import { dynamoCatalogue } from '../services/dynamo-catalogue';
+import { catalogueReads } from '../services/catalogue-reads';
 import { workingCalendar } from '../services/calendar-source';
 import { workflowEngine } from '../workflow/engine';
 import type { ApplicationDeps } from './domain/applications';
 import { dynamoApplications } from './dynamo-applications';
 
 // Created when first used: reading or cancelling an application needs neither the catalogue nor idempotency keys.
-let catalogueAdapter: ReturnType<typeof dynamoCatalogue> | undefined;
-const catalogue = () => (catalogueAdapter ??= dynamoCatalogue(dynamo, requireTable('catalogue')));
+let catalogueAdapter: ReturnType<typeof catalogueReads> | undefined;
+const catalogue = () => (catalogueAdapter ??= catalogueReads(dynamo, requireTable('catalogue')));
 
 export const applicationDeps: ApplicationDeps = {
   store: dynamoApplications(dynamo, {

@@ -5,6 +5,7 @@
 //                                   ACTIVE / <submittedAt>#<id>, keys only, for the reconciler)
 //   APP#<id>   EVT#<version>#<n>    its domain events: the timeline and the outbox the stream publishes
 //   REF#<ref>  REF                  { applicationId }: the short reference, claimed with the application
+//   UPLOAD#<id> UPLOAD              { upload }: an uploaded document (functions/uploads), read here by submissions
 //   idempotency: id = <sub>#<key>   { bodyHash, applicationId, expiration (TTL) }
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -29,6 +30,7 @@ import {
 } from './domain/applications';
 import { actingPerson } from './domain/applicant';
 import { VersionConflict } from '../shared/errors';
+import { uploadKey } from '../uploads/domain/records';
 import { queryAll } from '../shared/query-all';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -61,24 +63,32 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
       },
     }));
 
-  /** META items of these partitions, consistently read (BatchGetItem, unprocessed keys retried). */
-  async function getMany(pks: readonly string[]): Promise<StoredApplication[]> {
-    const found: StoredApplication[] = [];
-    for (let offset = 0; offset < pks.length; offset += 100) {
-      let keys: Record<string, unknown>[] | undefined = pks.slice(offset, offset + 100).map((pk) => ({ pk, sk: 'META' }));
+  /** Items of these keys, consistently read (BatchGetItem, unprocessed keys retried), `attribute` of each. */
+  async function getItems<T>(allKeys: readonly { pk: string; sk: string }[], attribute: string): Promise<T[]> {
+    const found: T[] = [];
+    for (let offset = 0; offset < allKeys.length; offset += 100) {
+      let keys: Record<string, unknown>[] | undefined = allKeys.slice(offset, offset + 100);
       for (let attempt = 0; keys?.length; attempt++) {
         if (attempt > 0) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
         }
         const page: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [tables.applications]: { Keys: keys, ConsistentRead: true } } }));
-        found.push(...(page.Responses?.[tables.applications] ?? []).map((item) => item.application as StoredApplication));
+        found.push(...(page.Responses?.[tables.applications] ?? []).map((item) => item[attribute] as T));
         keys = page.UnprocessedKeys?.[tables.applications]?.Keys;
       }
     }
+    return found;
+  }
+
+  /** META items of these partitions. */
+  async function getMany(pks: readonly string[]): Promise<StoredApplication[]> {
+    const found = await getItems<StoredApplication>(pks.map((pk) => ({ pk, sk: 'META' })), 'application');
     return found.sort((a, b) => `${a.updatedAt}#${a.applicationId}`.localeCompare(`${b.updatedAt}#${b.applicationId}`));
   }
 
   return {
+    // The uploads `file` answers name (UPLOAD#<id> / UPLOAD, written by functions/uploads): one batch read.
+    getUploads: (uploadIds) => getItems(uploadIds.map(uploadKey), 'upload'),
     async create(application, events, claim) {
       const items: TransactItem[] = [
         { Put: { TableName: tables.applications, Item: metaItem(application), ConditionExpression: 'attribute_not_exists(pk)' } },

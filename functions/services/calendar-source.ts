@@ -2,7 +2,7 @@
 import type { WorkingCalendar } from '../../schemas/calendar';
 import { dynamo, requireTable } from '../shared/dynamo';
 import { memoize } from '../shared/memo';
-import { dynamoCatalogue } from './dynamo-catalogue';
+import { catalogueReads } from './catalogue-reads';
 import type { ServiceCatalogue } from './domain/catalogue';
 
 /** Seconds an operator's calendar edit may take to reach SLA computations. */
@@ -19,4 +19,4 @@ export function calendarSource(catalogue: () => Pick<ServiceCatalogue, 'getCalen
 }
 
 /** For handlers: the catalogue table is resolved when the calendar is first needed. */
-export const workingCalendar = calendarSource(() => dynamoCatalogue(dynamo, requireTable('catalogue')));
+export const workingCalendar = calendarSource(() => catalogueReads(dynamo, requireTable('catalogue')));

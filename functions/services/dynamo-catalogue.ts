@@ -8,6 +8,7 @@ import type { Agency, ServiceCard } from '../../schemas/services';
 import { type ServiceCatalogue, type StoredSummary } from './domain/catalogue';
 import { VersionConflict } from '../shared/errors';
 import { queryAll } from '../shared/query-all';
+import { catalogueReads, getVersioned, servicePk, versionSk } from './catalogue-reads';
 
 const AGENCIES = 'AGENCIES';
 const SERVICES = 'SERVICES';
@@ -15,8 +16,6 @@ const LIFE_EVENTS = 'LIFE_EVENTS';
 const CALENDAR = 'CALENDAR';
 const SYNONYMS = 'SEARCH_SYNONYMS';
 
-const servicePk = (serviceId: string) => `SERVICE#${serviceId}`;
-const versionSk = (version: number) => `V#${String(version).padStart(10, '0')}`;
 
 export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: string): ServiceCatalogue {
   async function queryIndex<T>(partition: string): Promise<T[]> {
@@ -24,15 +23,13 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
     return items.map((item) => item.summary as T);
   }
 
-  async function getCard(serviceId: string, sk: string): Promise<ServiceCard | undefined> {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: servicePk(serviceId), sk } }));
-    return Item?.card as ServiceCard | undefined;
-  }
-
   const calendar = versionedDocument<WorkingCalendar>(client, tableName, CALENDAR, 'calendar', 'The working calendar');
   const synonyms = versionedDocument<SynonymList>(client, tableName, SYNONYMS, 'synonyms', 'The synonym list');
 
+  const reads = catalogueReads(client, tableName);
   return {
+    getRollout: reads.getRollout,
+    getCurrent: reads.getCurrent,
     listAgencies: () => queryIndex<Agency>(AGENCIES),
     async putAgency(agency) {
       await client.send(
@@ -56,10 +53,6 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
         }),
       );
     },
-    async getRollout() {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: 'ROLLOUT', sk: 'SCHEDULE' } }));
-      return (Item?.phases ?? {}) as Record<number, string>;
-    },
     async putRollout(phases, onlyIfAbsent) {
       try {
         await client.send(
@@ -79,8 +72,7 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
     saveCalendar: (document, expectedVersion) => calendar.save(document, expectedVersion),
     getSynonyms: (version) => synonyms.get(version),
     saveSynonyms: (document, expectedVersion) => synonyms.save(document, expectedVersion),
-    getCurrent: (serviceId) => getCard(serviceId, 'CURRENT'),
-    getVersion: (serviceId, version) => getCard(serviceId, versionSk(version)),
+    getVersion: (serviceId, version) => getVersioned<ServiceCard>(client, tableName, servicePk(serviceId), 'card', version),
     async listVersions(serviceId, limit, before) {
       const { Items = [] } = await client.send(
         new QueryCommand({
@@ -142,10 +134,7 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
  */
 function versionedDocument<T extends { readonly version: number }>(client: DynamoDBDocumentClient, tableName: string, pk: string, attribute: string, label: string) {
   return {
-    async get(version?: number): Promise<T | undefined> {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk, sk: version ? versionSk(version) : 'CURRENT' } }));
-      return Item?.[attribute] as T | undefined;
-    },
+    get: (version?: number) => getVersioned<T>(client, tableName, pk, attribute, version),
     async save(document: T, expectedVersion: number): Promise<void> {
       const current =
         expectedVersion === 0

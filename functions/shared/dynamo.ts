@@ -2,7 +2,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TableId } from '../../lib/platform/tables';
-import { tableEnvName } from '../../lib/platform/tables';
 import { environment } from './environment';
 
 const { DYNAMODB_ENDPOINT: endpoint, AWS_REGION: region } = environment();
@@ -16,7 +15,8 @@ export const dynamo = DynamoDBDocumentClient.from(
 export function requireTable(id: TableId): string {
   const name = environment().tables[id];
   if (!name) {
-    throw new Error(`Environment variable ${tableEnvName(id)} is not set`);
+    // TABLE_<ID>, as lib/platform/tables.ts `tableEnvName` names it (not imported: its table definitions would come along, 1 KB).
+    throw new Error(`Environment variable TABLE_${id.toUpperCase()} is not set`);
   }
   return name;
 }

@@ -72,6 +72,8 @@ const checks = {
   PUBLIC_BASE_URL: optional(URL_PATTERN, 'must be an http(s) URL'),
   /** Set by Lambda: the folder of the function's code (and of files shipped beside it). */
   LAMBDA_TASK_ROOT: optional(ANY, ''),
+  /** The document upload bucket (presigned POSTs and downloads). */
+  UPLOAD_BUCKET: optional(ANY, ''),
   KHIDMA_COMMIT: withDefault(ANY, '', 'local'),
   KHIDMA_VERSION: withDefault(ANY, '', '0.1.0'),
 };

@@ -2,7 +2,7 @@
 // Each domain is deployed as its own nested stack of the region's API stack (lib/stacks/api-stack.ts).
 import type { Capability } from './types';
 
-export const apiDomains = ['catalogue', 'identity', 'applications', 'engagement', 'platform'] as const;
+export const apiDomains = ['catalogue', 'identity', 'applications', 'uploads', 'engagement', 'platform'] as const;
 export type ApiDomain = (typeof apiDomains)[number];
 
 /** functions/<area>/... → domain. A new area fails synthesis until it is given a domain here. */
@@ -17,6 +17,8 @@ const domainOfArea: Readonly<Record<string, ApiDomain>> = {
   platform: 'platform',
   documents: 'applications',
   payments: 'applications',
+  // Its own nested stack: the applications' is within a few capabilities of its resource headroom.
+  uploads: 'uploads',
   operations: 'platform',
   kpis: 'engagement',
   consultations: 'platform',

@@ -128,6 +128,13 @@ export const errorCodes = {
   bill_not_found: 404,
   bill_not_due: 409,
   amount_mismatch: 422,
+  document_not_on_card: 400,
+  upload_type_not_allowed: 400,
+  upload_too_large: 400,
+  upload_not_found: 404,
+  file_not_scanned: 409,
+  file_answer_invalid: 422,
+  file_infected: 422,
   // Operations: queues, rollout
   queue_not_found: 404,
   phase_not_ready: 409,

@@ -125,6 +125,13 @@ export const errorMessages = {
   bill_not_found: 'لا توجد فاتورة بهذا الرقم',
   bill_not_due: 'هذه الفاتورة غير مستحقة الدفع',
   amount_mismatch: 'المبلغ المدفوع لا يطابق قيمة الفاتورة',
+  document_not_on_card: 'لا تطلب بطاقة الخدمة المستند {documentId}',
+  upload_type_not_allowed: 'نوع الملف {contentType} غير مقبول لهذا المستند',
+  upload_too_large: 'حجم الملف يتجاوز الحد المسموح لهذا المستند ({maxBytes} بايت)',
+  upload_not_found: 'لا يوجد ملف مرفوع بهذا الرقم',
+  file_not_scanned: 'لم يُفحص الملف بعد؛ أعد المحاولة بعد لحظات',
+  file_answer_invalid: 'ملف مرفق ليس لك أو لا يطابق المستند المطلوب',
+  file_infected: 'وُجدت برمجية خبيثة في الملف المرفوع',
   queue_not_found: 'لا يوجد طابور بهذا الاسم؛ راجع قائمة الطوابير',
   phase_not_ready: 'لا يمكن فتح المرحلة {phase} قبل أن يكون لكل خدماتها طابور مهام لدى جهاتها',
 } as const satisfies Record<ErrorCode, string>;
@@ -136,6 +143,7 @@ export const forbiddenReasons: Readonly<Record<string, string>> = {
   internal_fields: 'هذه الحقول تحتفظ بها الجهة المالكة وحدها: {fields}',
   consent_required: 'لا توجد موافقة سارية من المواطن تغطي هذه الحقول لهذا الغرض',
   not_your_agency: 'يطّلع الموظف على ما يخص جهته فقط',
+  task_not_open: 'لم تُفتح مهمة جهتك على هذا الطلب بعد',
   not_owning_agency: 'موظفو الجهة المالكة وحدهم ينشئون هذه السجلات ويعدلونها',
   no_inbox: 'صناديق الإشعارات للمواطنين والموظفين والمشغّلين',
   channel_not_offered: 'الخدمة غير متاحة عبر هذه القناة',
@@ -154,6 +162,7 @@ export const forbiddenReasons: Readonly<Record<string, string>> = {
  */
 export const validationMessages: Readonly<Record<string, string>> = {
   'must be a document id': 'يجب أن يكون رقم وثيقة',
+  'must be an upload id': 'يجب أن يكون رقم ملف مرفوع',
   'must be a transaction id': 'يجب أن يكون رقم معاملة دفع',
   'must be a UTC date-time': 'يجب أن يكون تاريخاً ووقتاً بالتوقيت العالمي',
   'from and to must differ': 'يجب أن تختلف بداية الفترة عن نهايتها',

@@ -30,4 +30,20 @@ export const journeyWorkers: readonly Worker[] = [
     paymentProvider: 'call',
     timeoutSeconds: 30,
   },
+  {
+    id: 'record-scan-result',
+    entry: 'functions/uploads/record-scan-result.ts',
+    description: "Records GuardDuty Malware Protection's verdict on an uploaded document (clean or infected) on its upload",
+    trigger: { kind: 'aws-events', source: 'aws.guardduty', detailTypes: ['GuardDuty Malware Protection Object Scan Result'] },
+    tables: { applications: 'readwrite' },
+  },
+  {
+    id: 'keep-uploads',
+    entry: 'functions/uploads/keep-uploads.ts',
+    description: "Tags a submitted application's uploaded documents submitted, so the upload bucket's lifecycle keeps them",
+    trigger: { kind: 'events', detailTypes: ['ApplicationSubmitted'] },
+    tables: { applications: 'read' },
+    uploads: ['tag'],
+    timeoutSeconds: 30,
+  },
 ];

@@ -13,6 +13,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 export type TableAccess = 'read' | 'write' | 'readwrite' | 'append' | 'describe';
 
 /** Cognito user-pool administration a capability performs; its role is granted exactly these actions. */
+export type UploadAccess = 'post' | 'get' | 'tag';
 export type WorkflowAction = 'start' | 'sendTaskResult' | 'stop';
 
 export type UserPoolAction = 'AdminCreateUser' | 'AdminAddUserToGroup' | 'AdminGetUser' | 'AdminDeleteUser' | 'AdminSetUserPassword';
@@ -94,6 +95,8 @@ export interface Capability {
   readonly bundledFiles?: readonly string[];
   /** The document issuer's KMS key: `publicKey` reads the public key (kms:GetPublicKey); `sign` also signs (kms:Sign). */
   readonly documentSigning?: 'publicKey' | 'sign';
+  /** The document upload bucket: `post` presigns uploads (PutObject with its tagging), `get` presigns downloads, `tag` retags objects. */
+  readonly uploads?: readonly UploadAccess[];
   /** The bill-presentment provider: `call` its API (PAYMENT_PROVIDER_URL), or `verify` its signed notifications (the shared secret). */
   readonly paymentProvider?: 'call' | 'verify';
 }

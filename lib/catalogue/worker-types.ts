@@ -1,5 +1,5 @@
 // The shapes of background functions and platform queues (lib/catalogue/workers.ts lists them).
-import type { TableAccess, UserPoolAction, WorkflowAction } from './types';
+import type { TableAccess, UploadAccess, UserPoolAction, WorkflowAction } from './types';
 import type { TableId } from '../platform/tables';
 import type { DomainEvent } from '../../schemas/applications';
 
@@ -16,7 +16,9 @@ export type WorkerTrigger =
   /** One of the platform queues below (SQS with a DLQ in AWS, the local queue with SQS semantics here). */
   | { readonly kind: 'queue'; readonly queue: string; readonly batchSize: number }
   /** Domain events of these types from the platform's event bus (EventBridge rule in AWS, the in-process bus locally). */
-  | { readonly kind: 'events'; readonly detailTypes: readonly DomainEventType[] };
+  | { readonly kind: 'events'; readonly detailTypes: readonly DomainEventType[] }
+  /** Events an AWS service puts on the account's default bus (an EventBridge rule in AWS; the local cloud's stand-in delivers them). */
+  | { readonly kind: 'aws-events'; readonly source: string; readonly detailTypes: readonly string[] };
 
 /** Which stream records reach the worker (a Lambda event filter in AWS, the same test in the local poller). */
 export interface StreamFilter {
@@ -47,6 +49,8 @@ export interface Worker {
   readonly documentSigning?: 'publicKey' | 'sign';
   /** The open-data bucket (publish: read and write its files) or its CloudFront logs (count-downloads: read and remove). */
   readonly openData?: 'publish' | 'count-downloads';
+  /** The upload bucket (see Capability.uploads). */
+  readonly uploads?: readonly UploadAccess[];
   /** The bill-presentment provider (see Capability.paymentProvider). */
   readonly paymentProvider?: 'call' | 'verify';
 }

@@ -30,6 +30,8 @@ export interface CapabilityEndpointProps {
   readonly workflow?: WorkflowBinding;
   /** The document issuer's key, for capabilities with `documentSigning`. */
   readonly documentSigningKey?: IKey;
+  /** The upload bucket and its key, for capabilities with `uploads`. */
+  readonly uploads?: { readonly stage: string; readonly key: IKey };
   /** The bill-presentment provider, for capabilities with `paymentProvider`. */
   readonly paymentProvider?: PaymentProviderBinding;
   /** Variables every capability gets (stage, cache bounds). @default - none */
@@ -77,6 +79,12 @@ export class CapabilityEndpoint extends Construct {
         throw new Error(`${capability.id} uses the document issuer's key but the stack has none`);
       }
       this.handler.bindDocumentSigner(props.documentSigningKey, capability.documentSigning);
+    }
+    if (capability.uploads) {
+      if (!props.uploads) {
+        throw new Error(`${capability.id} uses the upload bucket but the stack has none`);
+      }
+      this.handler.bindUploads(props.uploads, capability.uploads);
     }
     if (capability.paymentProvider) {
       if (!props.paymentProvider) {

@@ -10,7 +10,8 @@ import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-no
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import type { TableAccess, UserPoolAction, WorkflowAction } from '../catalogue/types';
+import type { TableAccess, UploadAccess, UserPoolAction, WorkflowAction } from '../catalogue/types';
+import { uploadObjectsArn, uploadObjectsArnForNag, uploadBucketName } from './upload-bucket';
 import { type TableId, tableDefinitions, tableEnvName } from '../platform/tables';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 
@@ -178,6 +179,24 @@ export class CapabilityFunction extends Construct {
   public bindDocumentSigner(key: IKey, mode: 'publicKey' | 'sign'): void {
     this.function.addEnvironment('DOCUMENT_SIGNING_KEY_ID', key.keyArn);
     key.grant(this.function, 'kms:GetPublicKey', ...(mode === 'sign' ? ['kms:Sign'] : []));
+  }
+
+  /**
+   * The upload bucket's name, and exactly what the access needs on objects under uploads/: presigning a POST
+   * (PutObject with its tagging, a data key), a GET (GetObject, decrypt), or retagging (read and write tags).
+   */
+  public bindUploads(uploads: { readonly stage: string; readonly key: IKey }, access: readonly UploadAccess[]): void {
+    this.function.addEnvironment('UPLOAD_BUCKET', uploadBucketName(uploads.stage));
+    const actions: Record<UploadAccess, string[]> = { post: ['s3:PutObject', 's3:PutObjectTagging'], get: ['s3:GetObject'], tag: ['s3:GetObjectTagging', 's3:PutObjectTagging'] };
+    this.function.addToRolePolicy(new PolicyStatement({ actions: [...new Set(access.flatMap((each) => actions[each]))], resources: [uploadObjectsArn(uploads.stage)] }));
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${uploadObjectsArnForNag(uploads.stage)}]`,
+      reason: 'Uploads are objects named by upload id under the uploads prefix; the grant covers that prefix of the upload bucket only',
+    });
+    const keyActions = [...(access.includes('post') ? ['kms:GenerateDataKey'] : []), ...(access.includes('get') ? ['kms:Decrypt'] : [])];
+    if (keyActions.length > 0) {
+      uploads.key.grant(this.function, ...keyActions);
+    }
   }
 
   /** `call`: the provider's URL; `verify`: read access to the notification secret, nothing else. */

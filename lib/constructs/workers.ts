@@ -20,6 +20,7 @@ import { replicaStreamArn } from './replica-stream';
 import { EVENT_SOURCE } from '../platform/workflow';
 import type { TableId } from '../platform/tables';
 import { ApplicationWorkflow } from './application-workflow';
+import { UploadBucket } from './upload-bucket';
 import { CapabilityFunction, type PaymentProviderBinding } from './capability-function';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { pascalCase } from '../stacks/names';
@@ -46,6 +47,8 @@ export interface WorkersProps {
   readonly messaging: StageConfig['messaging'];
   /** @default - the platform queues of the worker catalogue */
   readonly queues?: readonly PlatformQueue[];
+  /** Origins whose browsers post uploads (the portal's). @default - none */
+  readonly corsOrigins?: readonly string[];
   /** Concurrency of the agency queues' consumer per queue (from the capacity plan). @default - no limit */
   readonly agencyQueueMaximumConcurrency?: number;
   /** The region of the open-data buckets (the portal stack's, the primary). @default - this stack's region */
@@ -59,6 +62,8 @@ export class Workers extends Construct {
   public readonly eventBus: EventBus;
   /** Signs issued documents (ECC_NIST_P256); only the issuing worker may sign, the JWKS route reads its public key. */
   public readonly documentSigningKey: Key;
+  /** Citizens' uploaded documents, scanned by GuardDuty (lib/constructs/upload-bucket.ts). */
+  public readonly uploads: UploadBucket;
   /** The provider's URL and the secret its notifications are signed with (only the notification route reads it). */
   public readonly paymentProvider: PaymentProviderBinding;
   public readonly functions: ReadonlyMap<string, CapabilityFunction>;
@@ -77,6 +82,7 @@ export class Workers extends Construct {
       alias: `alias/khidma-${props.stage}-document-issuer`,
       removalPolicy: props.logRemovalPolicy,
     });
+    this.uploads = new UploadBucket(this, 'Uploads', { stage: props.stage, corsOrigins: props.corsOrigins ?? [], removalPolicy: props.logRemovalPolicy });
     const notificationSecret = new Secret(this, 'PaymentNotificationSecret', {
       // Named, so operators find it in both regions (the DR region's deployment makes its own: set both to the provider's key).
       secretName: `khidma/${props.stage}/payment-notification-secret`,
@@ -155,6 +161,9 @@ export class Workers extends Construct {
     handler.bindTables(worker.tables, props.tables);
     if (worker.documentSigning) {
       handler.bindDocumentSigner(this.documentSigningKey, worker.documentSigning);
+    }
+    if (worker.uploads) {
+      handler.bindUploads(this.uploads, worker.uploads);
     }
     if (worker.paymentProvider) {
       handler.bindPaymentProvider(this.paymentProvider, worker.paymentProvider);
@@ -274,7 +283,8 @@ export class Workers extends Construct {
         handler.function.addEventSource(new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true }));
         return;
       }
-      case 'events': {
+      case 'events':
+      case 'aws-events': {
         const failures = new Queue(this, `${pascalCase(worker.id)}EventFailures`, {
           retentionPeriod: Duration.days(14),
           enforceSSL: true,
@@ -282,9 +292,13 @@ export class Workers extends Construct {
         });
         Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of an event rule target' });
         this.deadLetterQueues.push({ of: `${worker.id}-events`, queue: failures });
+        // Domain events on the platform's bus; an AWS service's (GuardDuty's scan results) on the default bus, of the upload bucket only.
+        const pattern =
+          trigger.kind === 'events'
+            ? { eventBus: this.eventBus, eventPattern: { source: [EVENT_SOURCE], detailType: [...trigger.detailTypes] } }
+            : { eventPattern: { source: [trigger.source], detailType: [...trigger.detailTypes], detail: { s3ObjectDetails: { bucketName: [this.uploads.bucket.bucketName] } } } };
         new Rule(this, `${pascalCase(worker.id)}Events`, {
-          eventBus: this.eventBus,
-          eventPattern: { source: [EVENT_SOURCE], detailType: [...trigger.detailTypes] },
+          ...pattern,
           targets: [new LambdaTarget(handler.function, { retryAttempts: 8, maxEventAge: Duration.hours(6), deadLetterQueue: failures })],
           description: worker.description,
         });

@@ -170,6 +170,7 @@ export class ApiStack extends Stack {
       userPool: identity.userPool,
       standbyUserPool: props.standbyIdentity?.userPool,
       openDataRegion: config.primaryRegion,
+      corsOrigins: checkCorsOrigins(config.stage, config.corsOrigins),
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];
@@ -189,6 +190,7 @@ export class ApiStack extends Stack {
             userPoolClient: identity.clients.portal,
             workflow: this.workers.workflow.binding,
             documentSigningKey: this.workers.documentSigningKey,
+            uploads: this.workers.uploads,
             paymentProvider: this.workers.paymentProvider,
             logRetention: config.logRetentionDays,
             logRemovalPolicy,

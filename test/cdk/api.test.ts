@@ -117,6 +117,7 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
         ...(capability.knowsVersion ? ['KHIDMA_COMMIT'] : []),
         ...(capability.publicLinks ? ['PUBLIC_BASE_URL'] : []),
         ...(capability.documentSigning ? ['DOCUMENT_SIGNING_KEY_ID'] : []),
+        ...(capability.uploads ? ['UPLOAD_BUCKET'] : []),
         ...(capability.paymentProvider === 'call' ? ['PAYMENT_PROVIDER_URL'] : []),
         ...(capability.paymentProvider === 'verify' ? ['PAYMENT_NOTIFICATION_SECRET_ARN'] : []),
       ].sort(),

@@ -646,8 +646,42 @@ const matrix: Readonly<Record<string, CapabilityCases>> = {
       auditor: allow(200),
     },
   },
+  // Each citizen gets a presigned POST of their own (uploads.test.ts uploads through them).
+  'create-upload': {
+    probe: () => ({ path: '/v1/uploads', body: { serviceId: 'passport-renewal', documentId: 'personal-photo', contentType: 'image/png', sizeBytes: 1000 } }),
+    expect: { anonymous: ANONYMOUS, citizen: allow(201), citizen2: allow(201), ownOfficer: ROLE, otherOfficer: ROLE, frontline: ROLE, operator: ROLE, auditor: ROLE },
+  },
+  // Citizens get past authorization to the lookup of an upload that is nobody's (uploads.test.ts: another's is 404 too).
+  'get-upload': {
+    probe: () => ({ path: `/v1/uploads/${NO_UPLOAD}` }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: allow(404, 'upload_not_found'),
+      citizen2: allow(404, 'upload_not_found'),
+      ownOfficer: ROLE,
+      otherOfficer: ROLE,
+      frontline: ROLE,
+      operator: ROLE,
+      auditor: ROLE,
+    },
+  },
+  // Officers get past authorization to the lookup of the application (uploads.test.ts: its agency's officer downloads, another agency's gets 403).
+  'download-application-document': {
+    probe: () => ({ path: `/v1/applications/${NO_UPLOAD}/documents/${NO_UPLOAD}` }),
+    expect: {
+      anonymous: ANONYMOUS,
+      citizen: ROLE,
+      citizen2: ROLE,
+      ownOfficer: allow(404, 'application_not_found'),
+      otherOfficer: allow(404, 'application_not_found'),
+      frontline: ROLE,
+      operator: ROLE,
+      auditor: ROLE,
+    },
+  },
 };
 const UNISSUED_DOCUMENT = 'DOC-01ARZ3NDEKTSV4RRFFQ69G5FAV';
+const NO_UPLOAD = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
 const DEFAULT_AGENCIES: Agencies = { own: 'cspd', other: 'ssc' };
 

@@ -13,6 +13,7 @@ import { localCalendar } from '../support/calendar';
 import { type Citizen, freshCitizen } from '../support/engagement';
 import { allItems, findInPages } from '../support/pages';
 import { until } from '../support/wait';
+import { photoOf } from '../support/uploads';
 
 const VEHICLE = {
   serviceId: 'vehicle-registration-renewal',
@@ -267,7 +268,8 @@ describe('submission rules', () => {
     const idempotencyKey = key();
     // A citizen of this test alone: nothing else applies in their name meanwhile.
     const { token } = await freshCitizen();
-    const body = { serviceId: 'passport-renewal', answers: { passportNumber: 'N1234567', photo: 'doc:photo-lina-01', delivery: 'post' }, channel: 'mobile' };
+    const photo = await photoOf(token);
+    const body = { serviceId: 'passport-renewal', answers: { passportNumber: 'N1234567', photo: photo.answer, delivery: 'post' }, channel: 'mobile' };
     const responses = await Promise.all(Array.from({ length: 50 }, () => submitWith(token, body, idempotencyKey)));
     // Those arriving while the first is still being processed are told to come back (409), not raced with it.
     const busy = responses.filter((response) => response.status === 409);

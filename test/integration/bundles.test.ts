@@ -10,6 +10,7 @@ import { decodeJwt } from '../support/jwt';
 import { allItems } from '../support/pages';
 import { until } from '../support/wait';
 import { NEWBORN } from '../support/life-events';
+import { upload } from '../support/uploads';
 
 const BUSINESS = {
   lifeEventId: 'starting-a-business',
@@ -20,11 +21,17 @@ const BUSINESS = {
     activity: 'Bakery and pastry shop',
     legalType: 'llc',
     capitalJod: 5000,
-    articlesFile: 'doc:articles-jasmine-01',
+    // The demo citizen's upload of the articles, made before the tests (beforeAll).
+    articlesFile: 'doc:pending-upload',
     taxRegistrationType: 'both',
     premisesAreaSqm: 80,
   },
 };
+
+beforeAll(async () => {
+  const articles = Buffer.from('%PDF-1.7 memorandum and articles of association of Jasmine Bakery');
+  BUSINESS.answers.articlesFile = (await upload(await tokenFor('citizen'), { serviceId: 'company-registration', documentId: 'articles', contentType: 'application/pdf' }, articles)).answer;
+});
 
 /** One citizen for the refusals, who never submits successfully: any application of theirs is a leak. */
 let applicant: Promise<Citizen> | undefined;
@@ -163,6 +170,7 @@ describe('life events', () => {
     ['a missing shared answer', { ...NEWBORN, answers: { ...NEWBORN.answers, childFullName: undefined } }, 'citizen', 400, 'validation_failed'],
     ['an answer of the wrong type', { ...BUSINESS, answers: { ...BUSINESS.answers, capitalJod: 'a lot' } }, 'citizen', 400, 'validation_failed'],
     ['a channel a member is not offered on', { ...BUSINESS, channel: 'mobile' }, 'citizen', 403, 'forbidden'],
+    ["another person's upload as a file answer (the demo citizen's articles)", BUSINESS, 'citizen', 422, 'file_answer_invalid'],
     ['an officer', NEWBORN, 'officer-cspd', 403, 'forbidden'],
   ])('refuses %s, creating nothing', async (_case, body, user, status, code) => {
     // A citizen of these refusals alone (the officer case: of its own), so that any application in their name is a leak.

@@ -18,6 +18,7 @@ import type { WorkflowEngine, WorkflowInput } from '../../workflow/ports';
 import { actsAsApplicant, beneficiaryOf } from './applicant';
 import { applicantOf } from './applicant-of';
 import { checkAnswers } from './form';
+import { checkFileAnswers, type UploadReader } from './file-answers';
 import { applicationIdOf, newReference } from './reference';
 
 export type StoredApplication = Omit<Application, 'timeline'> & {
@@ -62,7 +63,7 @@ export interface IdempotencyClaim {
   readonly expiresAt: number;
 }
 
-export interface ApplicationStore {
+export interface ApplicationStore extends UploadReader {
   /** Creates the application with its events (and claims the idempotency key) in one transaction; KeyAlreadyUsed if claimed. */
   create(application: StoredApplication, events: readonly TimelineEvent[], claim?: IdempotencyClaim): Promise<void>;
   /** The application a short reference names (its normalized form). */
@@ -169,6 +170,7 @@ export async function submitApplication(
   const mode = request.draft ? 'draft' : 'submit';
   if (mode === 'submit') {
     await checkOpen(deps, card, applicant.kind, request.channel);
+    await checkFileAnswers(deps.store, card, request.answers, { principal, applicant });
   }
   const assisting = principal.role === 'frontline' ? await assistingConsentOf(deps, principal, applicant, card) : undefined;
   const answers = checkAnswers(card, request.answers, mode);
@@ -328,6 +330,7 @@ export async function submitDraft(
   }
   checkAnswers(card, application.answers as Record<string, string | number | boolean | null>, 'submit');
   await checkOpen(deps, card, application.applicant.kind, body.channel);
+  await checkFileAnswers(deps.store, card, application.answers, { principal, applicant: application.applicant });
   return submit(deps, principal, { ...application, fees: feesOf(card, body.channel) }, card, body.channel, context);
 }
 

@@ -11,6 +11,7 @@ import type { RequestContext } from '../../shared/identity';
 import { type ApplicationDeps, bodyHash, checkOpen, KeyAlreadyUsed, type StoredApplication, submitApplication } from './applications';
 import { VersionConflict } from '../../shared/errors';
 import { checkAnswers } from './form';
+import { checkFileAnswers } from './file-answers';
 
 type Answer = string | number | boolean;
 
@@ -84,6 +85,7 @@ export async function submitBundle(
     await withMember(member.key, async () => checkAnswers(card, mapAnswers(member.answers, answers, () => PENDING_DOCUMENT), 'submit'));
     members.push({ key: member.key, serviceId: member.serviceId, serviceName: card.name, requires: member.requires, answers: member.answers, status: 'waiting' as const });
   }
+  await checkFileAnswers(deps.applications.store, definition, answers, { principal, applicant: principal.subject });
   const now = deps.now();
   const bundle: StoredBundle = {
     bundleId: ulid(now.getTime()),
