@@ -199,8 +199,11 @@ export class CapabilityFunction extends Construct {
     }
   }
 
-  /** `call`: the provider's URL; `verify`: read access to the notification secret, nothing else. */
-  public bindPaymentProvider(binding: PaymentProviderBinding, mode: 'call' | 'verify'): void {
+  /** `call`: the provider's URL; `verify`: read access to the notification secret, nothing else; none: nothing. */
+  public bindPaymentProvider(binding: PaymentProviderBinding, mode: 'call' | 'verify' | undefined): void {
+    if (!mode) {
+      return;
+    }
     if (mode === 'call') {
       this.function.addEnvironment('PAYMENT_PROVIDER_URL', binding.url);
       return;

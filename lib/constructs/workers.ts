@@ -22,7 +22,7 @@ import type { TableId } from '../platform/tables';
 import { ApplicationWorkflow } from './application-workflow';
 import { UploadBucket } from './upload-bucket';
 import { CapabilityFunction, type PaymentProviderBinding } from './capability-function';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { paymentProvider } from './payment-provider';
 import { pascalCase } from '../stacks/names';
 import { OPEN_DATA_CLOUDFRONT_LOG_PREFIX, OPEN_DATA_KEY_PREFIX, openDataBucketName, openDataLogBucketName } from '../platform/open-data';
 
@@ -83,18 +83,7 @@ export class Workers extends Construct {
       removalPolicy: props.logRemovalPolicy,
     });
     this.uploads = new UploadBucket(this, 'Uploads', { stage: props.stage, corsOrigins: props.corsOrigins ?? [], removalPolicy: props.logRemovalPolicy });
-    const notificationSecret = new Secret(this, 'PaymentNotificationSecret', {
-      // Named, so operators find it in both regions (the DR region's deployment makes its own: set both to the provider's key).
-      secretName: `khidma/${props.stage}/payment-notification-secret`,
-      description: `Khidma ${props.stage}: the key the bill-presentment provider signs payment notifications with (set it to the provider's key)`,
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      removalPolicy: props.logRemovalPolicy,
-    });
-    Validations.of(notificationSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: "The provider issues the shared key: it is rotated with the provider's key change, not by a rotation Lambda; the notification route rereads it every five minutes",
-    });
-    this.paymentProvider = { url: props.payments.providerUrl, notificationSecret };
+    this.paymentProvider = paymentProvider(this, props.stage, props.payments.providerUrl, props.logRemovalPolicy);
     const functions = new Map(
       workers.map((worker) => {
         const handler = new CapabilityFunction(this, pascalCase(worker.id), {
@@ -165,9 +154,7 @@ export class Workers extends Construct {
     if (worker.uploads) {
       handler.bindUploads(this.uploads, worker.uploads);
     }
-    if (worker.paymentProvider) {
-      handler.bindPaymentProvider(this.paymentProvider, worker.paymentProvider);
-    }
+    handler.bindPaymentProvider(this.paymentProvider, worker.paymentProvider);
     if (worker.messaging?.length) {
       this.grantMessaging(handler, worker.messaging, props.messaging);
     }
