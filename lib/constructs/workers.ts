@@ -20,7 +20,7 @@ import { replicaStreamArn } from './replica-stream';
 import { EVENT_SOURCE } from '../platform/workflow';
 import type { TableId } from '../platform/tables';
 import { ApplicationWorkflow } from './application-workflow';
-import { UploadBucket } from './upload-bucket';
+import type { UploadBucket } from './upload-bucket';
 import { CapabilityFunction, type PaymentProviderBinding } from './capability-function';
 import { paymentProvider } from './payment-provider';
 import { pascalCase } from '../stacks/names';
@@ -47,8 +47,8 @@ export interface WorkersProps {
   readonly messaging: StageConfig['messaging'];
   /** @default - the platform queues of the worker catalogue */
   readonly queues?: readonly PlatformQueue[];
-  /** Origins whose browsers post uploads (the portal's). @default - none */
-  readonly corsOrigins?: readonly string[];
+  /** The document upload bucket (its own nested stack: the workers' stack is near CloudFormation's limit). */
+  readonly uploads: UploadBucket;
   /** Concurrency of the agency queues' consumer per queue (from the capacity plan). @default - no limit */
   readonly agencyQueueMaximumConcurrency?: number;
   /** The region of the open-data buckets (the portal stack's, the primary). @default - this stack's region */
@@ -82,7 +82,7 @@ export class Workers extends Construct {
       alias: `alias/khidma-${props.stage}-document-issuer`,
       removalPolicy: props.logRemovalPolicy,
     });
-    this.uploads = new UploadBucket(this, 'Uploads', { stage: props.stage, corsOrigins: props.corsOrigins ?? [], removalPolicy: props.logRemovalPolicy });
+    this.uploads = props.uploads;
     this.paymentProvider = paymentProvider(this, props.stage, props.payments.providerUrl, props.logRemovalPolicy);
     const functions = new Map(
       workers.map((worker) => {

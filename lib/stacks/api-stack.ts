@@ -37,6 +37,7 @@ import type { TableId } from '../platform/tables';
 import { CapabilityEndpoint } from '../constructs/capability-endpoint';
 import { DeploymentData } from '../constructs/deployment-data';
 import { Workers } from '../constructs/workers';
+import { UploadBucket } from '../constructs/upload-bucket';
 import { alarmEndpoint, Observability } from '../constructs/observability';
 import { deploymentCapacity, submissionRoutes } from '../config/capacity';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -155,6 +156,8 @@ export class ApiStack extends Stack {
       STAGE: config.stage,
       CATALOGUE_CACHE_SECONDS: String(config.catalogueCacheSeconds),
     };
+    const uploadStorage = new NestedStack(this, 'UploadStorage', { description: `Khidma ${config.stage}: the document upload bucket, its key and its malware scanning` });
+    const uploads = new UploadBucket(uploadStorage, 'Uploads', { stage: config.stage, corsOrigins: checkCorsOrigins(config.stage, config.corsOrigins), removalPolicy: logRemovalPolicy });
     this.workersStack = new NestedStack(this, 'Workflows', { description: `Khidma ${config.stage}: workflow, event bus, queues and workers` });
     this.workers = new Workers(this.workersStack, 'Workers', {
       stage: config.stage,
@@ -170,7 +173,7 @@ export class ApiStack extends Stack {
       userPool: identity.userPool,
       standbyUserPool: props.standbyIdentity?.userPool,
       openDataRegion: config.primaryRegion,
-      corsOrigins: checkCorsOrigins(config.stage, config.corsOrigins),
+      uploads,
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];
