@@ -141,7 +141,7 @@ describe('a citizen in Arabic', () => {
     await page.getByRole('link', { name: 'إصدار صورة قيد مدني' }).first().waitFor();
     await check(page, 'my-applications-ar');
     for (const [link, name] of [['الإشعارات', 'notifications-ar'], ['الموافقات', 'consents-ar'], ['من اطّلع على بياناتي', 'access-log-ar']] as const) {
-      await page.getByRole('navigation').getByRole('link', { name: link }).click();
+      await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(page, name);
     }
