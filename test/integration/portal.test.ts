@@ -9,7 +9,7 @@ import { readDemoTotpSecrets } from '../../local/cognito/demo-accounts';
 import { totpCode } from '../../local/cognito/sign-in';
 import { demoPassword } from '../../local/demo-users';
 import { api, cloudState, lastMessageTo, tokenFor } from '../support/api';
-import { createPerson, freshPersonProof } from '../support/fixtures';
+import { createPerson, dateFromToday, freshPersonProof } from '../support/fixtures';
 import { payApplication } from '../support/journey';
 import { decide, openTask } from '../support/engagement';
 import { until } from '../support/wait';
@@ -380,6 +380,8 @@ describe('a consent', () => {
     await page.getByLabel('الاسم الكامل').check();
     await page.getByLabel('العنوان').check();
     await page.getByLabel('الغرض (تطّلع الجهة لهذا الغرض وحده)').fill(purpose);
+    // The end date by the platform's clock (the form's default is the browser's: test:future shifts only the platform's).
+    await page.getByLabel('حتى تاريخ (سنة على الأكثر)').fill(dateFromToday(90));
     await page.getByRole('button', { name: 'منح الموافقة' }).click();
     const listed = page.getByRole('listitem').filter({ hasText: purpose });
     await listed.waitFor();
