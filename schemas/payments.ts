@@ -1,5 +1,6 @@
 // Payments by bill presentment: the provider's signed notification, its acknowledgement, the daily reconciliation.
 import * as z from 'zod/mini';
+import { isRealDate } from '../functions/shared/dates';
 import { AgencyId } from './services';
 
 export const PaymentNotificationBody = z
@@ -21,7 +22,7 @@ export const PaymentAcknowledgement = z
 
 export const ReconciliationQuery = z.strictObject({
   agency: AgencyId,
-  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')),
+  date: z.string().check(z.refine(isRealDate, 'must be a real date YYYY-MM-DD')),
 });
 
 const Totals = z.strictObject({

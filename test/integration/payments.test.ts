@@ -113,6 +113,7 @@ describe('a fee due before issue', () => {
     expect(Number.isInteger(report.body.platform.totalFils) && Number.isInteger(report.body.provider.totalFils)).toBe(true);
     expect((await api(`/v1/payments/reconciliation?agency=cspd&date=${date}`, { token: await tokenFor('officer-cspd') })).status).toBe(200);
     expect((await api('/v1/payments/reconciliation?agency=cspd&date=yesterday', { token: await tokenFor('operator') })).status).toBe(400);
+    expect((await api('/v1/payments/reconciliation?agency=cspd&date=2026-13-45', { token: await tokenFor('operator') })).body.error.code).toBe('validation_failed');
   });
 });
 
