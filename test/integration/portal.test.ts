@@ -413,6 +413,9 @@ describe('an operator', () => {
     await page.getByRole('button', { name: 'Save a new version' }).click();
     await page.getByRole('alert').getByText(/Someone else saved a newer version/).waitFor();
     await page.getByRole('button', { name: 'Reload' }).click();
+    // The reloaded card replaces the form: typing before it has rendered would be lost to it.
+    await page.getByRole('alert').getByText(/Someone else saved a newer version/).waitFor({ state: 'detached' });
+    await page.locator('main:not([aria-busy])').waitFor();
     await page.getByLabel('Name in English').fill('Trade name registration (online)');
     await page.getByRole('button', { name: 'Save a new version' }).click();
     await page.getByText(/Version .* saved\./).waitFor();
