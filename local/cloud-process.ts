@@ -60,21 +60,49 @@ export async function startCloud(options: { dataDir?: string; reset?: boolean; e
   return { process: child, dataDir, state };
 }
 
-/** Kills the whole process group (the local cloud and its DynamoDB Local JVM). */
+/** Past this, a local cloud that was asked to stop is killed with its whole process group. */
+const EXIT_GRACE_MS = 30_000;
+
+/**
+ * Stops the local cloud and its DynamoDB Local JVM: SIGTERM to the cloud (it stops its parts in turn), then SIGKILL to
+ * the whole process group, at once if asked or once the grace period has passed. Never waits forever: a test run's
+ * teardown that hung here once kept CI busy until its time ran out.
+ */
 export async function stopCloud(cloud: Pick<RunningCloud, 'process'>, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  const pid = cloud.process.pid;
-  if (!pid || cloud.process.exitCode !== null) {
+  const child = cloud.process;
+  const pid = child.pid;
+  if (!pid || child.exitCode !== null || child.signalCode !== null) {
+    killGroup(pid);
     return;
   }
-  const exited = new Promise<void>((resolve) => cloud.process.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     process.kill(signal === 'SIGKILL' ? -pid : pid, signal);
   } catch {
     return;
   }
-  await exited;
+  let timer: NodeJS.Timeout | undefined;
+  const late = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), EXIT_GRACE_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (late) {
+    console.error(`local cloud (pid ${pid}) did not stop within ${EXIT_GRACE_MS / 1000} s of ${signal}: killing its process group`);
+  }
+  killGroup(pid);
+  if (late) {
+    await exited;
+  }
+}
+
+function killGroup(pid: number | undefined): void {
   try {
-    process.kill(-pid, 'SIGKILL');
+    if (pid) {
+      process.kill(-pid, 'SIGKILL');
+    }
   } catch {
     // the group is already gone
   }

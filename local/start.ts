@@ -18,6 +18,7 @@ import { tryItCommands } from './hints';
 import { listen } from './listen';
 import { LocalCloudError, removeState, writeState } from './state';
 import { startWorkers } from './workers';
+import { closeServer, type Stopper, stopInTurn } from './shutdown';
 import { startPaymentSimulator } from './payment-simulator';
 import { liveSwitches, readSwitches, standby, writeSwitches } from './region-switch';
 import { workflowAgencyIds } from '../lib/platform/agencies';
@@ -46,7 +47,9 @@ const { values: args } = parseArgs({
 });
 
 const dataDir = path.resolve(args['data-dir']);
-const stoppers: Array<() => Promise<void>> = [];
+const stoppers: Stopper[] = [];
+/** Each part gets this long to stop; one that takes longer is named on stderr and the process exits anyway. */
+const STOP_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const dynamoDb = await startDynamoDb({
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
     dataDir: path.join(dataDir, 'dynamodb'),
     reset: args.reset,
   });
-  stoppers.unshift(dynamoDb.stop);
+  stoppers.unshift({ name: 'DynamoDB Local', stop: dynamoDb.stop });
   await ensureTables(localDynamoDbClient(dynamoDb.endpoint), STAGE);
 
   const cognito = await startCognito({
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
     reset: args.reset,
     outboxDir: path.join(dataDir, 'outbox'),
   });
-  stoppers.unshift(cognito.stop);
+  stoppers.unshift({ name: 'Cognito emulator', stop: cognito.stop });
   const identity = await ensureIdentity(cognito.endpoint, STAGE);
   const subs = await seedUsers(cognito.endpoint, identity, demoUsers);
   const totpFile = demoTotpFile(path.join(dataDir, 'cognito'));
@@ -88,7 +91,7 @@ async function main(): Promise<void> {
 
   // The bill-presentment provider's stand-in: bills, payments with signed notifications, settlements, refunds.
   const payments = await startPaymentSimulator();
-  stoppers.unshift(payments.stop);
+  stoppers.unshift({ name: 'payment simulator', stop: payments.stop });
   setLambdaVariable('PAYMENT_NOTIFICATION_SECRET', payments.secret);
   const { installBillProvider } = await import('../functions/payments/provider');
   const { httpBillProvider } = await import('../functions/payments/http-provider');
@@ -106,7 +109,7 @@ async function main(): Promise<void> {
     scheduleSeconds: Number(args['schedule-seconds']),
     log: args.quiet ? () => undefined : (line) => console.log(line),
   });
-  stoppers.unshift(workers.stop);
+  stoppers.unshift({ name: 'workers', stop: workers.stop });
   // A previous run may have stopped (or crashed) with applications mid-workflow: resume them.
   const reconciled = readSwitches(dataDir).schedules ? await workers.reconcileNow() : { resumed: [] };
 
@@ -121,13 +124,13 @@ async function main(): Promise<void> {
   });
   const apiUrl = await listen(gateway, port(args.port, '--port'));
   tellApiUrl(apiUrl, payments);
-  stoppers.unshift(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+  stoppers.unshift({ name: 'API gateway', stop: () => closeServer(gateway, 2_000) });
 
   const outbox = path.join(dataDir, 'outbox');
   const events = workers.bus.file;
   const state = { apiUrl, paymentProviderUrl: payments.url, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, stage: STAGE, identity, outbox, events, totpFile, pid: process.pid };
   writeState(dataDir, state);
-  stoppers.push(async () => removeState(dataDir));
+  stoppers.push({ name: 'state file', stop: async () => removeState(dataDir) });
   if (args['ready-json']) {
     console.log(JSON.stringify({ ready: true, ...state, resumed: reconciled.resumed.length }));
   } else {
@@ -189,8 +192,9 @@ async function shutdown(code: number): Promise<void> {
     return;
   }
   stopping = true;
-  for (const stop of stoppers) {
-    await stop().catch(() => undefined);
+  const late = await stopInTurn(stoppers, STOP_GRACE_MS);
+  if (late.length > 0) {
+    console.error(`Khidma local cloud: ${late.join(', ')} did not stop within ${STOP_GRACE_MS / 1000} s; exiting anyway`);
   }
   process.exit(code);
 }
