@@ -182,7 +182,15 @@ export const capabilities: readonly Capability[] = [
   },
   { id: 'access-log', entry: 'functions/registry/access-log.ts', route: accessLogRoute, tables: { registry: 'read', audit: 'read' } },
   { id: 'query-audit', entry: 'functions/registry/query-audit.ts', route: queryAuditRoute, tables: { registry: 'read', audit: 'read' } },
-  { id: 'verify-audit', entry: 'functions/registry/verify-audit.ts', route: verifyAuditRoute, tables: { registry: 'read', audit: 'read' } },
+  {
+    id: 'verify-audit',
+    entry: 'functions/registry/verify-audit.ts',
+    route: verifyAuditRoute,
+    tables: { registry: 'read', audit: 'read' },
+    // Holds each chain against its latest signed checkpoint (functions/registry/domain/checkpoints.ts).
+    auditCheckpoints: 'read',
+    documentSigning: 'publicKey',
+  },
   {
     id: 'submit-application',
     entry: 'functions/applications/submit-application.ts',

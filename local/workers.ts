@@ -117,6 +117,10 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   const { installDocumentSigner } = await import('../functions/documents/signer');
   const { localKeySigner } = await import('../functions/documents/local-key-signer');
   installDocumentSigner(localKeySigner(path.join(options.dataDir, 'keys', 'document-issuer.pem')));
+  // Audit checkpoints: write-once files under <data>/audit-checkpoints (the Object Lock bucket in AWS).
+  const { installCheckpointStore } = await import('../functions/registry/checkpoint-store');
+  const { fileCheckpointStore } = await import('../functions/registry/file-checkpoints');
+  installCheckpointStore(fileCheckpointStore(path.join(options.dataDir, 'audit-checkpoints')));
 
   // Open data: published to <data>/open-data/ (served under /open-data/), downloads logged to <data>/open-data-logs/.
   const { installOpenDataStore } = await import('../functions/open-data/store');

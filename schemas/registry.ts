@@ -363,8 +363,16 @@ export const ChainVerification = z
     headHash: z.optional(z.string()),
     firstBrokenSeq: z.optional(z.int()),
     problem: z.optional(z.string()),
+    problemCode: z.optional(z.enum(['missing_record', 'broken_link', 'altered', 'truncated', 'checkpoint_mismatch', 'checkpoint_invalid'])),
+    /** The last record in the table. */
+    chainHead: z.optional(z.strictObject({ seq: z.int(), hash: z.string(), at: z.optional(z.string()) })),
+    /** The subject's latest signed checkpoint, kept outside the table (write-once). */
+    checkpoint: z.optional(z.strictObject({ seq: z.int(), hash: z.string(), at: z.string(), checkpointedAt: z.string(), keyId: z.string() })),
   })
-  .register(z.globalRegistry, { id: 'ChainVerification' });
+  .register(z.globalRegistry, {
+    id: 'ChainVerification',
+    description: "A subject's chain recomputed and held against its latest checkpoint: `truncated` when records after the chain's head were checkpointed but are gone",
+  });
 export const VerifyQuery = z.strictObject({ subject: Subject });
 
 // --- MFA ---

@@ -74,6 +74,8 @@ const checks = {
   LAMBDA_TASK_ROOT: optional(ANY, ''),
   /** The document upload bucket (presigned POSTs and downloads). */
   UPLOAD_BUCKET: optional(ANY, ''),
+  /** The audit checkpoints' Object Lock bucket (this region's). */
+  AUDIT_CHECKPOINT_BUCKET: optional(ANY, ''),
   KHIDMA_COMMIT: withDefault(ANY, '', 'local'),
   KHIDMA_VERSION: withDefault(ANY, '', '0.1.0'),
 };

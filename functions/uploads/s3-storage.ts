@@ -2,39 +2,19 @@
 // DynamoDB): a presigned POST whose policy pins the exact key, content type, length range and the pending tag
 // (as @aws-sdk/s3-presigned-post builds it), a presigned GET (as @aws-sdk/s3-request-presigner does), and the
 // object's tags read and written. The S3 client would add ~180 KB to each function that uses the bucket (over the
-// 400 KB budget); test/unit/s3-signing.test.ts checks these against the SDK's own presigners.
+// 400 KB budget); test/unit/s3-signing.test.ts checks these against the SDK's own presigners. The hash and the
+// signing settings are shared with the audit checkpoints (functions/shared/s3-signing.ts).
 import { createHash, createHmac } from 'node:crypto';
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 import { createScope, getSigningKey, SignatureV4 } from '@smithy/signature-v4';
+import { encodeS3Key, type S3Signing, Sha256 } from '../shared/s3-signing';
 import type { ObjectStorage } from './domain/uploads';
 import { PENDING_TAGGING, STATE_TAG } from './tags';
 
-type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data));
-
-/** SHA-256, or HMAC-SHA256 with a key, as the signer's Checksum constructor. */
-export class Sha256 {
-  private hash;
-  constructor(secret?: Data) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: Data): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {}
-}
+export { type S3Signing, Sha256 } from '../shared/s3-signing';
 
 const iso8601 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-const encodeKey = (key: string) => key.split('/').map(encodeURIComponent).join('/');
-
-export interface S3Signing {
-  readonly region: string;
-  readonly credentials: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
-  readonly now?: () => Date;
-}
+const encodeKey = encodeS3Key;
 
 export function s3Storage(bucket: string, signing: S3Signing = { region: process.env.AWS_REGION ?? 'us-east-1', credentials: fromEnv() }): ObjectStorage {
   const host = `${bucket}.s3.${signing.region}.amazonaws.com`;

@@ -99,6 +99,8 @@ export interface Capability {
   readonly uploads?: readonly UploadAccess[];
   /** The bill-presentment provider: `call` its API (PAYMENT_PROVIDER_URL), or `verify` its signed notifications (the shared secret). */
   readonly paymentProvider?: 'call' | 'verify';
+  /** The audit checkpoints' Object Lock bucket: `read` lists and reads them, `write` also adds new ones (never deletes). */
+  readonly auditCheckpoints?: 'read' | 'write';
 }
 
 export function routeKey(route: Pick<RouteContract, 'method' | 'path'>): string {

@@ -53,6 +53,13 @@ export interface Worker {
   readonly uploads?: readonly UploadAccess[];
   /** The bill-presentment provider (see Capability.paymentProvider). */
   readonly paymentProvider?: 'call' | 'verify';
+  /** The audit checkpoints' bucket (see Capability.auditCheckpoints). */
+  readonly auditCheckpoints?: 'read' | 'write';
+  /**
+   * Built in its own nested stack rather than the workers' (which is near its resource headroom): the audit
+   * checkpoints' stack, beside their bucket.
+   */
+  readonly home?: 'audit-checkpoints';
 }
 
 /** Queues of the platform besides the agency task queues; each gets a DLQ after `maxReceives`. */

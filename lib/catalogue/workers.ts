@@ -1,6 +1,7 @@
 // Background functions: what triggers each, what it may touch. CDK builds their functions, event sources and
 // grants from this list; the local cloud binds the same handlers to its queue, stream poller, timers and engine.
 import type { DeliveryChannel } from '../../schemas/engagement';
+import { auditWorkers } from './audit-workers';
 import { journeyWorkers } from './journey-workers';
 import { kpiWorkers } from './kpi-workers';
 import { openDataWorkers } from './open-data-workers';
@@ -171,6 +172,7 @@ export const workers: readonly Worker[] = [
   ...journeyWorkers,
   ...kpiWorkers,
   ...openDataWorkers,
+  ...auditWorkers,
 ];
 
 export const platformQueues: readonly PlatformQueue[] = [...engagementQueues];

@@ -10,6 +10,11 @@ export interface StageConfig {
   /** Default HTTP API throttling for every route. */
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
   readonly logRetentionDays: 7 | 30 | 90 | 365 | 731 | 1827;
+  /**
+   * How long each audit checkpoint is locked (S3 Object Lock, compliance mode: nobody, the account's root included,
+   * can remove or replace it before then). README, Security.
+   */
+  readonly auditCheckpointRetentionDays: number;
   /** Keep data when a stack is deleted (deletion protection, RETAIN). */
   readonly protectData: boolean;
   readonly catalogueCacheSeconds: number;
@@ -93,6 +98,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     drRegion: 'eu-west-1',
     throttle: { rateLimit: 100, burstLimit: 200 },
     logRetentionDays: 30,
+    auditCheckpointRetentionDays: 30,
     protectData: true,
     catalogueCacheSeconds: 30,
     messaging: { emailDomain: 'dev.khidma.example', fromEmail: 'no-reply@dev.khidma.example', smsSenderId: 'KHIDMA' },
@@ -121,6 +127,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     drRegion: 'eu-central-1',
     throttle: { rateLimit: 500, burstLimit: 1000 },
     logRetentionDays: 90,
+    auditCheckpointRetentionDays: 365,
     protectData: true,
     catalogueCacheSeconds: 60,
     messaging: { emailDomain: 'staging.khidma.example', fromEmail: 'no-reply@staging.khidma.example', smsSenderId: 'KHIDMA' },
@@ -147,6 +154,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     drRegion: 'eu-central-1',
     throttle: { rateLimit: 2000, burstLimit: 4000 },
     logRetentionDays: 365,
+    auditCheckpointRetentionDays: 3653,
     protectData: true,
     catalogueCacheSeconds: 60,
     messaging: { emailDomain: 'khidma.example', fromEmail: 'no-reply@khidma.example', smsSenderId: 'KHIDMA' },

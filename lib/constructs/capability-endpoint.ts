@@ -11,6 +11,7 @@ import { type Capability, routeKey } from '../catalogue/types';
 import type { TableId } from '../platform/tables';
 import { CapabilityFunction, type PaymentProviderBinding, type WorkflowBinding } from './capability-function';
 import { bindQueueOperations } from './queue-operations';
+import { grantAuditCheckpoints } from './audit-checkpoint-bucket';
 
 export interface CapabilityEndpointProps {
   readonly capability: Capability;
@@ -91,6 +92,9 @@ export class CapabilityEndpoint extends Construct {
         throw new Error(`${capability.id} calls the payment provider but the stack has none`);
       }
       this.handler.bindPaymentProvider(props.paymentProvider, capability.paymentProvider);
+    }
+    if (capability.auditCheckpoints) {
+      grantAuditCheckpoints(this.handler, props.environment?.STAGE ?? 'unknown', capability.auditCheckpoints);
     }
     if (capability.userPool) {
       this.handler.bindUserPool({ userPool: props.userPool, client: props.userPoolClient, actions: capability.userPool });

@@ -23,6 +23,7 @@ import { ApplicationWorkflow } from './application-workflow';
 import type { UploadBucket } from './upload-bucket';
 import { CapabilityFunction, type PaymentProviderBinding } from './capability-function';
 import { paymentProvider } from './payment-provider';
+import { grantAuditCheckpoints } from './audit-checkpoint-bucket';
 import { pascalCase } from '../stacks/names';
 import { OPEN_DATA_CLOUDFRONT_LOG_PREFIX, OPEN_DATA_KEY_PREFIX, openDataBucketName, openDataLogBucketName } from '../platform/open-data';
 
@@ -55,6 +56,8 @@ export interface WorkersProps {
   readonly openDataRegion?: string;
   /** The stage's bill-presentment provider (its API's base URL). */
   readonly payments: StageConfig['payments'];
+  /** Where workers with a `home` are built (their own nested stacks), by home. */
+  readonly homes?: Readonly<Partial<Record<NonNullable<Worker['home']>, Construct>>>;
 }
 
 export class Workers extends Construct {
@@ -86,7 +89,7 @@ export class Workers extends Construct {
     this.paymentProvider = paymentProvider(this, props.stage, props.payments.providerUrl, props.logRemovalPolicy);
     const functions = new Map(
       workers.map((worker) => {
-        const handler = new CapabilityFunction(this, pascalCase(worker.id), {
+        const handler = new CapabilityFunction(homeOf(this, worker, props), pascalCase(worker.id), {
           entry: worker.entry,
           logRetention: props.logRetention,
           logRemovalPolicy: props.logRemovalPolicy,
@@ -168,6 +171,9 @@ export class Workers extends Construct {
     if (worker.openData) {
       bindOpenData(handler, worker.openData, props);
     }
+    if (worker.auditCheckpoints) {
+      grantAuditCheckpoints(handler, props.stage, worker.auditCheckpoints);
+    }
   }
 
   /** SES sending from the platform's verified domain; SMS to phone numbers (SNS has no ARN for those). */
@@ -204,7 +210,8 @@ export class Workers extends Construct {
     props: WorkersProps,
   ): void {
     const table = props.tables[tableId];
-    const failures = new Queue(this, `${pascalCase(worker.id)}Failures`, {
+    const home = homeOf(this, worker, props);
+    const failures = new Queue(home, `${pascalCase(worker.id)}Failures`, {
       retentionPeriod: Duration.days(14),
       enforceSSL: true,
       encryption: QueueEncryption.SQS_MANAGED,
@@ -225,8 +232,8 @@ export class Workers extends Construct {
       handler.function.addEventSource(new DynamoEventSource(table, options));
       return;
     }
-    const streamArn = replicaStreamArn(this, table, { retention: props.logRetention, removalPolicy: props.logRemovalPolicy });
-    new EventSourceMapping(this, `${pascalCase(worker.id)}Stream`, {
+    const streamArn = replicaStreamArn(home, table, { retention: props.logRetention, removalPolicy: props.logRemovalPolicy });
+    new EventSourceMapping(home, `${pascalCase(worker.id)}Stream`, {
       target: handler.function,
       eventSourceArn: streamArn,
       ...options,
@@ -293,6 +300,18 @@ export class Workers extends Construct {
       }
     }
   }
+}
+
+/** The scope a worker is built in: its home's nested stack, or the workers' own. */
+function homeOf(workers: Construct, worker: Worker, props: WorkersProps): Construct {
+  if (!worker.home) {
+    return workers;
+  }
+  const home = props.homes?.[worker.home];
+  if (!home) {
+    throw new Error(`${worker.id} is built in ${worker.home}, which the stack does not give the workers`);
+  }
+  return home;
 }
 
 /** A Lambda event filter: the record's event name and key prefixes. */

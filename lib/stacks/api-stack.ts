@@ -38,6 +38,7 @@ import { CapabilityEndpoint } from '../constructs/capability-endpoint';
 import { DeploymentData } from '../constructs/deployment-data';
 import { Workers } from '../constructs/workers';
 import { UploadBucket } from '../constructs/upload-bucket';
+import { AuditCheckpointBucket } from '../constructs/audit-checkpoint-bucket';
 import { alarmEndpoint, Observability } from '../constructs/observability';
 import { deploymentCapacity, submissionRoutes } from '../config/capacity';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -158,6 +159,10 @@ export class ApiStack extends Stack {
     };
     const uploadStorage = new NestedStack(this, 'UploadStorage', { description: `Khidma ${config.stage}: the document upload bucket, its key and its malware scanning` });
     const uploads = new UploadBucket(uploadStorage, 'Uploads', { stage: config.stage, corsOrigins: checkCorsOrigins(config.stage, config.corsOrigins), removalPolicy: logRemovalPolicy });
+    // The audit chains' anchor: the checkpoint bucket and the worker that fills it, in a stack of their own (the
+    // workflows' stack is near its resource headroom).
+    const auditCheckpoints = new NestedStack(this, 'AuditCheckpoints', { description: `Khidma ${config.stage}: the audit checkpoints' Object Lock bucket and their worker` });
+    new AuditCheckpointBucket(auditCheckpoints, 'AuditCheckpoints', { stage: config.stage, retentionDays: config.auditCheckpointRetentionDays });
     this.workersStack = new NestedStack(this, 'Workflows', { description: `Khidma ${config.stage}: workflow, event bus, queues and workers` });
     this.workers = new Workers(this.workersStack, 'Workers', {
       stage: config.stage,
@@ -174,6 +179,7 @@ export class ApiStack extends Stack {
       standbyUserPool: props.standbyIdentity?.userPool,
       openDataRegion: config.primaryRegion,
       uploads,
+      homes: { 'audit-checkpoints': auditCheckpoints },
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];

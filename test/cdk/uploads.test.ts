@@ -37,8 +37,8 @@ describe.each(regions)('$name region', ({ template }) => {
         (policy) => policy.Properties.PolicyDocument.Statement as Statement[],
       );
       const actions = statements
-        // The open-data workers' grants name their own buckets (by name: *-open-data*).
-        .filter((statement) => !JSON.stringify(statement.Resource ?? '').includes('open-data'))
+        // The open-data workers' and the audit checkpoints' grants name their own buckets (by name).
+        .filter((statement) => !/open-data|audit-checkpoints/.test(JSON.stringify(statement.Resource ?? '')))
         .flatMap((statement) => [statement.Action].flat())
         .filter((action) => action.startsWith('s3:'));
       if (actions.length > 0) {

@@ -38,6 +38,8 @@ export interface ChainCheck {
   readonly headHash?: string;
   readonly firstBrokenSeq?: number;
   readonly problem?: string;
+  /** What broke, for machines: a record missing from the middle, a broken link, a changed record; with checkpoints (checkpoints.ts) also a removed tail. */
+  readonly problemCode?: 'missing_record' | 'broken_link' | 'altered' | 'truncated' | 'checkpoint_mismatch' | 'checkpoint_invalid';
 }
 
 /** Checks a whole chain in order: consecutive sequence numbers from 1, each hash recomputed, each link to the one before. */
@@ -45,16 +47,16 @@ export function verifyChain(records: readonly AuditRecord[]): ChainCheck {
   let previous: AuditRecord | undefined;
   for (const [index, record] of records.entries()) {
     const expectedSeq = index + 1;
-    const broken = (problem: string): ChainCheck => ({ records: records.length, valid: false, firstBrokenSeq: expectedSeq, problem });
+    const broken = (problem: string, problemCode: ChainCheck['problemCode']): ChainCheck => ({ records: records.length, valid: false, firstBrokenSeq: expectedSeq, problem, problemCode });
     if (record.seq !== expectedSeq) {
-      return broken(`record ${expectedSeq} is missing (found ${record.seq} in its place)`);
+      return broken(`record ${expectedSeq} is missing (found ${record.seq} in its place)`, 'missing_record');
     }
     if (record.prevHash !== (previous?.hash ?? GENESIS_HASH)) {
-      return broken(`record ${expectedSeq} does not link to the record before it`);
+      return broken(`record ${expectedSeq} does not link to the record before it`, 'broken_link');
     }
     const { hash, ...unsealed } = record;
     if (hashRecord(unsealed) !== hash) {
-      return broken(`record ${expectedSeq} was changed after it was written`);
+      return broken(`record ${expectedSeq} was changed after it was written`, 'altered');
     }
     previous = record;
   }

@@ -4,6 +4,8 @@ import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import type { Principal } from '../../shared/identity';
 import { type RegistryDeps, requireSubject, subjectOf } from './ports';
 import { type ChainCheck, verifyChain } from './audit-chain';
+import { type ChainHead, type CheckpointStore, checkpointProblem, contradictedCheckpoint, readCheckpoint } from './checkpoints';
+import type { Jwk } from '../../../schemas/documents';
 
 const DEFAULT_AUDIT_PAGE = 50;
 
@@ -38,7 +40,23 @@ export async function myAccessLog(deps: RegistryDeps, principal: Principal, curs
   };
 }
 
-export async function verifyTrail(deps: RegistryDeps, subject: string): Promise<ChainCheck & { subject: string }> {
+/** Where the chains are anchored outside their table: the checkpoint store and the keys checkpoints are signed with. */
+export interface ChainAnchors {
+  readonly checkpoints: CheckpointStore;
+  readonly publicKeys: () => Promise<Jwk[]>;
+}
+
+export interface TrailVerification extends ChainCheck {
+  readonly subject: string;
+  readonly chainHead?: Omit<ChainHead, 'at'> & { readonly at?: string };
+  readonly checkpoint?: ChainHead & { readonly checkpointedAt: string; readonly keyId: string };
+}
+
+/**
+ * Recomputes the subject's chain, then holds it against every checkpoint taken of it: a chain that is intact in
+ * itself but ends before a checkpointed record (its tail removed) or differs from one (rewritten) is not valid.
+ */
+export async function verifyTrail(deps: RegistryDeps, subject: string, anchors: ChainAnchors): Promise<TrailVerification> {
   const records: AuditRecord[] = [];
   for (;;) {
     const page = await deps.store.readAudit(subject, records.at(-1)?.seq ?? 0, 500);
@@ -47,5 +65,26 @@ export async function verifyTrail(deps: RegistryDeps, subject: string): Promise<
       break;
     }
   }
-  return { subject, ...verifyChain(records) };
+  const head = records.at(-1);
+  const chain = verifyChain(records);
+  const base: TrailVerification = { subject, ...chain, ...(head ? { chainHead: { seq: head.seq, hash: head.hash, at: head.at } } : {}) };
+  if (!chain.valid) {
+    return base;
+  }
+  // The checkpoint the chain contradicts, else the latest; trusted only once its signature is checked.
+  const entries = await anchors.checkpoints.list(subject);
+  const contradiction = contradictedCheckpoint(records, entries);
+  const shown = contradiction?.entry ?? entries[0];
+  if (!shown) {
+    return base;
+  }
+  const token = await anchors.checkpoints.read(shown.key);
+  const checkpoint = token === undefined ? undefined : readCheckpoint(token, await anchors.publicKeys(), subject);
+  if (!checkpoint || checkpoint.seq !== shown.seq || checkpoint.hash !== shown.hash) {
+    return { ...base, valid: false, problemCode: 'checkpoint_invalid', problem: `the checkpoint ${shown.key} is not signed by the platform's key` };
+  }
+  const reported = { ...base, checkpoint: { seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at, checkpointedAt: checkpoint.checkpointedAt, keyId: checkpoint.keyId } };
+  return contradiction
+    ? { ...reported, valid: false, problemCode: contradiction.problemCode, firstBrokenSeq: contradiction.firstBrokenSeq, problem: checkpointProblem(contradiction.problemCode, records.length, checkpoint) }
+    : reported;
 }
