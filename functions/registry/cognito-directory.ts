@@ -5,6 +5,7 @@ import {
   AdminDeleteUserCommand,
   AdminGetUserCommand,
   AssociateSoftwareTokenCommand,
+  GetUserCommand,
   EnableSoftwareTokenMFAException,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
@@ -113,6 +114,10 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
       await client.send(
         new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }),
       );
+    },
+    async totpOn(accessToken) {
+      const { UserMFASettingList = [] } = await client.send(new GetUserCommand({ AccessToken: accessToken }));
+      return UserMFASettingList.includes('SOFTWARE_TOKEN_MFA');
     },
     async isConfirmed(username) {
       try {

@@ -10,6 +10,8 @@ export interface Caller {
   readonly groups: readonly Role[];
   readonly clientId?: string;
   readonly tokenUse: string;
+  /** The bearer token itself (staff calls ask Cognito with it whether their MFA is still on). */
+  readonly accessToken?: string;
 }
 
 type Claims = Record<string, string | number | boolean | string[]>;
@@ -43,6 +45,7 @@ function callerFrom(event: APIGatewayProxyEventV2): Caller | undefined {
     groups: parseGroups(claims['cognito:groups']),
     clientId: typeof claims.client_id === 'string' ? claims.client_id : undefined,
     tokenUse: String(claims.token_use ?? ''),
+    accessToken: /^Bearer\s+(\S+)$/i.exec(event.headers?.authorization ?? '')?.[1],
   };
 }
 

@@ -2,6 +2,7 @@
 // Resolved once per request by the HTTP pipeline (functions/shared/http.ts) from the route's `principal` need.
 import { type Role, staffRoles } from '../../lib/platform/identity';
 import { HttpError } from './errors';
+import type { MfaStatus } from './mfa-status';
 
 /** The caller as the platform knows them: the token's role plus the scope their identity link gives. */
 export interface Principal {
@@ -56,16 +57,16 @@ export type PrincipalNeed = 'linked' | 'enrolling';
  * authority. Staff who have not enrolled MFA are refused everything but the enrolment itself.
  */
 export async function resolvePrincipal(
-  deps: { readonly store: LinkReader },
-  caller: { sub: string; groups: readonly Role[] },
+  deps: { readonly store: LinkReader; readonly mfa?: MfaStatus },
+  caller: { sub: string; groups: readonly Role[]; accessToken?: string },
   options: { allowWithoutMfa?: boolean } = {},
 ): Promise<Principal> {
   const link = await deps.store.getLink(caller.sub);
   if (!link || !caller.groups.includes(link.role)) {
     throw new HttpError(403, 'account_not_linked', 'This account is not linked to the national registry; sign up through Khidma or ask an operator');
   }
-  if ((staffRoles as readonly Role[]).includes(link.role) && !link.mfaEnrolled && !options.allowWithoutMfa) {
-    throw new HttpError(403, 'mfa_enrolment_required', 'Staff accounts must enrol an authenticator app first: POST /v1/me/mfa/totp, then POST /v1/me/mfa/totp/verify');
+  if ((staffRoles as readonly Role[]).includes(link.role) && !options.allowWithoutMfa) {
+    await requireStaffMfa(link, caller.accessToken, deps.mfa);
   }
   return {
     sub: link.sub,
@@ -75,6 +76,24 @@ export async function resolvePrincipal(
     ...(link.serviceCentreId ? { serviceCentreId: link.serviceCentreId } : {}),
     ...(link.mfaEnrolled ? { mfaEnrolled: true } : {}),
   };
+}
+
+/**
+ * Staff must have enrolled TOTP, and still have it on: Cognito lets any user turn MFA off with their own token
+ * (SetUserMFAPreference), so enrolment once is not enough and Cognito is asked at each call.
+ */
+async function requireStaffMfa(link: IdentityLink, accessToken: string | undefined, mfa: MfaStatus | undefined): Promise<void> {
+  if (!link.mfaEnrolled) {
+    throw new HttpError(403, 'mfa_enrolment_required', 'Staff accounts must enrol an authenticator app first: POST /v1/me/mfa/totp, then POST /v1/me/mfa/totp/verify');
+  }
+  if (mfa && !(accessToken && (await mfa.totpOn(accessToken)))) {
+    throw new HttpError(
+      403,
+      'mfa_enrolment_required',
+      'The authenticator app was turned off for this staff account; staff routes stay closed until it is enrolled again: POST /v1/me/mfa/totp, then POST /v1/me/mfa/totp/verify',
+      { reason: 'totp_turned_off' },
+    );
+  }
 }
 
 /** The channel a request came through: a service centre for frontline staff, else the app client's name. */

@@ -6,6 +6,7 @@ import { dynamo, requireTable } from './dynamo';
 import { dynamoIdentityLinks } from './dynamo-identity-links';
 import { channelOf, type Principal, type PrincipalNeed, type RequestContext, resolvePrincipal } from './identity';
 import { withLinkCache } from './link-cache';
+import { cognitoEndpoint, cognitoMfaStatus } from './mfa-status';
 
 export interface CallerScope {
   readonly principal?: Principal;
@@ -14,7 +15,7 @@ export interface CallerScope {
 
 export type PrincipalResolver = (need: PrincipalNeed | undefined, caller: Caller | undefined, requestId: string) => Promise<CallerScope>;
 
-const links = { store: withLinkCache(dynamoIdentityLinks(dynamo, () => requireTable('registry'))) };
+const links = { store: withLinkCache(dynamoIdentityLinks(dynamo, () => requireTable('registry'))), mfa: cognitoMfaStatus(cognitoEndpoint) };
 
 export const linkedPrincipals: PrincipalResolver = async (need, caller, requestId) => {
   const principal = need && caller ? await resolvePrincipal(links, caller, { allowWithoutMfa: need === 'enrolling' }) : undefined;

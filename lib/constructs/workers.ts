@@ -8,7 +8,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
-import { EventSourceMapping, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { EventSourceMapping, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -16,6 +16,7 @@ import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { type PlatformQueue, platformQueueName, platformQueues, type Worker, workers as catalogue } from '../catalogue/workers';
 import { outboxStreamFilter, type StreamFilter } from '../catalogue/worker-types';
+import { homeOf, streamFilterCriteria } from './worker-placement';
 import { replicaStreamArn } from './replica-stream';
 import { EVENT_SOURCE } from '../platform/workflow';
 import type { TableId } from '../platform/tables';
@@ -300,27 +301,6 @@ export class Workers extends Construct {
       }
     }
   }
-}
-
-/** The scope a worker is built in: its home's nested stack, or the workers' own. */
-function homeOf(workers: Construct, worker: Worker, props: WorkersProps): Construct {
-  if (!worker.home) {
-    return workers;
-  }
-  const home = props.homes?.[worker.home];
-  if (!home) {
-    throw new Error(`${worker.id} is built in ${worker.home}, which the stack does not give the workers`);
-  }
-  return home;
-}
-
-/** A Lambda event filter: the record's event name and key prefixes. */
-function streamFilterCriteria(filter: StreamFilter) {
-  const keys = {
-    ...(filter.pkPrefix ? { pk: { S: FilterRule.beginsWith(filter.pkPrefix) } } : {}),
-    ...(filter.skPrefix ? { sk: { S: FilterRule.beginsWith(filter.skPrefix) } } : {}),
-  };
-  return FilterCriteria.filter({ eventName: FilterRule.or(...filter.events), dynamodb: { Keys: keys } });
 }
 
 /** This region's pool (USER_POOL_*) and the other region's (STANDBY_USER_POOL_*; none: nothing to mirror to), each with exactly the listed actions. */

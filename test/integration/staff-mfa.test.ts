@@ -4,9 +4,11 @@ import {
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
+  SetUserMFAPreferenceCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { signIn, totpCode } from '../../local/cognito/sign-in';
 import { api, cloudState, tokenFor } from '../support/api';
+import { until } from '../support/wait';
 
 const password = 'Officer-Strong-2026!';
 
@@ -75,4 +77,40 @@ it('refuses a second enrolment that would replace a working authenticator', asyn
   expect(response.status).toBe(409);
   expect(response.body.error.code).toBe('mfa_already_enrolled');
   expect((await api('/v1/audit?subject=persons:9861012345', { token: await tokenFor('auditor') })).status).toBe(200);
+});
+
+it('refuses staff who turn TOTP off through Cognito’s own API, at their next calls and sign-ins, until they enrol again', async () => {
+  const username = `mfa.dropper-${Date.now()}`;
+  const created = await api('/v1/staff', {
+    method: 'POST',
+    token: await tokenFor('operator'),
+    body: { username, email: `${username}@gov.example`, fullName: { ar: 'موظف', en: 'Officer' }, role: 'officer', agencyId: 'cspd' },
+  });
+  expect(created.status).toBe(201);
+  const state = cloudState();
+  await cognito().send(new AdminSetUserPasswordCommand({ UserPoolId: state.identity.userPoolId, Username: username, Password: password, Permanent: true }));
+  const { accessToken } = await signIn(state.cognitoEndpoint, state.identity as never, username, password);
+  const secret: string = (await api('/v1/me/mfa/totp', { method: 'POST', token: accessToken })).body.secretCode;
+  expect((await api('/v1/me/mfa/totp/verify', { method: 'POST', token: accessToken, body: { code: totpCode(secret) } })).status).toBe(200);
+  const read = (token: string) => api(`/v1/registry/persons/9861012345?fields=fullName&purpose=${encodeURIComponent('identity check')}`, { token });
+  expect((await read(accessToken)).status).toBe(200);
+
+  // The officer turns the authenticator off with their own token, as Cognito allows any user to.
+  await cognito().send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }));
+  const refused = await until('the token to be refused', async () => {
+    const answer = await read(accessToken);
+    return answer.status === 403 ? answer : undefined;
+  });
+  expect(refused.body.error).toMatchObject({ code: 'mfa_enrolment_required', details: { reason: 'totp_turned_off' } });
+
+  // Signing in now takes only the password, and the fresh token is refused at once, on every staff route.
+  const passwordOnly = await signIn(state.cognitoEndpoint, state.identity as never, username, password);
+  expect((await read(passwordOnly.accessToken)).body.error?.code).toBe('mfa_enrolment_required');
+  expect((await api('/v1/agencies/cspd/tasks', { token: passwordOnly.accessToken })).body.error?.code).toBe('mfa_enrolment_required');
+
+  // Enrolling again opens the staff routes again.
+  const again = await api('/v1/me/mfa/totp', { method: 'POST', token: passwordOnly.accessToken });
+  expect(again.status).toBe(200);
+  expect((await api('/v1/me/mfa/totp/verify', { method: 'POST', token: passwordOnly.accessToken, body: { code: totpCode(again.body.secretCode) } })).status).toBe(200);
+  expect((await read(passwordOnly.accessToken)).status).toBe(200);
 });

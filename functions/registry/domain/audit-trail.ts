@@ -68,18 +68,19 @@ export async function verifyTrail(deps: RegistryDeps, subject: string, anchors: 
   const head = records.at(-1);
   const chain = verifyChain(records);
   const base: TrailVerification = { subject, ...chain, ...(head ? { chainHead: { seq: head.seq, hash: head.hash, at: head.at } } : {}) };
-  if (!chain.valid) {
-    return base;
-  }
-  // The checkpoint the chain contradicts, else the latest; trusted only once its signature is checked.
-  const entries = await anchors.checkpoints.list(subject);
+  return chain.valid ? holdAgainstCheckpoints(base, records, anchors) : base;
+}
+
+/** The chain (intact in itself) against its checkpoints: the one it contradicts, else the latest, once its signature is checked. */
+async function holdAgainstCheckpoints(base: TrailVerification, records: readonly AuditRecord[], anchors: ChainAnchors): Promise<TrailVerification> {
+  const entries = await anchors.checkpoints.list(base.subject);
   const contradiction = contradictedCheckpoint(records, entries);
   const shown = contradiction?.entry ?? entries[0];
   if (!shown) {
     return base;
   }
   const token = await anchors.checkpoints.read(shown.key);
-  const checkpoint = token === undefined ? undefined : readCheckpoint(token, await anchors.publicKeys(), subject);
+  const checkpoint = token === undefined ? undefined : readCheckpoint(token, await anchors.publicKeys(), base.subject);
   if (!checkpoint || checkpoint.seq !== shown.seq || checkpoint.hash !== shown.hash) {
     return { ...base, valid: false, problemCode: 'checkpoint_invalid', problem: `the checkpoint ${shown.key} is not signed by the platform's key` };
   }

@@ -31,6 +31,8 @@ export interface UserDirectory {
   associateTotp(accessToken: string): Promise<string>;
   /** Checks a code from the authenticator and makes TOTP the user's required second factor; InvalidCode if wrong. */
   enableTotp(accessToken: string, code: string): Promise<void>;
+  /** Whether TOTP is on for the token's user now (a user can turn it off through Cognito's own API). */
+  totpOn(accessToken: string): Promise<boolean>;
 }
 
 export class UsernameTaken extends Error {}
@@ -263,8 +265,9 @@ function requireToken(accessToken: string | undefined): asserts accessToken is s
 /** Step 1 of MFA enrolment: a secret for the authenticator app, also as an otpauth:// URI for a QR code. */
 export async function startTotpEnrolment(deps: IdentityDeps, principal: Principal, username: string, accessToken: string | undefined) {
   requireToken(accessToken);
-  if (principal.mfaEnrolled) {
+  if (principal.mfaEnrolled && (await deps.directory.totpOn(accessToken))) {
     // A second association would replace the working secret; changing devices goes through an operator reset.
+    // Staff who turned TOTP off through Cognito are refused every staff route until they enrol again, here.
     throw new Conflict('mfa_already_enrolled', 'An authenticator app is already enrolled for this account');
   }
   const secretCode = await deps.directory.associateTotp(accessToken);

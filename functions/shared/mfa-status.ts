@@ -1,0 +1,54 @@
+// Whether a staff member's authenticator (TOTP) is still on, asked of Cognito with their own access token:
+// Cognito lets any user turn their MFA off with that token (SetUserMFAPreference), and no token claim says
+// whether MFA is on. GetUser is a plain JSON call that the token itself authorizes (no IAM grant, no signing):
+// sent with fetch, it adds no SDK to any bundle. A positive answer is kept a few seconds per token (a page's
+// burst of calls asks once); a negative one is never kept.
+import { environment } from './environment';
+import { HttpError } from './errors';
+
+export interface MfaStatus {
+  /** true: TOTP is on for the token's user; false: it is off. Throws HttpError 401 for a token Cognito refuses. */
+  totpOn(accessToken: string): Promise<boolean>;
+}
+
+const KEEP_MS = 5_000;
+const MAX_ENTRIES = 5_000;
+
+export function cognitoMfaStatus(endpoint: () => string, now: () => number = Date.now): MfaStatus {
+  const confirmed = new Map<string, number>();
+  return {
+    async totpOn(accessToken) {
+      const until = confirmed.get(accessToken);
+      if (until !== undefined && until > now()) {
+        return true;
+      }
+      confirmed.delete(accessToken);
+      const response = await fetch(endpoint(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser' },
+        body: JSON.stringify({ AccessToken: accessToken }),
+      });
+      const answer = (await response.json().catch(() => ({}))) as { UserMFASettingList?: string[]; __type?: string };
+      if (!response.ok) {
+        if (/NotAuthorized|UserNotFound/.test(answer.__type ?? '')) {
+          throw new HttpError(401, 'unauthorized', 'This token is no longer valid; sign in again');
+        }
+        throw new HttpError(503, 'service_unavailable', 'The identity service did not answer; try again shortly');
+      }
+      const on = (answer.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+      if (on) {
+        if (confirmed.size >= MAX_ENTRIES) {
+          confirmed.delete(confirmed.keys().next().value!);
+        }
+        confirmed.set(accessToken, now() + KEEP_MS);
+      }
+      return on;
+    },
+  };
+}
+
+/** The user pool's endpoint: the local emulator's, else Cognito's in the pool's region. */
+export function cognitoEndpoint(): string {
+  const env = environment();
+  return env.COGNITO_ENDPOINT ?? `https://cognito-idp.${env.USER_POOL_REGION ?? env.AWS_REGION ?? 'us-east-1'}.amazonaws.com/`;
+}
