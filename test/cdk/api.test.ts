@@ -118,6 +118,7 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
         ...(capability.publicLinks ? ['PUBLIC_BASE_URL'] : []),
         ...(capability.documentSigning ? ['DOCUMENT_SIGNING_KEY_ID'] : []),
         ...(capability.uploads ? ['UPLOAD_BUCKET'] : []),
+        ...(capability.auditCheckpoints ? ['AUDIT_CHECKPOINT_BUCKET'] : []),
         ...(capability.paymentProvider === 'call' ? ['PAYMENT_PROVIDER_URL'] : []),
         ...(capability.paymentProvider === 'verify' ? ['PAYMENT_NOTIFICATION_SECRET_ARN'] : []),
       ].sort(),
@@ -151,17 +152,20 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
     expect(actions.filter((action) => /^(dynamodb|kms):/.test(action))).toEqual(capability.documentSigning === 'publicKey' ? ['kms:GetPublicKey'] : []);
   });
 
-  test('documents are signed by an ECC_NIST_P256 KMS key that only the issuing worker may sign with', () => {
+  test('documents and audit checkpoints are signed by an ECC_NIST_P256 KMS key that only the issuing and checkpoint workers may sign with', () => {
     const [keyId, key] = only(template.findResources('AWS::KMS::Key', { Properties: { KeySpec: 'ECC_NIST_P256' } }), 'document signing key');
     expect(key.Properties.KeyUsage).toBe('SIGN_VERIFY');
     const signers = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
       (policy.Properties.PolicyDocument.Statement as Statement[]).some((statement) => [statement.Action].flat().includes('kms:Sign')),
     );
-    expect(signers).toHaveLength(1);
-    const [signerRole] = signers[0]!.Properties.Roles.map((role: { Ref: string }) => role.Ref);
-    const issuer = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Role['Fn::GetAtt'][0] === signerRole);
-    expect(issuer.map((fn) => fn.Properties.Description)).toEqual([workers.find((worker) => worker.documentSigning === 'sign')!.description]);
-    expect(JSON.stringify(signers[0])).toContain(keyId.slice(0, 10));
+    const signerRoles = signers.flatMap((signer) => signer.Properties.Roles.map((role: { Ref: string }) => role.Ref));
+    const issuers = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => signerRoles.includes(fn.Properties.Role['Fn::GetAtt'][0]));
+    const declared = workers.filter((worker) => worker.documentSigning === 'sign').map((worker) => worker.description);
+    expect(declared.map((description) => workers.find((worker) => worker.description === description)!.id).sort()).toEqual(['checkpoint-audit', 'issue-documents']);
+    expect(issuers.map((fn) => fn.Properties.Description).sort()).toEqual(declared.sort());
+    for (const signer of signers) {
+      expect(JSON.stringify(signer)).toContain(keyId.slice(0, 10));
+    }
   });
 
   test("the payment provider's URL reaches the functions that call it, and only the notification route may read its signing secret", () => {

@@ -86,8 +86,8 @@ describe.each(Object.keys(stages))('the whole %s app', (stage) => {
 
   test('follows every DynamoDB grant of all seven stacks and the API stacks\' nested stacks back to a table', () => {
     expect(synthesized.stackNames.filter((name) => !name.includes('/'))).toHaveLength(7);
-    // Per API stack: one nested stack per domain, the workers', the observability one and the upload storage.
-    expect(synthesized.stackNames.filter((name) => name.includes('/'))).toHaveLength(2 * (apiDomains.length + 3));
+    // Per API stack: one nested stack per domain, the workers', the observability one, the upload storage and the audit checkpoints.
+    expect(synthesized.stackNames.filter((name) => name.includes('/'))).toHaveLength(2 * (apiDomains.length + 4));
     const dynamoDb = synthesized.statements().filter((statement) => (statement.actions ?? []).some((action) => action.startsWith('dynamodb:')));
     expect(dynamoDb.length).toBeGreaterThan(0);
     // A table of the data stack, a replica by name, or a replica's stream as the DR workers' reader got it at deployment.
