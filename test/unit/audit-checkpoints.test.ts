@@ -120,7 +120,12 @@ describe('the S3 store', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it('puts with If-None-Match and the body’s MD5, signed; a second put of a key is refused; listings follow continuations', async () => {
-    const store = s3CheckpointStore('audit-bucket', { region: 'me-central-1', endpoint, credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }) });
+    const store = s3CheckpointStore('audit-bucket', {
+      region: 'me-central-1',
+      credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }),
+      // The bucket's address, answered by the stand-in server.
+      fetch: (url, init) => fetch(String(url).replace('https://audit-bucket.s3.me-central-1.amazonaws.com', endpoint), init),
+    });
     const first = checkpointEntry(checkpointKey(SUBJECT, 1, 'a'.repeat(64)))!;
     const second = checkpointEntry(checkpointKey(SUBJECT, 2, 'b'.repeat(64)))!;
     expect(await store.put(first, 'one')).toBe('written');
