@@ -1,0 +1,50 @@
+// Staff MFA asked of Cognito at each call: GetUser with the caller's token (a stand-in server answers as Cognito
+// does); a yes is kept for a few seconds per token, a no never; a refused token is a 401, an outage a 503.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cognitoMfaStatus } from '../../functions/shared/mfa-status';
+
+const answers = new Map<string, { status: number; body: object }>();
+const asked: string[] = [];
+let server: http.Server;
+let endpoint: string;
+
+beforeAll(async () => {
+  server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      expect(request.headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.GetUser');
+      const token = (JSON.parse(body) as { AccessToken: string }).AccessToken;
+      asked.push(token);
+      const answer = answers.get(token) ?? { status: 400, body: { __type: 'NotAuthorizedException' } };
+      response.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+it('keeps a yes for five seconds per token and never keeps a no', async () => {
+  let now = 1_000_000;
+  const status = cognitoMfaStatus(() => endpoint, () => now);
+  answers.set('on', { status: 200, body: { Username: 'o', UserMFASettingList: ['SOFTWARE_TOKEN_MFA'] } });
+  answers.set('off', { status: 200, body: { Username: 'f', UserMFASettingList: [] } });
+  expect(await status.totpOn('on')).toBe(true);
+  expect(await status.totpOn('on')).toBe(true);
+  expect(asked.filter((token) => token === 'on')).toHaveLength(1);
+  now += 5_001;
+  answers.set('on', { status: 200, body: { Username: 'o' } });
+  expect(await status.totpOn('on')).toBe(false);
+  expect(await status.totpOn('off')).toBe(false);
+  expect(await status.totpOn('off')).toBe(false);
+  expect(asked.filter((token) => token === 'off')).toHaveLength(2);
+});
+
+it('answers 401 for a token Cognito refuses and 503 when Cognito fails', async () => {
+  const status = cognitoMfaStatus(() => endpoint);
+  await expect(status.totpOn('revoked')).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+  answers.set('outage', { status: 500, body: { __type: 'InternalErrorException' } });
+  await expect(status.totpOn('outage')).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
+});
