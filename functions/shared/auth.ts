@@ -45,7 +45,8 @@ function callerFrom(event: APIGatewayProxyEventV2): Caller | undefined {
     groups: parseGroups(claims['cognito:groups']),
     clientId: typeof claims.client_id === 'string' ? claims.client_id : undefined,
     tokenUse: String(claims.token_use ?? ''),
-    accessToken: /^Bearer\s+(\S+)$/i.exec(event.headers?.authorization ?? '')?.[1],
+    // With or without the Bearer prefix, as the HTTP API's JWT authorizer accepts it.
+    accessToken: /^(?:Bearer\s+)?(\S+)$/i.exec(event.headers?.authorization ?? '')?.[1],
   };
 }
 
