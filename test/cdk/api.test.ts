@@ -243,8 +243,9 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
   test('every log group (access logs and functions) keeps 30 days (dev)', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
     // One per capability and per worker, the access logs and the workflow's logs; in the primary region the
-    // reference loader's and (dev) the demo loader's; in the DR region the replica stream reader's.
-    expect(groups).toHaveLength(capabilities.length + workers.length + 2 + (region === config.primaryRegion ? 2 : 1));
+    // reference loader's and (dev) the demo loader's; in the DR region the replica stream readers' (the workflows'
+    // stack's and the audit checkpoints' stack's).
+    expect(groups).toHaveLength(capabilities.length + workers.length + 2 + 2);
     expect(new Set(groups.map((group) => group.Properties.RetentionInDays))).toEqual(new Set([30]));
   });
 

@@ -118,7 +118,8 @@ describe.each(Object.keys(stages))('a capability that appends to audit, in the %
   test.each(['FixtureApi', 'FixtureDrApi'])('%s may read and put items on audit, and no other DynamoDB action', (stackName) => {
     const onAudit = synthesized.statements().filter(inStack(stackName)).filter((statement) => reaches(statement, target));
     const actions = new Set(onAudit.flatMap((statement) => statement.actions ?? []).filter((action) => action.startsWith('dynamodb:')));
-    expect([...actions].sort()).toEqual([...readActions, 'dynamodb:PutItem'].sort());
+    // The checkpoint worker reads the audit table's stream (DescribeStream, ListStreams besides the reads).
+    expect([...actions].sort()).toEqual([...readActions, 'dynamodb:PutItem', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'].sort());
     expect(onAudit.every((statement) => statement.notActions === undefined && statement.notResources === undefined)).toBe(true);
   });
 
