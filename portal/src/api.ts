@@ -4,6 +4,8 @@ import { lang } from './i18n';
 export interface PortalConfig {
   readonly cognitoEndpoint: string;
   readonly clientId: string;
+  /** The payment provider's pay page (locally the simulator's); without it the portal says where to pay. */
+  readonly paymentPageUrl?: string;
 }
 
 export interface Session {
@@ -88,7 +90,7 @@ export async function download(path: string): Promise<Blob> {
 }
 
 let config: Promise<PortalConfig> | undefined;
-const portalConfig = () => (config ??= fetch('/portal-config.json').then((r) => r.json() as Promise<PortalConfig>));
+export const portalConfig = () => (config ??= fetch('/portal-config.json').then((r) => r.json() as Promise<PortalConfig>));
 
 async function cognito(target: string, body: unknown): Promise<any> {
   const { cognitoEndpoint } = await portalConfig();

@@ -58,7 +58,6 @@ const texts = {
   yes: ['نعم', 'Yes'],
   no: ['لا', 'No'],
   choose: ['اختر…', 'Choose…'],
-  fileHint: ['رقم الوثيقة المرفوعة', 'Reference of the uploaded document'],
   submitted: ['أُرسل طلبك. رقم الطلب {id}.', 'Your application was submitted. Reference {id}.'],
   myApplications: ['طلباتي', 'My applications'],
   noApplications: ['لا طلبات بعد.', 'No applications yet.'],
@@ -204,6 +203,31 @@ const texts = {
   applyingForMyself: ['نفسي', 'Myself'],
   applyingForBusiness: ['المنشأة: {name}', 'The business: {name}'],
   businessOnlyNone: ['هذه الخدمة للمنشآت، ولا يُدرجك السجل مالكاً أو مفوّضاً لأي منشأة.', 'This service is for businesses, and the registry lists you as the owner or representative of none.'],
+  paymentDue: ['الرسوم المستحقة', 'Fee due'],
+  billNumber: ['رقم الفاتورة', 'Bill number'],
+  amountDue: ['المبلغ المستحق', 'Amount due'],
+  payAtSubmission: ['لا تبدأ أي جهة العمل على طلبك قبل دفع الرسوم.', 'No agency starts work on your application until the fee is paid.'],
+  payBeforeIssue: ['تُدفع الرسوم قبل إصدار الوثيقة.', 'The fee is paid before the document is issued.'],
+  payNow: ['ادفع {amount} إلكترونياً', 'Pay {amount} online'],
+  payAtBank: ['ادفع الفاتورة رقم {bill} عبر إي فواتيركم من أي بنك أو محفظة إلكترونية.', 'Pay bill {bill} through eFAWATEERcom at any bank or e-wallet.'],
+  paymentConfirming: ['لم يصل إشعار الدفع بعد. حدّث الصفحة بعد لحظات.', 'The payment has not been confirmed yet. Refresh the page in a moment.'],
+  paymentDone: ['تم الدفع. هذا إيصالك.', 'Paid. Here is your receipt.'],
+  receipt: ['إيصال الدفع', 'Payment receipt'],
+  receiptNumber: ['رقم الإيصال', 'Receipt number'],
+  amountPaid: ['المبلغ المدفوع', 'Amount paid'],
+  paidAt: ['تاريخ الدفع', 'Paid on'],
+  transaction: ['رقم العملية', 'Transaction'],
+  refundedAt: ['أُعيد المبلغ في', 'Refunded on'],
+  printReceipt: ['طباعة الإيصال', 'Print receipt'],
+  fileLimits: ['الأنواع المقبولة: {types}، بحجم {size} ميغابايت على الأكثر.', 'Accepted: {types}, at most {size} MB.'],
+  fileKept: ['الملف المرفوع سابقاً محفوظ. اختر ملفاً آخر لاستبداله.', 'The file uploaded before is kept. Choose another to replace it.'],
+  fileWrongType: ['نوع الملف غير مقبول لهذه الوثيقة.', 'This type of file is not accepted for this document.'],
+  fileTooBig: ['الملف أكبر من الحجم المسموح.', 'The file is larger than allowed.'],
+  fileUploading: ['جارٍ رفع الملف وفحصه…', 'Uploading and scanning the file…'],
+  fileClean: ['رُفع الملف وفُحص: سليم.', 'File uploaded and scanned: clean.'],
+  fileInfected: ['وجد الفحص برمجية خبيثة في الملف، فلن يُقبل. اختر ملفاً آخر.', 'The scan found malware in the file: it will not be accepted. Choose another file.'],
+  fileScanSlow: ['لم ينتهِ فحص الملف بعد. أعد اختياره بعد قليل.', 'The scan has not finished yet. Choose the file again in a moment.'],
+  fileFailed: ['تعذّر رفع الملف. أعد المحاولة.', 'The file could not be uploaded. Try again.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof texts;
@@ -245,6 +269,8 @@ export const eventNames: Record<string, Localized> = {
   ApplicationRejected: { ar: 'رُفض الطلب', en: 'Application rejected' },
   ApplicationCancelled: { ar: 'أُلغي الطلب', en: 'Application cancelled' },
   SlaBreached: { ar: 'تجاوزت المهمة موعدها', en: 'Task overdue' },
+  PaymentReceived: { ar: 'دُفعت الرسوم', en: 'Fee paid' },
+  PaymentRefunded: { ar: 'أُعيدت الرسوم', en: 'Fee refunded' },
 };
 
 export const registryFieldNames: Record<string, Localized> = {
