@@ -72,6 +72,8 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
               { Name: 'email', Value: user.email },
               { Name: 'email_verified', Value: 'true' },
               ...(user.phone ? [{ Name: 'phone_number', Value: user.phone }] : []),
+              ...(user.agencyId ? [{ Name: 'custom:agencyId', Value: user.agencyId }] : []),
+              ...(user.serviceCentreId ? [{ Name: 'custom:serviceCentreId', Value: user.serviceCentreId }] : []),
             ],
           }),
         );

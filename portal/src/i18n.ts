@@ -228,6 +228,18 @@ const texts = {
   fileInfected: ['وجد الفحص برمجية خبيثة في الملف، فلن يُقبل. اختر ملفاً آخر.', 'The scan found malware in the file: it will not be accepted. Choose another file.'],
   fileScanSlow: ['لم ينتهِ فحص الملف بعد. أعد اختياره بعد قليل.', 'The scan has not finished yet. Choose the file again in a moment.'],
   fileFailed: ['تعذّر رفع الملف. أعد المحاولة.', 'The file could not be uploaded. Try again.'],
+  navSecurity: ['الأمان', 'Security'],
+  mfaTitle: ['تطبيق المصادقة', 'Authenticator app'],
+  mfaRequired: ['على الموظفين إعداد تطبيق مصادقة قبل استخدام البوابة.', 'Staff must set up an authenticator app before using the portal.'],
+  mfaIntro: ['بعد الإعداد يطلب تسجيل الدخول رمزاً من التطبيق مع كلمة المرور.', 'Once set up, signing in asks for a code from the app as well as your password.'],
+  mfaStart: ['إعداد تطبيق المصادقة', 'Set up an authenticator app'],
+  mfaAlready: ['تطبيق المصادقة مُعدّ لحسابك.', 'An authenticator app is already set up for your account.'],
+  mfaScan: ['أضف الحساب إلى تطبيق المصادقة بالرابط أو بالمفتاح، ثم أدخل الرمز الذي يعرضه.', 'Add the account to your authenticator app with the link or the key, then enter the code it shows.'],
+  mfaOpenApp: ['فتح في تطبيق المصادقة', 'Open in the authenticator app'],
+  mfaKey: ['المفتاح:', 'Key:'],
+  mfaVerify: ['تأكيد الرمز', 'Verify code'],
+  mfaWrongCode: ['الرمز غير صحيح أو انتهت صلاحيته. أدخل الرمز الحالي.', 'The code is wrong or has expired. Enter the current one.'],
+  mfaEnabled: ['فُعّل تطبيق المصادقة. سيُطلب رمز منه عند كل تسجيل دخول.', 'The authenticator app is on. Every sign-in will ask for a code from it.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof texts;

@@ -5,6 +5,7 @@ import { type Lang, type Localized, workingDays, complaintCategoryNames, date, e
 
 import { paymentSection } from './payment';
 import { fileControl } from './upload';
+import { mfaPage } from './mfa';
 import { type Json, agencyNames, announce, errorText, field, live, main, notice, page, prefillList, show } from './ui';
 
 // --- Header ---
@@ -16,6 +17,7 @@ function renderHeader(): void {
   if (who === 'citizen') links.push(['#/me/applications', 'navMyApplications'], ['#/me/notifications', 'navNotifications'], ['#/me/documents', 'navDocuments'], ['#/me/preferences', 'navPreferences'], ['#/me/consents', 'navConsents'], ['#/me/access-log', 'navAccessLog'], ['#/me/complaints', 'navComplaints']);
   if (who === 'officer') links.push(['#/inbox', 'navInbox'], ['#/complaints', 'navComplaints']);
   if (who === 'operator') links.push(['#/operator', 'navOperator']);
+  if (signedIn) links.push(['#/me/security', 'navSecurity']);
   if (!signedIn) links.push(['#/signin', 'navSignIn'], ['#/signup', 'navSignUp']);
   const other: Lang = lang() === 'ar' ? 'en' : 'ar';
   document.getElementById('header')!.replaceChildren(
@@ -737,6 +739,7 @@ async function render(): Promise<void> {
     else if (parts[0] === 'me' && parts[1] === 'documents') { needs('citizen'); await documentsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'access-log') { needs('citizen'); await accessLogPage(); }
     else if (parts[0] === 'me' && parts[1] === 'complaints') { needs('citizen'); await myComplaintsPage(); }
+    else if (parts[0] === 'me' && parts[1] === 'security') { if (!currentSession()) needs('citizen'); mfaPage(false); }
     else if (parts[0] === 'complaints' && parts[1]) await complaintPage(parts[1], params);
     else if (parts[0] === 'complaints') { needs('officer'); await agencyComplaintsPage(); }
     else if (parts[0] === 'signin') signInPage(params);
@@ -747,11 +750,18 @@ async function render(): Promise<void> {
     else if (parts[0] === 'operator') { needs('operator'); await operatorPage(); }
     else page(t('notFound'));
   } catch (error) {
+    // Staff without an authenticator app: every staff route refuses them until they enrol one.
+    if (error instanceof ApiError && error.code === 'mfa_enrolment_required') return finishRender(() => mfaPage(true));
     const status = error instanceof ApiError ? error.status : 0;
     page(status === 404 ? t('notFound') : status === 401 ? t('needSignIn') : status === 403 ? t('forbidden') : t('appName'),
       notice(errorText(error), 'error'),
       error instanceof ApiError && error.status === 401 && h('p', {}, h('a', { href: `#/signin?next=${encodeURIComponent(location.hash)}` }, t('navSignIn'))));
   }
+  finishRender();
+}
+
+function finishRender(draw?: () => void): void {
+  draw?.();
   main().removeAttribute('aria-busy');
   document.getElementById('page-title')?.focus();
   announce(document.title);

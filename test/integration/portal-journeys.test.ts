@@ -1,9 +1,13 @@
 // The portal's remaining journeys in a real browser (one Chromium for the file, test/support/browser.ts): a citizen
 // pays a fee at the provider's pay page and comes back to the receipt; a citizen uploads a photo for a `file`
-// field (an infected file refused first) and submits with it. axe-core checks each page; screenshots in
+// field (an infected file refused first) and submits with it; a new officer is led to enrol an authenticator app
+// and a citizen sets one up, both then asked for its code at sign-in. axe-core checks each page; screenshots in
 // .local/screenshots/.
+import type { Page } from 'playwright-core';
+import { totpCode } from '../../local/cognito/sign-in';
 import { api, tokenFor } from '../support/api';
-import { portalUrl, reloadUntil, signIn, useBrowser } from '../support/browser';
+import { type Lang, portalUrl, reloadUntil, signIn, signInLabels, submitSignIn, useBrowser } from '../support/browser';
+import { createPerson, newStaffWithoutMfa, signUpBody, signUpPerson } from '../support/fixtures';
 import { paymentProvider } from '../support/journey';
 import { EICAR, PNG } from '../support/uploads';
 import { until } from '../support/wait';
@@ -85,5 +89,62 @@ describe('an upload', () => {
     expect(stored.answers).toMatchObject({ passportNumber: 'N1234567', delivery: 'post', photo: expect.stringMatching(/^doc:[0-9A-Z]{26}$/) });
     const uploaded = await api(`/v1/uploads/${stored.answers.photo.slice(4)}`, { token: await tokenFor('citizen') });
     expect(uploaded.body).toMatchObject({ status: 'clean', serviceId: 'passport-renewal', documentId: 'personal-photo', contentType: 'image/png', sizeBytes: PNG.length });
+  });
+});
+
+/** Reads the key the enrolment page shows and answers with the current code, as an authenticator app would. */
+async function enrolAuthenticator(page: Page, lang: Lang): Promise<string> {
+  const labels = lang === 'ar' ? { start: 'إعداد تطبيق المصادقة', verify: 'تأكيد الرمز', done: 'فُعّل تطبيق المصادقة.' } : { start: 'Set up an authenticator app', verify: 'Verify code', done: 'The authenticator app is on.' };
+  await page.getByRole('button', { name: labels.start }).click();
+  const secret = (await page.locator('code.secret').textContent())!.replace(/\s/g, '');
+  expect(await page.getByRole('link', { name: lang === 'ar' ? 'فتح في تطبيق المصادقة' : 'Open in the authenticator app' }).getAttribute('href')).toMatch(new RegExp(`^otpauth://totp/.*secret=${secret}`));
+  await page.getByLabel(signInLabels.totp[lang]).fill(totpCode(secret) === '000000' ? '111111' : '000000');
+  await page.getByRole('button', { name: labels.verify }).click();
+  await page.getByRole('alert').getByText(lang === 'ar' ? 'الرمز غير صحيح' : 'The code is wrong').waitFor();
+  await page.getByLabel(signInLabels.totp[lang]).fill(totpCode(secret));
+  await page.getByRole('button', { name: labels.verify }).click();
+  await page.getByText(labels.done).waitFor();
+  return secret;
+}
+
+/** Signs out, then in again with the password and the authenticator's code. */
+async function signInWithCode(page: Page, username: string, password: string, secret: string, lang: Lang): Promise<void> {
+  await page.getByRole('button', { name: signInLabels.signOut[lang] }).click();
+  await submitSignIn(page, username, password, lang);
+  await page.getByLabel(signInLabels.totp[lang]).fill(totpCode(secret));
+  await page.getByRole('button', { name: signInLabels.continue[lang] }).click();
+  await page.getByRole('button', { name: signInLabels.signOut[lang] }).waitFor();
+}
+
+describe('an authenticator app', () => {
+  it('is required of a new officer in English: the portal leads to enrolment, then sign-in asks for its code', async () => {
+    const username = `portal.officer-${Date.now()}`;
+    await newStaffWithoutMfa(username, { role: 'officer', agencyId: 'cspd' });
+    const page = await newPage('en');
+    await submitSignIn(page, username, 'Staff-Strong-2026!', 'en');
+    await page.getByRole('heading', { level: 1, name: 'Authenticator app' }).waitFor();
+    await page.getByText('Staff must set up an authenticator app before using the portal.').waitFor();
+    await check(page, 'mfa-required-en');
+    const secret = await enrolAuthenticator(page, 'en');
+    await check(page, 'mfa-enabled-en');
+    await page.getByRole('link', { name: 'Continue' }).click();
+    await page.getByRole('heading', { level: 1, name: /Task inbox of Civil Status/ }).waitFor();
+
+    await signInWithCode(page, username, 'Staff-Strong-2026!', secret, 'en');
+    await page.getByRole('heading', { level: 1, name: /Task inbox of Civil Status/ }).waitFor();
+  });
+
+  it('is set up by a citizen in Arabic from the security page, and asked for at the next sign-in', async () => {
+    const { username, code } = await signUpPerson(await createPerson());
+    expect((await api('/v1/auth/confirm', { method: 'POST', body: { username, code } })).status).toBeLessThan(300);
+    const password = signUpBody(username).password;
+    const page = await newPage('ar');
+    await submitSignIn(page, username, password, 'ar');
+    await page.getByRole('navigation').getByRole('link', { name: 'الأمان' }).click();
+    await page.getByRole('heading', { level: 1, name: 'تطبيق المصادقة' }).waitFor();
+    await check(page, 'mfa-ar');
+    const secret = await enrolAuthenticator(page, 'ar');
+    await signInWithCode(page, username, password, secret, 'ar');
+    await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();
   });
 });
