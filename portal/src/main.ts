@@ -6,7 +6,7 @@ import { type Lang, type Localized, workingDays, complaintCategoryNames, date, e
 import { paymentSection } from './payment';
 import { fileControl } from './upload';
 import { mfaPage } from './mfa';
-import { type Json, agencyNames, announce, errorText, field, live, main, notice, page, prefillList, show } from './ui';
+import { type Json, agencyNames, announce, errorText, field, main, notice, page, prefillList, show } from './ui';
 
 // --- Header ---
 
