@@ -6,6 +6,7 @@ import { type Lang, type Localized, workingDays, complaintCategoryNames, date, e
 import { paymentSection } from './payment';
 import { fileControl } from './upload';
 import { mfaPage } from './mfa';
+import { feedbackPage, kpiPage, rolloutPage } from './operators';
 import { type Json, agencyNames, announce, errorText, field, main, notice, page, prefillList, show } from './ui';
 
 // --- Header ---
@@ -16,7 +17,7 @@ function renderHeader(): void {
   const links: Array<[string, TextKey]> = [['#/', 'navServices']];
   if (who === 'citizen') links.push(['#/me/applications', 'navMyApplications'], ['#/me/notifications', 'navNotifications'], ['#/me/documents', 'navDocuments'], ['#/me/preferences', 'navPreferences'], ['#/me/consents', 'navConsents'], ['#/me/access-log', 'navAccessLog'], ['#/me/complaints', 'navComplaints']);
   if (who === 'officer') links.push(['#/inbox', 'navInbox'], ['#/complaints', 'navComplaints']);
-  if (who === 'operator') links.push(['#/operator', 'navOperator']);
+  if (who === 'operator') links.push(['#/operator', 'navOperator'], ['#/operator/rollout', 'navRollout'], ['#/operator/kpis', 'navKpis'], ['#/operator/feedback', 'navFeedback'], ['#/complaints', 'navComplaints']);
   if (signedIn) links.push(['#/me/security', 'navSecurity']);
   if (!signedIn) links.push(['#/signin', 'navSignIn'], ['#/signup', 'navSignUp']);
   const other: Lang = lang() === 'ar' ? 'en' : 'ar';
@@ -667,10 +668,15 @@ function complaintTable(items: Json[], names: Map<string, Localized>): HTMLEleme
     ))));
 }
 
-async function agencyComplaintsPage(): Promise<void> {
-  const agencyId = String(currentSession()?.claims['custom:agencyId'] ?? '');
-  const [names, { body }] = await Promise.all([agencyNames(), call('GET', '/v1/complaints?limit=100')]);
-  page(t('agencyComplaints', { agency: loc(names.get(agencyId)) }), complaintTable(body.items as Json[], names));
+/** Officers: their agency's complaints. Operators: the e-Government Unit's (routed to no agency, or escalated), or an agency's. */
+async function agencyComplaintsPage(params: URLSearchParams): Promise<void> {
+  const operator = role() === 'operator';
+  const agencyId = operator ? params.get('agency') ?? '' : String(currentSession()?.claims['custom:agencyId'] ?? '');
+  const [names, { body }] = await Promise.all([agencyNames(), call('GET', `/v1/complaints?limit=100${operator && agencyId ? `&agencyId=${encodeURIComponent(agencyId)}` : ''}`)]);
+  const choice = h('select', { name: 'agency' }, h('option', { value: '' }, t('egovUnit')), ...[...names].map(([id, name]) => h('option', { value: id, selected: id === agencyId }, loc(name)))) as HTMLSelectElement;
+  page(agencyId ? t('agencyComplaints', { agency: loc(names.get(agencyId)) }) : t('agencyComplaints', { agency: t('egovUnit') }),
+    operator && h('form', { role: 'search', class: 'search', onsubmit: (e: Event) => { e.preventDefault(); location.hash = `#/complaints${choice.value ? `?agency=${choice.value}` : ''}`; } }, field(t('agencyFilter'), choice), h('button', { type: 'submit' }, t('show'))),
+    complaintTable(body.items as Json[], names));
 }
 
 async function complaintPage(complaintId: string, params: URLSearchParams): Promise<void> {
@@ -741,12 +747,15 @@ async function render(): Promise<void> {
     else if (parts[0] === 'me' && parts[1] === 'complaints') { needs('citizen'); await myComplaintsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'security') { if (!currentSession()) needs('citizen'); mfaPage(false); }
     else if (parts[0] === 'complaints' && parts[1]) await complaintPage(parts[1], params);
-    else if (parts[0] === 'complaints') { needs('officer'); await agencyComplaintsPage(); }
+    else if (parts[0] === 'complaints') { if (role() !== 'operator') needs('officer'); await agencyComplaintsPage(params); }
     else if (parts[0] === 'signin') signInPage(params);
     else if (parts[0] === 'signup') signUpPage();
     else if (parts[0] === 'inbox') { needs('officer'); await inboxPage(params); }
     else if (parts[0] === 'tasks' && parts[1]) { needs('officer'); await taskPage(parts[1]); }
     else if (parts[0] === 'operator' && parts[1] === 'services' && parts[2]) { needs('operator'); await editCardPage(parts[2]); }
+    else if (parts[0] === 'operator' && parts[1] === 'feedback') { needs('operator'); await feedbackPage(); }
+    else if (parts[0] === 'operator' && parts[1] === 'rollout') { needs('operator'); await rolloutPage(); }
+    else if (parts[0] === 'operator' && parts[1] === 'kpis') { needs('operator'); await kpiPage(params); }
     else if (parts[0] === 'operator') { needs('operator'); await operatorPage(); }
     else page(t('notFound'));
   } catch (error) {

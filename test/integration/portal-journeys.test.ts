@@ -1,13 +1,14 @@
 // The portal's remaining journeys in a real browser (one Chromium for the file, test/support/browser.ts): a citizen
 // pays a fee at the provider's pay page and comes back to the receipt; a citizen uploads a photo for a `file`
 // field (an infected file refused first) and submits with it; a new officer is led to enrol an authenticator app
-// and a citizen sets one up, both then asked for its code at sign-in. axe-core checks each page; screenshots in
+// and a citizen sets one up, both then asked for its code at sign-in; an operator moves a service to another
+// rollout phase, reads satisfaction, answers the e-Government Unit's complaints, reads KPIs and sets a target. axe-core checks each page; screenshots in
 // .local/screenshots/.
 import type { Page } from 'playwright-core';
 import { totpCode } from '../../local/cognito/sign-in';
 import { api, tokenFor } from '../support/api';
 import { type Lang, portalUrl, reloadUntil, signIn, signInLabels, submitSignIn, useBrowser } from '../support/browser';
-import { createPerson, newStaffWithoutMfa, signUpBody, signUpPerson } from '../support/fixtures';
+import { createPerson, dateFromToday, newStaffWithoutMfa, signUpBody, signUpPerson } from '../support/fixtures';
 import { paymentProvider } from '../support/journey';
 import { EICAR, PNG } from '../support/uploads';
 import { until } from '../support/wait';
@@ -146,5 +147,77 @@ describe('an authenticator app', () => {
     const secret = await enrolAuthenticator(page, 'ar');
     await signInWithCode(page, username, password, secret, 'ar');
     await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();
+  });
+});
+
+describe('an operator', () => {
+  it('moves a service to another rollout phase, reads the satisfaction summary, and answers the e-Government Unit\'s complaints, in English', async () => {
+    const token = await tokenFor('operator');
+    const complaint = await api('/v1/complaints', { method: 'POST', token: await tokenFor('citizen2'), body: { category: 'digital-services', text: `The portal timed out while paying, ${Date.now()}.` } });
+    expect(complaint.status).toBe(201);
+    const page = await newPage('en');
+    await signIn(page, 'operator', 'en');
+
+    const { body: rollout } = await api('/v1/rollout', { token });
+    const service = rollout.phases[5].services[0];
+    try {
+      await page.getByRole('navigation').getByRole('link', { name: 'Rollout' }).click();
+      await page.getByRole('heading', { level: 2, name: /^Phase 6: opens/ }).waitFor();
+      await check(page, 'rollout-en');
+      await page.getByLabel('Services').selectOption(service.serviceId);
+      await page.getByLabel('Phase').selectOption('5');
+      await page.getByRole('button', { name: 'Move', exact: true }).click();
+      await page.getByText(`"${service.name.en}" moved to phase 5.`).waitFor();
+      expect((await api(`/v1/services/${service.serviceId}`, { token })).body).toMatchObject({ rolloutPhase: 5, version: service.version + 1 });
+    } finally {
+      // Back where it was: other test files read the reference rollout.
+      const now = (await api(`/v1/services/${service.serviceId}`, { token })).body;
+      if (now.rolloutPhase !== 6) {
+        expect((await api(`/v1/rollout/services/${service.serviceId}`, { method: 'PUT', token, body: { phase: 6, expectedVersion: now.version } })).status).toBe(200);
+      }
+    }
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Satisfaction' }).click();
+    await page.getByRole('heading', { level: 2, name: /^\d{4}-Q[1-4]$/ }).first().waitFor();
+    await check(page, 'feedback-en');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Complaints' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Complaints addressed to the e-Government Unit' }).waitFor();
+    const link = page.locator(`a[href="#/complaints/${complaint.body.complaintId}"]`);
+    await until('the complaint in the unit\'s queue', async () => {
+      if ((await link.count()) > 0) return true;
+      await page.reload();
+      await page.locator('main:not([aria-busy])').waitFor();
+      return false;
+    });
+    await check(page, 'unit-complaints-en');
+    await link.click();
+    await page.getByLabel('Response', { exact: true }).fill('Fixed: payments no longer time out.');
+    await page.getByLabel('Status after the response').selectOption('resolved');
+    await page.getByRole('button', { name: 'Send response' }).click();
+    await page.getByText('The response was sent.').waitFor();
+    expect((await api(`/v1/complaints/${complaint.body.complaintId}`, { token })).body).toMatchObject({ status: 'resolved', responses: [{ message: 'Fixed: payments no longer time out.' }] });
+  });
+
+  it('reads the KPIs of a service and sets a target for it, in Arabic', async () => {
+    const page = await newPage('ar');
+    await signIn(page, 'operator', 'ar');
+    await page.getByRole('navigation').getByRole('link', { name: 'مؤشرات الأداء' }).click();
+    await page.getByLabel('الخدمات').selectOption('death-registration');
+    await page.getByRole('button', { name: 'عرض' }).click();
+    await page.waitForURL(/service=death-registration/);
+    await page.getByRole('row', { name: /الطلبات المقدّمة/ }).waitFor();
+    await check(page, 'kpis-ar');
+    const responsible = `مدير الخدمات الإلكترونية ${Date.now()}`;
+    await page.getByLabel('المؤشر', { exact: true }).selectOption('satisfaction');
+    await page.getByLabel('المستهدف', { exact: true }).fill('4.5');
+    await page.getByLabel('المقارنة').selectOption('at-least');
+    await page.getByLabel('بحلول').fill(dateFromToday(365));
+    await page.getByLabel('المسؤول').fill(responsible);
+    await page.getByRole('button', { name: 'حفظ المستهدف' }).click();
+    await page.getByText('حُفظ المستهدف.').waitFor();
+    await page.getByRole('row', { name: /satisfaction/ }).waitFor();
+    const { body } = await api('/v1/kpis?service=death-registration', { token: await tokenFor('operator') });
+    expect(body.targets).toEqual(expect.arrayContaining([expect.objectContaining({ kpi: 'satisfaction', dimension: 'service', value: 'death-registration', target: 4.5, comparison: 'at-least', by: dateFromToday(365), responsible })]));
   });
 });
