@@ -228,6 +228,7 @@ const texts = {
   fileInfected: ['وجد الفحص برمجية خبيثة في الملف، فلن يُقبل. اختر ملفاً آخر.', 'The scan found malware in the file: it will not be accepted. Choose another file.'],
   fileScanSlow: ['لم ينتهِ فحص الملف بعد. أعد اختياره بعد قليل.', 'The scan has not finished yet. Choose the file again in a moment.'],
   fileFailed: ['تعذّر رفع الملف. أعد المحاولة.', 'The file could not be uploaded. Try again.'],
+  smsCode: ['الرمز المرسل برسالة نصية إلى {to}', 'Code sent by SMS to {to}'],
   navSecurity: ['الأمان', 'Security'],
   mfaTitle: ['تطبيق المصادقة', 'Authenticator app'],
   mfaRequired: ['على الموظفين إعداد تطبيق مصادقة قبل استخدام البوابة.', 'Staff must set up an authenticator app before using the portal.'],

@@ -435,7 +435,7 @@ function signInPage(params: URLSearchParams): void {
       const step = await signIn(username.value.trim(), password.value);
       if (step.done) return finish();
       const code = h('input', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', dir: 'ltr' }) as HTMLInputElement;
-      form.replaceChildren(field(t('mfaCode'), code), h('button', { type: 'submit' }, t('continue')));
+      form.replaceChildren(field(step.mfa.kind === 'SMS_MFA' ? t('smsCode', { to: step.mfa.destination ?? '' }) : t('mfaCode'), code), h('button', { type: 'submit' }, t('continue')));
       form.onsubmit = async (again: Event) => {
         again.preventDefault();
         try {
