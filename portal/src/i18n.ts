@@ -325,6 +325,16 @@ export const eventNames: Record<string, Localized> = {
   PaymentRefunded: { ar: 'أُعيدت الرسوم', en: 'Fee refunded' },
 };
 
+/** The KPIs an operator sets targets for (PUT /v1/kpis/targets). */
+export const targetKpiNames: Record<string, Localized> = {
+  selfServiceShare: { ar: 'نسبة الخدمة الذاتية', en: 'Self-service share' },
+  completionWithinSlaShare: { ar: 'نسبة الطلبات المنجزة ضمن المدة', en: 'Applications completed within SLA' },
+  stepsWithinSlaShare: { ar: 'نسبة الخطوات المنجزة ضمن المدة', en: 'Steps decided within SLA' },
+  completionMedianMinutes: { ar: 'وسيط مدة الإنجاز (دقائق)', en: 'Median completion (minutes)' },
+  complaintsPer1000: { ar: 'شكاوى لكل 1000 طلب', en: 'Complaints per 1000 applications' },
+  satisfaction: { ar: 'رضا المتعاملين (من 5)', en: 'Satisfaction (of 5)' },
+};
+
 export const registryFieldNames: Record<string, Localized> = {
   'person.nationalNumber': { ar: 'الرقم الوطني', en: 'National number' },
   'person.fullName': { ar: 'الاسم الكامل', en: 'Full name' },

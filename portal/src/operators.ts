@@ -2,7 +2,7 @@
 // dates, readiness; moving a service to another phase), and the KPIs (GET /v1/kpis) with targets (PUT /v1/kpis/targets).
 import { call } from './api';
 import { h } from './dom';
-import { type Localized, date, loc, number, percent, stageNames, t, type TextKey } from './i18n';
+import { type Localized, date, loc, number, percent, stageNames, t, targetKpiNames, type TextKey } from './i18n';
 import { type Json, agencyNames, errorText, field, notice, page } from './ui';
 
 let services: Map<string, Json> | undefined;
@@ -67,7 +67,6 @@ const kpiRows: Array<[TextKey, (f: Json) => string]> = [
   ['kpiVisitsAvoided', (f) => fixed(f.savings.visitsAvoided, 0)],
   ['kpiCostSaved', (f) => fixed(f.savings.governmentCostSavedJod, 0)],
 ];
-const targetKpis = ['selfServiceShare', 'completionWithinSlaShare', 'stepsWithinSlaShare', 'completionMedianMinutes', 'complaintsPer1000', 'satisfaction'];
 
 export async function kpiPage(params: URLSearchParams): Promise<void> {
   const cards = await serviceCards();
@@ -76,7 +75,7 @@ export async function kpiPage(params: URLSearchParams): Promise<void> {
   const status = h('div', { role: 'status' });
   const scope = h('select', { name: 'service' }, h('option', { value: '' }, t('any')), ...[...cards.values()].map((s) => h('option', { value: s.serviceId, selected: s.serviceId === serviceId }, loc(s.name)))) as HTMLSelectElement;
   const target = {
-    kpi: h('select', { name: 'kpi' }, ...targetKpis.map((k) => h('option', { value: k }, k))) as HTMLSelectElement,
+    kpi: h('select', { name: 'kpi' }, ...Object.keys(targetKpiNames).map((k) => h('option', { value: k }, loc(targetKpiNames[k])))) as HTMLSelectElement,
     value: h('input', { name: 'target', type: 'number', step: 'any', dir: 'ltr' }) as HTMLInputElement,
     comparison: h('select', { name: 'comparison' }, h('option', { value: 'at-least' }, t('atLeast')), h('option', { value: 'at-most' }, t('atMost'))) as HTMLSelectElement,
     by: h('input', { name: 'by', type: 'date' }) as HTMLInputElement,
@@ -98,7 +97,7 @@ export async function kpiPage(params: URLSearchParams): Promise<void> {
     table([t('kpi'), t('total'), ...months.map((m) => m.month)], kpiRows.map(([key, read]) => [t(key), read(body.total), ...months.map(read)])),
     h('h2', {}, t('targets')),
     status,
-    (body.targets ?? []).length === 0 ? h('p', {}, t('noTargets')) : table([t('kpi'), t('target'), t('actual'), t('targetMet'), t('targetBy')], (body.targets as Json[]).map((x) => [x.kpi, `${x.comparison === 'at-most' ? '≤' : '≥'} ${number(x.target)}`, fixed(x.actual), x.met === null ? '—' : x.met ? t('yes') : t('no'), date(x.by)])),
+    (body.targets ?? []).length === 0 ? h('p', {}, t('noTargets')) : table([t('kpi'), t('target'), t('actual'), t('targetMet'), t('targetBy')], (body.targets as Json[]).map((x) => [loc(targetKpiNames[x.kpi]) || x.kpi, `${x.comparison === 'at-most' ? '≤' : '≥'} ${number(x.target)}`, fixed(x.actual), x.met === null ? '—' : x.met ? t('yes') : t('no'), date(x.by)])),
     h('form', { class: 'panel', onsubmit: (e: Event) => { e.preventDefault(); void save(); } }, h('h2', {}, t('setTarget')),
       field(t('kpi'), target.kpi), field(t('target'), target.value), field(t('comparison'), target.comparison), field(t('targetBy'), target.by), field(t('responsible'), target.responsible),
       h('button', { type: 'submit' }, t('setTarget'))),

@@ -216,7 +216,7 @@ describe('an operator', () => {
     await page.getByLabel('المسؤول').fill(responsible);
     await page.getByRole('button', { name: 'حفظ المستهدف' }).click();
     await page.getByText('حُفظ المستهدف.').waitFor();
-    await page.getByRole('row', { name: /satisfaction/ }).waitFor();
+    await page.getByRole('row', { name: /رضا المتعاملين \(من 5\)/ }).waitFor();
     const { body } = await api('/v1/kpis?service=death-registration', { token: await tokenFor('operator') });
     expect(body.targets).toEqual(expect.arrayContaining([expect.objectContaining({ kpi: 'satisfaction', dimension: 'service', value: 'death-registration', target: 4.5, comparison: 'at-least', by: dateFromToday(365), responsible })]));
   });
