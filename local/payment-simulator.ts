@@ -8,11 +8,13 @@
 //                                   signedSecondsAgo? (default 0) } → { transaction, notification, platform }
 //   POST /refunds                   { refundId, transactionId, billNumber, amountFils }: once per refundId
 //   GET  /settlements?biller=&date= the biller's payments and refunds paid out on that Amman date
+//   GET  /pay/{billNumber}?return=  the pay page a portal sends a citizen to (local/payment-page.ts)
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { signNotification } from '../functions/payments/domain/payments';
 import { ammanDate } from '../functions/shared/amman-time';
 import { listen } from './listen';
+import { payPage } from './payment-page';
 
 interface Bill {
   billNumber: string;
@@ -90,6 +92,9 @@ export async function startPaymentSimulator(port = 0): Promise<PaymentSimulator>
     return { transaction, notification, platform: { status: answer.status, body: await answer.json() } };
   }
 
+  const paidBills = (billNumber: string) => transactions.some((transaction) => transaction.billNumber === billNumber);
+  const pages = { bill: (billNumber: string) => bills.get(billNumber), paid: paidBills, pay: (bill: Bill) => pay(bill, {}) };
+
   const server = http.createServer((request, response) => {
     const send = (status: number, body: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json' });
@@ -100,6 +105,9 @@ export async function startPaymentSimulator(port = 0): Promise<PaymentSimulator>
     request.on('end', () => {
       void (async () => {
         const url = new URL(request.url ?? '/', 'http://localhost');
+        if (await payPage(pages, request, url, raw, response)) {
+          return;
+        }
         const input = raw ? JSON.parse(raw) : {};
         const billPath = /^\/bills\/([^/]+)(\/pay)?$/.exec(url.pathname);
         const bill = billPath ? bills.get(decodeURIComponent(billPath[1]!)) : undefined;
@@ -111,7 +119,7 @@ export async function startPaymentSimulator(port = 0): Promise<PaymentSimulator>
           return send(404, { error: 'no such bill' });
         }
         if (bill && request.method === 'GET' && !billPath![2]) {
-          return send(200, { ...bill, paid: transactions.some((transaction) => transaction.billNumber === bill.billNumber) });
+          return send(200, { ...bill, paid: paidBills(bill.billNumber) });
         }
         if (bill && request.method === 'POST' && billPath![2]) {
           return send(200, await pay(bill, input));

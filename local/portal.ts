@@ -6,7 +6,7 @@ import { buildPortal, type PortalConfig, portalSecurityHeaders } from '../lib/pl
 export function portalFiles(config: PortalConfig): (req: http.IncomingMessage, pathname: string) => Promise<HttpResponse | undefined> {
   const files = new Map(buildPortal().map((file) => [file.path, file]));
   const configBody = Buffer.from(JSON.stringify(config));
-  const security = portalSecurityHeaders(config.cognitoEndpoint);
+  const security = portalSecurityHeaders(config.cognitoEndpoint, config.uploadsUrl);
   return async (req, pathname) => {
     if (pathname === '/portal-config.json') {
       return { statusCode: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-cache', ...security }, body: configBody.toString('utf8') };

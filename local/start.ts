@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     handlers: await loadHandlers(),
     verifyToken: localTokenVerifier(identity),
     cors: { allowOrigins: localCorsOrigins, allowMethods: [...new Set(capabilities.map((capability) => capability.route.method))] },
-    files: openDataFiles(dataDir, portalFiles({ cognitoEndpoint: cognito.endpoint, clientId: identity.clients.portal })),
+    files: openDataFiles(dataDir, portalFiles({ cognitoEndpoint: cognito.endpoint, clientId: identity.clients.portal, paymentPageUrl: `${payments.url}/pay`, uploadsUrl: workers.uploadsUrl })),
     log: args.quiet ? undefined : (line) => console.log(line),
     fenced: ((switches) => () => switches().fenced)(liveSwitches(dataDir)),
   });

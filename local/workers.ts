@@ -38,6 +38,8 @@ export interface LocalWorkers {
   readonly bus: LocalEventBus;
   /** Resumes every application left mid-workflow (run at start: a previous run may have crashed). */
   reconcileNow(): Promise<{ checked: number; resumed: string[] }>;
+  /** The upload store's address (the portal's CSP lets the browser post files there). */
+  readonly uploadsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -217,6 +219,7 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
     queues,
     bus,
     reconcileNow: () => reconcileApplications(taskDeps, 0),
+    uploadsUrl: uploads.url,
     async stop() {
       for (const stop of stoppers.reverse()) {
         await stop().catch(() => undefined);

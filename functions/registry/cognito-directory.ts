@@ -18,6 +18,16 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidCode, type UserDirectory, UsernameTaken } from './domain/identity';
 
+/** Email (verified by the operator who creates the account), phone, and the staff member's agency or service centre. */
+function userAttributes(user: { email: string; phone?: string; agencyId?: string; serviceCentreId?: string }) {
+  const optional: Array<[string, string | undefined]> = [['phone_number', user.phone], ['custom:agencyId', user.agencyId], ['custom:serviceCentreId', user.serviceCentreId]];
+  return [
+    { Name: 'email', Value: user.email },
+    { Name: 'email_verified', Value: 'true' },
+    ...optional.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([Name, Value]) => ({ Name, Value })),
+  ];
+}
+
 export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { userPoolId: string; clientId: string }): UserDirectory {
   const { userPoolId, clientId } = pool;
   return {
@@ -69,11 +79,7 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
             UserPoolId: userPoolId,
             Username: user.username,
             ...(user.temporaryPassword ? { TemporaryPassword: user.temporaryPassword, MessageAction: 'SUPPRESS' as const } : { DesiredDeliveryMediums: ['EMAIL' as const] }),
-            UserAttributes: [
-              { Name: 'email', Value: user.email },
-              { Name: 'email_verified', Value: 'true' },
-              ...(user.phone ? [{ Name: 'phone_number', Value: user.phone }] : []),
-            ],
+            UserAttributes: userAttributes(user),
           }),
         );
         await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: user.group }));

@@ -49,19 +49,23 @@ export function writePortal(directory: string, config: PortalConfig): string {
 export interface PortalConfig {
   readonly cognitoEndpoint: string;
   readonly clientId: string;
+  /** The payment provider's pay page (`<url>/<billNumber>?return=`); without it the portal says where to pay the bill. */
+  readonly paymentPageUrl?: string;
+  /** Where the browser posts uploaded files (presigned POSTs): allowed by the CSP's connect-src. */
+  readonly uploadsUrl?: string;
 }
 
 /**
  * CSP: scripts, styles and API calls from the portal's own origin only, plus Cognito for sign-in; no inline code,
- * no framing (frame-ancestors), no plugins. HSTS for two years.
+ * no framing (frame-ancestors), no plugins; files are posted to the upload storage (`uploadsOrigin`). HSTS for two years.
  */
-export function portalSecurityHeaders(cognitoEndpoint: string): Record<string, string> {
+export function portalSecurityHeaders(cognitoEndpoint: string, uploadsOrigin?: string): Record<string, string> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    `connect-src 'self' ${cognitoEndpoint}`,
+    `connect-src 'self' ${cognitoEndpoint}${uploadsOrigin ? ` ${uploadsOrigin}` : ''}`,
     "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",

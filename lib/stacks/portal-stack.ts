@@ -30,6 +30,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
 import { portalSecurityHeaders, writePortal } from '../platform/portal';
 import { OpenDataSite } from '../constructs/open-data-site';
+import { uploadBucketName } from '../constructs/upload-bucket';
 
 export interface PortalStackProps extends StackProps {
   readonly config: StageConfig;
@@ -66,7 +67,9 @@ export class PortalStack extends Stack {
       autoDeleteObjects: false,
     });
 
-    const security = portalSecurityHeaders(cognitoEndpoint.replace(/\/$/, ''));
+    // The browser posts uploaded files straight to the uploads bucket (presigned POSTs; its CORS allows the stage's origins).
+    const uploadsOrigin = `https://${uploadBucketName(config.stage, this.account, config.primaryRegion)}.s3.${config.primaryRegion}.amazonaws.com`;
+    const security = portalSecurityHeaders(cognitoEndpoint.replace(/\/$/, ''), uploadsOrigin);
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: `Khidma ${config.stage} portal: CSP, HSTS, no framing`,
       securityHeadersBehavior: {

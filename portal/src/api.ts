@@ -4,6 +4,8 @@ import { lang } from './i18n';
 export interface PortalConfig {
   readonly cognitoEndpoint: string;
   readonly clientId: string;
+  /** The payment provider's pay page (locally the simulator's); without it the portal says where to pay. */
+  readonly paymentPageUrl?: string;
 }
 
 export interface Session {
@@ -88,7 +90,7 @@ export async function download(path: string): Promise<Blob> {
 }
 
 let config: Promise<PortalConfig> | undefined;
-const portalConfig = () => (config ??= fetch('/portal-config.json').then((r) => r.json() as Promise<PortalConfig>));
+export const portalConfig = () => (config ??= fetch('/portal-config.json').then((r) => r.json() as Promise<PortalConfig>));
 
 async function cognito(target: string, body: unknown): Promise<any> {
   const { cognitoEndpoint } = await portalConfig();
@@ -104,26 +106,28 @@ async function cognito(target: string, body: unknown): Promise<any> {
   return parsed;
 }
 
-export type SignInStep = { done: true } | { done: false; mfa: { session: string; username: string } };
+/** The second factor Cognito asks for: a code from the authenticator app, or one sent by SMS (to `destination`). */
+export type MfaChallenge = { session: string; username: string; kind: 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA'; destination?: string };
+export type SignInStep = { done: true } | { done: false; mfa: MfaChallenge };
 
 /** Username and password (USER_PASSWORD_AUTH, over TLS in AWS); staff then answer the TOTP challenge. */
 export async function signIn(username: string, password: string): Promise<SignInStep> {
   const { clientId } = await portalConfig();
   const started = await cognito('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } });
-  if (started.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
-    return { done: false, mfa: { session: started.Session, username } };
+  if (started.ChallengeName === 'SOFTWARE_TOKEN_MFA' || started.ChallengeName === 'SMS_MFA') {
+    return { done: false, mfa: { session: started.Session, username, kind: started.ChallengeName, destination: started.ChallengeParameters?.CODE_DELIVERY_DESTINATION } };
   }
   keep(started.AuthenticationResult);
   return { done: true };
 }
 
-export async function answerMfa(challenge: { session: string; username: string }, code: string): Promise<void> {
+export async function answerMfa(challenge: MfaChallenge, code: string): Promise<void> {
   const { clientId } = await portalConfig();
   const answered = await cognito('RespondToAuthChallenge', {
     ClientId: clientId,
-    ChallengeName: 'SOFTWARE_TOKEN_MFA',
+    ChallengeName: challenge.kind,
     Session: challenge.session,
-    ChallengeResponses: { USERNAME: challenge.username, SOFTWARE_TOKEN_MFA_CODE: code },
+    ChallengeResponses: { USERNAME: challenge.username, [`${challenge.kind}_CODE`]: code },
   });
   keep(answered.AuthenticationResult);
 }

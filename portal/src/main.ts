@@ -3,66 +3,11 @@ import { ApiError, answerMfa, call, currentSession, download, role, signIn, sign
 import { h, uid } from './dom';
 import { type Lang, type Localized, workingDays, complaintCategoryNames, date, eventNames, registryFieldNames, initialLang, lang, loc, number, percent, setLang, stageNames, statusNames, t, type TextKey } from './i18n';
 
-type Json = any;
-const main = () => document.getElementById('main')!;
-const live = () => document.getElementById('live')!;
-let agencies: Map<string, Localized> | undefined;
-
-async function agencyNames(): Promise<Map<string, Localized>> {
-  if (!agencies) {
-    const { body } = await call('GET', '/v1/agencies');
-    agencies = new Map(body.items.map((agency: Json) => [agency.agencyId, agency.name]));
-  }
-  return agencies;
-}
-
-function announce(message: string): void {
-  live().textContent = message;
-}
-
-function notice(message: string, kind: 'ok' | 'error' = 'ok'): HTMLElement {
-  return h('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.status === 403) return t('forbidden');
-    if (error.status === 401) return t('needSignIn');
-    return t('genericError', { message: error.message });
-  }
-  return t('genericError', { message: String((error as Error).message ?? error) });
-}
-
-function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  const id = control.id || uid('f');
-  control.id = id;
-  const hintId = hint ? `${id}-hint` : undefined;
-  if (hintId) control.setAttribute('aria-describedby', hintId);
-  return h('div', { class: 'field' }, h('label', { for: id }, label), hint && h('p', { class: 'hint', id: hintId }, hint), control);
-}
-
-function page(title: string, ...content: Array<Node | false | undefined | null>): void {
-  document.title = `${title} · ${t('appName')}`;
-  main().replaceChildren(h('h1', { tabindex: '-1', id: 'page-title' }, title), ...content.filter((node): node is Node => !!node));
-}
-
-/** A registry or answer value as text: bilingual values in the current language, objects as their parts. */
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? t('yes') : t('no');
-  if (typeof value === 'number') return number(value);
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (typeof record.ar === 'string' || typeof record.en === 'string') return String(record[lang()] ?? record.ar ?? record.en);
-    return Object.values(record).map(show).join('، ');
-  }
-  return String(value);
-}
-
-/** Registry data prefilled into an application, by its bilingual name. */
-function prefillList(prefill: Record<string, unknown>): HTMLElement {
-  return h('dl', { class: 'facts' }, ...Object.entries(prefill).flatMap(([k, v]) => [h('dt', {}, loc(registryFieldNames[k]) || k), h('dd', {}, show(v))]));
-}
+import { paymentSection } from './payment';
+import { fileControl } from './upload';
+import { mfaPage } from './mfa';
+import { feedbackPage, kpiPage, rolloutPage } from './operators';
+import { type Json, agencyNames, announce, errorText, field, main, notice, page, prefillList, show } from './ui';
 
 // --- Header ---
 
@@ -72,7 +17,8 @@ function renderHeader(): void {
   const links: Array<[string, TextKey]> = [['#/', 'navServices']];
   if (who === 'citizen') links.push(['#/me/applications', 'navMyApplications'], ['#/me/notifications', 'navNotifications'], ['#/me/documents', 'navDocuments'], ['#/me/preferences', 'navPreferences'], ['#/me/consents', 'navConsents'], ['#/me/access-log', 'navAccessLog'], ['#/me/complaints', 'navComplaints']);
   if (who === 'officer') links.push(['#/inbox', 'navInbox'], ['#/complaints', 'navComplaints']);
-  if (who === 'operator') links.push(['#/operator', 'navOperator']);
+  if (who === 'operator') links.push(['#/operator', 'navOperator'], ['#/operator/rollout', 'navRollout'], ['#/operator/kpis', 'navKpis'], ['#/operator/feedback', 'navFeedback'], ['#/complaints', 'navComplaints']);
+  if (signedIn) links.push(['#/me/security', 'navSecurity']);
   if (!signedIn) links.push(['#/signin', 'navSignIn'], ['#/signup', 'navSignUp']);
   const other: Lang = lang() === 'ar' ? 'en' : 'ar';
   document.getElementById('header')!.replaceChildren(
@@ -175,11 +121,16 @@ async function applyPage(serviceId: string, params: URLSearchParams): Promise<vo
   const inputs = fields.map((f) => {
     const saved = draft?.answers?.[f.id];
     let control: HTMLInputElement | HTMLSelectElement;
+    let after: HTMLElement | undefined;
     if (f.type === 'select') {
       control = h('select', { name: f.id }, h('option', { value: '' }, t('choose')),
         ...f.options.map((o: Json) => h('option', { value: o.value, selected: saved === o.value }, loc(o.label)))) as HTMLSelectElement;
     } else if (f.type === 'boolean') {
       control = h('select', { name: f.id }, h('option', { value: '' }, t('choose')), h('option', { value: 'true', selected: saved === true }, t('yes')), h('option', { value: 'false', selected: saved === false }, t('no'))) as HTMLSelectElement;
+    } else if (f.type === 'file') {
+      const upload = fileControl(serviceId, (card.requiredDocuments as Json[]).find((d) => d.documentId === f.documentId), saved);
+      control = upload.input;
+      after = upload.status;
     } else {
       const type = f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text';
       control = h('input', { name: f.id, type, value: saved ?? '', maxlength: f.maxLength, dir: type === 'text' ? 'auto' : undefined }) as HTMLInputElement;
@@ -187,13 +138,16 @@ async function applyPage(serviceId: string, params: URLSearchParams): Promise<vo
     if (f.required) control.setAttribute('aria-required', 'true');
     control.id = `field-${f.id}`;
     controls.set(f.id, control);
-    return field(`${loc(f.label)}${f.required ? ` (${t('required')})` : ''}`, control, f.type === 'file' ? t('fileHint') : undefined);
+    const labelled = field(`${loc(f.label)}${f.required ? ` (${t('required')})` : ''}`, control);
+    if (after) labelled.append(after);
+    return labelled;
   });
 
   const answers = () => {
     const out: Record<string, string | number | boolean> = {};
     for (const f of fields) {
-      const value = controls.get(f.id)!.value.trim();
+      const control = controls.get(f.id)!;
+      const value = (f.type === 'file' ? control.dataset.answer ?? '' : control.value).trim();
       if (value === '') continue;
       out[f.id] = f.type === 'number' ? Number(value) : f.type === 'boolean' ? value === 'true' : value;
     }
@@ -307,6 +261,7 @@ async function applicationPage(applicationId: string, params: URLSearchParams): 
       status.replaceChildren(notice(errorText(error), 'error'));
     }
   };
+  const payment = await paymentSection(app, citizen, params);
   const answer = h('textarea', { name: 'answer', rows: 3 }) as HTMLTextAreaElement;
   const reason = h('input', { name: 'reason', type: 'text' }) as HTMLInputElement;
   const rating = h('select', { name: 'rating' }, ...[5, 4, 3, 2, 1].map((n) => h('option', { value: n }, number(n)))) as HTMLSelectElement;
@@ -322,6 +277,7 @@ async function applicationPage(applicationId: string, params: URLSearchParams): 
       app.outcome?.documentId && h('dt', {}, t('document')), app.outcome?.documentId && h('dd', { dir: 'ltr' }, app.outcome.documentId),
       app.outcome?.reason && h('dt', {}, t('note')), app.outcome?.reason && h('dd', {}, app.outcome.reason),
     ),
+    payment,
     citizen && Object.keys(app.prefill ?? {}).length > 0 && h('h2', {}, t('prefillConsent', { ids: (app.consentIds as string[]).join('، ') })),
     citizen && Object.keys(app.prefill ?? {}).length > 0 && prefillList(app.prefill),
     h('h2', {}, t('steps')),
@@ -479,7 +435,7 @@ function signInPage(params: URLSearchParams): void {
       const step = await signIn(username.value.trim(), password.value);
       if (step.done) return finish();
       const code = h('input', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', dir: 'ltr' }) as HTMLInputElement;
-      form.replaceChildren(field(t('mfaCode'), code), h('button', { type: 'submit' }, t('continue')));
+      form.replaceChildren(field(step.mfa.kind === 'SMS_MFA' ? t('smsCode', { to: step.mfa.destination ?? '' }) : t('mfaCode'), code), h('button', { type: 'submit' }, t('continue')));
       form.onsubmit = async (again: Event) => {
         again.preventDefault();
         try {
@@ -712,10 +668,15 @@ function complaintTable(items: Json[], names: Map<string, Localized>): HTMLEleme
     ))));
 }
 
-async function agencyComplaintsPage(): Promise<void> {
-  const agencyId = String(currentSession()?.claims['custom:agencyId'] ?? '');
-  const [names, { body }] = await Promise.all([agencyNames(), call('GET', '/v1/complaints?limit=100')]);
-  page(t('agencyComplaints', { agency: loc(names.get(agencyId)) }), complaintTable(body.items as Json[], names));
+/** Officers: their agency's complaints. Operators: the e-Government Unit's (routed to no agency, or escalated), or an agency's. */
+async function agencyComplaintsPage(params: URLSearchParams): Promise<void> {
+  const operator = role() === 'operator';
+  const agencyId = operator ? params.get('agency') ?? '' : String(currentSession()?.claims['custom:agencyId'] ?? '');
+  const [names, { body }] = await Promise.all([agencyNames(), call('GET', `/v1/complaints?limit=100${operator && agencyId ? `&agencyId=${encodeURIComponent(agencyId)}` : ''}`)]);
+  const choice = h('select', { name: 'agency' }, h('option', { value: '' }, t('egovUnit')), ...[...names].map(([id, name]) => h('option', { value: id, selected: id === agencyId }, loc(name)))) as HTMLSelectElement;
+  page(agencyId ? t('agencyComplaints', { agency: loc(names.get(agencyId)) }) : t('agencyComplaints', { agency: t('egovUnit') }),
+    operator && h('form', { role: 'search', class: 'search', onsubmit: (e: Event) => { e.preventDefault(); location.hash = `#/complaints${choice.value ? `?agency=${choice.value}` : ''}`; } }, field(t('agencyFilter'), choice), h('button', { type: 'submit' }, t('show'))),
+    complaintTable(body.items as Json[], names));
 }
 
 async function complaintPage(complaintId: string, params: URLSearchParams): Promise<void> {
@@ -784,21 +745,32 @@ async function render(): Promise<void> {
     else if (parts[0] === 'me' && parts[1] === 'documents') { needs('citizen'); await documentsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'access-log') { needs('citizen'); await accessLogPage(); }
     else if (parts[0] === 'me' && parts[1] === 'complaints') { needs('citizen'); await myComplaintsPage(); }
+    else if (parts[0] === 'me' && parts[1] === 'security') { if (!currentSession()) needs('citizen'); mfaPage(false); }
     else if (parts[0] === 'complaints' && parts[1]) await complaintPage(parts[1], params);
-    else if (parts[0] === 'complaints') { needs('officer'); await agencyComplaintsPage(); }
+    else if (parts[0] === 'complaints') { if (role() !== 'operator') needs('officer'); await agencyComplaintsPage(params); }
     else if (parts[0] === 'signin') signInPage(params);
     else if (parts[0] === 'signup') signUpPage();
     else if (parts[0] === 'inbox') { needs('officer'); await inboxPage(params); }
     else if (parts[0] === 'tasks' && parts[1]) { needs('officer'); await taskPage(parts[1]); }
     else if (parts[0] === 'operator' && parts[1] === 'services' && parts[2]) { needs('operator'); await editCardPage(parts[2]); }
+    else if (parts[0] === 'operator' && parts[1] === 'feedback') { needs('operator'); await feedbackPage(); }
+    else if (parts[0] === 'operator' && parts[1] === 'rollout') { needs('operator'); await rolloutPage(); }
+    else if (parts[0] === 'operator' && parts[1] === 'kpis') { needs('operator'); await kpiPage(params); }
     else if (parts[0] === 'operator') { needs('operator'); await operatorPage(); }
     else page(t('notFound'));
   } catch (error) {
+    // Staff without an authenticator app: every staff route refuses them until they enrol one.
+    if (error instanceof ApiError && error.code === 'mfa_enrolment_required') return finishRender(() => mfaPage(true));
     const status = error instanceof ApiError ? error.status : 0;
     page(status === 404 ? t('notFound') : status === 401 ? t('needSignIn') : status === 403 ? t('forbidden') : t('appName'),
       notice(errorText(error), 'error'),
       error instanceof ApiError && error.status === 401 && h('p', {}, h('a', { href: `#/signin?next=${encodeURIComponent(location.hash)}` }, t('navSignIn'))));
   }
+  finishRender();
+}
+
+function finishRender(draw?: () => void): void {
+  draw?.();
   main().removeAttribute('aria-busy');
   document.getElementById('page-title')?.focus();
   announce(document.title);

@@ -29,10 +29,14 @@ describe.each(Object.keys(stages))('the %s stage', (stage) => {
   test('answers with CSP (frame-ancestors none, scripts from itself only), HSTS and no framing', () => {
     const policy = portal.findResources('AWS::CloudFront::ResponseHeadersPolicy');
     const config = Object.values(policy)[0]!.Properties.ResponseHeadersPolicyConfig;
-    const csp: string = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    // The uploads bucket's name holds the account (a token): the CSP is a join of strings and that reference.
+    const value = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    const csp: string = typeof value === 'string' ? value : value['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : '<account>')).join('');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain(`connect-src 'self' https://cognito-idp.${stageConfig(stage).primaryRegion}.amazonaws.com`);
+    const region = stageConfig(stage).primaryRegion;
+    // Sign-in at Cognito, and uploaded files posted straight to the uploads bucket (presigned POSTs).
+    expect(csp).toContain(`connect-src 'self' https://cognito-idp.${region}.amazonaws.com https://khidma-${stage}-uploads-<account>-${region}.s3.${region}.amazonaws.com;`);
     expect(csp).not.toContain('unsafe-inline');
     expect(config.SecurityHeadersConfig.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true });
     expect(config.SecurityHeadersConfig.FrameOptions).toMatchObject({ FrameOption: 'DENY' });

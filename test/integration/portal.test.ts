@@ -2,13 +2,9 @@
 // applies in Arabic, an officer approves in English, a draft is resumed on another device, a validation error is
 // shown in Arabic, an officer is refused another agency's task, an operator meets a conflict; axe-core checks every
 // page in both languages for serious or critical violations, and screenshots land in .local/screenshots/.
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { readDemoTotpSecrets } from '../../local/cognito/demo-accounts';
-import { totpCode } from '../../local/cognito/sign-in';
-import { demoPassword } from '../../local/demo-users';
-import { api, cloudState, lastMessageTo, tokenFor } from '../support/api';
+import { readFileSync } from 'node:fs';
+import { api, lastMessageTo, tokenFor } from '../support/api';
+import { portalUrl as base, reloadUntil, signIn, useBrowser } from '../support/browser';
 import { createPerson, dateFromToday, freshPersonProof } from '../support/fixtures';
 import { payApplication } from '../support/journey';
 import { decide, openTask } from '../support/engagement';
@@ -17,81 +13,8 @@ import { until } from '../support/wait';
 jest.setTimeout(120_000);
 // Run inside the page by page.evaluate (the test project's types have no DOM).
 declare const document: any;
-declare const window: any;
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const shots = path.resolve(__dirname, '../../.local/screenshots');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const base = () => cloudState().apiUrl;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const checked: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  console.log(`axe-core checked ${checked.length} pages: ${checked.join(', ')}`);
-});
-
-async function newPage(lang: 'ar' | 'en' = 'ar'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: lang === 'ar' ? 'ar-JO' : 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${base()}/`);
-  await page.locator('main h1').waitFor();
-  if (lang === 'en') {
-    await page.getByRole('button', { name: 'Switch to English' }).click();
-    await page.locator('html[lang=en]').waitFor();
-  }
-  return page;
-}
-
-/** Waits for the page to render, runs axe-core on it, and saves a screenshot. */
-async function check(page: Page, name: string): Promise<void> {
-  await page.locator('main:not([aria-busy])').waitFor();
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id} (${v.impact}): ${v.nodes.map((n: any) => n.target.join(' ')).join('; ')}`);
-  });
-  expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-  checked.push(name);
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, username: string, lang: 'ar' | 'en'): Promise<void> {
-  if (!page.url().includes('#/signin')) {
-    await page.goto(`${base()}/#/signin`);
-  }
-  await page.getByLabel(lang === 'ar' ? 'اسم المستخدم أو الرقم الوطني' : 'Username or national number').fill(username);
-  await page.getByLabel(lang === 'ar' ? 'كلمة المرور' : 'Password').fill(demoPassword);
-  await page.getByRole('button', { name: lang === 'ar' ? 'تسجيل الدخول' : 'Sign in', exact: true }).last().click();
-  if (username.startsWith('officer') || username === 'operator') {
-    const secret = readDemoTotpSecrets(cloudState().totpFile)[username]!;
-    const code = page.getByLabel(lang === 'ar' ? 'رمز التحقق من تطبيق المصادقة' : 'Code from your authenticator app');
-    await code.fill(totpCode(secret));
-    await page.getByRole('button', { name: lang === 'ar' ? 'متابعة' : 'Continue' }).click();
-  }
-  await page.getByRole('button', { name: lang === 'ar' ? 'تسجيل الخروج' : 'Sign out' }).waitFor();
-}
-
-/** Reloads until the text shows (the workflow works asynchronously). */
-async function reloadUntil(page: Page, text: string): Promise<void> {
-  await until(`"${text}" on ${page.url()}`, async () => {
-    await page.reload();
-    await page.locator('main:not([aria-busy])').waitFor();
-    return (await page.getByText(text).count()) > 0;
-  });
-}
+const { newPage, check } = useBrowser();
 
 let appliedId = '';
 let draftId = '';

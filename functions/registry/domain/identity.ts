@@ -22,7 +22,8 @@ export interface UserDirectory {
    * Account created by an administrator, who must change the temporary password at first sign-in. The directory
    * sends it by email, unless `temporaryPassword` is given (then the caller hands it over and nothing is sent).
    */
-  createUser(user: { username: string; email: string; phone?: string; group: Role; temporaryPassword?: string }): Promise<{ sub: string; status: string }>;
+  /** `agencyId` and `serviceCentreId` become the custom claims a staff front-end reads (e.g. which inbox is theirs). */
+  createUser(user: { username: string; email: string; phone?: string; group: Role; temporaryPassword?: string; agencyId?: string; serviceCentreId?: string }): Promise<{ sub: string; status: string }>;
   deleteUser(username: string): Promise<void>;
   getSub(username: string): Promise<string | undefined>;
   /** Whether the user confirmed their sign-up; undefined when there is no such user. */
@@ -230,7 +231,7 @@ export async function provisionStaff(
   }
   let created;
   try {
-    created = await deps.directory.createUser({ username: request.username, email: request.email, phone: request.phone, group: request.role, temporaryPassword: request.temporaryPassword });
+    created = await deps.directory.createUser({ username: request.username, email: request.email, phone: request.phone, group: request.role, temporaryPassword: request.temporaryPassword, agencyId: request.agencyId, serviceCentreId: request.serviceCentreId });
   } catch (error) {
     if (error instanceof UsernameTaken) {
       throw new Conflict('username_taken', `The username ${request.username} is taken`);
