@@ -22,6 +22,7 @@ import { measureColdLoads } from './sections/cold-load';
 import { costSection } from './sections/cost';
 import { crashAndReconcile } from './sections/crash';
 import { faultRow } from './sections/faults';
+import { drDrillSection } from './sections/dr-rows';
 import { type JourneyFigures, runJourney } from './sections/journey';
 import { countNotifications } from './sections/notifications';
 import { poisonMessage } from './sections/poison';
@@ -155,6 +156,10 @@ async function childSections(collector: Collector, cloud: ChildCloud, options: B
   if (options.faults) {
     await collector.section('Fault: duplicate storm', async () => faultSection(await duplicateStorm(cloud.client, options.storm)));
     await collector.section('Fault: crash and reconcile', async () => faultSection(await crashAndReconcile(cloud, options.crash, options.seed)));
+    const dr = options.dr;
+    if (dr) {
+      await collector.section('Fault: primary region lost', () => drDrillSection(dr, progress));
+    }
   }
 }
 

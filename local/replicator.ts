@@ -6,7 +6,7 @@
 // global tables do, last writer wins (a change overwrites the replica's item whatever it holds). Changes still
 // waiting when the source region is lost are lost with it (`sever`): that is the drill's RPO.
 import path from 'node:path';
-import { DeleteItemCommand, DescribeTableCommand, type DynamoDBClient, PutItemCommand, UpdateTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DescribeTableCommand, type DynamoDBClient, UpdateTableCommand, waitUntilTableExists, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue as SdkValue } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue as LambdaValue, DynamoDBRecord } from 'aws-lambda';
 import { tableDefinitions, tableName } from '../lib/platform/tables';
@@ -70,7 +70,7 @@ export async function startReplicator(options: ReplicatorOptions): Promise<Repli
   let severed = false;
   const appliers = new Map<string, Promise<void>>();
 
-  /** One writer per table, in stream order: each change once it is `lagMs` old. */
+  /** One writer per table: the changes that are `lagMs` old, in stream order, the last of each item's (last writer wins). */
   function drain(table: string): void {
     if (appliers.has(table)) {
       return;
@@ -83,12 +83,15 @@ export async function startReplicator(options: ReplicatorOptions): Promise<Repli
           await new Promise((resolve) => setTimeout(resolve, wait));
           continue;
         }
-        const change = queue[0]!;
+        const now = Date.now();
+        const due = queue.findIndex((change) => change.readAt + options.lagMs > now);
+        // Taken off the queue as they are written: a loss now leaves them replicated (they were due before it).
+        const batch = queue.splice(0, due === -1 ? queue.length : due);
         try {
-          await write(target, change);
-          queue.shift();
-          applied += 1;
+          await writeAll(target, table, batch);
+          applied += batch.length;
         } catch (error) {
+          queue.unshift(...batch);
           options.log?.(`replicator: ${table}: ${(error as Error).name}, retrying`);
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
@@ -97,29 +100,15 @@ export async function startReplicator(options: ReplicatorOptions): Promise<Repli
     appliers.set(table, run);
   }
 
-  const pollers: StreamPoller[] = [];
-  try {
-    for (const name of names) {
-      pollers.push(
-        await startStreamPoller({
-          endpoint: options.from,
-          tableName: name,
-          checkpointFile: path.join(options.dataDir, `${name}.json`),
-          handler: async (event) => {
-            if (!severed) {
-              const readAt = Date.now();
-              queues.get(name)!.push(...event.Records.map((record) => ({ table: name, record, readAt })));
-              drain(name);
-            }
-          },
-        }),
-      );
+  const pollers = await startPollers(options, names, (name, records) => {
+    if (!severed) {
+      const readAt = Date.now();
+      queues.get(name)!.push(...records.map((record) => ({ table: name, record, readAt })));
+      drain(name);
     }
-  } catch (error) {
-    await Promise.all(pollers.map((poller) => poller.stop()));
-    throw error;
-  }
+  });
 
+  let closing: Promise<void> | undefined;
   const waiting = () => [...queues.values()].reduce((sum, queue) => sum + queue.length, 0);
   const close = async () => {
     severed = true;
@@ -136,21 +125,57 @@ export async function startReplicator(options: ReplicatorOptions): Promise<Repli
       const droppedByTable = Object.fromEntries([...queues].filter(([, queue]) => queue.length > 0).map(([table, queue]) => [table, queue.length]));
       const oldest = Math.min(...all.map((change) => change.readAt));
       queues.forEach((queue) => queue.splice(0));
-      await close();
+      // Not awaited: the pollers' last reads fail against the lost region; stop() waits for them.
+      closing ??= close();
       return { dropped: all.length, lagAtLossMs: all.length ? Math.max(0, at - oldest) : 0, droppedByTable };
     },
-    stop: close,
+    async stop() {
+      await (closing ??= close());
+    },
   };
 }
 
-/** Last writer wins: the change's new image replaces the replica's item, a removal removes it. */
-async function write(target: DynamoDBClient, change: Change): Promise<void> {
+/** One stream poller per table; the changes they read go to `take` (the replicator's queues). */
+async function startPollers(options: ReplicatorOptions, names: readonly string[], take: (table: string, records: DynamoDBRecord[]) => void): Promise<StreamPoller[]> {
+  const pollers: StreamPoller[] = [];
+  try {
+    for (const name of names) {
+      const handler = async (event: { Records: DynamoDBRecord[] }) => take(name, event.Records);
+      pollers.push(await startStreamPoller({ endpoint: options.from, tableName: name, checkpointFile: path.join(options.dataDir, `${name}.json`), handler }));
+    }
+    return pollers;
+  } catch (error) {
+    await Promise.all(pollers.map((poller) => poller.stop()));
+    throw error;
+  }
+}
+
+/** Last writer wins: an item's last change replaces the replica's item (its new image), or removes it. */
+async function writeAll(target: DynamoDBClient, table: string, changes: readonly Change[]): Promise<void> {
+  const last = new Map<string, Change>();
+  for (const change of changes) {
+    const keys = change.record.dynamodb?.Keys ?? {};
+    const id = JSON.stringify(Object.keys(keys).sort().map((name) => [name, keys[name]]));
+    last.delete(id);
+    last.set(id, change);
+  }
+  let requests: WriteRequest[] = [...last.values()].flatMap(toWriteRequest);
+  for (let attempt = 0; requests.length > 0; attempt++) {
+    if (attempt > 0) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+    }
+    const chunks = Array.from({ length: Math.ceil(requests.length / 25) }, (_, index) => requests.slice(index * 25, index * 25 + 25));
+    const answers = await Promise.all(chunks.map((chunk) => target.send(new BatchWriteItemCommand({ RequestItems: { [table]: chunk } }))));
+    requests = answers.flatMap((answer) => answer.UnprocessedItems?.[table] ?? []);
+  }
+}
+
+function toWriteRequest(change: Change): WriteRequest[] {
   const { Keys, NewImage } = change.record.dynamodb ?? {};
   if (change.record.eventName === 'REMOVE') {
-    await target.send(new DeleteItemCommand({ TableName: change.table, Key: toSdkImage(Keys ?? {}) }));
-  } else if (NewImage) {
-    await target.send(new PutItemCommand({ TableName: change.table, Item: toSdkImage(NewImage) }));
+    return [{ DeleteRequest: { Key: toSdkImage(Keys ?? {}) } }];
   }
+  return NewImage ? [{ PutRequest: { Item: toSdkImage(NewImage) } }] : [];
 }
 
 const toSdkImage = (image: Record<string, LambdaValue>): Record<string, SdkValue> =>
