@@ -11,7 +11,6 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -97,7 +96,9 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     if (Item) {
       return false;
     }
-    await client.send(new DeleteCommand({ TableName: tables.idempotency, Key: { id: key }, ConditionExpression: 'applicationId = :id', ExpressionAttributeValues: { ':id': applicationId } })).catch(() => undefined);
+    // A transaction of one (its command is in this bundle already): deleted only if the claim still names that application.
+    const release = { TableName: tables.idempotency, Key: { id: key }, ConditionExpression: 'applicationId = :id', ExpressionAttributeValues: { ':id': applicationId } };
+    await client.send(new TransactWriteCommand({ TransactItems: [{ Delete: release }] })).catch(() => undefined);
     return true;
   }
 
