@@ -46,6 +46,8 @@ export interface DrDrillFigures {
   readonly completed: number;
   readonly unfinished: Array<{ readonly applicationId: string; readonly status?: string; readonly tasks: Record<string, string> }>;
   readonly repeated: number;
+  /** The applicant's inbox in DR: applications with an approval notification, and with more than one. */
+  readonly approvalNotices: { readonly notified: number; readonly repeated: number };
 }
 
 const CITIZEN_PASSWORD = 'Drill-Primary-2026!';
@@ -84,6 +86,7 @@ export async function drDrill(options: DrDrillOptions, progress: (line: string) 
     const replays = await replayInDr(dr, work.keys, answered.submissions);
     const ids = [...new Set(replays.ids)];
     const outcome = await settle(dr, ids, options.settleMs);
+    const approvalNotices = await noticesOfApproval(dr, ids.slice(0, outcome.completed === ids.length ? ids.length : 0));
     const created = ids[0] ? await applicationsSince(dr, (await dr.call(`/v1/applications/${ids[0]}`, 'citizen')).body.applicant, since) : [];
     return {
       lagMs: options.lagMs,
@@ -98,6 +101,7 @@ export async function drDrill(options: DrDrillOptions, progress: (line: string) 
       completed: outcome.completed,
       unfinished: outcome.unfinished,
       repeated: outcome.repeated.length,
+      approvalNotices,
     };
   } finally {
     dr?.close();
@@ -250,6 +254,29 @@ async function replayInDr(dr: CloudClient, keys: readonly string[], answered: Re
     recreated += before !== undefined && before !== answer.body.applicationId ? 1 : 0;
   }
   return { same, recreated, failed, ids };
+}
+
+/** Waits until each approved application has its approval notification in the citizen's inbox (notifications are asynchronous). */
+async function noticesOfApproval(dr: CloudClient, applicationIds: readonly string[]): Promise<DrDrillFigures['approvalNotices']> {
+  const count = async () => {
+    const counts = new Map<string, number>();
+    let cursor: string | undefined;
+    do {
+      const page = await dr.call(`/v1/me/notifications?limit=100${cursor ? `&cursor=${cursor}` : ''}`, 'citizen');
+      for (const item of (page.body?.items ?? []) as Array<{ type: string; applicationId?: string }>) {
+        if (item.type === 'ApplicationApproved' && item.applicationId && applicationIds.includes(item.applicationId)) {
+          counts.set(item.applicationId, (counts.get(item.applicationId) ?? 0) + 1);
+        }
+      }
+      cursor = page.body?.nextCursor;
+    } while (cursor);
+    return counts;
+  };
+  const counts = await until('an approval notification for each application', async () => {
+    const found = await count();
+    return found.size === applicationIds.length ? found : undefined;
+  }, 60_000).catch(count);
+  return { notified: counts.size, repeated: [...counts.values()].filter((value) => value > 1).length };
 }
 
 function expectStatus(answer: ApiAnswer, status: number, what: string): void {

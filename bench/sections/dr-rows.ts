@@ -21,6 +21,7 @@ export function drDrillRows(figures: DrDrillFigures): Row[] {
     details: {
       'replayed to the same application': figures.replays.same,
       'recreated in DR (lost with the primary)': figures.replays.recreated,
+      'approval notifications in DR': `${figures.approvalNotices.notified}, ${figures.approvalNotices.repeated} repeated`,
       ...(figures.replays.failed.length ? { 'replays refused': figures.replays.failed } : {}),
       ...(figures.unfinished.length ? { unfinished: figures.unfinished } : {}),
     },

@@ -38,4 +38,6 @@ it('completes every application in DR, each Idempotency-Key giving exactly one',
   expect(figures.replays.failed).toEqual([]);
   expect(figures.applicationsInDr).toBe(APPLICATIONS + IN_FLIGHT);
   expect({ completed: figures.completed, unfinished: figures.unfinished, repeated: figures.repeated }).toEqual({ completed: APPLICATIONS + IN_FLIGHT, unfinished: [], repeated: 0 });
+  // Their notifications too: the applicant's inbox in DR has each approval, once.
+  expect(figures.approvalNotices).toEqual({ notified: APPLICATIONS + IN_FLIGHT, repeated: 0 });
 });
