@@ -96,6 +96,12 @@ async function runSections(collector: Collector, options: BenchOptions, scratch:
   await harness.stop();
   clouds.harness = undefined;
   await childSections(collector, await child, options);
+  const dr = options.faults ? options.dr : undefined;
+  if (dr) {
+    // The drill starts two local clouds of its own: the child one stops first.
+    await (await child).stop();
+    await collector.section('Fault: primary region lost', () => drDrillSection(dr, progress));
+  }
 }
 
 const faultSection = (figure: Parameters<typeof faultRow>[0]) => ({ rows: [faultRow(figure)], data: figure });
@@ -156,10 +162,6 @@ async function childSections(collector: Collector, cloud: ChildCloud, options: B
   if (options.faults) {
     await collector.section('Fault: duplicate storm', async () => faultSection(await duplicateStorm(cloud.client, options.storm)));
     await collector.section('Fault: crash and reconcile', async () => faultSection(await crashAndReconcile(cloud, options.crash, options.seed)));
-    const dr = options.dr;
-    if (dr) {
-      await collector.section('Fault: primary region lost', () => drDrillSection(dr, progress));
-    }
   }
 }
 
