@@ -25,11 +25,12 @@ async function main(): Promise<number> {
     const dataDir = path.resolve(process.env.KHIDMA_LOCAL_DIR ?? '.local');
     const local = values.stage ? undefined : readState(dataDir);
     const stage = values.stage ?? local!.stage;
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient(local ? { endpoint: local.dynamoDbEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-      { marshallOptions: { removeUndefinedValues: true } },
-    );
-    const store = local ? fileOpenDataStore(openDataDir(dataDir)) : s3OpenDataStore(values.bucket!);
+    const dynamoDb = new DynamoDBClient(local ? { endpoint: local.dynamoDbEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {});
+    const client = DynamoDBDocumentClient.from(dynamoDb, { marshallOptions: { removeUndefinedValues: true } });
+    // The bucket is signed for with the same credentials and region the DynamoDB client resolved (the default chain).
+    const store = local
+      ? fileOpenDataStore(openDataDir(dataDir))
+      : s3OpenDataStore(values.bucket!, { region: await dynamoDb.config.region(), credentials: () => dynamoDb.config.credentials() });
     const result = await exportOpenData(exportDeps(client, { catalogue: tableName(stage, 'catalogue'), engagement: tableName(stage, 'engagement') }, store));
     const rows = Object.entries(result.rows).map(([name, count]) => `${name} ${count}`).join(', ');
     console.log(`Open data of ${stage} exported (rows: ${rows}): ${result.written.length} files written, ${result.unchanged.length} unchanged`);

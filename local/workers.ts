@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { EVENT_SOURCE } from '../lib/platform/workflow';
 import { platformQueueName, platformQueues, type Worker, workers as catalogue } from '../lib/catalogue/workers';
+import { failureQueueName, failureSourceOf } from '../lib/catalogue/worker-types';
+import { eventTarget } from './event-target';
 import type { DomainEvent } from '../schemas/applications';
 import { agencyQueueName, AGENCY_QUEUE_MAX_RECEIVES, AGENCY_QUEUE_VISIBILITY_SECONDS } from '../lib/platform/workflow';
 import { tableName } from '../lib/platform/tables';
@@ -85,6 +87,14 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
       visibilityTimeoutMs: options.visibilityTimeoutMs ?? definition.visibilitySeconds * 1000,
       maxReceiveCount: definition.maxReceives,
     });
+  }
+  // The workers' failure queues. A stream's stays empty here: the local poller retries until the worker takes the
+  // batch (a stand-by region's disabled consumer must keep its records), where Lambda gives up after 20 retries.
+  for (const worker of catalogue) {
+    const source = failureSourceOf(worker);
+    if (source) {
+      queues.createQueue(failureQueueName(options.stage, worker.id, source));
+    }
   }
   const { installMessageQueues } = await import('../functions/shared/queues-adapter');
   installMessageQueues(queues);
@@ -172,29 +182,10 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
       continue;
     }
     const handler = await handlerOf(worker);
-    const types: readonly string[] = worker.trigger.detailTypes;
-    // EventBridge retries a failing target (then dead-letters it); here: a few quick tries, then a log line.
-    stoppers.push(
-      asStopper(
-        bus.subscribe(async (event) => {
-          if (!types.includes(event.type)) {
-            return;
-          }
-          for (let attempt = 1; ; attempt++) {
-            try {
-              await handler(toEventBridgeEvent(event));
-              return;
-            } catch (error) {
-              if (attempt >= 3) {
-                options.log(`${worker.id} failed on event ${event.eventId} (${(error as Error).name}) after ${attempt} attempts`);
-                return;
-              }
-              await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-            }
-          }
-        }),
-      ),
-    );
+    const failureQueue = failureQueueName(options.stage, worker.id, 'event');
+    const deliver = (event: DomainEvent) => handler(toEventBridgeEvent(event));
+    const target = { workerId: worker.id, detailTypes: worker.trigger.detailTypes, deliver, failureQueue, queues, asDelivered: toEventBridgeEvent, log: options.log };
+    stoppers.push(asStopper(bus.subscribe(eventTarget(target))));
   }
 
   for (const worker of byKind('schedule')) {

@@ -23,7 +23,23 @@ export const QueueStatus = z
   })
   .register(z.globalRegistry, { id: 'QueueStatus', description: "A queue and its dead-letter queue: what waits, what is in flight, how old the oldest is" });
 export type QueueStatus = z.infer<typeof QueueStatus>;
-export const QueueList = z.strictObject({ items: z.array(QueueStatus) }).register(z.globalRegistry, { id: 'QueueList' });
+export const FailureQueueStatus = z
+  .strictObject({
+    /** `<worker>-event-failures` or `<worker>-stream-failures`. */
+    queue: z.string(),
+    kind: z.enum(['event-failures', 'stream-failures']),
+    /** The worker whose failures it holds. */
+    worker: z.string(),
+    deadLetters: QueueDepth,
+    /** These are not redriven by the route: what an operator does instead (README, "Operating Khidma"). */
+    remedy: z.string(),
+  })
+  .register(z.globalRegistry, {
+    id: 'FailureQueueStatus',
+    description: "A worker's failure queue: the events its rule gave up on after EventBridge's retries, or the stream batches its consumer gave up on",
+  });
+export type FailureQueueStatus = z.infer<typeof FailureQueueStatus>;
+export const QueueList = z.strictObject({ items: z.array(QueueStatus), failures: z.array(FailureQueueStatus) }).register(z.globalRegistry, { id: 'QueueList' });
 export const ListQueuesQuery = z.strictObject({});
 export const QueueParams = z.strictObject({ queue: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, 'must be a queue id such as tasks-dls')) });
 export const RedriveBody = z

@@ -9,8 +9,8 @@ const slot = adapterSlot<LogSource>(async () => {
   if (!bucket) {
     throw new Error('OPEN_DATA_LOG_BUCKET is not set and no local log source is installed');
   }
-  const { s3LogSource } = await import('./s3-logs');
-  return s3LogSource(bucket, environment().OPEN_DATA_BUCKET_REGION);
+  const [{ s3LogSource }, { lambdaS3Signing }] = await Promise.all([import('./s3-logs'), import('../shared/s3-requests')]);
+  return s3LogSource(bucket, lambdaS3Signing(environment().OPEN_DATA_BUCKET_REGION));
 });
 
 export const installDownloadLogs = slot.install;

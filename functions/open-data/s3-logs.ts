@@ -1,27 +1,18 @@
-// S3 adapter of the open-data distribution's CloudFront standard logs (gzip files under cloudfront/).
+// S3 adapter of the open-data distribution's CloudFront standard logs (gzip files under cloudfront/), through the
+// hand-signed S3 requests (functions/shared/s3-requests.ts).
 import { gunzipSync } from 'node:zlib';
-import { DeleteObjectCommand, GetObjectCommand, paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
 import { OPEN_DATA_CLOUDFRONT_LOG_PREFIX } from '../../lib/platform/open-data';
+import { lambdaS3Signing, type S3Signing, signedS3 } from '../shared/s3-requests';
 import type { LogSource } from './domain/downloads';
 
-export function s3LogSource(bucket: string, region?: string, client = new S3Client(region ? { region } : {})): LogSource {
+export function s3LogSource(bucket: string, signing: S3Signing = lambdaS3Signing()): LogSource {
+  const s3 = signedS3(bucket, signing);
   return {
-    async *keys() {
-      for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: OPEN_DATA_CLOUDFRONT_LOG_PREFIX })) {
-        for (const object of page.Contents ?? []) {
-          if (object.Key) {
-            yield object.Key;
-          }
-        }
-      }
-    },
+    keys: () => s3.keys(OPEN_DATA_CLOUDFRONT_LOG_PREFIX),
     async read(key) {
-      const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      const bytes = Buffer.from((await Body?.transformToByteArray()) ?? []);
+      const bytes = (await s3.get(key)) ?? Buffer.alloc(0);
       return (key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
     },
-    async remove(key) {
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-    },
+    remove: (key) => s3.remove(key),
   };
 }

@@ -9,8 +9,8 @@ const slot = adapterSlot<OpenDataStore>(async () => {
   if (!bucket) {
     throw new Error('OPEN_DATA_BUCKET is not set and no local open-data store is installed');
   }
-  const { s3OpenDataStore } = await import('./s3-store');
-  return s3OpenDataStore(bucket, environment().OPEN_DATA_BUCKET_REGION);
+  const [{ s3OpenDataStore }, { lambdaS3Signing }] = await Promise.all([import('./s3-store'), import('../shared/s3-requests')]);
+  return s3OpenDataStore(bucket, lambdaS3Signing(environment().OPEN_DATA_BUCKET_REGION));
 });
 
 export const installOpenDataStore = slot.install;

@@ -4,5 +4,5 @@ import { listQueues } from './domain/queues';
 import { queueOpsDeps, stageQueues } from './deps';
 
 export const handler = httpHandler(listQueuesRoute, async () => {
-  return { body: { items: await listQueues(queueOpsDeps, stageQueues()) } };
+  return { body: await listQueues(queueOpsDeps, stageQueues()) };
 });

@@ -1,64 +1,20 @@
-// The upload bucket in AWS, signed with Signature V4 by hand (@smithy/signature-v4, already in every bundle for
-// DynamoDB): a presigned POST whose policy pins the exact key, content type, length range and the pending tag
-// (as @aws-sdk/s3-presigned-post builds it), a presigned GET (as @aws-sdk/s3-request-presigner does), and the
+// The upload bucket in AWS, signed with Signature V4 by hand (functions/shared/s3-requests.ts): a presigned POST
+// whose policy pins the exact key, content type, length range and the pending tag (as @aws-sdk/s3-presigned-post
+// builds it), a presigned GET (as @aws-sdk/s3-request-presigner does), and the
 // object's tags read and written. The S3 client would add ~180 KB to each function that uses the bucket (over the
 // 400 KB budget); test/unit/s3-signing.test.ts checks these against the SDK's own presigners.
 import { createHash, createHmac } from 'node:crypto';
-import { fromEnv } from '@aws-sdk/credential-provider-env';
-import { createScope, getSigningKey, SignatureV4 } from '@smithy/signature-v4';
+import { createScope, getSigningKey } from '@smithy/signature-v4';
+import { lambdaS3Signing, type S3Signing, Sha256, signedS3 } from '../shared/s3-requests';
 import type { ObjectStorage } from './domain/uploads';
 import { PENDING_TAGGING, STATE_TAG } from './tags';
 
-type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data));
-
-/** SHA-256, or HMAC-SHA256 with a key, as the signer's Checksum constructor. */
-export class Sha256 {
-  private hash;
-  constructor(secret?: Data) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: Data): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {}
-}
-
 const iso8601 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-const encodeKey = (key: string) => key.split('/').map(encodeURIComponent).join('/');
 
-export interface S3Signing {
-  readonly region: string;
-  readonly credentials: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
-  readonly now?: () => Date;
-}
-
-export function s3Storage(bucket: string, signing: S3Signing = { region: process.env.AWS_REGION ?? 'us-east-1', credentials: fromEnv() }): ObjectStorage {
-  const host = `${bucket}.s3.${signing.region}.amazonaws.com`;
+export function s3Storage(bucket: string, signing: S3Signing = lambdaS3Signing()): ObjectStorage {
+  const s3 = signedS3(bucket, signing);
   const now = signing.now ?? (() => new Date());
-  const signer = new SignatureV4({ credentials: signing.credentials, region: signing.region, service: 's3', sha256: Sha256, uriEscapePath: false, applyChecksum: false });
-  const request = (method: string, key: string, query: Record<string, string>, headers: Record<string, string> = {}, body?: string) => ({
-    method,
-    protocol: 'https:',
-    hostname: host,
-    path: `/${encodeKey(key)}`,
-    query,
-    headers: { host, ...headers },
-    body,
-  });
-  const send = async (method: string, key: string, headers: Record<string, string> = {}, body?: string): Promise<string> => {
-    const payload = createHash('sha256').update(body ?? '').digest('hex');
-    const signed = await signer.sign(request(method, key, { tagging: '' }, { ...headers, 'x-amz-content-sha256': payload }, body), { signingDate: now() });
-    const response = await fetch(`https://${host}/${encodeKey(key)}?tagging`, { method, headers: signed.headers as Record<string, string>, body });
-    const text = await response.text();
-    if (!response.ok) {
-      throw new Error(`S3 ${method} ?tagging of ${key}: ${response.status} ${text.slice(0, 200)}`);
-    }
-    return text;
-  };
+  const tagging = (method: string, key: string, headers?: Record<string, string>, body?: string) => s3.send(method, key, { query: { tagging: '' }, headers, body });
 
   return {
     async presignPost({ key, contentType, maxBytes, expiresAt }) {
@@ -85,12 +41,12 @@ export function s3Storage(bucket: string, signing: S3Signing = { region: process
       const policy = Buffer.from(JSON.stringify({ expiration: iso8601(expiresAt), conditions })).toString('base64');
       const signingKey = await getSigningKey(Sha256, credentials, shortDate, signing.region, 's3');
       const signature = createHmac('sha256', Buffer.from(signingKey)).update(policy).digest('hex');
-      return { url: `https://${host}/`, fields: { ...fields, key, Policy: policy, 'X-Amz-Signature': signature } };
+      return { url: `https://${s3.host}/`, fields: { ...fields, key, Policy: policy, 'X-Amz-Signature': signature } };
     },
     async presignGet({ key, contentType, filename, expiresAt }) {
       const date = now();
       const query = { 'response-content-disposition': `attachment; filename="${filename}"`, 'response-content-type': contentType, 'x-id': 'GetObject' };
-      const signed = await signer.presign(request('GET', key, query, { 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD', 'x-amz-checksum-mode': 'ENABLED' }), {
+      const signed = await s3.signer.presign(s3.request('GET', key, query, { 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD', 'x-amz-checksum-mode': 'ENABLED' }), {
         signingDate: date,
         expiresIn: Math.max(1, Math.floor((expiresAt.getTime() - date.getTime()) / 1000)),
         unsignableHeaders: new Set(['content-type']),
@@ -99,15 +55,15 @@ export function s3Storage(bucket: string, signing: S3Signing = { region: process
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`)
         .join('&');
-      return `https://${host}${signed.path}?${search}`;
+      return `https://${s3.host}${signed.path}?${search}`;
     },
     async keep(key) {
-      const current = await send('GET', key);
+      const current = (await tagging('GET', key)).toString('utf8');
       const tags = [...current.matchAll(/<Tag><Key>([^<]*)<\/Key><Value>([^<]*)<\/Value><\/Tag>/g)].filter(([, name]) => name !== STATE_TAG);
       const body = `<Tagging><TagSet>${[...tags.map(([, name, value]) => [name, value]), [STATE_TAG, 'submitted']]
         .map(([name, value]) => `<Tag><Key>${name}</Key><Value>${value}</Value></Tag>`)
         .join('')}</TagSet></Tagging>`;
-      await send('PUT', key, { 'content-md5': createHash('md5').update(body).digest('base64'), 'content-type': 'application/xml' }, body);
+      await tagging('PUT', key, { 'content-md5': createHash('md5').update(body).digest('base64'), 'content-type': 'application/xml' }, body);
     },
   };
 }

@@ -137,6 +137,7 @@ export const errorCodes = {
   file_infected: 422,
   // Operations: queues, rollout
   queue_not_found: 404,
+  queue_not_redrivable: 409,
   phase_not_ready: 409,
 } as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503>;
 

@@ -133,6 +133,7 @@ export const errorMessages = {
   file_answer_invalid: 'ملف مرفق ليس لك أو لا يطابق المستند المطلوب',
   file_infected: 'وُجدت برمجية خبيثة في الملف المرفوع',
   queue_not_found: 'لا يوجد طابور بهذا الاسم؛ راجع قائمة الطوابير',
+  queue_not_redrivable: 'هذا طابور إخفاقات لا يُعاد تشغيله من هنا؛ عالج السبب ثم أعد نشر الأحداث أو أعد تشغيل العامل كما يشرح دليل التشغيل',
   phase_not_ready: 'لا يمكن فتح المرحلة {phase} قبل أن يكون لكل خدماتها طابور مهام لدى جهاتها',
 } as const satisfies Record<ErrorCode, string>;
 

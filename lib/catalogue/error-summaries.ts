@@ -123,6 +123,7 @@ export const errorSummaries = {
   file_answer_invalid: 'A file answer names an upload that does not exist, is not yours, or is for another document',
   file_infected: 'The malware scan found a threat in an uploaded file',
   queue_not_found: 'No queue by that name; see the list of queues',
+  queue_not_redrivable: 'A worker failure queue: no queue can take its messages back; fix the cause and replay as the operations runbook says',
   phase_not_ready: 'The phase cannot open while a service of it has no task queue for its agencies',
 } as const satisfies Record<ErrorCode, string>;
 

@@ -47,7 +47,7 @@ export const redriveQueueRoute = {
   response: RedriveResult,
   successStatus: 202,
   errors: [404],
-  errorCodes: ['queue_not_found'],
+  errorCodes: ['queue_not_found', 'queue_not_redrivable'],
 } as const satisfies RouteContract;
 
 const rolloutTag = 'Rollout';

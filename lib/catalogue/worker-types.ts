@@ -63,3 +63,13 @@ export interface PlatformQueue {
 }
 
 export const platformQueueName = (stage: string, name: string) => `khidma-${stage}-${name}`;
+
+/** What a failure queue holds: events a rule's target gave up on, or stream batches a consumer gave up on. */
+export type FailureSource = 'event' | 'stream';
+
+/** The queue a worker's failures land in: its event rule's dead-letter queue, or its stream's on-failure queue. */
+export const failureQueueName = (stage: string, workerId: string, source: FailureSource) => platformQueueName(stage, `${workerId}-${source}-failures`);
+
+/** The failure source of a worker, if its trigger has one (event rules and streams). */
+export const failureSourceOf = (worker: Worker): FailureSource | undefined =>
+  worker.trigger.kind === 'events' || worker.trigger.kind === 'aws-events' ? 'event' : worker.trigger.kind === 'stream' ? 'stream' : undefined;

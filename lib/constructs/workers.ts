@@ -15,7 +15,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { type PlatformQueue, platformQueueName, platformQueues, type Worker, workers as catalogue } from '../catalogue/workers';
-import { outboxStreamFilter, type StreamFilter } from '../catalogue/worker-types';
+import { type FailureSource, failureQueueName, outboxStreamFilter, type StreamFilter } from '../catalogue/worker-types';
 import { replicaStreamArn } from './replica-stream';
 import { EVENT_SOURCE } from '../platform/workflow';
 import type { TableId } from '../platform/tables';
@@ -204,13 +204,7 @@ export class Workers extends Construct {
     props: WorkersProps,
   ): void {
     const table = props.tables[tableId];
-    const failures = new Queue(this, `${pascalCase(worker.id)}Failures`, {
-      retentionPeriod: Duration.days(14),
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-    });
-    Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination of the stream' });
-    this.deadLetterQueues.push({ of: `${worker.id}-stream`, queue: failures });
+    const failures = this.failureQueue(`${pascalCase(worker.id)}Failures`, worker, 'stream', props.stage);
     const options = {
       startingPosition: StartingPosition.TRIM_HORIZON,
       batchSize: trigger.batchSize,
@@ -236,6 +230,14 @@ export class Workers extends Construct {
     );
     failures.grantSendMessages(handler.function);
     table.encryptionKey?.grantDecrypt(handler.function);
+  }
+
+  /** The queue a worker's failures land in (its stream's on-failure destination, its event rule's DLQ), alarmed. */
+  private failureQueue(id: string, worker: Worker, source: FailureSource, stage: string): Queue {
+    const queue = new Queue(this, id, { queueName: failureQueueName(stage, worker.id, source), retentionPeriod: Duration.days(14), enforceSSL: true, encryption: QueueEncryption.SQS_MANAGED });
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: `This queue is itself the failure destination of the ${source === 'event' ? 'event rule target' : 'stream'}` });
+    this.deadLetterQueues.push({ of: `${worker.id}-${source === 'event' ? 'events' : 'stream'}`, queue });
+    return queue;
   }
 
   private trigger(worker: Worker, handler: CapabilityFunction, props: WorkersProps): void {
@@ -272,13 +274,7 @@ export class Workers extends Construct {
       }
       case 'events':
       case 'aws-events': {
-        const failures = new Queue(this, `${pascalCase(worker.id)}EventFailures`, {
-          retentionPeriod: Duration.days(14),
-          enforceSSL: true,
-          encryption: QueueEncryption.SQS_MANAGED,
-        });
-        Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of an event rule target' });
-        this.deadLetterQueues.push({ of: `${worker.id}-events`, queue: failures });
+        const failures = this.failureQueue(`${pascalCase(worker.id)}EventFailures`, worker, 'event', props.stage);
         // Domain events on the platform's bus; an AWS service's (GuardDuty's scan results) on the default bus, of the upload bucket only.
         const pattern =
           trigger.kind === 'events'

@@ -13,6 +13,7 @@ import { workflowAgencyIds } from '../../lib/platform/agencies';
 import { businessMetrics } from '../../lib/platform/metrics';
 import { buildApp } from '../../lib/stacks/app';
 import { apiTemplate } from './api-template';
+import { queuesOfStage } from '../../functions/operations/stage-queues';
 
 type Json = any;
 
@@ -70,6 +71,15 @@ describe.each(['dev', 'prod'])('the %s stage', (stageName) => {
       for (const alarm of queueAlarms) {
         expect(alarm).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1, AlarmActions: [{ Ref: topic }] });
       }
+    });
+
+    test('lists every queue that receives failures in GET /v1/operations/queues (its DLQs and the workers’ failure queues)', () => {
+      const listed = queuesOfStage(config.stage);
+      const names = new Set([...listed.queues.map((queue) => queue.deadLetterQueue), ...listed.failures.map((queue) => queue.name)]);
+      const queues = template.findResources('AWS::SQS::Queue');
+      const unlisted = [...failureTargets(template).keys()].map((id) => queues[id]?.Properties?.QueueName ?? id).filter((name) => !names.has(name));
+      expect(unlisted).toEqual([]);
+      expect(listed.failures.length).toBe(workers.filter((worker) => ['events', 'aws-events', 'stream'].includes(worker.trigger.kind)).length);
     });
 
     test("alarms on every route's 5xx rate and p99 latency against the stage's SLO", () => {

@@ -9,6 +9,8 @@ import { tableName } from '../../lib/platform/tables';
 import { api, cloudState, tables, tokenFor } from '../support/api';
 import { deliveriesOf, freshCitizen, inboxAbout, outbox, setPreferences, submitVehicleRenewal } from '../support/engagement';
 import { until } from '../support/wait';
+import { failureSourceOf } from '../../lib/catalogue/worker-types';
+import { workers } from '../../lib/catalogue/workers';
 
 const QUEUE = 'email-deliveries';
 const failSwitch = () => path.join(cloudState().outbox, 'email.fail');
@@ -107,5 +109,28 @@ describe('dead letters', () => {
     expect(Items.map((item) => item.record)).toEqual([
       expect.objectContaining({ action: 'queue.redrive', actor: { id: 'operator', role: 'operator' }, fields: ['khidma-local-email-deliveries-dlq'], at: redriven.body.at }),
     ]);
+  });
+});
+
+describe("workers' failure queues", () => {
+  it('are listed (every event rule and stream consumer) with what to do, and refused by the redrive with 409', async () => {
+    const operator = await tokenFor('operator');
+    const response = await api('/v1/operations/queues', { token: operator });
+    const failures: Array<{ queue: string; kind: string; worker: string; deadLetters: { name: string; visible: number }; remedy: string }> = response.body.failures;
+    const expected = workers.flatMap((worker) => {
+      const source = failureSourceOf(worker);
+      return source ? [{ queue: `${worker.id}-${source}-failures`, kind: `${source}-failures`, worker: worker.id }] : [];
+    });
+    expect(failures.map(({ queue, kind, worker }) => ({ queue, kind, worker }))).toEqual(expected);
+    expect(failures.find((entry) => entry.worker === 'count-kpis')).toMatchObject({
+      kind: 'event-failures',
+      deadLetters: { name: 'khidma-local-count-kpis-event-failures', visible: 0, inFlight: 0 },
+      remedy: expect.stringContaining('invoke the worker with each body'),
+    });
+    const refused = await api('/v1/operations/queues/count-kpis-event-failures/redrive', { method: 'POST', token: operator, body: { reason: 'try' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'queue_not_redrivable', details: { queue: 'count-kpis-event-failures', kind: 'event-failures' } });
+    const stream = await api('/v1/operations/queues/publish-outbox-stream-failures/redrive', { method: 'POST', token: operator, body: { reason: 'try' } });
+    expect(stream.status).toBe(409);
   });
 });

@@ -1,9 +1,9 @@
 // Operators' view of the message queues: every agency task queue and platform queue with its dead-letter queue
 // (depth and oldest age), and the redrive of a dead-letter queue back to its queue, audited. No AWS types.
-import type { QueueStatus } from '../../../schemas/operations';
+import type { FailureQueueStatus, QueueStatus } from '../../../schemas/operations';
 import type { AuditEntry } from '../../registry/domain/audit-chain';
 import type { MessageQueues } from '../../shared/queue';
-import { NotFound } from '../../shared/errors';
+import { Conflict, NotFound } from '../../shared/errors';
 
 export interface QueueAges {
   /** Age of the oldest message, seconds; undefined when empty or not known. */
@@ -39,17 +39,47 @@ export function knownQueues(stage: string, agencyIds: readonly string[], platfor
   ];
 }
 
-export async function listQueues(deps: QueueOpsDeps, known: readonly KnownQueue[]): Promise<QueueStatus[]> {
+/** A worker's failure queue (event rule DLQ or stream on-failure queue): listed, not redriven by the route. */
+export interface KnownFailureQueue {
+  readonly queue: string;
+  readonly kind: FailureQueueStatus['kind'];
+  readonly worker: string;
+  readonly name: string;
+}
+
+/** Every worker failure queue of the stage, named as CDK and the local cloud name them. */
+export function knownFailureQueues(workers: readonly { id: string; source: 'event' | 'stream' }[], nameOf: (workerId: string, source: 'event' | 'stream') => string): KnownFailureQueue[] {
+  return workers.map(({ id, source }) => ({ queue: `${id}-${source}-failures`, kind: `${source}-failures`, worker: id, name: nameOf(id, source) }));
+}
+
+const remedies: Record<FailureQueueStatus['kind'], string> = {
+  'event-failures':
+    "Each message's body is the EventBridge event the worker failed on after EventBridge's retries. Fix the cause, then invoke the worker with each body (aws lambda invoke --invocation-type Event --payload file://event.json; the workers are idempotent per event id) and delete the message.",
+  'stream-failures':
+    "Each message names the stream batch (shard, first and last sequence numbers) the consumer gave up on after 20 retries. Fix the cause, then read those records from the table's stream while it keeps them (24 hours; aws dynamodbstreams get-records) and invoke the worker with them.",
+};
+
+/** The stage's queues: those with a DLQ the route redrives, and the workers' failure queues. */
+export interface StageQueues {
+  readonly queues: readonly KnownQueue[];
+  readonly failures: readonly KnownFailureQueue[];
+}
+
+export async function listQueues(deps: QueueOpsDeps, { queues: known, failures }: StageQueues): Promise<{ items: QueueStatus[]; failures: FailureQueueStatus[] }> {
   const depthOf = async (name: string) => {
     const [{ visible, inFlight }, age] = await Promise.all([deps.queues.depth(name), deps.ages.oldestAgeSeconds(name)]);
     return { name, visible, inFlight, oldestAgeSeconds: age ?? null };
   };
-  return Promise.all(
-    known.map(async ({ queue, kind, name, deadLetterQueue }) => {
-      const [depth, deadLetters] = await Promise.all([depthOf(name), depthOf(deadLetterQueue)]);
-      return { queue, kind, depth, deadLetters };
-    }),
-  );
+  const [items, failed] = await Promise.all([
+    Promise.all(
+      known.map(async ({ queue, kind, name, deadLetterQueue }) => {
+        const [depth, deadLetters] = await Promise.all([depthOf(name), depthOf(deadLetterQueue)]);
+        return { queue, kind, depth, deadLetters };
+      }),
+    ),
+    Promise.all(failures.map(async ({ queue, kind, worker, name }) => ({ queue, kind, worker, deadLetters: await depthOf(name), remedy: remedies[kind] }))),
+  ]);
+  return { items, failures: failed };
 }
 
 /**
@@ -58,12 +88,19 @@ export async function listQueues(deps: QueueOpsDeps, known: readonly KnownQueue[
  */
 export async function redriveQueue(
   deps: QueueOpsDeps,
-  known: readonly KnownQueue[],
+  { queues: known, failures }: StageQueues,
   queueId: string,
   reason: string,
   actor: { username: string; role: string },
 ): Promise<{ queue: string; from: string; to: string; moved: number; at: string }> {
   const found = known.find((entry) => entry.queue === queueId);
+  const failureQueue = failures.find((entry) => entry.queue === queueId);
+  if (failureQueue) {
+    throw new Conflict('queue_not_redrivable', `${queueId} holds ${failureQueue.kind === 'event-failures' ? 'events' : 'stream batches'} no queue can take back: ${remedies[failureQueue.kind]}`, {
+      queue: queueId,
+      kind: failureQueue.kind,
+    });
+  }
   if (!found) {
     throw new NotFound('queue_not_found', `No queue ${queueId}; GET /v1/operations/queues lists them`, { queues: known.map((entry) => entry.queue) });
   }

@@ -1,0 +1,141 @@
+// S3's REST API signed with Signature V4 by hand (@smithy/signature-v4, already in every bundle for DynamoDB): the
+// few object requests the platform's buckets need (get, put, delete, list, tagging) without the S3 client, which
+// adds ~180 KB to a function (over the 400 KB budget). test/unit/s3-requests.test.ts checks each request's
+// signature against the one the SDK's S3 client sends for the same credentials and time.
+import { createHash, createHmac } from 'node:crypto';
+import { fromEnv } from '@aws-sdk/credential-provider-env';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+type Data = string | ArrayBuffer | ArrayBufferView;
+const bytes = (data: Data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data));
+
+/** SHA-256, or HMAC-SHA256 with a key, as the signer's Checksum constructor. */
+export class Sha256 {
+  private hash;
+  constructor(secret?: Data) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+  update(data: Data): void {
+    this.hash.update(bytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+  reset(): void {}
+}
+
+export interface S3Signing {
+  readonly region: string;
+  readonly credentials: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
+  readonly now?: () => Date;
+  /** The HTTP client (global fetch unless a test hands in its own). */
+  readonly fetch?: typeof fetch;
+}
+
+export const lambdaS3Signing = (region?: string): S3Signing => ({ region: region ?? process.env.AWS_REGION ?? 'us-east-1', credentials: fromEnv() });
+
+export interface S3RequestOptions {
+  readonly query?: Record<string, string>;
+  readonly headers?: Record<string, string>;
+  readonly body?: string | Buffer;
+}
+
+/** An S3 answer other than 2xx (404 included, for the callers that treat it as absent). */
+export class S3RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'S3RequestError';
+  }
+}
+
+const encodeKey = (key: string) => key.split('/').map(encodeURIComponent).join('/');
+const queryString = (query: Record<string, string>) =>
+  Object.entries(query)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => (value === '' ? encodeURIComponent(name) : `${encodeURIComponent(name)}=${encodeURIComponent(value)}`))
+    .join('&');
+
+export type SignedS3 = ReturnType<typeof signedS3>;
+
+/** Signed requests to one bucket (virtual-hosted style, as the SDK sends them). */
+export function signedS3(bucket: string, signing: S3Signing) {
+  const host = `${bucket}.s3.${signing.region}.amazonaws.com`;
+  const now = signing.now ?? (() => new Date());
+  const signer = new SignatureV4({ credentials: signing.credentials, region: signing.region, service: 's3', sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+  const request = (method: string, key: string, query: Record<string, string>, headers: Record<string, string>, body?: string | Buffer) => ({
+    method,
+    protocol: 'https:',
+    hostname: host,
+    path: `/${encodeKey(key)}`,
+    query,
+    headers: { host, ...headers },
+    body,
+  });
+
+  /** Sends one signed request; a non-2xx answer throws S3RequestError with S3's error code. */
+  async function send(method: string, key: string, options: S3RequestOptions = {}): Promise<Buffer> {
+    const query = options.query ?? {};
+    const payload = createHash('sha256')
+      .update(options.body ?? '')
+      .digest('hex');
+    const signed = await signer.sign(request(method, key, query, { ...options.headers, 'x-amz-content-sha256': payload }, options.body), { signingDate: now() });
+    const search = queryString(query);
+    const response = await (signing.fetch ?? fetch)(`https://${host}/${encodeKey(key)}${search ? `?${search}` : ''}`, {
+      method,
+      headers: signed.headers as Record<string, string>,
+      body: options.body,
+    });
+    const answer = Buffer.from(await response.arrayBuffer());
+    if (!response.ok) {
+      const code = /<Code>([^<]*)<\/Code>/.exec(answer.toString('utf8'))?.[1] ?? `Http${response.status}`;
+      throw new S3RequestError(response.status, code, `S3 ${method} ${key}${search ? `?${search}` : ''}: ${response.status} ${code}`);
+    }
+    return answer;
+  }
+
+  return {
+    host,
+    signer,
+    request,
+    send,
+    /** The object's bytes, or undefined when there is no such key. */
+    async get(key: string): Promise<Buffer | undefined> {
+      try {
+        return await send('GET', key);
+      } catch (error) {
+        if (error instanceof S3RequestError && error.status === 404) {
+          return undefined;
+        }
+        throw error;
+      }
+    },
+    async put(key: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<void> {
+      await send('PUT', key, { headers, body });
+    },
+    async remove(key: string): Promise<void> {
+      await send('DELETE', key);
+    },
+    /** Every key under the prefix, page by page (ListObjectsV2). */
+    async *keys(prefix: string): AsyncGenerator<string> {
+      let token: string | undefined;
+      do {
+        const page = (await send('GET', '', { query: { 'list-type': '2', prefix, ...(token ? { 'continuation-token': token } : {}) } })).toString('utf8');
+        for (const [, key] of page.matchAll(/<Key>([^<]*)<\/Key>/g)) {
+          yield unescapeXml(key!);
+        }
+        token = /<IsTruncated>true<\/IsTruncated>/.test(page) ? unescapeXml(/<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(page)?.[1] ?? '') : undefined;
+      } while (token);
+    },
+  };
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, name: string) =>
+    name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : entities[name]!,
+  );
+
