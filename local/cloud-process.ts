@@ -25,7 +25,10 @@ export interface RunningCloud {
 
 const root = path.resolve(__dirname, '..');
 
-export async function startCloud(options: { dataDir?: string; reset?: boolean; extraArgs?: string[]; env?: Record<string, string> } = {}): Promise<RunningCloud> {
+export async function startCloud(
+  options: { dataDir?: string; reset?: boolean; extraArgs?: string[]; env?: Record<string, string>; /** @default 90 s */ readyTimeoutMs?: number } = {},
+): Promise<RunningCloud> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'khidma-cloud-'));
   const args = ['--import', 'tsx', path.join(root, 'local/start.ts'), '--data-dir', dataDir, '--port', '0', '--dynamodb-port', '0', '--cognito-port', '0', '--ready-json', '--quiet', '--cache-seconds', '0'];
   const child = spawn(process.execPath, [...args, ...(options.reset === false ? [] : ['--reset']), ...(options.extraArgs ?? [])], {
@@ -44,8 +47,8 @@ export async function startCloud(options: { dataDir?: string; reset?: boolean; e
       } catch {
         // already gone
       }
-      reject(new Error(`local cloud did not start in 90 s:\n${stderr.join('')}`));
-    }, 90_000);
+      reject(new Error(`local cloud did not start in ${readyTimeoutMs / 1000} s:\n${stderr.join('')}`));
+    }, readyTimeoutMs);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('{"ready":true')) {
         clearTimeout(timer);

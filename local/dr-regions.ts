@@ -26,6 +26,8 @@ export interface DrRegionsOptions {
 }
 
 const root = path.resolve(__dirname, '..');
+/** Two clouds start one after the other, beside whatever else the machine runs (the bench, the test run). */
+const READY_TIMEOUT_MS = 240_000;
 
 export async function startDrRegions(options: DrRegionsOptions): Promise<DrRegions> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'khidma-dr-'));
@@ -33,11 +35,12 @@ export async function startDrRegions(options: DrRegionsOptions): Promise<DrRegio
   const started: RunningCloud[] = [];
   try {
     // DR first: the primary's identity mirror needs its user pool.
-    const dr = await startCloud({ dataDir: path.join(folder, 'dr'), extraArgs: ['--standby', ...schedules] });
+    const dr = await startCloud({ dataDir: path.join(folder, 'dr'), extraArgs: ['--standby', ...schedules], readyTimeoutMs: READY_TIMEOUT_MS });
     started.push(dr);
     const primary = await startCloud({
       dataDir: path.join(folder, 'primary'),
       extraArgs: schedules,
+      readyTimeoutMs: READY_TIMEOUT_MS,
       env: { STANDBY_USER_POOL_ID: dr.state.identity.userPoolId, STANDBY_COGNITO_ENDPOINT: dr.state.cognitoEndpoint },
     });
     started.push(primary);
