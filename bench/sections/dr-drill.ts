@@ -63,7 +63,7 @@ export async function drDrill(options: DrDrillOptions, progress: (line: string) 
   try {
     const citizen = await signUpInPrimary(primary, regions);
     await mirrored(regions, [citizen, 'citizen', ...vehicleAgencies.map((agency) => `officer-${agency}`)]);
-    progress(`${options.applications} applications acknowledged, their first decisions and ${options.inFlight} submissions in flight: losing the primary`);
+    progress(`${options.applications} applications submitted, then their first decisions and ${options.inFlight} more submissions in flight: losing the primary`);
     const since = new Date(Date.now() - 1000).toISOString();
     const work = await workInFlight(primary, options);
     const { lostAt, severance } = await losePrimary(regions);
