@@ -18,7 +18,13 @@ export const lambdaBundling = {
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
   charset: 'utf8',
   bundleAwsSDK: true,
-  esbuildArgs: { '--alias': ['@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts', 'mnemonist/lru-cache=./functions/shared/lru-cache.ts'] },
+  esbuildArgs: {
+    '--alias': [
+      '@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts',
+      'mnemonist/lru-cache=./functions/shared/lru-cache.ts',
+      '@smithy/core/event-streams=./functions/shared/no-event-streams.ts',
+    ],
+  },
 } as const;
 
 /** Each `--alias:<package>=<path>` as esbuild's API takes it; the paths are relative to the project root. */

@@ -3,8 +3,9 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { type DocumentSigner, derToJose, publishedJwk } from './domain/signer';
 import type { Jwk } from '../../schemas/documents';
+import { traced } from '../shared/tracing';
 
-export function kmsSigner(keyId: string, client = new KMSClient({})): DocumentSigner {
+export function kmsSigner(keyId: string, client = traced(new KMSClient({}))): DocumentSigner {
   let jwk: Promise<Jwk> | undefined;
   const publicJwk = () =>
     (jwk ??= client.send(new GetPublicKeyCommand({ KeyId: keyId })).then((answer) =>

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DomainEvent } from '../../schemas/applications';
 import { EVENT_SOURCE } from '../../lib/platform/workflow';
 import { detailType, type EventBus, PublishFailed } from './bus';
+import { traced } from '../shared/tracing';
 
 /** PutEvents takes at most 10 entries. */
 const CHUNK_SIZE = 10;
@@ -16,7 +17,7 @@ interface Entry {
   readonly request: PutEventsRequestEntry;
 }
 
-export function eventBridgeBus(eventBusName: string, client = new EventBridgeClient({})): EventBus {
+export function eventBridgeBus(eventBusName: string, client = traced(new EventBridgeClient({}))): EventBus {
   const toRequest = (event: DomainEvent): PutEventsRequestEntry => ({
     EventBusName: eventBusName,
     Source: EVENT_SOURCE,

@@ -3,6 +3,7 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { SmsSender } from './domain/ports';
 import { type Environment, environment } from '../shared/environment';
+import { traced } from '../shared/tracing';
 
 export function snsSms(client: SNSClient, options: { readonly senderId?: string } = {}): SmsSender {
   return {
@@ -26,5 +27,5 @@ export function snsSms(client: SNSClient, options: { readonly senderId?: string 
 }
 
 export function snsSmsFromEnvironment(env: Environment = environment()): SmsSender {
-  return snsSms(new SNSClient({}), { senderId: env.SMS_SENDER_ID });
+  return snsSms(traced(new SNSClient({})), { senderId: env.SMS_SENDER_ID });
 }

@@ -4,11 +4,12 @@
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { RetryScheduler } from './domain/ports';
 import { type Environment, environment } from '../shared/environment';
+import { traced } from '../shared/tracing';
 
 /** SQS's longest visibility timeout. */
 const MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
 
-export function sqsRetry(client = new SQSClient({}), baseMs = 30_000): RetryScheduler {
+export function sqsRetry(client = traced(new SQSClient({})), baseMs = 30_000): RetryScheduler {
   const urls = new Map<string, Promise<string>>();
   const urlOf = (queueArn: string) => {
     const [, , , , account, name] = queueArn.split(':');

@@ -1,10 +1,11 @@
 // Queue ages in AWS: SQS's ApproximateAgeOfOldestMessage, the latest minute CloudWatch has of the last ten.
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import type { QueueAges } from './domain/queues';
+import { traced } from '../shared/tracing';
 
 const LOOK_BACK_MS = 10 * 60_000;
 
-export function cloudWatchAges(client = new CloudWatchClient({}), now: () => Date = () => new Date()): QueueAges {
+export function cloudWatchAges(client = traced(new CloudWatchClient({})), now: () => Date = () => new Date()): QueueAges {
   return {
     async oldestAgeSeconds(queueName) {
       const end = now();

@@ -2,8 +2,9 @@
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { businessMetrics, METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/platform/metrics';
 import type { TodaysMetrics } from './domain/metrics';
+import { traced } from '../shared/tracing';
 
-export function cloudWatchMetrics(client = new CloudWatchClient({}), now: () => Date = () => new Date()): TodaysMetrics {
+export function cloudWatchMetrics(client = traced(new CloudWatchClient({})), now: () => Date = () => new Date()): TodaysMetrics {
   return {
     async today(date) {
       // Amman is UTC+3 all year.

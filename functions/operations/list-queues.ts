@@ -1,8 +1,9 @@
 import { listQueuesRoute } from '../../lib/catalogue/operations';
 import { httpHandler } from '../shared/http';
 import { listQueues } from './domain/queues';
-import { queueOpsDeps, stageQueues } from './deps';
+import { queueListDeps } from './deps';
+import { stageQueues } from './stage-queues';
 
 export const handler = httpHandler(listQueuesRoute, async () => {
-  return { body: await listQueues(queueOpsDeps, stageQueues()) };
+  return { body: await listQueues(queueListDeps, stageQueues()) };
 });

@@ -3,6 +3,7 @@
 import { failureQueueName, failureSourceOf } from '../../lib/catalogue/worker-types';
 import { platformQueueName, platformQueues, workers } from '../../lib/catalogue/workers';
 import { agencyQueueName, workflowAgencyIds } from '../../lib/platform/agencies';
+import { environment } from '../shared/environment';
 import { knownFailureQueues, knownQueues, type StageQueues } from './domain/queues';
 
 /** The stage's queues, named as CDK and the local cloud name them (test/cdk/observability.test.ts checks CDK's). */
@@ -19,3 +20,5 @@ export function queuesOfStage(stage: string): StageQueues {
   };
 }
 
+/** This function's stage's queues. */
+export const stageQueues = (): StageQueues => queuesOfStage(environment().STAGE);

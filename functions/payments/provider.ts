@@ -4,6 +4,7 @@ import { adapterSlot } from '../shared/adapter-slot';
 import type { BillProvider } from './domain/payments';
 import { httpBillProvider } from './http-provider';
 import { environment } from '../shared/environment';
+import { traced } from '../shared/tracing';
 
 const slot = adapterSlot<BillProvider>(async () => {
   const url = environment().PAYMENT_PROVIDER_URL;
@@ -42,7 +43,7 @@ export async function notificationSecret(): Promise<string> {
   if (cached && cached.until > Date.now()) {
     return cached.value;
   }
-  secrets ??= new SecretsManagerClient({});
+  secrets ??= traced(new SecretsManagerClient({}));
   const { SecretString: value } = await secrets.send(new GetSecretValueCommand({ SecretId: env.PAYMENT_NOTIFICATION_SECRET_ARN }));
   if (!value) {
     throw new Error('the payment notification secret has no string value');

@@ -7,6 +7,7 @@ import type { IdentityDeps } from './domain/identity';
 import type { RegistryDeps } from './domain/ports';
 import { dynamoRegistry } from './dynamo-registry';
 import { environment } from '../shared/environment';
+import { traced } from '../shared/tracing';
 
 export const registryDeps: RegistryDeps = {
   // Read when first used: a function is granted only the tables it uses (e.g. confirm-sign-up: none).
@@ -29,6 +30,6 @@ export function identityDeps(): IdentityDeps {
   }
   // The pool's region (USER_POOL_REGION, set by CDK), never the function's by default: a pool answers only in its own region.
   const poolRegion = environment().USER_POOL_REGION ?? region ?? 'local';
-  const client = new CognitoIdentityProviderClient(endpoint ? { endpoint, region: poolRegion } : { region: poolRegion });
+  const client = traced(new CognitoIdentityProviderClient(endpoint ? { endpoint, region: poolRegion } : { region: poolRegion }));
   return { ...registryDeps, directory: cognitoDirectory(client, { userPoolId, clientId }), attempts: dynamoAttemptCounter(dynamo, () => requireTable('idempotency')) };
 }

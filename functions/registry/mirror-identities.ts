@@ -12,11 +12,12 @@ import { logger } from '../shared/logger';
 import { cognitoAccountSource, cognitoMirrorDirectory } from './cognito-mirror';
 import { type MirrorDeps, mirrorIdentity } from './domain/mirror';
 import { dynamoMirrorLinks } from './dynamo-mirror-links';
+import { traced } from '../shared/tracing';
 
 /** A pool's client: its own region (a pool answers nowhere else), or a local emulator's endpoint. */
 function poolClient(region: string | undefined, endpoint: string | undefined): CognitoIdentityProviderClient {
   const config: CognitoIdentityProviderClientConfig = endpoint ? { endpoint, region: region ?? 'local' } : { region };
-  return new CognitoIdentityProviderClient(config);
+  return traced(new CognitoIdentityProviderClient(config));
 }
 
 let deps: MirrorDeps | undefined;

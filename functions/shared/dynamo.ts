@@ -3,11 +3,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TableId } from '../../lib/platform/tables';
 import { environment } from './environment';
+import { traced } from './tracing';
 
 const { DYNAMODB_ENDPOINT: endpoint, AWS_REGION: region } = environment();
 
 export const dynamo = DynamoDBDocumentClient.from(
-  new DynamoDBClient(endpoint ? { endpoint, region: region ?? 'local' } : {}),
+  traced(new DynamoDBClient(endpoint ? { endpoint, region: region ?? 'local' } : {})),
   { marshallOptions: { removeUndefinedValues: true } },
 );
 

@@ -70,6 +70,8 @@ const checks = {
   OPEN_DATA_LOG_BUCKET: optional(ANY, ''),
   /** Where the public reads the API (https://api.khidma.example; locally the local cloud's URL): links printed on documents. */
   PUBLIC_BASE_URL: optional(URL_PATTERN, 'must be an http(s) URL'),
+  /** Set by Lambda with active tracing: where the X-Ray daemon listens (`169.254.79.129:2000`, or `tcp:…:2000 udp:…:2000`). */
+  AWS_XRAY_DAEMON_ADDRESS: optional(/^(\S+:\d+|(tcp|udp):\S+:\d+( (tcp|udp):\S+:\d+)?)$/, 'must be host:port, or tcp:host:port udp:host:port'),
   /** Set by Lambda: the folder of the function's code (and of files shipped beside it). */
   LAMBDA_TASK_ROOT: optional(ANY, ''),
   /** The document upload bucket (presigned POSTs and downloads). */

@@ -5,6 +5,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { environment } from './environment';
 
 type Data = string | ArrayBuffer | ArrayBufferView;
 const bytes = (data: Data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data));
@@ -32,7 +33,7 @@ export interface S3Signing {
   readonly fetch?: typeof fetch;
 }
 
-export const lambdaS3Signing = (region?: string): S3Signing => ({ region: region ?? process.env.AWS_REGION ?? 'us-east-1', credentials: fromEnv() });
+export const lambdaS3Signing = (region?: string): S3Signing => ({ region: region ?? environment().AWS_REGION ?? 'us-east-1', credentials: fromEnv() });
 
 export interface S3RequestOptions {
   readonly query?: Record<string, string>;

@@ -9,12 +9,13 @@ import {
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
 import type { MessageQueues } from './queue';
+import { traced } from './tracing';
 
 export type QueueUrlResolver = (queueName: string) => Promise<string>;
 
 const count = (value: string | undefined): number => Number(value ?? 0) || 0;
 
-export function sqsQueues(client = new SQSClient({}), resolveUrl?: QueueUrlResolver): MessageQueues {
+export function sqsQueues(client = traced(new SQSClient({})), resolveUrl?: QueueUrlResolver): MessageQueues {
   const lookUp: QueueUrlResolver =
     resolveUrl ??
     (async (QueueName) => {

@@ -14,12 +14,13 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import type { WorkflowEngine, WorkflowInput } from './ports';
+import { traced } from '../shared/tracing';
 
 export class TaskGone extends Error {
   override readonly name = 'TaskDoesNotExist';
 }
 
-export function sfnEngine(stateMachineArn: string, client = new SFNClient({})): WorkflowEngine {
+export function sfnEngine(stateMachineArn: string, client = traced(new SFNClient({}))): WorkflowEngine {
   const executionArn = (applicationId: string) =>
     `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${applicationId}`;
   const taskCall = async (send: () => Promise<unknown>) => {

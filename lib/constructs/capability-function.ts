@@ -23,10 +23,15 @@ const esmRequireBanner = "import { createRequire } from 'module'; const require 
 /**
  * Lambda gives a function its credentials in environment variables, so the SDK's default provider chain is
  * replaced by the environment provider alone (functions/shared/lambda-credentials.ts says why); the DynamoDB
- * client's endpoint cache gets a Map-based LRU (functions/shared/lru-cache.ts). esbuild runs in the project root
+ * client's endpoint cache gets a Map-based LRU (functions/shared/lru-cache.ts); the SDK's event-stream support, which
+ * no service the functions call uses, a stub (functions/shared/no-event-streams.ts). esbuild runs in the project root
  * (NodejsFunction's local bundling), where the relative paths resolve.
  */
-const aliases = ['@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts', 'mnemonist/lru-cache=./functions/shared/lru-cache.ts'];
+const aliases = [
+  '@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts',
+  'mnemonist/lru-cache=./functions/shared/lru-cache.ts',
+  '@smithy/core/event-streams=./functions/shared/no-event-streams.ts',
+];
 
 export interface CapabilityFunctionProps {
   /** Handler module relative to the repository root; it exports `handler`. */

@@ -11,6 +11,8 @@ import { ensureTables, localDynamoDbClient, type RunningDynamoDb, startDynamoDb 
 export interface UnitTables {
   /** The document client, removing undefined values as the functions' client does. */
   readonly documents: DynamoDBDocumentClient;
+  /** DynamoDB Local's URL, for a client of the test's own. */
+  readonly endpoint: string;
   table(id: TableId): string;
 }
 
@@ -36,6 +38,12 @@ export function unitTables(prefix: string): UnitTables {
         throw new Error('the unit tables are ready only inside tests (beforeAll has not run)');
       }
       return documents;
+    },
+    get endpoint() {
+      if (!dynamoDb) {
+        throw new Error('the unit tables are ready only inside tests (beforeAll has not run)');
+      }
+      return dynamoDb.endpoint;
     },
     table: (id) => tableName('unit', id),
   };

@@ -18,9 +18,15 @@ export interface KnownQueue {
   readonly deadLetterQueue: string;
 }
 
-export interface QueueOpsDeps {
-  readonly queues: Pick<MessageQueues, 'depth' | 'redrive'>;
+/** What listing the queues needs: their depths and the age of their oldest messages. */
+export interface QueueListDeps {
+  readonly queues: Pick<MessageQueues, 'depth'>;
   readonly ages: QueueAges;
+}
+
+/** What a redrive needs: the move itself and the audit trail. */
+export interface QueueRedriveDeps {
+  readonly queues: Pick<MessageQueues, 'redrive'>;
   readonly audit: { append(entry: AuditEntry): Promise<unknown> };
   readonly now: () => Date;
 }
@@ -65,7 +71,7 @@ export interface StageQueues {
   readonly failures: readonly KnownFailureQueue[];
 }
 
-export async function listQueues(deps: QueueOpsDeps, { queues: known, failures }: StageQueues): Promise<{ items: QueueStatus[]; failures: FailureQueueStatus[] }> {
+export async function listQueues(deps: QueueListDeps, { queues: known, failures }: StageQueues): Promise<{ items: QueueStatus[]; failures: FailureQueueStatus[] }> {
   const depthOf = async (name: string) => {
     const [{ visible, inFlight }, age] = await Promise.all([deps.queues.depth(name), deps.ages.oldestAgeSeconds(name)]);
     return { name, visible, inFlight, oldestAgeSeconds: age ?? null };
@@ -87,7 +93,7 @@ export async function listQueues(deps: QueueOpsDeps, { queues: known, failures }
  * queue it came from), 3. audit who did it, why and how many.
  */
 export async function redriveQueue(
-  deps: QueueOpsDeps,
+  deps: QueueRedriveDeps,
   { queues: known, failures }: StageQueues,
   queueId: string,
   reason: string,
