@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CrashOptions } from './sections/crash';
+import type { DrDrillOptions } from './sections/dr-drill';
 
 export interface BenchOptions {
   /** Seconds-long run of every section (the smoke test in `npm test`); its figures are not judged against timing budgets. */
@@ -22,6 +23,8 @@ export interface BenchOptions {
   readonly storm: { readonly keys: number; readonly retries: number };
   readonly crash: CrashOptions;
   readonly poison: { readonly applications: number };
+  /** The two-region drill; undefined in the smoke run (test/integration/dr-drill.test.ts runs its short version). */
+  readonly dr?: DrDrillOptions;
   /** Seeds the random kill points of the crash figure. */
   readonly seed: number;
 }
@@ -66,5 +69,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     storm: { keys: 100, retries: 10 },
     crash: { applications: 8, kills: 2, duringSubmissions: true },
     poison: { applications: 3 },
+    dr: { applications: 12, inFlight: 6, lagMs: 500, settleMs: 240_000 },
   };
 }

@@ -22,6 +22,7 @@ import { measureColdLoads } from './sections/cold-load';
 import { costSection } from './sections/cost';
 import { crashAndReconcile } from './sections/crash';
 import { faultRow } from './sections/faults';
+import { drDrillSection } from './sections/dr-rows';
 import { type JourneyFigures, runJourney } from './sections/journey';
 import { countNotifications } from './sections/notifications';
 import { poisonMessage } from './sections/poison';
@@ -95,6 +96,12 @@ async function runSections(collector: Collector, options: BenchOptions, scratch:
   await harness.stop();
   clouds.harness = undefined;
   await childSections(collector, await child, options);
+  const dr = options.faults ? options.dr : undefined;
+  if (dr) {
+    // The drill starts two local clouds of its own: the child one stops first.
+    await (await child).stop();
+    await collector.section('Fault: primary region lost', () => drDrillSection(dr, progress));
+  }
 }
 
 const faultSection = (figure: Parameters<typeof faultRow>[0]) => ({ rows: [faultRow(figure)], data: figure });

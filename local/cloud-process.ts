@@ -25,14 +25,17 @@ export interface RunningCloud {
 
 const root = path.resolve(__dirname, '..');
 
-export async function startCloud(options: { dataDir?: string; reset?: boolean; extraArgs?: string[] } = {}): Promise<RunningCloud> {
+export async function startCloud(
+  options: { dataDir?: string; reset?: boolean; extraArgs?: string[]; env?: Record<string, string>; /** @default 90 s */ readyTimeoutMs?: number } = {},
+): Promise<RunningCloud> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'khidma-cloud-'));
   const args = ['--import', 'tsx', path.join(root, 'local/start.ts'), '--data-dir', dataDir, '--port', '0', '--dynamodb-port', '0', '--cognito-port', '0', '--ready-json', '--quiet', '--cache-seconds', '0'];
   const child = spawn(process.execPath, [...args, ...(options.reset === false ? [] : ['--reset']), ...(options.extraArgs ?? [])], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR', ...options.env },
   });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -44,8 +47,8 @@ export async function startCloud(options: { dataDir?: string; reset?: boolean; e
       } catch {
         // already gone
       }
-      reject(new Error(`local cloud did not start in 90 s:\n${stderr.join('')}`));
-    }, 90_000);
+      reject(new Error(`local cloud did not start in ${readyTimeoutMs / 1000} s:\n${stderr.join('')}`));
+    }, readyTimeoutMs);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('{"ready":true')) {
         clearTimeout(timer);

@@ -15,6 +15,7 @@ import { openDataDir, openDataLogDir } from './open-data';
 import { LocalQueues } from './queue';
 import { startStreamPoller } from './stream-poller';
 import { liveSwitches } from './region-switch';
+import { resumeOnTakeOver } from './take-over';
 import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeWorkflowDefinition } from './workflow-definition';
 import { LocalWorkflowEngine } from './workflow-engine';
 import { startUploads } from './uploads';
@@ -214,11 +215,14 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
 
   const { reconcileApplications } = await import('../functions/applications/domain/reconcile');
   const { taskDeps } = await import('../functions/applications/task-deps');
+  const reconcileNow = () => reconcileApplications(taskDeps, 0);
+  // A stand-by region taking over (npm run failover) resumes every application in flight at once (local/take-over.ts).
+  stoppers.push(resumeOnTakeOver(options.dataDir, reconcileNow, options.log));
   return {
     engine,
     queues,
     bus,
-    reconcileNow: () => reconcileApplications(taskDeps, 0),
+    reconcileNow,
     uploadsUrl: uploads.url,
     async stop() {
       for (const stop of stoppers.reverse()) {

@@ -86,6 +86,22 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     return found.sort((a, b) => `${a.updatedAt}#${a.applicationId}`.localeCompare(`${b.updatedAt}#${b.applicationId}`));
   }
 
+  /**
+   * A claim whose application does not exist (after a failover, global tables replicated the claim but the region
+   * was lost before the application's items: tables replicate independently) is released, so the key's replay
+   * creates the application rather than answering 404 forever. Within one region the transaction writes both.
+   */
+  async function releasedOrphan(key: string, applicationId: string): Promise<boolean> {
+    const { Item } = await client.send(new GetCommand({ TableName: tables.applications, Key: { pk: appPk(applicationId), sk: 'META' }, ConsistentRead: true }));
+    if (Item) {
+      return false;
+    }
+    // A transaction of one (its command is in this bundle already): deleted only if the claim still names that application.
+    const release = { TableName: tables.idempotency, Key: { id: key }, ConditionExpression: 'applicationId = :id', ExpressionAttributeValues: { ':id': applicationId } };
+    await client.send(new TransactWriteCommand({ TransactItems: [{ Delete: release }] })).catch(() => undefined);
+    return true;
+  }
+
   return {
     // The uploads `file` answers name (UPLOAD#<id> / UPLOAD, written by functions/uploads): one batch read.
     getUploads: (uploadIds) => getItems(uploadIds.map(uploadKey), 'upload'),
@@ -114,17 +130,23 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
           },
         });
       }
-      try {
-        await client.send(new TransactWriteCommand({ TransactItems: items }));
-      } catch (error) {
-        if (claim && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-          const { Item } = await client.send(new GetCommand({ TableName: tables.idempotency, Key: { id: claim.key }, ConsistentRead: true }));
-          throw new KeyAlreadyUsed(String(Item?.bodyHash), String(Item?.applicationId));
+      for (let orphansReleased = 0; ; orphansReleased++) {
+        try {
+          await client.send(new TransactWriteCommand({ TransactItems: items }));
+          return;
+        } catch (error) {
+          if (claim && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+            const { Item } = await client.send(new GetCommand({ TableName: tables.idempotency, Key: { id: claim.key }, ConsistentRead: true }));
+            if (Item && orphansReleased === 0 && (await releasedOrphan(Item.id as string, String(Item.applicationId)))) {
+              continue;
+            }
+            throw new KeyAlreadyUsed(String(Item?.bodyHash), String(Item?.applicationId));
+          }
+          if (application.reference && error instanceof TransactionCanceledException && error.CancellationReasons?.at(-1)?.Code === 'ConditionalCheckFailed') {
+            throw new ReferenceTaken();
+          }
+          throw error;
         }
-        if (application.reference && error instanceof TransactionCanceledException && error.CancellationReasons?.at(-1)?.Code === 'ConditionalCheckFailed') {
-          throw new ReferenceTaken();
-        }
-        throw error;
       }
     },
 

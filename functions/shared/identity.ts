@@ -13,7 +13,15 @@ export interface Principal {
   readonly agencyId?: string;
   readonly serviceCentreId?: string;
   readonly mfaEnrolled?: boolean;
+  /** A mirrored account (the other region's copy, README "Disaster recovery"): the sub of the account it copies. */
+  readonly originSub?: string;
 }
+
+/**
+ * The account as every region knows it: its original's sub. Idempotency keys are scoped by it, so a client that
+ * replays a key in the DR region after a failover gets the application the primary made, not a second one.
+ */
+export const accountOf = (principal: Pick<Principal, 'sub' | 'originSub'>): string => principal.originSub ?? principal.sub;
 
 /** A registry record an application, a consent or a document is about: a person, a resident, or a business. */
 export interface RegistrySubject {
@@ -75,6 +83,7 @@ export async function resolvePrincipal(
     ...(link.agencyId ? { agencyId: link.agencyId } : {}),
     ...(link.serviceCentreId ? { serviceCentreId: link.serviceCentreId } : {}),
     ...(link.mfaEnrolled ? { mfaEnrolled: true } : {}),
+    ...(link.mirrorOf ? { originSub: link.mirrorOf } : {}),
   };
 }
 

@@ -115,7 +115,7 @@ test('a citizen signed up in the primary signs in in DR after a reset, as the sa
   expect(claims['cognito:groups']).toEqual(['citizen']);
   await expect(localTokenVerifier(dr)((await signIn(cognito.endpoint, primary, '9911000001', PASSWORD)).accessToken)).rejects.toThrow();
   const principal = await resolvePrincipal({ store: links() }, { sub: String(claims.sub), groups: ['citizen'] });
-  expect(principal).toEqual({ sub: mirror.sub, role: 'citizen', subject: { kind: 'persons', recordId: '9911000001' } });
+  expect(principal).toEqual({ sub: mirror.sub, role: 'citizen', subject: { kind: 'persons', recordId: '9911000001' }, originSub: original.sub });
 });
 
 test('an officer keeps their agency in DR and must enrol an authenticator there before any staff route serves them', async () => {
@@ -128,7 +128,7 @@ test('an officer keeps their agency in DR and must enrol an authenticator there 
   const claims = await localTokenVerifier(dr)((await signIn(cognito.endpoint, dr, 'mirror-officer', 'Dr-Officer-Password-3!')).accessToken);
   const caller = { sub: String(claims.sub), groups: ['officer' as const] };
   await expect(resolvePrincipal({ store: links() }, caller)).rejects.toMatchObject({ code: 'mfa_enrolment_required' });
-  expect(await resolvePrincipal({ store: links() }, caller, { allowWithoutMfa: true })).toEqual({ sub: mirror.sub, role: 'officer', agencyId: 'cspd' });
+  expect(await resolvePrincipal({ store: links() }, caller, { allowWithoutMfa: true })).toEqual({ sub: mirror.sub, role: 'officer', agencyId: 'cspd', originSub: original.sub });
 });
 
 test('a changed original updates its one copy; an authenticator enrolled with the copy stays; copies are not copied back', async () => {

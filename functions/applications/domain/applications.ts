@@ -13,7 +13,7 @@ import { Conflict, Forbidden, HttpError, NotFound, VersionConflict } from '../..
 import type { StoredConsent } from '../../registry/domain/access';
 import type { RegistrySubject, Principal } from '../../shared/identity';
 import { recordSpecs } from '../../../schemas/registry';
-import type { RequestContext } from '../../shared/identity';
+import { accountOf, type RequestContext } from '../../shared/identity';
 import type { WorkflowEngine, WorkflowInput } from '../../workflow/ports';
 import { actsAsApplicant, beneficiaryOf } from './applicant';
 import { applicantOf } from './applicant-of';
@@ -161,7 +161,7 @@ export async function submitApplication(
   context: RequestContext,
 ): Promise<{ application: Application; replayed: boolean }> {
   const hash = bodyHash(request);
-  const claimKey = `${principal.sub}#${idempotencyKey}`;
+  const claimKey = `${accountOf(principal)}#${idempotencyKey}`;
   const { applicant, ownerSub, representative } = await applicantOf(deps.registry, principal, request);
   const card = await deps.catalogue.getCurrent(request.serviceId);
   if (!card) {

@@ -7,7 +7,7 @@ import type { AnswerSource, Bundle, BundleDefinition, BundleMemberStatus } from 
 import type { Channel } from '../../../schemas/services';
 import { BadRequest, Forbidden, HttpError, NotFound } from '../../shared/errors';
 import type { Principal } from '../../shared/identity';
-import type { RequestContext } from '../../shared/identity';
+import { accountOf, type RequestContext } from '../../shared/identity';
 import { type ApplicationDeps, bodyHash, checkOpen, KeyAlreadyUsed, type StoredApplication, submitApplication } from './applications';
 import { VersionConflict } from '../../shared/errors';
 import { checkAnswers } from './form';
@@ -101,7 +101,7 @@ export async function submitBundle(
   };
   const hash = bodyHash(request);
   try {
-    await deps.bundles.create(bundle, { key: `${principal.sub}#bundle#${idempotencyKey}`, bodyHash: hash, expiresAt: Math.floor(now.getTime() / 1000) + 24 * 3600 });
+    await deps.bundles.create(bundle, { key: `${accountOf(principal)}#bundle#${idempotencyKey}`, bodyHash: hash, expiresAt: Math.floor(now.getTime() / 1000) + 24 * 3600 });
   } catch (error) {
     if (error instanceof KeyAlreadyUsed) {
       if (error.bodyHash !== hash) {

@@ -1,0 +1,23 @@
+// A stand-by local region taking over (README, Disaster recovery): when `npm run failover` turns its schedules on,
+// it resumes the workflow of every application in flight at once, as a local cloud does when it starts. The
+// applications came by replication; their state machine executions stayed in the lost region.
+import { readSwitches } from './region-switch';
+
+const CHECK_EVERY_MS = 250;
+
+export function resumeOnTakeOver(dataDir: string, resume: () => Promise<unknown>, log: (line: string) => void): () => Promise<void> {
+  let on = readSwitches(dataDir).schedules;
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    const now = readSwitches(dataDir).schedules;
+    if (now && !on) {
+      running = running.then(resume).catch((error: Error) => log(`resuming the applications in flight failed: ${error.name}`));
+    }
+    on = now;
+  }, CHECK_EVERY_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
