@@ -38,6 +38,10 @@ export function localRegionControl(regions: LocalRegions): RegionControl {
       writeSwitches(dirOf(role), { streams: enabled });
       return [...workers];
     },
+    async resumeInFlight(role) {
+      // The stand-by cloud resumes them itself once its schedules are on (local/take-over.ts): the step before.
+      readState(dirOf(role));
+    },
     async pointDns(role) {
       const { apiUrl } = readState(dirOf(role));
       writeFileSync(localDnsFile(regions), JSON.stringify({ region: role, apiUrl }));

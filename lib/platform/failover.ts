@@ -9,6 +9,8 @@ export type FailoverStep =
   | { readonly action: 'fence'; readonly region: RegionRole }
   | { readonly action: 'schedules' | 'streams'; readonly region: RegionRole; readonly enabled: boolean; readonly workers: readonly string[] }
   | { readonly action: 'unfence'; readonly region: RegionRole }
+  /** The reconciler's full pass, at once: every application in flight gets its workflow in this region. */
+  | { readonly action: 'resume'; readonly region: RegionRole }
   /** The shared API name answers from this region (Route 53: the primary's check inverted, or not). */
   | { readonly action: 'dns'; readonly region: RegionRole };
 
@@ -32,6 +34,8 @@ export function failoverPlan(to: RegionRole): FailoverStep[] {
     { action: 'unfence', region: to },
     { action: 'streams', region: to, enabled: true, workers: streamWorkers },
     { action: 'schedules', region: to, enabled: true, workers: scheduledWorkers },
+    // The executions stayed in the old region; the hourly pass looks only at recent submissions, after a grace.
+    { action: 'resume', region: to },
     { action: 'dns', region: to },
   ];
 }
@@ -45,6 +49,8 @@ export function describeStep(step: FailoverStep): string {
     case 'schedules':
     case 'streams':
       return `${step.enabled ? 'enable' : 'disable'} in the ${step.region} region the ${step.action === 'schedules' ? 'schedules' : 'stream consumers'}: ${step.workers.join(', ')}`;
+    case 'resume':
+      return `resume in the ${step.region} region every application in flight (the reconciler's full pass, without its grace)`;
     case 'dns':
       return `point the API's name at the ${step.region} region`;
   }

@@ -1,8 +1,8 @@
 // The failover port against AWS (SDK v3): the regions' HTTP APIs, EventBridge schedules, Lambda event source
 // mappings of the stage's table streams, and the Route 53 health check behind the primary failover record.
 import { ApiGatewayV2Client, GetApisCommand, UpdateStageCommand } from '@aws-sdk/client-apigatewayv2';
-import { DisableRuleCommand, EnableRuleCommand, EventBridgeClient, ListRulesCommand, type Rule } from '@aws-sdk/client-eventbridge';
-import { type EventSourceMappingConfiguration, LambdaClient, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
+import { DisableRuleCommand, EnableRuleCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, type Rule } from '@aws-sdk/client-eventbridge';
+import { type EventSourceMappingConfiguration, InvokeCommand, LambdaClient, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import { ListResourceRecordSetsCommand, Route53Client, UpdateHealthCheckCommand } from '@aws-sdk/client-route-53';
 import { workers } from '../../lib/catalogue/workers';
 import type { StageConfig } from '../../lib/config/stages';
@@ -116,6 +116,19 @@ export function awsRegionControl(config: StageConfig, clients: AwsClients = defa
         await clients.lambda(regionOf(role)).send(new UpdateEventSourceMappingCommand({ UUID: mapping.UUID, Enabled: enabled }));
       }
       return found.map((mapping) => mapping.UUID!);
+    },
+    async resumeInFlight(role) {
+      // The reconciler is the target of its schedule rule: found the way setSchedules finds the rule.
+      const description = scheduleDescription('reconcile-applications');
+      const rule = (await listRules(clients.events(regionOf(role)))).find((found) => found.ScheduleExpression && found.Description === description);
+      const { Targets = [] } = rule ? await clients.events(regionOf(role)).send(new ListTargetsByRuleCommand({ Rule: rule.Name })) : {};
+      const target = Targets.find((found) => found.Arn?.includes(':function:'));
+      if (!target?.Arn) {
+        throw new Error(`no reconcile-applications schedule with a function target in ${regionOf(role)}`);
+      }
+      await clients
+        .lambda(regionOf(role))
+        .send(new InvokeCommand({ FunctionName: target.Arn, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify({ scope: 'takeover' })) }));
     },
     async pointDns(role) {
       const { apiDomain } = config.recovery;

@@ -9,6 +9,8 @@ export interface RegionControl {
   setFenced(region: RegionRole, fenced: boolean): Promise<void>;
   setSchedules(region: RegionRole, enabled: boolean, workers: readonly string[]): Promise<string[]>;
   setStreamConsumers(region: RegionRole, enabled: boolean, workers: readonly string[]): Promise<string[]>;
+  /** Starts the reconciler's full pass in the region (`{ "scope": "takeover" }`), without waiting for it. */
+  resumeInFlight(region: RegionRole): Promise<void>;
   pointDns(region: RegionRole): Promise<void>;
 }
 
@@ -62,6 +64,8 @@ async function apply(control: RegionControl, step: FailoverStep): Promise<void> 
     case 'streams':
       await control.setStreamConsumers(step.region, step.enabled, step.workers);
       return;
+    case 'resume':
+      return control.resumeInFlight(step.region);
     case 'dns':
       return control.pointDns(step.region);
   }

@@ -1,8 +1,8 @@
 // `npm run failover` against AWS, with the SDK mocked (no AWS here): the plan's order, the refusal while the old
 // region still accepts writes, fencing with --force, the steps on an unreachable region skipped, and failback.
 import { ApiGatewayV2Client, GetApisCommand, UpdateStageCommand } from '@aws-sdk/client-apigatewayv2';
-import { DisableRuleCommand, EnableRuleCommand, EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
-import { LambdaClient, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
+import { DisableRuleCommand, EnableRuleCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
+import { InvokeCommand, LambdaClient, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import { ListResourceRecordSetsCommand, Route53Client, UpdateHealthCheckCommand } from '@aws-sdk/client-route-53';
 import { mockClient } from 'aws-sdk-client-mock';
 import { workers } from '../../lib/catalogue/workers';
@@ -38,9 +38,14 @@ function deployedStage(options: { primaryDown?: boolean; primaryHealthy?: boolea
       const scheduleRules = workers.flatMap((worker) =>
         worker.trigger.kind === 'schedule' ? [{ Name: `rule-${worker.id}`, ScheduleExpression: `rate(${worker.trigger.everyMinutes} minutes)`, Description: `${worker.description} (every ${worker.trigger.everyMinutes} min)` }] : [],
       );
-      mocked.events.on(ListRulesCommand).resolvesOnce({ Rules: scheduleRules.slice(0, 2), NextToken: 'next' }).resolves({ Rules: [...scheduleRules.slice(2), { Name: 'unrelated', ScheduleExpression: 'rate(1 day)', Description: 'not ours' }] });
+      // Two pages, as often as they are listed.
+      mocked.events.on(ListRulesCommand).resolves({ Rules: scheduleRules.slice(0, 2), NextToken: 'next' });
+      mocked.events.on(ListRulesCommand, { NextToken: 'next' }).resolves({ Rules: [...scheduleRules.slice(2), { Name: 'unrelated', ScheduleExpression: 'rate(1 day)', Description: 'not ours' }] });
       mocked.events.on(EnableRuleCommand).resolves({});
       mocked.events.on(DisableRuleCommand).resolves({});
+      mocked.events.on(ListTargetsByRuleCommand).resolves({ Targets: [] });
+      mocked.events.on(ListTargetsByRuleCommand, { Rule: 'rule-reconcile-applications' }).resolves({ Targets: [{ Id: 'Target0', Arn: `arn:aws:lambda:${region}:111111111111:function:khidma-prod-reconcile` }] });
+      mocked.lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
       const streamMappings = workers.flatMap((worker) =>
         worker.trigger.kind === 'stream' ? [{ UUID: `esm-${worker.id}`, EventSourceArn: `arn:aws:dynamodb:${region}:111111111111:table/${tableName('prod', worker.trigger.table)}/stream/2026-01-01T00:00:00.000` }] : [],
       );
@@ -87,7 +92,8 @@ test('--dry-run prints the plan in order and changes nothing', async () => {
     "  4. open the dr region's API (the stage's throttle)",
     `  5. enable in the dr region the stream consumers: ${streamWorkers.join(', ')}`,
     `  6. enable in the dr region the schedules: ${scheduledWorkers.join(', ')}`,
-    "  7. point the API's name at the dr region",
+    "  7. resume in the dr region every application in flight (the reconciler's full pass, without its grace)",
+    "  8. point the API's name at the dr region",
   ]);
   for (const region of regions) {
     expect(mocks[region]!.apis.calls()).toHaveLength(0);
@@ -117,6 +123,11 @@ test('with the primary region gone: its steps are skipped, the DR region gets ev
   );
   expect(dr.events.commandCalls(EnableRuleCommand).map((call) => call.args[0].input.Name).sort()).toEqual(scheduledWorkers.map((id) => `rule-${id}`).sort());
   expect(dr.events.commandCalls(EnableRuleCommand).map((call) => call.args[0].input.Name)).not.toContain('unrelated');
+  // The executions stayed in the lost region: the reconciler's full pass runs in DR at once, without its grace.
+  const invoked = dr.lambda.commandCalls(InvokeCommand).map((call) => call.args[0].input);
+  expect(invoked.map(({ FunctionName, InvocationType, Payload }) => ({ FunctionName, InvocationType, payload: JSON.parse(new TextDecoder().decode(Payload as Uint8Array)) }))).toEqual([
+    { FunctionName: `arn:aws:lambda:${config.drRegion}:111111111111:function:khidma-prod-reconcile`, InvocationType: 'Event', payload: { scope: 'takeover' } },
+  ]);
   expect(route53Mock.commandCalls(UpdateHealthCheckCommand).map((call) => call.args[0].input)).toEqual([{ HealthCheckId: 'hc-primary', Inverted: true }]);
 });
 
