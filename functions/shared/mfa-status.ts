@@ -13,6 +13,8 @@ export interface MfaStatus {
 
 const KEEP_MS = 5_000;
 const MAX_ENTRIES = 5_000;
+const ASK_TIMEOUT_MS = 3_000;
+const unavailable = () => new HttpError(503, 'service_unavailable', 'The identity service did not answer; try again shortly');
 
 export function cognitoMfaStatus(endpoint: () => string, now: () => number = Date.now): MfaStatus {
   const confirmed = new Map<string, number>();
@@ -23,17 +25,21 @@ export function cognitoMfaStatus(endpoint: () => string, now: () => number = Dat
         return true;
       }
       confirmed.delete(accessToken);
+      // Cognito unreachable or slow (past 3 s): a retryable 503, never a 500 nor a request held to the function's timeout.
       const response = await fetch(endpoint(), {
         method: 'POST',
         headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser' },
         body: JSON.stringify({ AccessToken: accessToken }),
+        signal: AbortSignal.timeout(ASK_TIMEOUT_MS),
+      }).catch(() => {
+        throw unavailable();
       });
       const answer = (await response.json().catch(() => ({}))) as { UserMFASettingList?: string[]; __type?: string };
       if (!response.ok) {
         if (/NotAuthorized|UserNotFound/.test(answer.__type ?? '')) {
           throw new HttpError(401, 'unauthorized', 'This token is no longer valid; sign in again');
         }
-        throw new HttpError(503, 'service_unavailable', 'The identity service did not answer; try again shortly');
+        throw unavailable();
       }
       const on = (answer.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
       if (on) {

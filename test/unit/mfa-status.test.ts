@@ -48,3 +48,11 @@ it('answers 401 for a token Cognito refuses and 503 when Cognito fails', async (
   answers.set('outage', { status: 500, body: { __type: 'InternalErrorException' } });
   await expect(status.totpOn('outage')).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
 });
+
+it('answers 503, not a 500, when Cognito cannot be reached at all', async () => {
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const gone = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
+  await new Promise((resolve) => closed.close(resolve));
+  await expect(cognitoMfaStatus(() => gone).totpOn('any')).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
+});
