@@ -1,6 +1,9 @@
 // One region's API as a single template: the API stack's resources and those of its nested stacks, with the
 // parameters the parent passes written in place (so a grant reads as it would in one stack).
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
+import cdkJson from '../../cdk.json';
+import { stageConfig } from '../../lib/config/stages';
+import { buildApp } from '../../lib/stacks/app';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { ApiStack } from '../../lib/stacks/api-stack';
 
@@ -42,4 +45,14 @@ export function apiTemplate(stack: ApiStack): Template {
     Object.assign(resources, substitute(template.Resources, inline));
   }
   return Template.fromJSON({ ...parent, Resources: resources });
+}
+
+/** A stage's app synthesized without bundling, and its API in each region as one template. */
+export function regionTemplates(stage: string): { name: 'primary' | 'DR'; template: Template }[] {
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  const stacks = buildApp(app, stageConfig(stage));
+  return [
+    { name: 'primary', template: apiTemplate(stacks.api) },
+    { name: 'DR', template: apiTemplate(stacks.drApi) },
+  ];
 }

@@ -1,26 +1,18 @@
 // The audit checkpoints' bucket as deployed in both regions: Object Lock in compliance mode for the stage's
 // retention, versioned, private, TLS only, write-once by policy (PutObject needs If-None-Match), deletes denied
 // to everyone; the checkpoint worker may only put, get and list, the verification route only get and list.
-import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import cdkJson from '../../cdk.json';
 import { capabilities } from '../../lib/capabilities';
 import { routeKey } from '../../lib/catalogue/types';
 import { workers } from '../../lib/catalogue/workers';
 import { stageConfig } from '../../lib/config/stages';
-import { buildApp } from '../../lib/stacks/app';
-import { apiTemplate } from './api-template';
+import { regionTemplates } from './api-template';
 
 type Resource = { [key: string]: any };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 const config = stageConfig('prod');
-const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-const stacks = buildApp(app, config);
-const regions = [
-  { name: 'primary', template: apiTemplate(stacks.api) },
-  { name: 'DR', template: apiTemplate(stacks.drApi) },
-];
+const regions = regionTemplates('prod');
 
 describe.each(regions)('$name region', ({ template }) => {
   const resources = template.toJSON().Resources as Record<string, Resource>;
