@@ -23,9 +23,11 @@ const hijri: Array<[number, number[], string, string]> = [
   [3, [12], 'المولد النبوي الشريف', "The Prophet's Birthday"],
 ];
 
-const umalqura = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { day: 'numeric', month: 'numeric', timeZone: 'UTC' });
+// Made on first use: a function that imports this module but never builds a calendar skips ICU's date set-up.
+let umalqura: Intl.DateTimeFormat | undefined;
 
 function hijriOf(date: string): { month: number; day: number } {
+  umalqura ??= new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { day: 'numeric', month: 'numeric', timeZone: 'UTC' });
   const parts = Object.fromEntries(umalqura.formatToParts(new Date(`${date}T12:00:00Z`)).map((part) => [part.type, part.value]));
   return { month: Number(parts.month), day: Number(parts.day) };
 }

@@ -10,19 +10,42 @@ export interface DailyWindow {
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
 
-const format = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Amman',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * Since 2022-10-28 Asia/Amman is UTC+3 all year (tz 2022f); from then on the wall clock is plain arithmetic.
+ * Before it, ICU's zone rules: its first Intl.DateTimeFormat costs some 30 ms of a cold start, so it is made only
+ * for such an instant. test/unit/amman-time.test.ts checks the arithmetic against ICU over the coming years, so a
+ * future change of Jordan's rules in Node's zone data fails the tests instead of shifting dates quietly.
+ */
+const FIXED_OFFSET_SINCE = Date.UTC(2022, 9, 27, 22);
+const FIXED_OFFSET_MS = 3 * HOUR_MS;
+
+let zoneRules: Intl.DateTimeFormat | undefined;
+
+/** Amman's wall clock at an instant by ICU's zone rules (what `local` does before 2022-10-28). */
+export function localByZoneRules(date: Date): { year: string; month: string; day: string; hour: string; minute: string } {
+  zoneRules ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Amman', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const parts = Object.fromEntries(zoneRules.formatToParts(date).map((part) => [part.type, part.value]));
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute! };
+}
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 export function local(date: Date): { year: string; month: string; day: string; hour: string; minute: string } {
-  const parts = Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute! };
+  const time = date.getTime();
+  if (!(time >= FIXED_OFFSET_SINCE)) {
+    return localByZoneRules(date);
+  }
+  const wall = new Date(time + FIXED_OFFSET_MS);
+  const year = wall.getUTCFullYear();
+  return {
+    year: year <= 9999 ? String(year).padStart(4, '0') : String(year),
+    month: twoDigits(wall.getUTCMonth() + 1),
+    day: twoDigits(wall.getUTCDate()),
+    hour: twoDigits(wall.getUTCHours()),
+    minute: twoDigits(wall.getUTCMinutes()),
+  };
 }
 
 /** The calendar date in Amman at this instant, `YYYY-MM-DD`: what "today" means for a Jordanian. */

@@ -2,7 +2,7 @@
 import { expectedCompletion } from '../../functions/applications/domain/applications';
 import { consentStatus } from '../../functions/registry/domain/access';
 import { referenceCalendar } from '../../reference/calendar';
-import { addDays, ammanDate, ammanDateAfter, localDateTime, quarterOf, quietUntil } from '../../functions/shared/amman-time';
+import { addDays, ammanDate, ammanDateAfter, local, localByZoneRules, localDateTime, quarterOf, quietUntil } from '../../functions/shared/amman-time';
 
 const utc = (iso: string) => new Date(iso);
 
@@ -62,5 +62,28 @@ describe('Amman time', () => {
     expect(quietUntil(utc('2026-05-01T10:15:00.000Z'), afternoon)?.toISOString()).toBe('2026-05-01T12:30:00.000Z'); // 13:15
     expect(quietUntil(utc('2026-05-01T12:30:00.000Z'), afternoon)).toBeUndefined(); // 15:30
     expect(quietUntil(utc('2026-05-01T10:15:00.000Z'), null)).toBeUndefined();
+  });
+});
+
+describe("Amman's wall clock without ICU", () => {
+  it('is the zone rules of Node\'s ICU at every instant from the 2022 change to twenty years from now', () => {
+    // Steps of 7 h 13 min walk through every hour of the day and every minute parity; a change of Jordan's rules in a
+    // future Node's zone data (a return of summer time) makes the arithmetic differ here first.
+    const step = (7 * 60 + 13) * 60_000;
+    const end = Date.now() + 20 * 365 * 86_400_000;
+    const differing: string[] = [];
+    for (let time = Date.UTC(2022, 9, 27, 22); time < end && differing.length < 3; time += step) {
+      const at = new Date(time);
+      if (JSON.stringify(local(at)) !== JSON.stringify(localByZoneRules(at))) {
+        differing.push(at.toISOString());
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('keeps ICU for the instants before the change, and refuses an invalid date as before', () => {
+    const summer2021 = utc('2021-07-14T21:30:00.000Z');
+    expect(local(summer2021)).toEqual(localByZoneRules(summer2021));
+    expect(() => local(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
