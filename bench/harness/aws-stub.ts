@@ -1,4 +1,4 @@
-// Stands in for the AWS services the local cloud has no engine for (Step Functions, EventBridge, SQS, SES, SNS)
+// Stands in for the AWS services the local cloud has no engine for (Step Functions, EventBridge, SQS, SES, SNS, CloudWatch)
 // when a bundled handler is cold-started in its own process: a success answer in each service's protocol, so the
 // first event runs the handler's real SDK call, minus AWS's own latency.
 import { createHash, randomUUID } from 'node:crypto';
@@ -18,6 +18,7 @@ type Answer = { status?: number; type?: string; body: string };
 export async function startAwsStub(): Promise<AwsStub> {
   const calls = new Map<string, number>();
   let requests: Array<{ target: string; body: string; at: number }> = [];
+  let url = '';
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -26,14 +27,15 @@ export async function startAwsStub(): Promise<AwsStub> {
       const target = String(req.headers['x-amz-target'] ?? (req.url?.startsWith('/v2/email') ? 'SES.SendEmail' : `Query.${new URLSearchParams(body).get('Action')}`));
       calls.set(target, (calls.get(target) ?? 0) + 1);
       requests.push({ target, body, at: performance.now() });
-      const answer = answerFor(target, body);
+      const answer = answerFor(target, body, url);
       res.writeHead(answer.status ?? 200, { 'content-type': answer.type ?? 'application/x-amz-json-1.0', 'x-amzn-requestid': randomUUID() });
       res.end(answer.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     calls,
     take: () => {
       const taken = requests;
@@ -47,7 +49,8 @@ export async function startAwsStub(): Promise<AwsStub> {
 const json = (value: unknown): Answer => ({ body: JSON.stringify(value) });
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
-function answerFor(target: string, body: string): Answer {
+/** `url`: the stub's own address, where a queue URL must point (the SQS client sends each queue's requests to its URL). */
+function answerFor(target: string, body: string, url: string): Answer {
   const input = target.includes('.') && body.startsWith('{') ? (JSON.parse(body) as Record<string, any>) : {};
   const operation = target.slice(target.lastIndexOf('.') + 1);
   switch (operation) {
@@ -58,7 +61,7 @@ function answerFor(target: string, body: string): Answer {
     case 'PutEvents':
       return json({ FailedEntryCount: 0, Entries: (input.Entries ?? []).map(() => ({ EventId: randomUUID() })) });
     case 'GetQueueUrl':
-      return json({ QueueUrl: `https://sqs.local/000000000000/${input.QueueName}` });
+      return json({ QueueUrl: `${url}/000000000000/${input.QueueName}` });
     case 'SendMessage':
       return json({ MessageId: randomUUID(), MD5OfMessageBody: md5(String(input.MessageBody ?? '')) });
     case 'SendEmail':

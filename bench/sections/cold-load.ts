@@ -141,6 +141,7 @@ function clientsOf(bundle: string): string[] {
     '@aws-sdk/client-sesv2': 'SimpleEmailService_v2',
     '@aws-sdk/client-sns': 'AmazonSimpleNotificationService',
     '@aws-sdk/client-cognito-identity-provider': 'AWSCognitoIdentityProviderService',
+    '@aws-sdk/client-cloudwatch': 'GraniteServiceVersion20100801',
   };
   return Object.entries(markers).filter(([, marker]) => text.includes(marker)).map(([name]) => name);
 }

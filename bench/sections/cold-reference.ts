@@ -28,6 +28,7 @@ const services: Record<string, Service> = {
   SES: { module: '@aws-sdk/client-sesv2', client: 'SESv2Client' },
   Query: { module: '@aws-sdk/client-sns', client: 'SNSClient', input: formInput },
   AWSCognitoIdentityProviderService: { module: '@aws-sdk/client-cognito-identity-provider', client: 'CognitoIdentityProviderClient', endpointVariable: 'COGNITO_ENDPOINT' },
+  GraniteServiceVersion20100801: { module: '@aws-sdk/client-cloudwatch', client: 'CloudWatchClient' },
 };
 
 export interface ReferenceCall {
