@@ -147,7 +147,9 @@ async function coldLoadSection(harness: BenchCloud, client: CloudClient, deploym
   try {
     const endpoints = { dynamoDbEndpoint: recorder.url, cognitoEndpoint: address.cognitoEndpoint, userPoolId: address.identity.userPoolId, userPoolClientId: address.identity.clients.portal, awsStubUrl: stub.url };
     const records = { take: () => [...recorder.take(), ...stub.take()].sort((a, b) => a.at - b.at) };
-    return await measureColdLoads(functions, bundles, events, { runs: options.coldRuns, endpoints, budget: budgets.coldLoad, judged: !options.smoke, records });
+    // Each run starts once the in-process cloud has worked off the previous run's writes (stream records, messages).
+    const settle = () => harness.meter.quiet(100, 5_000).catch(() => undefined);
+    return await measureColdLoads(functions, bundles, events, { runs: options.coldRuns, endpoints, budget: budgets.coldLoad, judged: !options.smoke, records, settle });
   } finally {
     await recorder.close();
     await stub.close();

@@ -13,7 +13,7 @@ import { STAGE } from '../harness/local-cloud';
 import { judge, median, ms, type Row, type SectionResult } from '../rows';
 import type { BundleFigure } from './bundles';
 import type { ColdEvent } from './cold-events';
-import { bundleReference, referenceEvent } from './cold-reference';
+import { bundleReference, type ReferenceCall, referenceEvent } from './cold-reference';
 import type { RecordedCall } from '../harness/recorder';
 
 export interface ColdBudget {
@@ -51,6 +51,14 @@ export interface ColdFigure {
   readonly error?: string;
 }
 
+interface ColdOptions {
+  readonly runs: number;
+  readonly endpoints: LocalEndpoints;
+  readonly records: CallRecords;
+  /** Waits until the local cloud has worked off what the last run set going (stream records, queue messages). */
+  readonly settle?: () => Promise<void>;
+}
+
 interface RunResult {
   readonly bootMs: number;
   readonly importMs: number;
@@ -64,7 +72,7 @@ export async function measureColdLoads(
   functions: readonly BenchFunction[],
   bundles: readonly BundleFigure[],
   events: ReadonlyMap<string, ColdEvent>,
-  options: { runs: number; endpoints: LocalEndpoints; budget: ColdBudget; judged: boolean; records: CallRecords },
+  options: ColdOptions & { budget: ColdBudget; judged: boolean },
 ): Promise<SectionResult<ColdFigure[]>> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'khidma-cold-'));
   const figures: ColdFigure[] = [];
@@ -79,21 +87,23 @@ export async function measureColdLoads(
   return { rows: figures.map((figure) => toRow(figure, options.budget, options.judged)), data: figures };
 }
 
-async function coldLoad(fn: BenchFunction, bundle: string, event: ColdEvent | undefined, options: { runs: number; endpoints: LocalEndpoints; records: CallRecords }, scratch: string): Promise<ColdFigure> {
+async function coldLoad(fn: BenchFunction, bundle: string, event: ColdEvent | undefined, options: ColdOptions, scratch: string): Promise<ColdFigure> {
   const environment = lambdaEnvironment(fn, options.endpoints);
+  const reference = referenceBuilder(path.join(scratch, `${fn.id}-reference`, 'index.mjs'), clientsOf(bundle));
   options.records.take();
   const results: RunResult[] = [];
-  const calls: RecordedCall[][] = [];
-  for (let run = 0; run < options.runs; run++) {
-    results.push(await runOnce(bundle, event?.event(run), environment, path.join(scratch, `${fn.id}-${run}`)));
-    calls.push(options.records.take());
-  }
-  const replays = calls.map((recorded) => referenceEvent(recorded));
-  const referenceFile = path.join(scratch, `${fn.id}-reference`, 'index.mjs');
-  await bundleReference(referenceFile, clientsOf(bundle), replays.flatMap((replay) => replay.calls));
   const references: RunResult[] = [];
+  const replays: Array<{ calls: ReferenceCall[] }> = [];
+  // Run by run, the function then its reference replaying that run's calls: both measured under the same load
+  // (this machine's drifts over a minute; the in-process local cloud still works off the previous runs' effects).
   for (let run = 0; run < options.runs; run++) {
-    references.push(await runOnce(referenceFile, event ? replays[run] : undefined, environment, path.join(scratch, `${fn.id}-reference-${run}`)));
+    await options.settle?.();
+    results.push(await runOnce(bundle, event?.event(run), environment, path.join(scratch, `${fn.id}-${run}`)));
+    const replay = referenceEvent(options.records.take());
+    replays.push(replay);
+    const referenceFile = await reference.covering(replay.calls);
+    await options.settle?.();
+    references.push(await runOnce(referenceFile, event ? replay : undefined, environment, path.join(scratch, `${fn.id}-reference-${run}`)));
     options.records.take();
   }
   return {
@@ -108,6 +118,24 @@ async function coldLoad(fn: BenchFunction, bundle: string, event: ColdEvent | un
       importMs: median(references.map((result) => result.importMs)),
       firstEventMs: median(references.map((result) => result.firstEventMs)),
       calls: median(replays.map((replay) => replay.calls.length)),
+    },
+  };
+}
+
+/** The reference bundle, built again when a run made a call whose command it does not import yet. */
+function referenceBuilder(file: string, clients: readonly string[]) {
+  // One call of each command is all the bundle needs.
+  const commands = new Map<string, ReferenceCall>();
+  let bundled = false;
+  return {
+    async covering(calls: readonly ReferenceCall[]): Promise<string> {
+      const unseen = calls.filter((call) => !commands.has(`${call.service}.${call.command}`));
+      unseen.forEach((call) => commands.set(`${call.service}.${call.command}`, call));
+      if (!bundled || unseen.length > 0) {
+        await bundleReference(file, clients, [...commands.values()]);
+        bundled = true;
+      }
+      return file;
     },
   };
 }
@@ -141,7 +169,10 @@ function clientsOf(bundle: string): string[] {
     '@aws-sdk/client-sesv2': 'SimpleEmailService_v2',
     '@aws-sdk/client-sns': 'AmazonSimpleNotificationService',
     '@aws-sdk/client-cognito-identity-provider': 'AWSCognitoIdentityProviderService',
-    '@aws-sdk/client-cloudwatch': 'GraniteServiceVersion20100801',
+    // Schema-serde clients name their namespace, not their X-Amz-Target prefix, in the bundle.
+    '@aws-sdk/client-cloudwatch': '"com.amazonaws.cloudwatch"',
+    '@aws-sdk/client-secrets-manager': '"com.amazonaws.secretsmanager"',
+    '@aws-sdk/client-kms': '"com.amazonaws.kms"',
   };
   return Object.entries(markers).filter(([, marker]) => text.includes(marker)).map(([name]) => name);
 }

@@ -29,6 +29,8 @@ const services: Record<string, Service> = {
   Query: { module: '@aws-sdk/client-sns', client: 'SNSClient', input: formInput },
   AWSCognitoIdentityProviderService: { module: '@aws-sdk/client-cognito-identity-provider', client: 'CognitoIdentityProviderClient', endpointVariable: 'COGNITO_ENDPOINT' },
   GraniteServiceVersion20100801: { module: '@aws-sdk/client-cloudwatch', client: 'CloudWatchClient' },
+  secretsmanager: { module: '@aws-sdk/client-secrets-manager', client: 'SecretsManagerClient' },
+  TrentService: { module: '@aws-sdk/client-kms', client: 'KMSClient' },
 };
 
 export interface ReferenceCall {
