@@ -1,0 +1,25 @@
+// The bench's stand-in for SQS and CloudWatch answers what a cold-started handler asks of it: a queue URL the SQS
+// client can then send the queue's requests to (it sends them to the URL itself), and the queue ages.
+import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { type AwsStub, startAwsStub } from '../../bench/harness/aws-stub';
+
+describe('bench AWS stub', () => {
+  let stub: AwsStub;
+  const options = () => ({ endpoint: stub.url, region: 'me-central-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 });
+
+  beforeAll(async () => {
+    stub = await startAwsStub();
+  });
+  afterAll(() => stub.close());
+
+  it('gives queue URLs on its own address, so the queue requests that follow reach it', async () => {
+    const sqs = new SQSClient(options());
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'khidma-prod-dvld-tasks' }));
+    expect(QueueUrl).toBe(`${stub.url}/000000000000/khidma-prod-dvld-tasks`);
+    await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+    const cloudWatch = new CloudWatchClient(options());
+    await cloudWatch.send(new GetMetricDataCommand({ StartTime: new Date(Date.now() - 600_000), EndTime: new Date(), MetricDataQueries: [] }));
+    expect(stub.take().map((call) => call.target)).toEqual(['AmazonSQS.GetQueueUrl', 'AmazonSQS.GetQueueAttributes', 'GraniteServiceVersion20100801.GetMetricData']);
+  });
+});
