@@ -3,6 +3,7 @@
 // test/unit/bench-bundle-options.test.ts fails when CapabilityFunction passes anything else.
 import * as path from 'node:path';
 import type { BuildOptions } from 'esbuild';
+import { bundleDefines } from '../lib/openapi-bundle';
 
 const repositoryRoot = path.resolve(__dirname, '..');
 
@@ -34,7 +35,9 @@ function aliases(): Record<string, string> {
 
 /** What `esbuild --bundle <entry> --target --platform=node --format --outfile --minify --sourcemap ...` does, with a metafile. */
 export function esbuildOptions(entryPoint: string, outfile: string): BuildOptions {
+  const define = bundleDefines(path.relative(repositoryRoot, path.resolve(repositoryRoot, entryPoint)));
   return {
+    ...(define ? { define } : {}),
     entryPoints: [entryPoint],
     bundle: true,
     target: lambdaBundling.target,

@@ -14,6 +14,7 @@ import type { TableAccess, UploadAccess, UserPoolAction, WorkflowAction } from '
 import { uploadObjectsArn, uploadObjectsArnForNag, uploadBucketName } from './upload-bucket';
 import { type TableId, tableDefinitions, tableEnvName } from '../platform/tables';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { bundleDefines } from '../openapi-bundle';
 
 const repositoryRoot = path.resolve(__dirname, '../..');
 
@@ -80,6 +81,7 @@ export class CapabilityFunction extends Construct {
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     // A customer policy scoped to this log group instead of the AWSLambdaBasicExecutionRole managed policy.
     this.logGroup.grantWrite(this.role);
+    const define = bundleDefines(props.entry);
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(repositoryRoot, props.entry),
       handler: 'handler',
@@ -108,6 +110,8 @@ export class CapabilityFunction extends Construct {
         // The pinned SDK the tests ran against, not whatever version the runtime ships.
         bundleAwsSDK: true,
         esbuildArgs: { '--alias': aliases },
+        // What a function would otherwise compute at each cold start (lib/openapi-bundle.ts).
+        ...(define ? { define } : {}),
         ...(props.bundledFiles?.length ? { commandHooks: copyBeside(props.bundledFiles) } : {}),
       },
     });

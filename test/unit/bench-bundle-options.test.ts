@@ -4,7 +4,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import * as path from 'node:path';
 import { esbuildOptions, lambdaBundling, lambdaRuntimeTarget } from '../../bench/bundle-options';
+import { bundleDefines } from '../../lib/openapi-bundle';
 
 const passed: NodejsFunctionProps[] = [];
 
@@ -24,11 +26,20 @@ beforeAll(() => {
   const { CapabilityFunction } = require('../../lib/constructs/capability-function') as typeof import('../../lib/constructs/capability-function');
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   new CapabilityFunction(new Stack(app, 'Bench'), 'Fn', { entry: 'functions/services/get-service.ts', logRetention: RetentionDays.ONE_WEEK });
+  new CapabilityFunction(new Stack(app, 'BenchOpenApi'), 'Fn', { entry: 'functions/openapi/get-openapi.ts', logRetention: RetentionDays.ONE_WEEK });
 });
 
 test('the bench bundles with the options CapabilityFunction gives NodejsFunction', () => {
-  expect(passed).toHaveLength(1);
+  expect(passed).toHaveLength(2);
   expect(passed[0]!.bundling).toEqual(lambdaBundling);
+});
+
+test('get-openapi alone gets the document built at bundling time, in the bench as in CDK', () => {
+  const define = bundleDefines('functions/openapi/get-openapi.ts');
+  expect(define).toBeDefined();
+  expect(passed[1]!.bundling).toEqual({ ...lambdaBundling, define });
+  expect(esbuildOptions(path.resolve(__dirname, '../../functions/openapi/get-openapi.ts'), '/out/index.mjs').define).toEqual(define);
+  expect(esbuildOptions(path.resolve(__dirname, '../../functions/services/get-service.ts'), '/out/index.mjs').define).toBeUndefined();
 });
 
 test("the bench's target is the runtime's Node version", () => {
