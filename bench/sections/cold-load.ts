@@ -161,7 +161,7 @@ function countOutcomes(results: readonly RunResult[]): Record<string, number> {
 }
 
 /** The AWS SDK clients a bundle holds (their package names), read off the bundle's text. */
-function clientsOf(bundle: string): string[] {
+export function clientsOf(bundle: string): string[] {
   const text = readFileSync(bundle, 'utf8');
   const markers: Record<string, string> = {
     '@aws-sdk/client-dynamodb': 'DynamoDB_20120810',
