@@ -232,6 +232,8 @@ const texts = {
   fileScanSlow: ['لم ينتهِ فحص الملف بعد. أعد اختياره بعد قليل.', 'The scan has not finished yet. Choose the file again in a moment.'],
   fileFailed: ['تعذّر رفع الملف. أعد المحاولة.', 'The file could not be uploaded. Try again.'],
   smsCode: ['الرمز المرسل برسالة نصية إلى {to}', 'Code sent by SMS to {to}'],
+  smsWrongCode: ['الرمز غير صحيح. أدخل الرمز الذي وصلك برسالة نصية.', 'The code is wrong. Enter the code we sent you by SMS.'],
+  signInTimedOut: ['انتهت مهلة تسجيل الدخول. أدخل كلمة المرور مرة أخرى.', 'The sign-in timed out. Enter your password again.'],
   navSecurity: ['الأمان', 'Security'],
   mfaTitle: ['تطبيق المصادقة', 'Authenticator app'],
   mfaRequired: ['على الموظفين إعداد تطبيق مصادقة قبل استخدام البوابة.', 'Staff must set up an authenticator app before using the portal.'],

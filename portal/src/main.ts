@@ -1,5 +1,5 @@
 // The Khidma reference portal: citizens, officers and operators; Arabic first, English one click away.
-import { ApiError, answerMfa, call, currentSession, download, role, signIn, signOut } from './api';
+import { ApiError, answerMfa, call, currentSession, download, type MfaChallenge, role, signIn, signOut } from './api';
 import { h, uid } from './dom';
 import { type Lang, type Localized, workingDays, date, eventNames, registryFieldNames, initialLang, lang, loc, number, percent, setLang, statusNames, t, type TextKey } from './i18n';
 
@@ -362,24 +362,39 @@ function signInPage(params: URLSearchParams): void {
     try {
       const step = await signIn(username.value.trim(), password.value);
       if (step.done) return finish();
-      const code = h('input', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', dir: 'ltr' }) as HTMLInputElement;
-      form.replaceChildren(field(step.mfa.kind === 'SMS_MFA' ? t('smsCode', { to: step.mfa.destination ?? '' }) : t('mfaCode'), code), h('button', { type: 'submit' }, t('continue')));
-      form.onsubmit = async (again: Event) => {
-        again.preventDefault();
-        try {
-          await answerMfa(step.mfa, code.value.trim());
-          finish();
-        } catch {
-          status.replaceChildren(notice(t('badCredentials'), 'error'));
-        }
-      };
-      code.focus();
+      // The second factor: the password form gives way to the code's (one sign-in, one code sent).
+      form.replaceWith(codeForm(step.mfa, status, finish, () => signInPage(params)));
+      main().querySelector<HTMLInputElement>('input[name=code]')?.focus();
     } catch {
       status.replaceChildren(notice(t('badCredentials'), 'error'));
     }
   } }, field(t('username'), username), field(t('password'), password), h('button', { type: 'submit' }, t('navSignIn')));
   if (params.has('confirmed')) status.replaceChildren(notice(t('confirmed')));
   page(t('signInTitle'), status, form, h('p', {}, h('a', { href: '#/signup' }, t('navSignUp'))));
+}
+
+/** The code Cognito asks for (SMS_MFA: sent to the phone; SOFTWARE_TOKEN_MFA: the authenticator's). */
+function codeForm(mfa: MfaChallenge, status: HTMLElement, finish: () => void, again: () => void): HTMLElement {
+  const code = h('input', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', dir: 'ltr' }) as HTMLInputElement;
+  const answer = async () => {
+    try {
+      await answerMfa(mfa, code.value.trim());
+      finish();
+    } catch (error) {
+      // A wrong code may be tried again in the same sign-in; a timed-out (or locked) sign-in starts over.
+      if (error instanceof ApiError && /CodeMismatch|ExpiredCode/.test(error.code)) {
+        status.replaceChildren(notice(mfa.kind === 'SMS_MFA' ? t('smsWrongCode') : t('mfaWrongCode'), 'error'));
+        code.setAttribute('aria-invalid', 'true');
+        code.select();
+      } else {
+        again();
+        main().querySelector('[role=status]')?.replaceChildren(notice(t('signInTimedOut'), 'error'));
+      }
+    }
+  };
+  return h('form', { class: 'narrow', onsubmit: (e: Event) => { e.preventDefault(); void answer(); } },
+    field(mfa.kind === 'SMS_MFA' ? t('smsCode', { to: mfa.destination ?? '' }) : t('mfaCode'), code),
+    h('button', { type: 'submit' }, t('continue')));
 }
 
 function signUpPage(): void {

@@ -2,11 +2,14 @@
 // pays a fee at the provider's pay page and comes back to the receipt; a citizen uploads a photo for a `file`
 // field (an infected file refused first) and submits with it; a new officer is led to enrol an authenticator app
 // and a citizen sets one up, both then asked for its code at sign-in; an operator moves a service to another
-// rollout phase, reads satisfaction, answers the e-Government Unit's complaints, reads KPIs and sets a target. axe-core checks each page; screenshots in
-// .local/screenshots/.
+// rollout phase, reads satisfaction, answers the e-Government Unit's complaints, reads KPIs and sets a target; a
+// citizen with SMS MFA is asked in Arabic for the code sent by SMS, a wrong one refused, the right one signs in.
+// axe-core checks each page; screenshots in .local/screenshots/.
+import { SetUserMFAPreferenceCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from 'playwright-core';
+import { identityProvider } from '../../local/cognito/client';
 import { totpCode } from '../../local/cognito/sign-in';
-import { api, tokenFor } from '../support/api';
+import { api, cloudState, lastMessageTo, signInAs, tokenFor } from '../support/api';
 import { type Lang, portalUrl, reloadUntil, signIn, signInLabels, submitSignIn, useBrowser } from '../support/browser';
 import { createPerson, dateFromToday, newStaffWithoutMfa, signUpBody, signUpPerson } from '../support/fixtures';
 import { paymentProvider } from '../support/journey';
@@ -147,6 +150,45 @@ describe('an authenticator app', () => {
     const secret = await enrolAuthenticator(page, 'ar');
     await signInWithCode(page, username, password, secret, 'ar');
     await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();
+  });
+});
+
+describe('an SMS code', () => {
+  it('is asked for in Arabic at sign-in when the citizen has SMS MFA: a wrong code is refused, the right one signs in', async () => {
+    const nationalNumber = await createPerson();
+    const { username, code: confirmation } = await signUpPerson(nationalNumber);
+    expect((await api('/v1/auth/confirm', { method: 'POST', body: { username, code: confirmation } })).status).toBeLessThan(300);
+    const { password, phone } = signUpBody(username);
+    // SMS MFA turned on the way the AWS path does it: SetUserMFAPreference with the citizen's own access token.
+    const accessToken = await signInAs(username, password);
+    await identityProvider(cloudState().cognitoEndpoint).send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SMSMfaSettings: { Enabled: true, PreferredMfa: true } }));
+
+    const page = await newPage('ar');
+    const asked = new Date().toISOString();
+    await submitSignIn(page, username, password, 'ar');
+    const field = page.getByLabel(`الرمز المرسل برسالة نصية إلى ${phone}`);
+    await field.waitFor();
+    // The code the emulator sent by SMS for this sign-in (its outbox), not the sign-up's.
+    const sms = await until('the sign-in code by SMS', async () => {
+      const last = lastMessageTo(username) as { at: string; medium: string; destination: string; code?: string } | undefined;
+      return last && last.at >= asked && last.medium === 'sms' ? last : undefined;
+    });
+    expect(sms).toMatchObject({ destination: phone, code: expect.stringMatching(/^\d{6}$/) });
+    await check(page, 'sign-in-sms-ar');
+
+    await field.fill(sms.code === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: signInLabels.continue.ar }).click();
+    await page.getByRole('alert').getByText('الرمز غير صحيح. أدخل الرمز الذي وصلك برسالة نصية.').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: signInLabels.signOut.ar }).count()).toBe(0);
+    // Still the same sign-in: no second code was sent.
+    expect(lastMessageTo(username)?.code).toBe(sms.code);
+    await check(page, 'sign-in-sms-wrong-ar');
+
+    await field.fill(sms.code!);
+    await page.getByRole('button', { name: signInLabels.continue.ar }).click();
+    await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();
+    await page.getByRole('button', { name: signInLabels.signOut.ar }).waitFor();
   });
 });
 
