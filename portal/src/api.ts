@@ -136,3 +136,15 @@ function keep(result: { AccessToken: string; IdToken: string }): void {
   session = { accessToken: result.AccessToken, idToken: result.IdToken, claims: decode(result.IdToken) };
   sessionStorage.setItem('khidma.session', JSON.stringify(session));
 }
+
+/** The account as Cognito has it (GetUser with the session's access token): its MFA methods and phone number. */
+export async function cognitoAccount(): Promise<{ mfa: string[]; phone?: string }> {
+  const user = await cognito('GetUser', { AccessToken: currentSession()?.accessToken });
+  const phone = (user.UserAttributes as Array<{ Name: string; Value: string }> | undefined)?.find((a) => a.Name === 'phone_number')?.Value;
+  return { mfa: (user.UserMFASettingList as string[] | undefined) ?? [], phone };
+}
+
+/** SMS MFA on or off for the signed-in account (SetUserMFAPreference): when on, each sign-in sends a code to its phone. */
+export async function setSmsMfa(on: boolean): Promise<void> {
+  await cognito('SetUserMFAPreference', { AccessToken: currentSession()?.accessToken, SMSMfaSettings: { Enabled: on, PreferredMfa: on } });
+}

@@ -5,7 +5,6 @@ import { type Lang, type Localized, workingDays, date, eventNames, registryField
 
 import { paymentSection } from './payment';
 import { generatedForm } from './form';
-import { mfaPage } from './mfa';
 import { type Json, agencyNames, announce, errorText, field, main, notice, page, prefillList } from './ui';
 
 // --- Header ---
@@ -462,7 +461,7 @@ async function render(): Promise<void> {
     else if (parts[0] === 'me' && parts[1] === 'documents') { needs('citizen'); await documentsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'access-log') { needs('citizen'); await accessLogPage(); }
     else if (parts[0] === 'me' && parts[1] === 'complaints') { needs('citizen'); await (await import('./complaints')).myComplaintsPage(); }
-    else if (parts[0] === 'me' && parts[1] === 'security') { if (!currentSession()) needs('citizen'); mfaPage(false); }
+    else if (parts[0] === 'me' && parts[1] === 'security') { if (!currentSession()) needs('citizen'); (await import('./mfa')).mfaPage(false); }
     else if (parts[0] === 'complaints' && parts[1]) await (await import('./complaints')).complaintPage(parts[1], params);
     else if (parts[0] === 'complaints') { if (role() !== 'operator') needs('officer'); await (await import('./complaints')).agencyComplaintsPage(params); }
     else if (parts[0] === 'signin') signInPage(params);
@@ -477,7 +476,10 @@ async function render(): Promise<void> {
     else page(t('notFound'));
   } catch (error) {
     // Staff without an authenticator app: every staff route refuses them until they enrol one.
-    if (error instanceof ApiError && error.code === 'mfa_enrolment_required') return finishRender(() => mfaPage(true));
+    if (error instanceof ApiError && error.code === 'mfa_enrolment_required') {
+      const { mfaPage } = await import('./mfa');
+      return finishRender(() => mfaPage(true));
+    }
     const status = error instanceof ApiError ? error.status : 0;
     page(status === 404 ? t('notFound') : status === 401 ? t('needSignIn') : status === 403 ? t('forbidden') : t('appName'),
       notice(errorText(error), 'error'),

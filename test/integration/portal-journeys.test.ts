@@ -3,13 +3,11 @@
 // field (an infected file refused first) and submits with it; a new officer is led to enrol an authenticator app
 // and a citizen sets one up, both then asked for its code at sign-in; an operator moves a service to another
 // rollout phase, reads satisfaction, answers the e-Government Unit's complaints, reads KPIs and sets a target; a
-// citizen with SMS MFA is asked in Arabic for the code sent by SMS, a wrong one refused, the right one signs in.
+// citizen turns on SMS codes in Arabic, is asked for the code sent by SMS, a wrong one refused, the right one signs in.
 // axe-core checks each page; screenshots in .local/screenshots/.
-import { SetUserMFAPreferenceCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from 'playwright-core';
-import { identityProvider } from '../../local/cognito/client';
 import { totpCode } from '../../local/cognito/sign-in';
-import { api, cloudState, lastMessageTo, signInAs, tokenFor } from '../support/api';
+import { api, lastMessageTo, signInAs, tokenFor } from '../support/api';
 import { type Lang, portalUrl, reloadUntil, signIn, signInLabels, submitSignIn, useBrowser } from '../support/browser';
 import { createPerson, dateFromToday, newStaffWithoutMfa, signUpBody, signUpPerson } from '../support/fixtures';
 import { paymentProvider } from '../support/journey';
@@ -154,16 +152,22 @@ describe('an authenticator app', () => {
 });
 
 describe('an SMS code', () => {
-  it('is asked for in Arabic at sign-in when the citizen has SMS MFA: a wrong code is refused, the right one signs in', async () => {
+  it('is turned on by a citizen in Arabic, then asked for at sign-in: a wrong code is refused, the right one signs in', async () => {
     const nationalNumber = await createPerson();
     const { username, code: confirmation } = await signUpPerson(nationalNumber);
     expect((await api('/v1/auth/confirm', { method: 'POST', body: { username, code: confirmation } })).status).toBeLessThan(300);
     const { password, phone } = signUpBody(username);
-    // SMS MFA turned on the way the AWS path does it: SetUserMFAPreference with the citizen's own access token.
-    const accessToken = await signInAs(username, password);
-    await identityProvider(cloudState().cognitoEndpoint).send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SMSMfaSettings: { Enabled: true, PreferredMfa: true } }));
-
     const page = await newPage('ar');
+    await submitSignIn(page, username, password, 'ar');
+    await page.getByRole('navigation').getByRole('link', { name: 'الأمان' }).click();
+    // SMS MFA turned on from the security page (Cognito's SetUserMFAPreference, with the citizen's own token).
+    const section = page.getByRole('region', { name: 'رمز برسالة نصية' });
+    await section.getByText(phone).waitFor();
+    await section.getByRole('button', { name: 'تفعيل الرمز بالرسائل النصية' }).click();
+    await section.getByText('فُعّل الرمز بالرسائل النصية.').waitFor();
+    await check(page, 'mfa-sms-ar');
+
+    await page.getByRole('button', { name: signInLabels.signOut.ar }).click();
     const asked = new Date().toISOString();
     await submitSignIn(page, username, password, 'ar');
     const field = page.getByLabel(`الرمز المرسل برسالة نصية إلى ${phone}`);
@@ -189,6 +193,12 @@ describe('an SMS code', () => {
     await page.getByRole('button', { name: signInLabels.continue.ar }).click();
     await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();
     await page.getByRole('button', { name: signInLabels.signOut.ar }).waitFor();
+
+    // Turned off again: the password alone signs in (signInAs fails on any challenge).
+    await page.getByRole('navigation').getByRole('link', { name: 'الأمان' }).click();
+    await section.getByRole('button', { name: 'إيقاف الرمز بالرسائل النصية' }).click();
+    await section.getByText('أُوقف الرمز بالرسائل النصية.').waitFor();
+    expect(await signInAs(username, password)).toMatch(/^ey/);
   });
 });
 
