@@ -113,7 +113,13 @@ export type SignInStep = { done: true } | { done: false; mfa: MfaChallenge };
 /** Username and password (USER_PASSWORD_AUTH, over TLS in AWS); staff then answer the TOTP challenge. */
 export async function signIn(username: string, password: string): Promise<SignInStep> {
   const { clientId } = await portalConfig();
-  const started = await cognito('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } });
+  let started = await cognito('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } });
+  if (started.ChallengeName === 'SELECT_MFA_TYPE') {
+    // Both second factors on and none preferred: the authenticator app's code, which costs no SMS.
+    const offered = JSON.parse(String(started.ChallengeParameters?.MFAS_CAN_CHOOSE ?? '[]')) as string[];
+    const answer = offered.includes('SOFTWARE_TOKEN_MFA') ? 'SOFTWARE_TOKEN_MFA' : 'SMS_MFA';
+    started = await cognito('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'SELECT_MFA_TYPE', Session: started.Session, ChallengeResponses: { USERNAME: username, ANSWER: answer } });
+  }
   if (started.ChallengeName === 'SOFTWARE_TOKEN_MFA' || started.ChallengeName === 'SMS_MFA') {
     return { done: false, mfa: { session: started.Session, username, kind: started.ChallengeName, destination: started.ChallengeParameters?.CODE_DELIVERY_DESTINATION } };
   }

@@ -44,14 +44,15 @@ const withPhone = (key: 'on' | 'off', phone: string) => {
   return h('p', {}, before, h('bdi', { dir: 'ltr' }, phone), after);
 };
 
-/** SMS MFA, on or off (Cognito's SetUserMFAPreference with the session's access token); not beside an authenticator app. */
+/** SMS MFA, on or off (Cognito's SetUserMFAPreference with the session's access token); not turned on beside an authenticator app. */
 function smsSection(): HTMLElement {
   const body = h('div', {});
   const status = h('div', { role: 'status' });
   const draw = async (done?: string) => {
     const account = await cognitoAccount();
     const on = account.mfa.includes('SMS_MFA');
-    if (account.mfa.includes('SOFTWARE_TOKEN_MFA')) body.replaceChildren(h('p', {}, sms('app')));
+    // Beside an authenticator app, SMS codes may only be turned off (sign-in asks for the app's code).
+    if (account.mfa.includes('SOFTWARE_TOKEN_MFA') && !on) body.replaceChildren(h('p', {}, sms('app')));
     else if (!account.phone) body.replaceChildren(h('p', {}, sms('noPhone')));
     else body.replaceChildren(withPhone(on ? 'on' : 'off', account.phone), h('button', { type: 'button', class: on ? 'secondary' : undefined, onclick: () => void change(!on) }, sms(on ? 'turnOff' : 'turnOn')));
     if (done) status.replaceChildren(notice(done));

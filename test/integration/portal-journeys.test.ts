@@ -199,6 +199,13 @@ describe('an SMS code', () => {
     await section.getByRole('button', { name: 'إيقاف الرمز بالرسائل النصية' }).click();
     await section.getByText('أُوقف الرمز بالرسائل النصية.').waitFor();
     expect(await signInAs(username, password)).toMatch(/^ey/);
+
+    // SMS codes and an authenticator app both on: sign-in asks for the app's code (Cognito's SELECT_MFA_TYPE answered).
+    await section.getByRole('button', { name: 'تفعيل الرمز بالرسائل النصية' }).click();
+    await section.getByText('فُعّل الرمز بالرسائل النصية.').waitFor();
+    const secret = await enrolAuthenticator(page, 'ar');
+    await signInWithCode(page, username, password, secret, 'ar');
+    await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();
   });
 });
 
