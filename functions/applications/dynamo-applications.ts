@@ -33,13 +33,13 @@ import { VersionConflict } from '../shared/errors';
 import { uploadKey } from '../uploads/domain/records';
 import { queryAll } from '../shared/query-all';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const appPk = (applicationId: string) => `APP#${applicationId}`;
 
 
-export function dynamoApplications(client: DynamoDBDocumentClient, tables: { applications: string; idempotency: string }): ApplicationStore {
-  const metaItem = (application: StoredApplication) => ({
+/** The application's META item (and its index keys). */
+export const applicationItem = (application: StoredApplication) => ({
     pk: appPk(application.applicationId),
     sk: 'META',
     version: application.version,
@@ -53,15 +53,34 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     ...(isActive(application) ? { gsi2pk: 'ACTIVE', gsi2sk: `${application.submittedAt ?? application.createdAt}#${application.applicationId}` } : {}),
     application,
   });
-  const eventItems = (application: StoredApplication, events: readonly TimelineEvent[]): TransactItem[] =>
+
+/** The puts of an application's new domain events (the outbox), each refused if its key exists. */
+export const eventPuts = (tableName: string, application: StoredApplication, events: readonly TimelineEvent[]): TransactItem[] =>
     events.map((event, index) => ({
       Put: {
-        TableName: tables.applications,
+        TableName: tableName,
         // The service and channel ride along for the outcome metrics the publisher counts (events do not repeat them).
         Item: { pk: appPk(application.applicationId), sk: `EVT#${String(application.version).padStart(6, '0')}#${index}`, event, serviceId: application.serviceId, channel: application.channel },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }));
+
+/** The replacement of the application at `expectedVersion` with its events, as transaction items. */
+export const applicationSaveItems = (tableName: string, application: StoredApplication, expectedVersion: number, events: readonly TimelineEvent[]): TransactItem[] => [
+  {
+    Put: {
+      TableName: tableName,
+      Item: applicationItem(application),
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    },
+  },
+  ...eventPuts(tableName, application, events),
+];
+
+export function dynamoApplications(client: DynamoDBDocumentClient, tables: { applications: string; idempotency: string }): ApplicationStore {
+  const metaItem = applicationItem;
+  const eventItems = (application: StoredApplication, events: readonly TimelineEvent[]) => eventPuts(tables.applications, application, events);
 
   /** Items of these keys, consistently read (BatchGetItem, unprocessed keys retried), `attribute` of each. */
   async function getItems<T>(allKeys: readonly { pk: string; sk: string }[], attribute: string): Promise<T[]> {
@@ -164,17 +183,7 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
       try {
         await client.send(
           new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tables.applications,
-                  Item: metaItem(application),
-                  ConditionExpression: 'version = :expected',
-                  ExpressionAttributeValues: { ':expected': expectedVersion },
-                },
-              },
-              ...eventItems(application, events),
-            ],
+            TransactItems: applicationSaveItems(tables.applications, application, expectedVersion, events),
           }),
         );
       } catch (error) {

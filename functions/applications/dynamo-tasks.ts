@@ -2,9 +2,12 @@
 //
 //   TASK#<applicationId>.<stepId>   META   the task (gsi2: INBOX#<agencyId>#<status> / <dueAt>#<taskId>; a decision
 //                                          the workflow has not been told yet is under INBOX#<agencyId>#undelivered)
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { VersionConflict } from '../shared/errors';
+import type { StoredApplication } from './domain/applications';
 import { type Task, TaskConflict, type TaskStore } from './domain/tasks';
+import { applicationSaveItems } from './dynamo-applications';
 
 export function dynamoTasks(client: DynamoDBDocumentClient, tableName: string): TaskStore {
   const item = (task: Task) => ({
@@ -33,8 +36,60 @@ export function dynamoTasks(client: DynamoDBDocumentClient, tableName: string): 
     );
     return Items.map((entry) => entry.task as Task);
   };
+  const taskKey = (taskId: string) => ({ pk: `TASK#${taskId}`, sk: 'META' });
+  const versioned = (task: Task, expectedVersion: number) => ({
+    TableName: tableName,
+    Item: item(task),
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+  });
   return {
     get,
+    async getWithApplication(taskId) {
+      // One consistent batch read of the task and its application (the task id is <applicationId>.<stepId>).
+      const applicationKey = { pk: `APP#${taskId.slice(0, Math.max(0, taskId.lastIndexOf('.')))}`, sk: 'META' };
+      let keys: Record<string, unknown>[] | undefined = [taskKey(taskId), applicationKey];
+      const found: Record<string, unknown>[] = [];
+      for (let attempt = 0; keys?.length; attempt++) {
+        if (attempt > 0) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+        }
+        const page: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
+        found.push(...(page.Responses?.[tableName] ?? []));
+        keys = page.UnprocessedKeys?.[tableName]?.Keys;
+      }
+      const of = (pk: string) => found.find((entry) => entry.pk === pk);
+      return { task: of(taskKey(taskId).pk)?.task as Task | undefined, application: of(applicationKey.pk)?.application as StoredApplication | undefined };
+    },
+    async saveWithApplication(task, expectedVersion, change) {
+      // The task and the application (with its events) in one transaction: a decision is on both or on neither.
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [{ Put: versioned(task, expectedVersion) }, ...applicationSaveItems(tableName, change.next, change.expectedVersion, change.events)],
+          }),
+        );
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) {
+          if (error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+            throw new TaskConflict(`task ${task.taskId} moved past version ${expectedVersion}`);
+          }
+          throw new VersionConflict(`application ${change.next.applicationId} moved past version ${change.expectedVersion}`);
+        }
+        throw error;
+      }
+    },
+    async markDelivered(task) {
+      try {
+        await client.send(new PutCommand(versioned({ ...task, delivered: true, version: task.version + 1 }, task.version)));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          return false;
+        }
+        throw error;
+      }
+    },
     async putIfAbsent(task) {
       try {
         await client.send(new PutCommand({ TableName: tableName, Item: item(task), ConditionExpression: 'attribute_not_exists(pk)' }));

@@ -149,14 +149,17 @@ describe('a decision whose run dies between the task and the application', () =>
     await until(`task ${taskId} opened`, async () => Boolean(await tasks.get(taskId)));
     const store = dynamoApplications(tables(), { applications: APPLICATIONS, idempotency: tableName('local', 'idempotency') });
     const { workflow, calls } = recordingWorkflow();
+    // A decision is now one write of the task and the application; the state left by a run of the earlier code
+    // (two writes, killed between them) is made here as that run left it: the task decided, the application not.
     const dying: TaskDeps = {
-      tasks,
-      applications: {
-        ...store,
-        save: async () => {
+      tasks: {
+        ...tasks,
+        saveWithApplication: async (task, expectedVersion) => {
+          await tasks.save(task, expectedVersion);
           throw new Error('injected: killed before the application was saved');
         },
       },
+      applications: store,
       workflow,
       calendar: localCalendar,
       now: () => new Date(),
