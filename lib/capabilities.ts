@@ -115,9 +115,10 @@ export const capabilities: readonly Capability[] = [
     id: 'sign-up',
     entry: 'functions/registry/sign-up.ts',
     route: signUpRoute,
-    tables: { registry: 'readwrite', audit: 'append', idempotency: 'readwrite' },
-    userPool: ['AdminAddUserToGroup', 'AdminDeleteUser', 'AdminGetUser'],
-    publicWriteReason: 'sign-up happens before there is a token; identity is proven against the registry record in the handler',
+    // Reads only: the pool's triggers (lib/catalogue/identity-triggers.ts) claim the record and write the link.
+    tables: { registry: 'read', audit: 'append', idempotency: 'readwrite' },
+    userPool: ['AdminDeleteUser', 'AdminGetUser'],
+    publicWriteReason: 'sign-up happens before there is a token; identity is proven against the registry record in the handler and again by the pool\'s pre sign-up trigger',
   },
   {
     id: 'confirm-sign-up',

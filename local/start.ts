@@ -7,6 +7,7 @@ import { demoTotpFile, enrolDemoTotp, seedUsers } from './cognito/demo-accounts'
 import { ensureIdentity } from './cognito/pool';
 import { localTokenVerifier } from './cognito/tokens';
 import { startCognito } from './cognito/emulator';
+import { loadTriggerHandlers } from './cognito/triggers';
 import { demoPassword, demoUsers } from './demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from './dynamodb';
 import { configureLambdaEnvironment, setLambdaVariable } from './lambda-environment';
@@ -85,9 +86,9 @@ async function main(): Promise<void> {
   const { loadReference } = await import('../reference/load');
   const { referencePackage } = await import('../reference');
   const seeded = await loadReference(catalogueDeps, referencePackage);
-  const { registryDeps: nationalRegistry } = await import('../functions/registry/deps');
-  const { seedRegistry } = await import('../seed/registry');
+  const [{ registryDeps: nationalRegistry }, { seedRegistry }] = await Promise.all([import('../functions/registry/deps'), import('../seed/registry')]);
   await seedRegistry(nationalRegistry, demoUsers, subs);
+  cognito.attachTriggers(await loadTriggerHandlers(root));
 
   // The bill-presentment provider's stand-in: bills, payments with signed notifications, settlements, refunds.
   const payments = await startPaymentSimulator();

@@ -10,6 +10,7 @@ import { demoTotpFile, enrolDemoTotp, seedUsers } from '../../local/cognito/demo
 import { ensureIdentity } from '../../local/cognito/pool';
 import { localTokenVerifier } from '../../local/cognito/tokens';
 import { startCognito } from '../../local/cognito/emulator';
+import { loadTriggerHandlers } from '../../local/cognito/triggers';
 import { demoUsers } from '../../local/demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from '../../local/dynamodb';
 import { createGateway } from '../../local/gateway';
@@ -56,6 +57,7 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
     // Powertools' default log level (unset in the deployed functions).
     configureLambdaEnvironment({ stage: STAGE, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity, catalogueCacheSeconds: '0', logLevel: 'INFO' });
     await seed(subs);
+    cognito.attachTriggers(await loadTriggerHandlers(root));
     const { dynamo } = await import('../../functions/shared/dynamo');
     meterDynamoDb(dynamo, meter, STAGE);
 

@@ -14,9 +14,21 @@ import {
   ConfirmSignUpCommand,
   SignUpCommand,
   UsernameExistsException,
+  UserLambdaValidationException,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidCode, type UserDirectory, UsernameTaken } from './domain/identity';
+import { InvalidCode, SignUpRefused, type UserDirectory, UsernameTaken } from './domain/identity';
+import type { CitizenGroup } from './domain/sign-up';
+import { HttpError } from '../shared/errors';
+
+/**
+ * The reason our pre sign-up trigger gave: Cognito wraps it as "PreSignUp failed with error <code>.". Anything
+ * else (the trigger crashed or timed out) is an outage to retry, not a refusal.
+ */
+function refusal(error: Error): Error {
+  const code = /failed with error ([a-z_]+)\.?$/.exec(error.message)?.[1];
+  return code ? new SignUpRefused(code) : new HttpError(503, 'service_unavailable', 'The sign-up check did not answer; try again shortly');
+}
 
 /** Email (verified by the operator who creates the account), phone, and the staff member's agency or service centre. */
 function userAttributes(user: { email: string; phone?: string; agencyId?: string; serviceCentreId?: string }) {
@@ -43,10 +55,10 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
               { Name: 'phone_number', Value: user.phone },
               ...(user.locale ? [{ Name: 'locale', Value: user.locale }] : []),
             ],
+            // For the pre sign-up trigger only (Cognito stores none of it); the trigger checks it against the registry.
+            ClientMetadata: { ...user.proof },
           }),
         );
-        // Self sign-up lands in no group; the citizen group is what the API authorizes on.
-        await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: 'citizen' }));
         const delivery = result.CodeDeliveryDetails;
         return {
           sub: result.UserSub!,
@@ -56,6 +68,9 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
       } catch (error) {
         if (error instanceof UsernameExistsException) {
           throw new UsernameTaken(user.username);
+        }
+        if (error instanceof UserLambdaValidationException) {
+          throw refusal(error);
         }
         throw error;
       }
@@ -146,6 +161,15 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
         }
         throw error;
       }
+    },
+  };
+}
+
+/** The post confirmation trigger's one admin action: the confirmed account joins the citizen group (idempotent in Cognito). */
+export function cognitoCitizenGroup(client: CognitoIdentityProviderClient): CitizenGroup {
+  return {
+    async add(userPoolId, username) {
+      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: 'citizen' }));
     },
   };
 }

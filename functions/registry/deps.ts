@@ -2,9 +2,10 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { dynamo, requireTable } from '../shared/dynamo';
 import { dynamoAttemptCounter } from '../shared/dynamo-attempts';
-import { cognitoDirectory } from './cognito-directory';
+import { cognitoCitizenGroup, cognitoDirectory } from './cognito-directory';
 import type { IdentityDeps } from './domain/identity';
 import type { RegistryDeps } from './domain/ports';
+import type { CitizenGroup } from './domain/sign-up';
 import { dynamoRegistry } from './dynamo-registry';
 import { environment } from '../shared/environment';
 import { traced } from '../shared/tracing';
@@ -32,4 +33,10 @@ export function identityDeps(): IdentityDeps {
   const poolRegion = environment().USER_POOL_REGION ?? region ?? 'local';
   const client = traced(new CognitoIdentityProviderClient(endpoint ? { endpoint, region: poolRegion } : { region: poolRegion }));
   return { ...registryDeps, directory: cognitoDirectory(client, { userPoolId, clientId }), attempts: dynamoAttemptCounter(dynamo, () => requireTable('idempotency')) };
+}
+
+/** The post confirmation trigger's group membership, in its own region's pool (the event names the pool). */
+export function citizenGroup(): CitizenGroup {
+  const { COGNITO_ENDPOINT: endpoint, AWS_REGION: region } = environment();
+  return cognitoCitizenGroup(traced(new CognitoIdentityProviderClient(endpoint ? { endpoint, region: region ?? 'local' } : { region })));
 }

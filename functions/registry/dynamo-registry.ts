@@ -25,6 +25,7 @@ import { VersionConflict } from '../shared/errors';
 import { identityLinkKey } from '../shared/dynamo-identity-links';
 import type { IdentityLink } from '../shared/identity';
 import { queryAll } from '../shared/query-all';
+import { dynamoAccountClaims } from './dynamo-account-claims';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -178,7 +179,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
         items.push({
           Put: {
             TableName: tables.registry,
-            Item: { pk: recordPk(link.subject.kind, link.subject.recordId), sk: 'ACCOUNT', sub: link.sub, createdAt: link.createdAt },
+            Item: { pk: recordPk(link.subject.kind, link.subject.recordId), sk: 'ACCOUNT', sub: link.sub, createdAt: link.createdAt, confirmed: true },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         });
@@ -205,45 +206,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
       );
     },
 
-    async getAccount(kind, recordId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tables.registry, Key: { pk: recordPk(kind, recordId), sk: 'ACCOUNT' }, ConsistentRead: true }),
-      );
-      return Item?.sub as string | undefined;
-    },
-
-    async getClaim(kind, recordId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tables.registry, Key: { pk: recordPk(kind, recordId), sk: 'ACCOUNT' }, ConsistentRead: true }),
-      );
-      return Item ? { sub: String(Item.sub), createdAt: String(Item.createdAt) } : undefined;
-    },
-
-    async releaseClaim(kind, recordId, sub) {
-      try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Delete: {
-                  TableName: tables.registry,
-                  Key: { pk: recordPk(kind, recordId), sk: 'ACCOUNT' },
-                  ConditionExpression: '#sub = :sub',
-                  ExpressionAttributeNames: { '#sub': 'sub' },
-                  ExpressionAttributeValues: { ':sub': sub },
-                },
-              },
-              { Delete: { TableName: tables.registry, Key: identityLinkKey(sub) } },
-            ],
-          }),
-        );
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) {
-          throw new AlreadyExists('the claim changed');
-        }
-        throw error;
-      }
-    },
+    ...dynamoAccountClaims(client, tables),
 
     async getRecord(kind, recordId) {
       const { Item } = await client.send(

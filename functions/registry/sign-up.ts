@@ -1,7 +1,7 @@
 import { signUpRoute } from '../../lib/catalogue/registry';
 import { httpHandler } from '../shared/http';
 import { identityDeps } from './deps';
-import { signUp } from './domain/identity';
+import { signUp } from './domain/sign-up';
 
 const deps = identityDeps();
 

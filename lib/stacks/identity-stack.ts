@@ -22,6 +22,7 @@ import {
   tokenValidity,
 } from '../platform/identity';
 import { pascalCase } from './names';
+import { IdentityTriggers } from '../constructs/identity-triggers';
 
 export interface IdentityStackProps extends StackProps {
   readonly config: StageConfig;
@@ -81,6 +82,9 @@ export class IdentityStack extends Stack {
         precedence,
       });
     });
+
+    // Sign-up is guarded by the pool: no account without a registry proof, no link without a confirmed code.
+    new IdentityTriggers(this, 'Triggers', { config, userPool: this.userPool });
 
     this.clients = Object.fromEntries(
       appClients.map((client) => [client, this.addClient(client)]),

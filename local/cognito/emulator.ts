@@ -5,20 +5,17 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Config } from 'cognito-local/lib/server/config';
-import type { Lambda, Services } from 'cognito-local/lib/services';
+import type { Services } from 'cognito-local/lib/services';
 import { LocalCloudError } from '../state';
 import { loadNotAuthorized, withSignInLockout } from './sign-in-lockout';
+import { type LocalTriggers, type TriggerHandler, localTriggers } from './triggers';
 
 export interface RunningCognito {
   readonly endpoint: string;
+  /** The pool's Lambda triggers, run in-process (KMS, for CustomEmailSender, is never used). */
+  attachTriggers(handlers: ReadonlyMap<string, TriggerHandler>): void;
   stop(): Promise<void>;
 }
-
-/** Lambda triggers are not configured locally, so neither the Lambda client nor KMS (for CustomEmailSender) is ever used. */
-const noTriggers: Lambda = {
-  enabled: () => false,
-  invoke: (): Promise<never> => Promise.reject(new Error('Lambda triggers are not available in the local cloud')),
-};
 
 /** Where the emulator's emails and SMS (confirmation codes, temporary passwords) go: one JSON line each. */
 export function cognitoOutbox(outboxDir: string): string {
@@ -59,7 +56,8 @@ export async function startCognito(opts: { port: number; dataDir: string; reset:
     TokenConfig: {},
     ServerConfig: { port: opts.port, hostname: '127.0.0.1', development: false, https: false },
   };
-  const { Router, createServer, services, logger } = await loadEmulator(dataDir, config, cognitoOutbox(opts.outboxDir ?? path.join(dataDir, 'outbox')));
+  const triggers = await localTriggers();
+  const { Router, createServer, services, logger } = await loadEmulator(dataDir, config, cognitoOutbox(opts.outboxDir ?? path.join(dataDir, 'outbox')), triggers);
   const server = await createServer(withSignInLockout(Router(services), await loadNotAuthorized()), logger, config.ServerConfig, services)
     .start()
     .catch((error: NodeJS.ErrnoException) => {
@@ -71,11 +69,11 @@ export async function startCognito(opts: { port: number; dataDir: string; reset:
     });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   config.TokenConfig.IssuerDomain = endpoint;
-  return { endpoint, stop: () => close(server) };
+  return { endpoint, attachTriggers: (handlers) => triggers.attach(handlers), stop: () => close(server) };
 }
 
 /** Loaded on start only: callers of a running cloud (token script, integration tests) need none of the emulator. */
-async function loadEmulator(dataDir: string, config: Config, outboxFile: string) {
+async function loadEmulator(dataDir: string, config: Config, outboxFile: string, lambda: LocalTriggers) {
   const pino = createRequire(require.resolve('cognito-local'))('pino') as typeof import('pino').default;
   const logger = pino({ level: 'error' }, pino.destination(2));
   const [{ Router }, { createServer }, lib, { CognitoServiceFactoryImpl }, { StormDBDataStoreFactory }, delivery, { otp }, tokens, pools] =
@@ -96,7 +94,7 @@ async function loadEmulator(dataDir: string, config: Config, outboxFile: string)
     { logger },
     config.UserPoolDefaults,
   );
-  const triggers = new lib.TriggersService(clock, cognito, noTriggers, undefined as never);
+  const triggers = new lib.TriggersService(clock, cognito, lambda, undefined as never);
   const services: Services = {
     clock,
     cognito,

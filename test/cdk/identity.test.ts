@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import cdkJson from '../../cdk.json';
+import { capabilities } from '../../lib/capabilities';
 import { stageConfig } from '../../lib/config/stages';
 import { customAttributes, roles } from '../../lib/platform/identity';
 import { buildApp } from '../../lib/stacks/app';
@@ -86,5 +87,66 @@ test('no client can write the administrator-set custom attributes', () => {
   for (const client of Object.values(clients)) {
     const writable: string[] = client.Properties.WriteAttributes;
     expect(writable.filter((attribute) => attribute.startsWith('custom:'))).toEqual([]);
+  }
+});
+
+describe('sign-up guarded by the pool’s triggers (issue 13)', () => {
+  const functions = template.findResources('AWS::Lambda::Function');
+  const functionNamed = (description: string) => Object.keys(functions).find((id) => String(functions[id]!.Properties.Description).startsWith(description))!;
+  const policiesOf = (functionId: string) => {
+    const roleId = functions[functionId]!.Properties.Role['Fn::GetAtt'][0];
+    return Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId));
+  };
+  const actionsOf = (functionId: string) =>
+    policiesOf(functionId).flatMap((policy) => policy.Properties.PolicyDocument.Statement.flatMap((statement: { Action: string | string[] }) => [statement.Action].flat()));
+
+  test('the pool calls the pre sign-up and post confirmation functions, and only the pool may invoke them', () => {
+    const preSignUp = functionNamed('Cognito pre sign-up');
+    const postConfirmation = functionNamed('Cognito post confirmation');
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreSignUp: { 'Fn::GetAtt': [preSignUp, 'Arn'] }, PostConfirmation: { 'Fn::GetAtt': [postConfirmation, 'Arn'] } },
+    });
+    for (const id of [preSignUp, postConfirmation]) {
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        FunctionName: { 'Fn::GetAtt': [id, 'Arn'] },
+        Principal: 'cognito-idp.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('UserPool'), 'Arn'] },
+      });
+    }
+  });
+
+  test('only the post confirmation function adds to a group, on its own pool; neither trigger has any other Cognito right', () => {
+    const postConfirmation = functionNamed('Cognito post confirmation');
+    const groupStatements = policiesOf(postConfirmation).flatMap((policy) => policy.Properties.PolicyDocument.Statement).filter((statement: { Action: unknown }) => String(statement.Action).startsWith('cognito-idp:'));
+    expect(groupStatements).toEqual([expect.objectContaining({ Action: 'cognito-idp:AdminAddUserToGroup', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^UserPool/), 'Arn'] } })]);
+    expect(actionsOf(functionNamed('Cognito pre sign-up')).filter((action: string) => action.startsWith('cognito-idp:'))).toEqual([]);
+  });
+
+  test('the public sign-up function can neither make a group member nor write a link (its grants come from the catalogue)', () => {
+    const signUp = capabilities.find((capability) => capability.id === 'sign-up')!;
+    expect(signUp.userPool).toEqual(['AdminDeleteUser', 'AdminGetUser']);
+    expect(signUp.tables.registry).toBe('read');
+  });
+
+  test('the pre sign-up function reads and writes the registry table only; the post confirmation one also appends audit', () => {
+    const tableArns = (functionId: string) =>
+      policiesOf(functionId)
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+        .filter((statement: { Action: unknown }) => [statement.Action].flat().some((action) => String(action).startsWith('dynamodb:')))
+        .flatMap((statement: { Resource: unknown }) => [statement.Resource].flat())
+        .map((resource) => JSON.stringify(resource).match(/table\/(khidma-dev-[a-z-]+)/)?.[1])
+        .filter(Boolean);
+    expect(new Set(tableArns(functionNamed('Cognito pre sign-up')))).toEqual(new Set(['khidma-dev-registry']));
+    expect(new Set(tableArns(functionNamed('Cognito post confirmation')))).toEqual(new Set(['khidma-dev-registry', 'khidma-dev-audit']));
+  });
+});
+
+test('the triggers reach the tables’ key only through its alias', () => {
+  const keyStatements = Object.values(template.findResources('AWS::IAM::Policy'))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+    .filter((statement: { Action: unknown }) => [statement.Action].flat().some((action) => String(action).startsWith('kms:')));
+  expect(keyStatements.length).toBeGreaterThan(0);
+  for (const statement of keyStatements) {
+    expect(statement.Condition).toEqual({ 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/khidma-dev-tables' } });
   }
 });

@@ -4,7 +4,7 @@ import http from 'node:http';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { publicAuthPerClient } from '../../lib/catalogue/registry';
 import { tableName } from '../../lib/platform/tables';
-import { UNCONFIRMED_CLAIM_HOURS } from '../../functions/registry/domain/identity';
+import { UNCONFIRMED_CLAIM_HOURS } from '../../functions/registry/domain/sign-up';
 import { signInLockout } from '../../local/cognito/sign-in-lockout';
 import { api, cloudState, lastMessageTo, signInAs, tables, tokenFor } from '../support/api';
 import { createPerson, dateFromToday, freshNationalNumber, freshPersonProof, personFields, signUpBody, signUpPerson } from '../support/fixtures';

@@ -2,6 +2,7 @@
 // workflow and bus its catalogue entry declares, and nothing else. A handler that reaches for a table it
 // was not granted fails here, not at its first cold start in AWS.
 import path from 'node:path';
+import { identityTriggers } from '../../lib/catalogue/identity-triggers';
 import { workers } from '../../lib/catalogue/workers';
 import { capabilities } from '../../lib/capabilities';
 import { type TableId, tableEnvName } from '../../lib/platform/tables';
@@ -12,6 +13,8 @@ const base = { PATH: process.env.PATH, AWS_REGION: 'me-central-1', AWS_SDK_JS_NO
 const entries = [
   ...capabilities.map((capability) => ({ ...capability, publishesEvents: false })),
   ...workers.map((worker) => ({ ...worker, userPool: undefined, publishesEvents: worker.publishesEvents ?? false })),
+  // The pool's triggers get no pool variables: the event names the pool.
+  ...identityTriggers.map((trigger) => ({ ...trigger, userPool: undefined, workflow: undefined, publishesEvents: false })),
 ];
 
 test.each(entries.map((entry) => [entry.id, entry] as const))('%s loads with only its declared environment', (_id, entry) => {

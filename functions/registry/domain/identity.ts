@@ -1,12 +1,11 @@
 // Accounts: citizens and residents sign up against their registry record; operators create staff accounts.
 // The identity link written here (Cognito sub → role and scope) is what every scoped route trusts.
-import { ammanDate } from '../../shared/amman-time';
 import type { Role } from '../../../lib/platform/identity';
 import type { RecordKind } from '../../../schemas/registry';
 import { type AttemptCounter, spendAttempt } from '../../shared/attempts';
 import { BadRequest, Conflict, HttpError, TooManyRequests } from '../../shared/errors';
 import type { Principal } from '../../shared/identity';
-import { AlreadyExists, type RegistryDeps, subjectOf } from './ports';
+import type { RegistryDeps } from './ports';
 
 export interface CodeDelivery {
   readonly medium: string;
@@ -16,7 +15,11 @@ export interface CodeDelivery {
 /** The user directory (Cognito in AWS, cognito-local here). */
 export interface UserDirectory {
   /** Self-service sign-up; UsernameTaken when the username exists. */
-  signUp(user: { username: string; password: string; email: string; phone: string; locale?: string }): Promise<{ sub: string; confirmed: boolean; delivery?: CodeDelivery }>;
+  /**
+   * Self-service sign-up, as the public app client does it. `proof` reaches the pre sign-up trigger, which checks it
+   * against the registry again (SignUpRefused with its code when it refuses): the pool takes no account without it.
+   */
+  signUp(user: { username: string; password: string; email: string; phone: string; locale?: string; proof: SignUpProof }): Promise<{ sub: string; confirmed: boolean; delivery?: CodeDelivery }>;
   confirmSignUp(username: string, code: string): Promise<void>;
   /**
    * Account created by an administrator, who must change the temporary password at first sign-in. The directory
@@ -38,6 +41,19 @@ export interface UserDirectory {
 
 export class UsernameTaken extends Error {}
 export class InvalidCode extends Error {}
+/** The pre sign-up trigger refused the sign-up; `code` is its reason (an error code of the sign-up route). */
+export class SignUpRefused extends Error {
+  constructor(readonly code: string) {
+    super(`sign-up refused: ${code}`);
+  }
+}
+
+/** What the person typed to prove who they are, handed to the pre sign-up trigger (Cognito's ClientMetadata). */
+export interface SignUpProof {
+  readonly kind: RecordKind;
+  readonly documentNumber: string;
+  readonly dateOfBirth: string;
+}
 
 export interface IdentityDeps extends RegistryDeps {
   readonly directory: UserDirectory;
@@ -46,135 +62,6 @@ export interface IdentityDeps extends RegistryDeps {
 
 /** Confirmation codes one username may try before it is locked out for the rest of the window. */
 export const confirmationLockout = { limit: 5, windowSeconds: 900 } as const;
-
-export interface SignUpRequest {
-  readonly nationalNumber?: string;
-  readonly permitNumber?: string;
-  readonly documentNumber: string;
-  readonly dateOfBirth: string;
-  readonly phone: string;
-  readonly email: string;
-  readonly password: string;
-  readonly preferredLanguage?: 'ar' | 'en';
-  readonly businessRegistrationNumber?: string;
-}
-
-const NOT_MATCHED = new HttpError(
-  422,
-  'identity_not_verified',
-  'These details do not match a registry record: check the number, the date of birth and the ID card or passport number',
-);
-
-/**
- * A citizen (national number + ID card number) or resident (permit number + passport number) proves who they
- * are against the registry record, then gets an account whose username is that number. An account left
- * without a link (a sign-up that failed half-way, or one made straight at the user pool) is replaced.
- */
-export async function signUp(deps: IdentityDeps, request: SignUpRequest) {
-  if (Boolean(request.nationalNumber) === Boolean(request.permitNumber)) {
-    throw new BadRequest('identifier_required', 'Give exactly one of nationalNumber (citizens) or permitNumber (residents)');
-  }
-  const kind: RecordKind = request.nationalNumber ? 'persons' : 'residents';
-  const recordId = (request.nationalNumber ?? request.permitNumber)!;
-  const record = await deps.store.getRecord(kind, recordId);
-  const proof = kind === 'persons' ? record?.data.idCardNumber : record?.data.passportNumber;
-  if (!record || record.data.dateOfBirth !== request.dateOfBirth || proof !== request.documentNumber) {
-    throw NOT_MATCHED;
-  }
-  if (kind === 'residents' && String(record.data.permitValidUntil) < ammanDate(deps.now())) {
-    throw new HttpError(422, 'permit_expired', 'The residence permit has expired; renew it before signing up');
-  }
-  if (request.businessRegistrationNumber) {
-    if (kind !== 'persons') {
-      throw new BadRequest('business_link_for_citizens', 'Business representatives sign up with their national number');
-    }
-    const members = await deps.store.listMemberships(recordId);
-    if (!members.some((member) => member.registrationNumber === request.businessRegistrationNumber)) {
-      throw new HttpError(422, 'not_a_representative', 'The registry does not list you as an owner or representative of that business');
-    }
-  }
-  await releaseLapsedClaim(deps, kind, recordId);
-  // The code goes to the contact the registry holds, not to whoever typed the details in (all printed on the card).
-  const user = {
-    username: recordId,
-    password: request.password,
-    email: typeof record.data.email === 'string' ? record.data.email : request.email,
-    phone: typeof record.data.phone === 'string' ? record.data.phone : request.phone,
-    locale: request.preferredLanguage,
-  };
-  let result;
-  try {
-    result = await deps.directory.signUp(user);
-  } catch (error) {
-    if (!(error instanceof UsernameTaken)) {
-      throw error;
-    }
-    await deps.directory.deleteUser(recordId);
-    result = await deps.directory.signUp(user);
-  }
-  try {
-    await deps.store.putLink({
-      sub: result.sub,
-      username: recordId,
-      role: 'citizen',
-      subject: { kind, recordId },
-      createdAt: deps.now().toISOString(),
-    });
-  } catch (error) {
-    if (error instanceof AlreadyExists) {
-      await deps.directory.deleteUser(recordId).catch(() => undefined);
-      throw new Conflict('already_registered', 'An account already exists for this person; sign in, or reset the password');
-    }
-    throw error;
-  }
-  await deps.store.appendAudit({
-    subject: subjectOf(kind, recordId),
-    action: 'identity.link',
-    at: deps.now().toISOString(),
-    actor: { id: result.sub, role: 'citizen' },
-    fields: [kind === 'persons' ? 'nationalNumber' : 'permitNumber', 'dateOfBirth', kind === 'persons' ? 'idCardNumber' : 'passportNumber'],
-    purpose: 'account sign-up',
-  });
-  return { username: recordId, confirmed: result.confirmed, ...(result.delivery ? { codeDelivery: result.delivery } : {}) };
-}
-
-/** A sign-up not confirmed within this many hours lapses: the next sign-up with the same proof replaces it. */
-export const UNCONFIRMED_CLAIM_HOURS = 24;
-
-/**
- * Refuses a sign-up for a record whose account is confirmed, or claimed less than a day ago; releases a claim
- * whose account was never confirmed after that, so nobody can hold a person's account hostage.
- */
-async function releaseLapsedClaim(deps: IdentityDeps, kind: RecordKind, recordId: string): Promise<void> {
-  const claim = await deps.store.getClaim(kind, recordId);
-  if (!claim) {
-    return;
-  }
-  const lapsed = Date.parse(claim.createdAt) + UNCONFIRMED_CLAIM_HOURS * 3_600_000 <= deps.now().getTime();
-  if (!lapsed || (await deps.directory.isConfirmed(recordId)) === true) {
-    throw new Conflict(
-      'already_registered',
-      `An account already exists for this person; sign in, or reset the password. A sign-up never confirmed lapses after ${UNCONFIRMED_CLAIM_HOURS} hours.`,
-    );
-  }
-  await deps.directory.deleteUser(recordId);
-  try {
-    await deps.store.releaseClaim(kind, recordId, claim.sub);
-  } catch (error) {
-    if (error instanceof AlreadyExists) {
-      throw new Conflict('already_registered', 'Another sign-up for this person is under way; try again in a minute');
-    }
-    throw error;
-  }
-  await deps.store.appendAudit({
-    subject: subjectOf(kind, recordId),
-    action: 'identity.unlink',
-    at: deps.now().toISOString(),
-    actor: { id: claim.sub, role: 'citizen' },
-    fields: [],
-    purpose: `sign-up not confirmed within ${UNCONFIRMED_CLAIM_HOURS} hours`,
-  });
-}
 
 export async function confirmSignUp(deps: IdentityDeps, username: string, code: string) {
   // Counted whether or not the account exists, so the lockout tells nothing either.

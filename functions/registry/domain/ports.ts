@@ -24,6 +24,12 @@ export interface Membership {
 
 export class AlreadyExists extends Error {}
 
+export interface Claim {
+  readonly createdAt: string;
+  readonly confirmed: boolean;
+  readonly sub?: string;
+}
+
 export interface RegistryStore {
   getLink(sub: string): Promise<IdentityLink | undefined>;
   /** Writes the link and, for citizens, claims their record's one account; AlreadyExists if it is claimed. */
@@ -32,10 +38,18 @@ export interface RegistryStore {
   markMfaEnrolled(sub: string, at: string): Promise<void>;
   /** The account (Cognito sub) claiming a record, if any. */
   getAccount(kind: RecordKind, recordId: string): Promise<string | undefined>;
-  /** The claim on a record's one account: which sub, since when. */
-  getClaim(kind: RecordKind, recordId: string): Promise<{ sub: string; createdAt: string } | undefined>;
-  /** Removes `sub`'s claim on the record and its identity link, together, if the claim is still `sub`'s; AlreadyExists otherwise. */
-  releaseClaim(kind: RecordKind, recordId: string, sub: string): Promise<void>;
+  /** The claim on a record's one account: since when, and the account (sub) once its sign-up is confirmed. */
+  getClaim(kind: RecordKind, recordId: string): Promise<Claim | undefined>;
+  /**
+   * Claims the record's one account for a sign-up under way (no sub yet: Cognito makes it after the pre sign-up
+   * check). Replaces a claim never confirmed; AlreadyExists when the account is confirmed.
+   */
+  claimRecord(kind: RecordKind, recordId: string, createdAt: string): Promise<void>;
+  /**
+   * Confirms the claim for `link.sub` and writes its identity link, together; false when exactly this was done
+   * before (a retried trigger), AlreadyExists when the claim is gone or confirmed for another account.
+   */
+  confirmClaim(link: IdentityLink & { readonly subject: NonNullable<IdentityLink['subject']> }): Promise<boolean>;
   getRecord(kind: RecordKind, recordId: string): Promise<StoredRecord | undefined>;
   /**
    * Writes `record` (version 1 when expectedVersion is 0), replaces the business memberships it implies, and
