@@ -10,6 +10,8 @@ export interface CapacityBudget {
   readonly tolerance: number;
   readonly perOperation: Readonly<Record<string, { readonly read: number; readonly write: number }>>;
   readonly perApplication: { readonly read: number; readonly write: number };
+  /** DynamoDB calls (round trips) per HTTP call, averaged, of the routes that have such a budget (no tolerance). */
+  readonly maxDbCallsPerOperation?: Readonly<Record<string, number>>;
 }
 
 export interface HttpCall {
@@ -69,12 +71,15 @@ const within = (measured: number, budgeted: number, tolerance: number) => measur
 
 function operationRow(operation: OperationCapacity, budget: CapacityBudget): Row {
   const budgeted = budget.perOperation[operation.operation];
+  const maxCalls = budget.maxDbCallsPerOperation?.[operation.operation];
+  const unitsKept = budgeted && within(operation.read, budgeted.read, budget.tolerance) && within(operation.write, budgeted.write, budget.tolerance);
+  const callsKept = maxCalls === undefined || operation.dbCalls <= maxCalls;
   return {
     section: 'Capacity',
     item: operation.operation,
     measured: `${operation.read} RCU, ${operation.write} WCU per call`,
-    budget: budgeted ? `≤ ${budgeted.read} RCU, ${budgeted.write} WCU +${budget.tolerance * 100}%` : 'none',
-    verdict: budgeted ? judge(within(operation.read, budgeted.read, budget.tolerance) && within(operation.write, budgeted.write, budget.tolerance)) : 'FAIL',
+    budget: budgeted ? `≤ ${budgeted.read} RCU, ${budgeted.write} WCU +${budget.tolerance * 100}%${maxCalls === undefined ? '' : `; ≤ ${maxCalls} DynamoDB calls`}` : 'none',
+    verdict: budgeted ? judge(Boolean(unitsKept) && callsKept) : 'FAIL',
     note: `${operation.dbCalls} DynamoDB calls per call, ${operation.calls} calls measured${budgeted ? '' : '; no budget: add it to bench/budgets.json'}`,
   };
 }

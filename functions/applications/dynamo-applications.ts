@@ -32,14 +32,15 @@ import { actingPerson } from './domain/applicant';
 import { VersionConflict } from '../shared/errors';
 import { uploadKey } from '../uploads/domain/records';
 import { queryAll } from '../shared/query-all';
+import type { SharingWrites } from '../registry/domain/sharing';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const appPk = (applicationId: string) => `APP#${applicationId}`;
 
 
-export function dynamoApplications(client: DynamoDBDocumentClient, tables: { applications: string; idempotency: string }): ApplicationStore {
-  const metaItem = (application: StoredApplication) => ({
+/** The application's META item (and its index keys). */
+export const applicationItem = (application: StoredApplication) => ({
     pk: appPk(application.applicationId),
     sk: 'META',
     version: application.version,
@@ -53,15 +54,60 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
     ...(isActive(application) ? { gsi2pk: 'ACTIVE', gsi2sk: `${application.submittedAt ?? application.createdAt}#${application.applicationId}` } : {}),
     application,
   });
-  const eventItems = (application: StoredApplication, events: readonly TimelineEvent[]): TransactItem[] =>
+
+/** The puts of an application's new domain events (the outbox), each refused if its key exists. */
+export const eventPuts = (tableName: string, application: StoredApplication, events: readonly TimelineEvent[]): TransactItem[] =>
     events.map((event, index) => ({
       Put: {
-        TableName: tables.applications,
+        TableName: tableName,
         // The service and channel ride along for the outcome metrics the publisher counts (events do not repeat them).
         Item: { pk: appPk(application.applicationId), sk: `EVT#${String(application.version).padStart(6, '0')}#${index}`, event, serviceId: application.serviceId, channel: application.channel },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }));
+
+/** The replacement of the application at `expectedVersion` with its events, as transaction items. */
+export const applicationSaveItems = (tableName: string, application: StoredApplication, expectedVersion: number, events: readonly TimelineEvent[]): TransactItem[] => [
+  {
+    Put: {
+      TableName: tableName,
+      Item: applicationItem(application),
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    },
+  },
+  ...eventPuts(tableName, application, events),
+];
+
+export function dynamoApplications(
+  client: DynamoDBDocumentClient,
+  tables: {
+    readonly applications: string;
+    readonly idempotency: string;
+    /**
+     * Writes the items with a submission's registry sharing in one transaction (the registry's adapter, given by
+     * the submitting functions only: the others' bundles do without it); refused items: an error with their `codes`.
+     */
+    readonly withSharing?: (items: TransactItem[], sharing: SharingWrites) => Promise<void>;
+  },
+): ApplicationStore {
+  const write = async (items: TransactItem[], sharing?: SharingWrites) => {
+    if (sharing) {
+      if (!tables.withSharing) {
+        throw new Error('this store writes no registry sharing');
+      }
+      await tables.withSharing(items, sharing);
+      return;
+    }
+    await client.send(new TransactWriteCommand({ TransactItems: items }));
+  };
+  /** The codes of a refused transaction's items, in their order. */
+  const refusedCodes = (error: unknown): ReadonlyArray<string | undefined> | undefined =>
+    error instanceof TransactionCanceledException
+      ? (error.CancellationReasons ?? []).map((reason) => reason.Code)
+      : ((error as { codes?: ReadonlyArray<string | undefined> } | undefined)?.codes ?? undefined);
+  const metaItem = applicationItem;
+  const eventItems = (application: StoredApplication, events: readonly TimelineEvent[]) => eventPuts(tables.applications, application, events);
 
   /** Items of these keys, consistently read (BatchGetItem, unprocessed keys retried), `attribute` of each. */
   async function getItems<T>(allKeys: readonly { pk: string; sk: string }[], attribute: string): Promise<T[]> {
@@ -105,44 +151,46 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
   return {
     // The uploads `file` answers name (UPLOAD#<id> / UPLOAD, written by functions/uploads): one batch read.
     getUploads: (uploadIds) => getItems(uploadIds.map(uploadKey), 'upload'),
-    async create(application, events, claim) {
+    async create(application, events, claim, sharing) {
       const items: TransactItem[] = [
-        { Put: { TableName: tables.applications, Item: metaItem(application), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...eventItems(application, events),
-        ...(application.reference
+        ...(claim
           ? [
               {
                 Put: {
-                  TableName: tables.applications,
-                  Item: { pk: `REF#${application.reference}`, sk: 'REF', applicationId: application.applicationId },
-                  ConditionExpression: 'attribute_not_exists(pk)',
+                  TableName: tables.idempotency,
+                  Item: { id: claim.key, bodyHash: claim.bodyHash, applicationId: application.applicationId, expiration: claim.expiresAt },
+                  ConditionExpression: 'attribute_not_exists(id)',
                 },
               },
             ]
           : []),
+        { Put: { TableName: tables.applications, Item: metaItem(application), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...eventItems(application, events),
       ];
-      if (claim) {
-        items.unshift({
+      const referenceAt = items.length;
+      if (application.reference) {
+        items.push({
           Put: {
-            TableName: tables.idempotency,
-            Item: { id: claim.key, bodyHash: claim.bodyHash, applicationId: application.applicationId, expiration: claim.expiresAt },
-            ConditionExpression: 'attribute_not_exists(id)',
+            TableName: tables.applications,
+            Item: { pk: `REF#${application.reference}`, sk: 'REF', applicationId: application.applicationId },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
         });
       }
       for (let orphansReleased = 0; ; orphansReleased++) {
         try {
-          await client.send(new TransactWriteCommand({ TransactItems: items }));
+          await write(items, sharing);
           return;
         } catch (error) {
-          if (claim && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+          const codes = refusedCodes(error);
+          if (claim && codes?.[0] === 'ConditionalCheckFailed') {
             const { Item } = await client.send(new GetCommand({ TableName: tables.idempotency, Key: { id: claim.key }, ConsistentRead: true }));
             if (Item && orphansReleased === 0 && (await releasedOrphan(Item.id as string, String(Item.applicationId)))) {
               continue;
             }
             throw new KeyAlreadyUsed(String(Item?.bodyHash), String(Item?.applicationId));
           }
-          if (application.reference && error instanceof TransactionCanceledException && error.CancellationReasons?.at(-1)?.Code === 'ConditionalCheckFailed') {
+          if (application.reference && codes?.[referenceAt] === 'ConditionalCheckFailed') {
             throw new ReferenceTaken();
           }
           throw error;
@@ -164,17 +212,7 @@ export function dynamoApplications(client: DynamoDBDocumentClient, tables: { app
       try {
         await client.send(
           new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tables.applications,
-                  Item: metaItem(application),
-                  ConditionExpression: 'version = :expected',
-                  ExpressionAttributeValues: { ':expected': expectedVersion },
-                },
-              },
-              ...eventItems(application, events),
-            ],
+            TransactItems: applicationSaveItems(tables.applications, application, expectedVersion, events),
           }),
         );
       } catch (error) {

@@ -55,7 +55,9 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, pool: { 
               { Name: 'phone_number', Value: user.phone },
               ...(user.locale ? [{ Name: 'locale', Value: user.locale }] : []),
             ],
-            // For the pre sign-up trigger only (Cognito stores none of it); the trigger checks it against the registry.
+            // For the pre sign-up trigger only (Cognito stores neither); the trigger checks it against the registry.
+            // ValidationData is Cognito's channel for it; ClientMetadata also reaches the trigger (and the emulator's).
+            ValidationData: Object.entries(user.proof).map(([Name, Value]) => ({ Name, Value })),
             ClientMetadata: { ...user.proof },
           }),
         );

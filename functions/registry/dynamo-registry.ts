@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord, RecordKind } from '../../schemas/registry';
 import type { StoredConsent } from './domain/access';
+import type { SharingWrites } from './domain/sharing';
 import { type AuditEntry, nextRecord } from './domain/audit-chain';
 import { AlreadyExists, type Membership, type RegistryStore, type StoredRecord } from './domain/ports';
 import { VersionConflict } from '../shared/errors';
@@ -34,7 +35,35 @@ const seqSk = (seq: number) => `SEQ#${String(seq).padStart(12, '0')}`;
 /** Enough for a crowd of writers to one subject (ten submissions of one citizen at once) within a request's time. */
 const MAX_APPEND_ATTEMPTS = 25;
 
-export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registry: string; audit: string }): RegistryStore {
+/** A condition on one of the items written with audit entries failed: the codes, in the items' order. */
+export class ItemsRefused extends VersionConflict {
+  constructor(readonly codes: ReadonlyArray<string | undefined>) {
+    super('a condition on the written items failed');
+  }
+}
+
+/** Consent items of the registry table, each refused if it exists. */
+export function consentPuts(tableName: string, consents: readonly StoredConsent[]): TransactItem[] {
+  return consents.map((consent) => ({
+    Put: {
+      TableName: tableName,
+      Item: { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}`, consent, revoked: false },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  }));
+}
+
+/** Writes other items with an application's sharing (its consents, its audit entries) in one transaction. */
+export function sharingWriter(client: DynamoDBDocumentClient, tables: { readonly registry: string; readonly audit: string }) {
+  return (items: TransactItem[], sharing: SharingWrites) =>
+    auditChainWriter(client, tables).appendWith(
+      [...sharing.grants.map(({ audit }) => audit), sharing.read],
+      [...items, ...consentPuts(tables.registry, sharing.grants.map(({ consent }) => consent))],
+    ).then(() => undefined);
+}
+
+/** Appends to a subject's audit chain together with other items, in one transaction (also for other tables' adapters). */
+export function auditChainWriter(client: DynamoDBDocumentClient, tables: { readonly audit: string }) {
   async function lastAudit(subject: string): Promise<AuditRecord | undefined> {
     const { Items = [] } = await client.send(
       new QueryCommand({
@@ -47,15 +76,6 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
       }),
     );
     return Items[0] ? toAudit(Items[0]) : undefined;
-  }
-
-  async function putConsent(consent: StoredConsent, audit: AuditEntry, write: 'new' | 'change'): Promise<void> {
-    const key = { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}` };
-    const condition =
-      write === 'new'
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'attribute_exists(pk) AND revoked = :false', ExpressionAttributeValues: { ':false': false } };
-    await appendWith([audit], [{ Put: { TableName: tables.registry, Item: { ...key, consent, revoked: Boolean(consent.revokedAt) }, ...condition } }]);
   }
 
   function auditPut(record: AuditRecord): TransactItem {
@@ -102,7 +122,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
         const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
         const itemsFailed = reasons.slice(0, items.length).some((reason) => reason.Code === 'ConditionalCheckFailed');
         if (itemsFailed) {
-          throw new VersionConflict('a condition on the written items failed');
+          throw new ItemsRefused(reasons.slice(0, items.length).map((reason) => reason.Code));
         }
         // Lost the race for the sequence number (another append is done: retry at once on the new head), or
         // collided with a transaction still in flight (back off, jittered, so a crowd spreads out).
@@ -114,6 +134,21 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
         await new Promise((resolve) => setTimeout(resolve, Math.random() * (inFlight ? Math.min(250, 10 * 2 ** attempt) : 10)));
       }
     }
+  }
+
+  return { appendWith };
+}
+
+export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registry: string; audit: string }): RegistryStore {
+  const { appendWith } = auditChainWriter(client, tables);
+
+  async function putConsent(consent: StoredConsent, audit: AuditEntry, write: 'new' | 'change'): Promise<void> {
+    const key = { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}` };
+    const condition =
+      write === 'new'
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'attribute_exists(pk) AND revoked = :false', ExpressionAttributeValues: { ':false': false } };
+    await appendWith([audit], [{ Put: { TableName: tables.registry, Item: { ...key, consent, revoked: Boolean(consent.revokedAt) }, ...condition } }]);
   }
 
   const queryPrefix = (pk: string, prefix: string) =>
@@ -210,13 +245,7 @@ export function dynamoRegistry(client: DynamoDBDocumentClient, tables: { registr
     },
 
     async grantConsents(grants, after) {
-      const puts: TransactItem[] = grants.map(({ consent }) => ({
-        Put: {
-          TableName: tables.registry,
-          Item: { pk: recordPk(consent.kind, consent.recordId), sk: `CONSENT#${consent.consentId}`, consent, revoked: false },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      }));
+      const puts = consentPuts(tables.registry, grants.map(({ consent }) => consent));
       await appendWith([...grants.map(({ audit }) => audit), after], puts);
     },
 

@@ -20,7 +20,7 @@ export async function handler(event: PreSignUpTriggerEvent): Promise<PreSignUpTr
       username: event.userName,
       email: attributes.email,
       phone: attributes.phone_number,
-      metadata: event.request.clientMetadata ?? {},
+      metadata: { ...event.request.clientMetadata, ...event.request.validationData },
     });
   } catch (error) {
     if (error instanceof SignUpRefused) {

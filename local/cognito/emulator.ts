@@ -1,4 +1,5 @@
-// cognito-local in-process (our data dir, our port, quiet): boot, message outbox, and the sign-in lockout Cognito has.
+// cognito-local in-process (our data dir, our port, quiet): boot, message outbox, and the sign-in lockout and SMS MFA
+// Cognito has.
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import type http from 'node:http';
 import { createRequire } from 'node:module';
@@ -8,6 +9,7 @@ import type { Config } from 'cognito-local/lib/server/config';
 import type { Services } from 'cognito-local/lib/services';
 import { LocalCloudError } from '../state';
 import { loadNotAuthorized, withSignInLockout } from './sign-in-lockout';
+import { withSmsMfa } from './sms-mfa';
 import { type LocalTriggers, type TriggerHandler, localTriggers } from './triggers';
 
 export interface RunningCognito {
@@ -58,7 +60,7 @@ export async function startCognito(opts: { port: number; dataDir: string; reset:
   };
   const triggers = await localTriggers();
   const { Router, createServer, services, logger } = await loadEmulator(dataDir, config, cognitoOutbox(opts.outboxDir ?? path.join(dataDir, 'outbox')), triggers);
-  const server = await createServer(withSignInLockout(Router(services), await loadNotAuthorized()), logger, config.ServerConfig, services)
+  const server = await createServer(withSignInLockout(withSmsMfa(Router(services), services.cognito), await loadNotAuthorized()), logger, config.ServerConfig, services)
     .start()
     .catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EADDRINUSE'

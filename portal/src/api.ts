@@ -113,7 +113,13 @@ export type SignInStep = { done: true } | { done: false; mfa: MfaChallenge };
 /** Username and password (USER_PASSWORD_AUTH, over TLS in AWS); staff then answer the TOTP challenge. */
 export async function signIn(username: string, password: string): Promise<SignInStep> {
   const { clientId } = await portalConfig();
-  const started = await cognito('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } });
+  let started = await cognito('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } });
+  if (started.ChallengeName === 'SELECT_MFA_TYPE') {
+    // Both second factors on and none preferred: the authenticator app's code, which costs no SMS.
+    const offered = JSON.parse(String(started.ChallengeParameters?.MFAS_CAN_CHOOSE ?? '[]')) as string[];
+    const answer = offered.includes('SOFTWARE_TOKEN_MFA') ? 'SOFTWARE_TOKEN_MFA' : 'SMS_MFA';
+    started = await cognito('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'SELECT_MFA_TYPE', Session: started.Session, ChallengeResponses: { USERNAME: username, ANSWER: answer } });
+  }
   if (started.ChallengeName === 'SOFTWARE_TOKEN_MFA' || started.ChallengeName === 'SMS_MFA') {
     return { done: false, mfa: { session: started.Session, username, kind: started.ChallengeName, destination: started.ChallengeParameters?.CODE_DELIVERY_DESTINATION } };
   }
@@ -135,4 +141,16 @@ export async function answerMfa(challenge: MfaChallenge, code: string): Promise<
 function keep(result: { AccessToken: string; IdToken: string }): void {
   session = { accessToken: result.AccessToken, idToken: result.IdToken, claims: decode(result.IdToken) };
   sessionStorage.setItem('khidma.session', JSON.stringify(session));
+}
+
+/** The account as Cognito has it (GetUser with the session's access token): its MFA methods and phone number. */
+export async function cognitoAccount(): Promise<{ mfa: string[]; phone?: string }> {
+  const user = await cognito('GetUser', { AccessToken: currentSession()?.accessToken });
+  const phone = (user.UserAttributes as Array<{ Name: string; Value: string }> | undefined)?.find((a) => a.Name === 'phone_number')?.Value;
+  return { mfa: (user.UserMFASettingList as string[] | undefined) ?? [], phone };
+}
+
+/** SMS MFA on or off for the signed-in account (SetUserMFAPreference): when on, each sign-in sends a code to its phone. */
+export async function setSmsMfa(on: boolean): Promise<void> {
+  await cognito('SetUserMFAPreference', { AccessToken: currentSession()?.accessToken, SMSMfaSettings: { Enabled: on, PreferredMfa: on } });
 }

@@ -1,20 +1,18 @@
 // The Khidma reference portal: citizens, officers and operators; Arabic first, English one click away.
-import { ApiError, answerMfa, call, currentSession, download, role, signIn, signOut } from './api';
+import { ApiError, answerMfa, call, currentSession, download, type MfaChallenge, role, signIn, signOut } from './api';
 import { h, uid } from './dom';
-import { type Lang, type Localized, workingDays, complaintCategoryNames, date, eventNames, registryFieldNames, initialLang, lang, loc, number, percent, setLang, stageNames, statusNames, t, type TextKey } from './i18n';
+import { type Lang, type Localized, workingDays, date, eventNames, registryFieldNames, initialLang, lang, loc, number, percent, setLang, statusNames, t, type TextKey } from './i18n';
 
 import { paymentSection } from './payment';
-import { fileControl } from './upload';
-import { mfaPage } from './mfa';
-import { feedbackPage, kpiPage, rolloutPage } from './operators';
-import { type Json, agencyNames, announce, errorText, field, main, notice, page, prefillList, show } from './ui';
+import { generatedForm } from './form';
+import { type Json, agencyNames, announce, errorText, field, main, notice, page, prefillList } from './ui';
 
 // --- Header ---
 
 function renderHeader(): void {
   const signedIn = currentSession();
   const who = role();
-  const links: Array<[string, TextKey]> = [['#/', 'navServices']];
+  const links: Array<[string, TextKey]> = [['#/', 'navServices'], ['#/life-events', 'navLifeEvents']];
   if (who === 'citizen') links.push(['#/me/applications', 'navMyApplications'], ['#/me/notifications', 'navNotifications'], ['#/me/documents', 'navDocuments'], ['#/me/preferences', 'navPreferences'], ['#/me/consents', 'navConsents'], ['#/me/access-log', 'navAccessLog'], ['#/me/complaints', 'navComplaints']);
   if (who === 'officer') links.push(['#/inbox', 'navInbox'], ['#/complaints', 'navComplaints']);
   if (who === 'operator') links.push(['#/operator', 'navOperator'], ['#/operator/rollout', 'navRollout'], ['#/operator/kpis', 'navKpis'], ['#/operator/feedback', 'navFeedback'], ['#/complaints', 'navComplaints']);
@@ -60,6 +58,7 @@ async function servicesPage(params: URLSearchParams): Promise<void> {
     location.hash = `#/?${next}`;
   } }, field(t('searchLabel'), search), field(t('agencyFilter'), agencySelect), field(t('lifeEventFilter'), eventSelect), h('button', { type: 'submit' }, t('searchButton')));
   page(t('searchTitle'), form,
+    !!event && h('p', {}, h('a', { href: `#/life-events/${encodeURIComponent(event)}` }, t('applyLifeEvent', { event: loc(lifeEvents.find((e) => e.lifeEventId === event)?.name) }))),
     h('p', { role: 'status', class: 'count' }, items.length ? t('results', { count: items.length }) : t('noResults')),
     h('ul', { class: 'cards' }, ...items.map((service) => h('li', { class: 'card' },
       h('h2', {}, h('a', { href: `#/services/${service.serviceId}` }, loc(service.name))),
@@ -94,86 +93,17 @@ async function servicePage(serviceId: string): Promise<void> {
 
 // --- Citizens: apply with the form the card defines; drafts ---
 
-function validate(fields: Json[], answers: Record<string, unknown>): Array<{ id: string; message: string }> {
-  const problems: Array<{ id: string; message: string }> = [];
-  for (const f of fields) {
-    const value = answers[f.id];
-    const name = loc(f.label);
-    if (f.required && (value === undefined || value === '' || value === null)) {
-      problems.push({ id: f.id, message: t('errRequired', { field: name }) });
-    } else if (typeof value === 'string' && f.maxLength && value.length > f.maxLength) {
-      problems.push({ id: f.id, message: t('errMaxLength', { field: name, max: f.maxLength }) });
-    }
-  }
-  return problems;
-}
-
 async function applyPage(serviceId: string, params: URLSearchParams): Promise<void> {
   const { body: card } = await call('GET', `/v1/services/${encodeURIComponent(serviceId)}`);
   const draftId = params.get('draft');
   let draft: Json | undefined = draftId ? (await call('GET', `/v1/applications/${encodeURIComponent(draftId)}`)).body : undefined;
-  const fields: Json[] = card.form.fields;
-  const controls = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  const errorsBox = h('div', { tabindex: '-1', class: 'errors', hidden: true });
   const status = h('div', { role: 'status' });
   const applicant = card.beneficiaryTypes.includes('business') && !draft ? await applicantChoice(card.beneficiaryTypes) : undefined;
-
-  const inputs = fields.map((f) => {
-    const saved = draft?.answers?.[f.id];
-    let control: HTMLInputElement | HTMLSelectElement;
-    let after: HTMLElement | undefined;
-    if (f.type === 'select') {
-      control = h('select', { name: f.id }, h('option', { value: '' }, t('choose')),
-        ...f.options.map((o: Json) => h('option', { value: o.value, selected: saved === o.value }, loc(o.label)))) as HTMLSelectElement;
-    } else if (f.type === 'boolean') {
-      control = h('select', { name: f.id }, h('option', { value: '' }, t('choose')), h('option', { value: 'true', selected: saved === true }, t('yes')), h('option', { value: 'false', selected: saved === false }, t('no'))) as HTMLSelectElement;
-    } else if (f.type === 'file') {
-      const upload = fileControl(serviceId, (card.requiredDocuments as Json[]).find((d) => d.documentId === f.documentId), saved);
-      control = upload.input;
-      after = upload.status;
-    } else {
-      const type = f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text';
-      control = h('input', { name: f.id, type, value: saved ?? '', maxlength: f.maxLength, dir: type === 'text' ? 'auto' : undefined }) as HTMLInputElement;
-    }
-    if (f.required) control.setAttribute('aria-required', 'true');
-    control.id = `field-${f.id}`;
-    controls.set(f.id, control);
-    const labelled = field(`${loc(f.label)}${f.required ? ` (${t('required')})` : ''}`, control);
-    if (after) labelled.append(after);
-    return labelled;
-  });
-
-  const answers = () => {
-    const out: Record<string, string | number | boolean> = {};
-    for (const f of fields) {
-      const control = controls.get(f.id)!;
-      const value = (f.type === 'file' ? control.dataset.answer ?? '' : control.value).trim();
-      if (value === '') continue;
-      out[f.id] = f.type === 'number' ? Number(value) : f.type === 'boolean' ? value === 'true' : value;
-    }
-    return out;
-  };
-
-  const showErrors = (problems: Array<{ id: string; message: string }>) => {
-    for (const control of controls.values()) control.removeAttribute('aria-invalid');
-    if (problems.length === 0) {
-      errorsBox.hidden = true;
-      return;
-    }
-    errorsBox.replaceChildren(h('h2', {}, t('errorsTitle')), h('ul', {}, ...problems.map((p) => h('li', {}, h('a', { href: `#field-${p.id}`, onclick: (e: Event) => { e.preventDefault(); controls.get(p.id)?.focus(); } }, p.message)))));
-    for (const p of problems) controls.get(p.id)?.setAttribute('aria-invalid', 'true');
-    errorsBox.hidden = false;
-    errorsBox.setAttribute('role', 'alert');
-    errorsBox.focus();
-  };
+  const form = generatedForm(card.form.fields, draft?.answers, (f) => ({ serviceId, document: (card.requiredDocuments as Json[]).find((d) => d.documentId === f.documentId) }));
 
   const save = async (asDraft: boolean) => {
-    const given = answers();
-    if (!asDraft) {
-      const problems = validate(fields, given);
-      showErrors(problems);
-      if (problems.length) return;
-    }
+    if (!asDraft && !form.check()) return;
+    const given = form.answers();
     try {
       if (draft) {
         draft = (await call('PUT', `/v1/applications/${draft.applicationId}`, { expectedVersion: draft.version, answers: given, channel: 'portal' })).body;
@@ -191,20 +121,16 @@ async function applyPage(serviceId: string, params: URLSearchParams): Promise<vo
         location.hash = `#/applications/${draft.applicationId}?submitted=1`;
       }
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'validation_failed' && Array.isArray(error.details)) {
-        showErrors(error.details.map((d: Json) => ({ id: String(d.path ?? '').replace(/^answers\./, ''), message: `${d.path}: ${d.message}` })));
-      } else {
-        status.replaceChildren(notice(errorText(error), 'error'));
-      }
+      if (!form.showApiError(error)) status.replaceChildren(notice(errorText(error), 'error'));
     }
   };
 
   page(t('applyTitle', { service: loc(card.name) }),
     applicant?.none && notice(t('businessOnlyNone'), 'error'),
-    errorsBox,
+    form.errors,
     h('form', { novalidate: true, class: 'apply', onsubmit: (e: Event) => { e.preventDefault(); void save(false); } },
       applicant?.control && field(t('applyingFor'), applicant.control),
-      ...inputs,
+      ...form.fields,
       h('div', { class: 'actions' },
         h('button', { type: 'submit' }, t('submit')),
         h('button', { type: 'button', class: 'secondary', onclick: () => void save(true) }, t('saveDraft')),
@@ -268,6 +194,7 @@ async function applicationPage(applicationId: string, params: URLSearchParams): 
   const comment = h('input', { name: 'comment', type: 'text' }) as HTMLInputElement;
   page(loc(app.serviceName),
     params.has('submitted') && notice(t('submitted', { id: app.reference ?? app.applicationId })),
+    app.bundleId && citizen && h('p', {}, h('a', { href: `#/bundles/${app.bundleId}` }, t('partOfBundle'))),
     status,
     h('dl', { class: 'facts' },
       h('dt', {}, t('reference')), h('dd', { dir: 'ltr' }, app.reference ?? app.applicationId),
@@ -434,24 +361,39 @@ function signInPage(params: URLSearchParams): void {
     try {
       const step = await signIn(username.value.trim(), password.value);
       if (step.done) return finish();
-      const code = h('input', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', dir: 'ltr' }) as HTMLInputElement;
-      form.replaceChildren(field(step.mfa.kind === 'SMS_MFA' ? t('smsCode', { to: step.mfa.destination ?? '' }) : t('mfaCode'), code), h('button', { type: 'submit' }, t('continue')));
-      form.onsubmit = async (again: Event) => {
-        again.preventDefault();
-        try {
-          await answerMfa(step.mfa, code.value.trim());
-          finish();
-        } catch {
-          status.replaceChildren(notice(t('badCredentials'), 'error'));
-        }
-      };
-      code.focus();
+      // The second factor: the password form gives way to the code's (one sign-in, one code sent).
+      form.replaceWith(codeForm(step.mfa, status, finish, () => signInPage(params)));
+      main().querySelector<HTMLInputElement>('input[name=code]')?.focus();
     } catch {
       status.replaceChildren(notice(t('badCredentials'), 'error'));
     }
   } }, field(t('username'), username), field(t('password'), password), h('button', { type: 'submit' }, t('navSignIn')));
   if (params.has('confirmed')) status.replaceChildren(notice(t('confirmed')));
   page(t('signInTitle'), status, form, h('p', {}, h('a', { href: '#/signup' }, t('navSignUp'))));
+}
+
+/** The code Cognito asks for (SMS_MFA: sent to the phone; SOFTWARE_TOKEN_MFA: the authenticator's). */
+function codeForm(mfa: MfaChallenge, status: HTMLElement, finish: () => void, again: () => void): HTMLElement {
+  const code = h('input', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', dir: 'ltr' }) as HTMLInputElement;
+  const answer = async () => {
+    try {
+      await answerMfa(mfa, code.value.trim());
+      finish();
+    } catch (error) {
+      // A wrong code may be tried again in the same sign-in; a timed-out (or locked) sign-in starts over.
+      if (error instanceof ApiError && /CodeMismatch|ExpiredCode/.test(error.code)) {
+        status.replaceChildren(notice(mfa.kind === 'SMS_MFA' ? t('smsWrongCode') : t('mfaWrongCode'), 'error'));
+        code.setAttribute('aria-invalid', 'true');
+        code.select();
+      } else {
+        again();
+        main().querySelector('[role=status]')?.replaceChildren(notice(t('signInTimedOut'), 'error'));
+      }
+    }
+  };
+  return h('form', { class: 'narrow', onsubmit: (e: Event) => { e.preventDefault(); void answer(); } },
+    field(mfa.kind === 'SMS_MFA' ? t('smsCode', { to: mfa.destination ?? '' }) : t('mfaCode'), code),
+    h('button', { type: 'submit' }, t('continue')));
 }
 
 function signUpPage(): void {
@@ -487,234 +429,6 @@ function signUpPage(): void {
   } }, ...Object.entries(inputs).map(([k, v]) => field(labels[k as keyof typeof inputs], v)), h('button', { type: 'submit' }, t('navSignUp'))));
 }
 
-// --- Officers ---
-
-async function inboxPage(params: URLSearchParams): Promise<void> {
-  const agencyId = String(currentSession()?.claims['custom:agencyId'] ?? '');
-  const filter = params.get('status') ?? 'open';
-  const [names, { body }] = await Promise.all([agencyNames(), call('GET', `/v1/agencies/${encodeURIComponent(agencyId)}/tasks?status=${filter}&limit=100`)]);
-  const items = (body.items as Json[]).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  const filters: Array<[string, TextKey]> = [['open', 'filterOpen'], ['info-requested', 'filterInfo'], ['decided', 'filterDecided']];
-  page(t('inbox', { agency: loc(names.get(agencyId)) }),
-    h('ul', { class: 'tabs' }, ...filters.map(([value, key]) => h('li', {}, h('a', { href: `#/inbox?status=${value}`, 'aria-current': value === filter ? 'page' : undefined }, t(key))))),
-    items.length === 0 ? h('p', {}, t('noTasks')) : h('table', {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('task')), h('th', { scope: 'col' }, t('reference')), h('th', { scope: 'col' }, t('due')), h('th', { scope: 'col' }, t('status')))),
-      h('tbody', {}, ...items.map((task) => h('tr', {},
-        h('td', {}, h('a', { href: `#/tasks/${task.taskId}` }, loc(task.serviceName))),
-        h('td', { dir: 'ltr' }, task.applicationId),
-        h('td', {}, date(task.dueAt, true), task.overdue && h('strong', { class: 'overdue' }, ` ${t('overdue')}`)),
-        h('td', {}, loc(statusNames[task.status])),
-      ))),
-    ),
-  );
-}
-
-async function taskPage(taskId: string): Promise<void> {
-  const [applicationId, stepId] = taskId.split('.');
-  const [names, app] = await Promise.all([
-    agencyNames(),
-    call('GET', `/v1/applications/${encodeURIComponent(applicationId!)}`).then(
-      (r) => r.body,
-      (error: unknown) => {
-        // The API answers another agency's task as not found (it does not say whether it exists): so does the portal.
-        if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return undefined;
-        throw error;
-      },
-    ),
-  ]);
-  if (!app) {
-    page(t('task'), notice(t('taskNotYours'), 'error'), h('p', {}, h('a', { href: '#/inbox' }, t('navInbox'))));
-    return;
-  }
-  const step = (app.stages as Json[]).flatMap((stage) => stage.steps as Json[]).find((s) => s.stepId === stepId);
-  const note = h('textarea', { name: 'note', rows: 3 }) as HTMLTextAreaElement;
-  const status = h('div', { role: 'status' });
-  const decide = async (decision: string) => {
-    if (decision !== 'approve' && !note.value.trim()) {
-      status.replaceChildren(notice(t('noteRequired'), 'error'));
-      note.focus();
-      return;
-    }
-    try {
-      await call('POST', `/v1/tasks/${encodeURIComponent(taskId)}/decision`, { decision, ...(note.value.trim() ? { note: note.value.trim() } : {}) });
-      status.replaceChildren(notice(t('decided')));
-      form.remove();
-    } catch (error) {
-      status.replaceChildren(notice(errorText(error), 'error'));
-    }
-  };
-  const form = h('form', { class: 'panel', onsubmit: (e: Event) => e.preventDefault() },
-    field(t('note'), note),
-    h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => void decide('approve') }, t('approve')),
-      h('button', { type: 'button', class: 'secondary', onclick: () => void decide('request-info') }, t('requestInfo')),
-      h('button', { type: 'button', class: 'danger', onclick: () => void decide('reject') }, t('reject')),
-    ));
-  const { body: card } = await call('GET', `/v1/services/${encodeURIComponent(app.serviceId)}?version=${app.serviceVersion}`);
-  const formFields = new Map<string, Json>((card.form.fields as Json[]).map((f) => [f.id, f]));
-  const answerText = (id: string, value: unknown) => {
-    const option = (formFields.get(id)?.options as Json[] | undefined)?.find((o) => o.value === value);
-    return option ? loc(option.label) : show(value);
-  };
-  const answersList = h('dl', { class: 'facts' }, ...Object.entries(app.answers as Record<string, unknown>).flatMap(([k, v]) => [h('dt', {}, loc(formFields.get(k)?.label) || k), h('dd', {}, answerText(k, v))]));
-  page(`${t('task')}: ${loc(step?.name)}`,
-    h('p', {}, loc(app.serviceName), ' — ', loc(names.get(step?.agencyId))),
-    h('dl', { class: 'facts' }, h('dt', {}, t('reference')), h('dd', { dir: 'ltr' }, app.reference ?? app.applicationId), h('dt', {}, t('status')), h('dd', {}, loc(statusNames[step?.status ?? app.status])), step?.dueAt && h('dt', {}, t('due')), step?.dueAt && h('dd', {}, date(step.dueAt, true))),
-    h('h2', {}, t('answers')), answersList,
-    Object.keys(app.prefill ?? {}).length > 0 && h('h2', {}, t('prefill')), Object.keys(app.prefill ?? {}).length > 0 && prefillList(app.prefill),
-    status,
-    step && (step.status === 'open' || step.status === 'info-requested') && form,
-  );
-}
-
-// --- Operators ---
-
-async function operatorPage(): Promise<void> {
-  const [names, { body }] = await Promise.all([agencyNames(), call('GET', '/v1/services?limit=100')]);
-  page(t('operatorTitle'), h('table', {},
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('navServices')), h('th', { scope: 'col' }, t('agencyFilter')), h('th', { scope: 'col' }, t('stage')), h('th', { scope: 'col' }, t('version')))),
-    h('tbody', {}, ...(body.items as Json[]).map((s) => h('tr', {},
-      h('td', {}, h('a', { href: `#/operator/services/${s.serviceId}` }, loc(s.name))),
-      h('td', {}, loc(names.get(s.ownerAgencyId))), h('td', {}, loc(stageNames[s.lifecycleStage])), h('td', {}, number(s.version)),
-    ))),
-  ));
-}
-
-async function editCardPage(serviceId: string): Promise<void> {
-  const { body: card } = await call('GET', `/v1/services/${encodeURIComponent(serviceId)}`);
-  const status = h('div', { role: 'status' });
-  const inputs = {
-    nameAr: h('input', { name: 'nameAr', value: card.name.ar, lang: 'ar', dir: 'rtl' }) as HTMLInputElement,
-    nameEn: h('input', { name: 'nameEn', value: card.name.en, lang: 'en', dir: 'ltr' }) as HTMLInputElement,
-    descriptionAr: h('textarea', { name: 'descriptionAr', rows: 3, lang: 'ar', dir: 'rtl' }, card.description.ar) as HTMLTextAreaElement,
-    descriptionEn: h('textarea', { name: 'descriptionEn', rows: 3, lang: 'en', dir: 'ltr' }, card.description.en) as HTMLTextAreaElement,
-    fee: h('input', { name: 'fee', type: 'number', min: 0, step: '0.01', value: card.fees.amountJod }) as HTMLInputElement,
-  };
-  const stage = h('select', { name: 'stage' }, ...Object.keys(stageNames).map((s) => h('option', { value: s, selected: s === card.lifecycleStage }, loc(stageNames[s])))) as HTMLSelectElement;
-  const { serviceId: _id, version, lifecycleStage: _stage, priorityScore: _score, updatedAt: _at, updatedBy: _by, processingTime: _time, ...editable } = card;
-  const conflict = (error: unknown) => {
-    if (error instanceof ApiError && error.code === 'stale_version') {
-      const current = (error.details as Json)?.currentVersion ?? '?';
-      status.replaceChildren(h('div', { class: 'notice error', role: 'alert' }, t('conflict', { version: current }), ' ', h('button', { type: 'button', class: 'link', onclick: () => void editCardPage(serviceId) }, t('reload'))));
-    } else if (error instanceof ApiError && error.code === 'stage_transition_not_allowed') {
-      const next = ((error.details as Json)?.allowedNextStages ?? []) as string[];
-      status.replaceChildren(notice(t('stageNotAllowed', { stages: next.map((s) => loc(stageNames[s])).join('، ') || '—' }), 'error'));
-    } else {
-      status.replaceChildren(notice(errorText(error), 'error'));
-    }
-  };
-  page(t('editCard', { service: loc(card.name) }),
-    h('p', { class: 'meta' }, `${t('version')}: ${number(version)} · ${t('stage')}: ${loc(stageNames[card.lifecycleStage])}`),
-    status,
-    h('form', { class: 'panel', onsubmit: async (e: Event) => {
-      e.preventDefault();
-      const next = { ...editable, name: { ar: inputs.nameAr.value.trim(), en: inputs.nameEn.value.trim() }, description: { ar: inputs.descriptionAr.value.trim(), en: inputs.descriptionEn.value.trim() }, fees: { ...card.fees, amountJod: Number(inputs.fee.value) } };
-      try {
-        const { body: saved } = await call('PUT', `/v1/services/${encodeURIComponent(serviceId)}`, { expectedVersion: version, card: next });
-        status.replaceChildren(notice(t('savedVersion', { version: number(saved.version) })));
-      } catch (error) {
-        conflict(error);
-      }
-    } }, field(t('nameAr'), inputs.nameAr), field(t('nameEn'), inputs.nameEn), field(t('descriptionAr'), inputs.descriptionAr), field(t('descriptionEn'), inputs.descriptionEn), field(t('feeAmount'), inputs.fee), h('button', { type: 'submit' }, t('save'))),
-    h('form', { class: 'panel', onsubmit: async (e: Event) => {
-      e.preventDefault();
-      try {
-        await call('POST', `/v1/services/${encodeURIComponent(serviceId)}/stage`, { stage: stage.value, expectedVersion: version });
-        status.replaceChildren(notice(t('stageChanged', { stage: loc(stageNames[stage.value]) })));
-      } catch (error) {
-        conflict(error);
-      }
-    } }, field(t('stage'), stage), h('button', { type: 'submit' }, t('changeStage'))),
-  );
-}
-
-// --- Complaints: citizens file and rate them, officers answer those addressed to their agency ---
-
-async function myComplaintsPage(): Promise<void> {
-  const [names, { body }] = await Promise.all([agencyNames(), call('GET', '/v1/me/complaints?limit=50')]);
-  const category = h('select', { name: 'category' }, ...Object.keys(complaintCategoryNames).map((c) => h('option', { value: c }, loc(complaintCategoryNames[c])))) as HTMLSelectElement;
-  const agency = h('select', { name: 'agencyId' }, h('option', { value: '' }, t('any')), ...[...names].map(([id, name]) => h('option', { value: id }, loc(name)))) as HTMLSelectElement;
-  const text = h('textarea', { name: 'text', rows: 4, dir: 'auto' }) as HTMLTextAreaElement;
-  const status = h('div', { role: 'status' });
-  page(t('complaints'),
-    status,
-    complaintTable(body.items as Json[], names),
-    h('form', { class: 'panel', onsubmit: async (e: Event) => {
-      e.preventDefault();
-      if (text.value.trim().length < 10) {
-        status.replaceChildren(notice(t('errComplaintShort'), 'error'));
-        text.setAttribute('aria-invalid', 'true');
-        text.focus();
-        return;
-      }
-      try {
-        const { body: filed } = await call('POST', '/v1/complaints', { category: category.value, text: text.value.trim(), ...(agency.value ? { agencyId: agency.value } : {}) });
-        location.hash = `#/complaints/${filed.complaintId}?filed=1`;
-      } catch (error) {
-        status.replaceChildren(notice(errorText(error), 'error'));
-      }
-    } }, h('h2', {}, t('fileComplaint')), field(t('category'), category), field(t('agencyFilter'), agency), field(t('complaintText'), text), h('button', { type: 'submit' }, t('fileComplaint'))),
-  );
-}
-
-function complaintTable(items: Json[], names: Map<string, Localized>): HTMLElement {
-  return items.length === 0 ? h('p', {}, t('noComplaints')) : h('table', {},
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('complaint')), h('th', { scope: 'col' }, t('agencyFilter')), h('th', { scope: 'col' }, t('status')), h('th', { scope: 'col' }, t('created')))),
-    h('tbody', {}, ...items.map((c) => h('tr', {},
-      h('td', {}, h('a', { href: `#/complaints/${c.complaintId}` }, loc(complaintCategoryNames[c.category]))),
-      h('td', {}, c.agencyId ? loc(names.get(c.agencyId)) : '—'),
-      h('td', {}, loc(statusNames[c.status])),
-      h('td', {}, date(c.createdAt)),
-    ))));
-}
-
-/** Officers: their agency's complaints. Operators: the e-Government Unit's (routed to no agency, or escalated), or an agency's. */
-async function agencyComplaintsPage(params: URLSearchParams): Promise<void> {
-  const operator = role() === 'operator';
-  const agencyId = operator ? params.get('agency') ?? '' : String(currentSession()?.claims['custom:agencyId'] ?? '');
-  const [names, { body }] = await Promise.all([agencyNames(), call('GET', `/v1/complaints?limit=100${operator && agencyId ? `&agencyId=${encodeURIComponent(agencyId)}` : ''}`)]);
-  const choice = h('select', { name: 'agency' }, h('option', { value: '' }, t('egovUnit')), ...[...names].map(([id, name]) => h('option', { value: id, selected: id === agencyId }, loc(name)))) as HTMLSelectElement;
-  page(agencyId ? t('agencyComplaints', { agency: loc(names.get(agencyId)) }) : t('agencyComplaints', { agency: t('egovUnit') }),
-    operator && h('form', { role: 'search', class: 'search', onsubmit: (e: Event) => { e.preventDefault(); location.hash = `#/complaints${choice.value ? `?agency=${choice.value}` : ''}`; } }, field(t('agencyFilter'), choice), h('button', { type: 'submit' }, t('show'))),
-    complaintTable(body.items as Json[], names));
-}
-
-async function complaintPage(complaintId: string, params: URLSearchParams): Promise<void> {
-  const [names, { body: c }] = await Promise.all([agencyNames(), call('GET', `/v1/complaints/${encodeURIComponent(complaintId)}`)]);
-  const staff = role() === 'officer' || role() === 'operator';
-  const status = h('div', { role: 'status' });
-  const message = h('textarea', { name: 'message', rows: 3, dir: 'auto' }) as HTMLTextAreaElement;
-  const next = h('select', { name: 'status' }, ...['in-progress', 'resolved'].map((s) => h('option', { value: s }, loc(statusNames[s])))) as HTMLSelectElement;
-  const rating = h('select', { name: 'rating' }, ...[5, 4, 3, 2, 1].map((n) => h('option', { value: n }, number(n)))) as HTMLSelectElement;
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    try {
-      await run();
-      await complaintPage(complaintId, new URLSearchParams());
-      main().querySelector('[role=status]')?.replaceChildren(notice(done));
-    } catch (error) {
-      status.replaceChildren(notice(errorText(error), 'error'));
-    }
-  };
-  page(`${t('complaint')}: ${loc(complaintCategoryNames[c.category])}`,
-    params.has('filed') && notice(t('complaintFiled')),
-    status,
-    h('dl', { class: 'facts' },
-      h('dt', {}, t('reference')), h('dd', { dir: 'ltr' }, c.complaintId),
-      h('dt', {}, t('status')), h('dd', {}, loc(statusNames[c.status])),
-      c.agencyId && h('dt', {}, t('agencyFilter')), c.agencyId && h('dd', {}, loc(names.get(c.agencyId))),
-      h('dt', {}, t('created')), h('dd', {}, date(c.createdAt, true)),
-      h('dt', {}, t('due')), h('dd', {}, date(c.dueAt)),
-    ),
-    h('p', { class: 'panel', dir: 'auto' }, c.text),
-    h('h2', {}, t('responses')),
-    (c.responses as Json[]).length === 0 ? h('p', {}, t('noResponses')) : h('ol', { class: 'list' }, ...(c.responses as Json[]).map((r) => h('li', {}, h('p', { dir: 'auto' }, r.message), h('p', { class: 'meta' }, date(r.at, true), ' · ', loc(statusNames[r.status]), r.by.agencyId && ` · ${loc(names.get(r.by.agencyId))}`)))),
-    staff && !['resolved', 'closed'].includes(c.status) && h('form', { class: 'panel', onsubmit: (e: Event) => { e.preventDefault(); void act(() => call('POST', `/v1/complaints/${complaintId}/responses`, { message: message.value.trim(), status: next.value }), t('responded')); } },
-      field(t('responseText'), message), field(t('newStatus'), next), h('button', { type: 'submit' }, t('respond'))),
-    !staff && c.status === 'resolved' && !c.resolutionRating && h('form', { class: 'panel', onsubmit: (e: Event) => { e.preventDefault(); void act(() => call('POST', `/v1/complaints/${complaintId}/rating`, { rating: Number(rating.value) }), t('thanksRating')); } },
-      h('h2', {}, t('rateResolution')), field(t('rating'), rating), h('button', { type: 'submit' }, t('sendRating'))),
-  );
-}
-
 // --- Router ---
 
 // Routes render one after the other: a slow page that resolves late never overwrites the one asked for after it.
@@ -736,6 +450,8 @@ async function render(): Promise<void> {
     };
     if (parts.length === 0) await servicesPage(params);
     else if (parts[0] === 'services' && parts[1]) await servicePage(parts[1]);
+    else if (parts[0] === 'life-events') await (parts[1] ? (await import('./bundles')).lifeEventPage(parts[1]) : (await import('./bundles')).lifeEventsPage());
+    else if (parts[0] === 'bundles' && parts[1]) { needs('citizen'); await (await import('./bundles')).bundlePage(parts[1], params); }
     else if (parts[0] === 'apply' && parts[1]) { needs('citizen'); await applyPage(parts[1], params); }
     else if (parts[0] === 'applications' && parts[1]) await applicationPage(parts[1], params);
     else if (parts[0] === 'me' && parts[1] === 'applications') { needs('citizen'); await myApplicationsPage(); }
@@ -744,23 +460,26 @@ async function render(): Promise<void> {
     else if (parts[0] === 'me' && parts[1] === 'preferences') { needs('citizen'); await preferencesPage(); }
     else if (parts[0] === 'me' && parts[1] === 'documents') { needs('citizen'); await documentsPage(); }
     else if (parts[0] === 'me' && parts[1] === 'access-log') { needs('citizen'); await accessLogPage(); }
-    else if (parts[0] === 'me' && parts[1] === 'complaints') { needs('citizen'); await myComplaintsPage(); }
-    else if (parts[0] === 'me' && parts[1] === 'security') { if (!currentSession()) needs('citizen'); mfaPage(false); }
-    else if (parts[0] === 'complaints' && parts[1]) await complaintPage(parts[1], params);
-    else if (parts[0] === 'complaints') { if (role() !== 'operator') needs('officer'); await agencyComplaintsPage(params); }
+    else if (parts[0] === 'me' && parts[1] === 'complaints') { needs('citizen'); await (await import('./complaints')).myComplaintsPage(); }
+    else if (parts[0] === 'me' && parts[1] === 'security') { if (!currentSession()) needs('citizen'); (await import('./mfa')).mfaPage(false); }
+    else if (parts[0] === 'complaints' && parts[1]) await (await import('./complaints')).complaintPage(parts[1], params);
+    else if (parts[0] === 'complaints') { if (role() !== 'operator') needs('officer'); await (await import('./complaints')).agencyComplaintsPage(params); }
     else if (parts[0] === 'signin') signInPage(params);
     else if (parts[0] === 'signup') signUpPage();
-    else if (parts[0] === 'inbox') { needs('officer'); await inboxPage(params); }
-    else if (parts[0] === 'tasks' && parts[1]) { needs('officer'); await taskPage(parts[1]); }
-    else if (parts[0] === 'operator' && parts[1] === 'services' && parts[2]) { needs('operator'); await editCardPage(parts[2]); }
-    else if (parts[0] === 'operator' && parts[1] === 'feedback') { needs('operator'); await feedbackPage(); }
-    else if (parts[0] === 'operator' && parts[1] === 'rollout') { needs('operator'); await rolloutPage(); }
-    else if (parts[0] === 'operator' && parts[1] === 'kpis') { needs('operator'); await kpiPage(params); }
-    else if (parts[0] === 'operator') { needs('operator'); await operatorPage(); }
+    else if (parts[0] === 'inbox') { needs('officer'); await (await import('./staff')).inboxPage(params); }
+    else if (parts[0] === 'tasks' && parts[1]) { needs('officer'); await (await import('./staff')).taskPage(parts[1]); }
+    else if (parts[0] === 'operator' && parts[1] === 'services' && parts[2]) { needs('operator'); await (await import('./staff')).editCardPage(parts[2]); }
+    else if (parts[0] === 'operator' && parts[1] === 'feedback') { needs('operator'); await (await import('./operators')).feedbackPage(); }
+    else if (parts[0] === 'operator' && parts[1] === 'rollout') { needs('operator'); await (await import('./operators')).rolloutPage(); }
+    else if (parts[0] === 'operator' && parts[1] === 'kpis') { needs('operator'); await (await import('./operators')).kpiPage(params); }
+    else if (parts[0] === 'operator') { needs('operator'); await (await import('./staff')).operatorPage(); }
     else page(t('notFound'));
   } catch (error) {
     // Staff without an authenticator app: every staff route refuses them until they enrol one.
-    if (error instanceof ApiError && error.code === 'mfa_enrolment_required') return finishRender(() => mfaPage(true));
+    if (error instanceof ApiError && error.code === 'mfa_enrolment_required') {
+      const { mfaPage } = await import('./mfa');
+      return finishRender(() => mfaPage(true));
+    }
     const status = error instanceof ApiError ? error.status : 0;
     page(status === 404 ? t('notFound') : status === 401 ? t('needSignIn') : status === 403 ? t('forbidden') : t('appName'),
       notice(errorText(error), 'error'),

@@ -2,11 +2,12 @@
 // pays a fee at the provider's pay page and comes back to the receipt; a citizen uploads a photo for a `file`
 // field (an infected file refused first) and submits with it; a new officer is led to enrol an authenticator app
 // and a citizen sets one up, both then asked for its code at sign-in; an operator moves a service to another
-// rollout phase, reads satisfaction, answers the e-Government Unit's complaints, reads KPIs and sets a target. axe-core checks each page; screenshots in
-// .local/screenshots/.
+// rollout phase, reads satisfaction, answers the e-Government Unit's complaints, reads KPIs and sets a target; a
+// citizen turns on SMS codes in Arabic, is asked for the code sent by SMS, a wrong one refused, the right one signs in.
+// axe-core checks each page; screenshots in .local/screenshots/.
 import type { Page } from 'playwright-core';
 import { totpCode } from '../../local/cognito/sign-in';
-import { api, tokenFor } from '../support/api';
+import { api, lastMessageTo, signInAs, tokenFor } from '../support/api';
 import { type Lang, portalUrl, reloadUntil, signIn, signInLabels, submitSignIn, useBrowser } from '../support/browser';
 import { createPerson, dateFromToday, newStaffWithoutMfa, signUpBody, signUpPerson } from '../support/fixtures';
 import { paymentProvider } from '../support/journey';
@@ -144,6 +145,64 @@ describe('an authenticator app', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'الأمان' }).click();
     await page.getByRole('heading', { level: 1, name: 'تطبيق المصادقة' }).waitFor();
     await check(page, 'mfa-ar');
+    const secret = await enrolAuthenticator(page, 'ar');
+    await signInWithCode(page, username, password, secret, 'ar');
+    await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();
+  });
+});
+
+describe('an SMS code', () => {
+  it('is turned on by a citizen in Arabic, then asked for at sign-in: a wrong code is refused, the right one signs in', async () => {
+    const nationalNumber = await createPerson();
+    const { username, code: confirmation } = await signUpPerson(nationalNumber);
+    expect((await api('/v1/auth/confirm', { method: 'POST', body: { username, code: confirmation } })).status).toBeLessThan(300);
+    const { password, phone } = signUpBody(username);
+    const page = await newPage('ar');
+    await submitSignIn(page, username, password, 'ar');
+    await page.getByRole('navigation').getByRole('link', { name: 'الأمان' }).click();
+    // SMS MFA turned on from the security page (Cognito's SetUserMFAPreference, with the citizen's own token).
+    const section = page.getByRole('region', { name: 'رمز برسالة نصية' });
+    await section.getByText(phone).waitFor();
+    await section.getByRole('button', { name: 'تفعيل الرمز بالرسائل النصية' }).click();
+    await section.getByText('فُعّل الرمز بالرسائل النصية.').waitFor();
+    await check(page, 'mfa-sms-ar');
+
+    await page.getByRole('button', { name: signInLabels.signOut.ar }).click();
+    const asked = new Date().toISOString();
+    await submitSignIn(page, username, password, 'ar');
+    const field = page.getByLabel(`الرمز المرسل برسالة نصية إلى ${phone}`);
+    await field.waitFor();
+    // The code the emulator sent by SMS for this sign-in (its outbox), not the sign-up's.
+    const sms = await until('the sign-in code by SMS', async () => {
+      const last = lastMessageTo(username) as { at: string; medium: string; destination: string; code?: string } | undefined;
+      return last && last.at >= asked && last.medium === 'sms' ? last : undefined;
+    });
+    expect(sms).toMatchObject({ destination: phone, code: expect.stringMatching(/^\d{6}$/) });
+    await check(page, 'sign-in-sms-ar');
+
+    await field.fill(sms.code === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: signInLabels.continue.ar }).click();
+    await page.getByRole('alert').getByText('الرمز غير صحيح. أدخل الرمز الذي وصلك برسالة نصية.').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: signInLabels.signOut.ar }).count()).toBe(0);
+    // Still the same sign-in: no second code was sent.
+    expect(lastMessageTo(username)?.code).toBe(sms.code);
+    await check(page, 'sign-in-sms-wrong-ar');
+
+    await field.fill(sms.code!);
+    await page.getByRole('button', { name: signInLabels.continue.ar }).click();
+    await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();
+    await page.getByRole('button', { name: signInLabels.signOut.ar }).waitFor();
+
+    // Turned off again: the password alone signs in (signInAs fails on any challenge).
+    await page.getByRole('navigation').getByRole('link', { name: 'الأمان' }).click();
+    await section.getByRole('button', { name: 'إيقاف الرمز بالرسائل النصية' }).click();
+    await section.getByText('أُوقف الرمز بالرسائل النصية.').waitFor();
+    expect(await signInAs(username, password)).toMatch(/^ey/);
+
+    // SMS codes and an authenticator app both on: sign-in asks for the app's code (Cognito's SELECT_MFA_TYPE answered).
+    await section.getByRole('button', { name: 'تفعيل الرمز بالرسائل النصية' }).click();
+    await section.getByText('فُعّل الرمز بالرسائل النصية.').waitFor();
     const secret = await enrolAuthenticator(page, 'ar');
     await signInWithCode(page, username, password, secret, 'ar');
     await page.getByRole('heading', { level: 1, name: 'طلباتي' }).waitFor();

@@ -8,7 +8,7 @@ import { dynamoTasks } from '../../functions/applications/dynamo-tasks';
 import { type ApplicationDeps, cancelApplication, submitApplication } from '../../functions/applications/domain/applications';
 import { reconcileApplications } from '../../functions/applications/domain/reconcile';
 import { decideTask, openTask, redeliverDecisions, type TaskDeps } from '../../functions/applications/domain/tasks';
-import { dynamoRegistry } from '../../functions/registry/dynamo-registry';
+import { dynamoRegistry, sharingWriter } from '../../functions/registry/dynamo-registry';
 import { shareForApplication } from '../../functions/registry/domain/sharing';
 import { resolvePrincipal } from '../../functions/shared/identity';
 import { dynamoCatalogue } from '../../functions/services/dynamo-catalogue';
@@ -44,13 +44,17 @@ function recordingWorkflow() {
   return { workflow, calls };
 }
 
-/** Application deps on the local tables; `share` may fail the way a killed request would; the clock may run ahead. */
+/** Application deps on the local tables; `share` (a draft's submission) may fail the way a killed request would; the clock may run ahead. */
 function applicationDeps(workflow: WorkflowEngine, failShares = 0, aheadMs = 0): ApplicationDeps {
   const catalogue = dynamoCatalogue(tables(), tableName('local', 'catalogue'));
   const registry = registryDeps();
   let failures = failShares;
   return {
-    store: dynamoApplications(tables(), { applications: APPLICATIONS, idempotency: tableName('local', 'idempotency') }),
+    store: dynamoApplications(tables(), {
+      applications: APPLICATIONS,
+      idempotency: tableName('local', 'idempotency'),
+      withSharing: sharingWriter(tables(), { registry: tableName('local', 'registry'), audit: tableName('local', 'audit') }),
+    }),
     catalogue: { getCurrent: (serviceId) => catalogue.getCurrent(serviceId), rollout: () => catalogue.getRollout() },
     registry: {
       shareForApplication: async (input) => {
@@ -60,6 +64,7 @@ function applicationDeps(workflow: WorkflowEngine, failShares = 0, aheadMs = 0):
         }
         return shareForApplication(registry, input);
       },
+      record: (subject) => registry.store.getRecord(subject.kind, subject.recordId),
       assistingConsent: () => Promise.reject(new Error('no assisted applications here')),
       liveConsents: async () => [],
       accountOf: (subject) => registry.store.getAccount(subject.kind, subject.recordId),
@@ -86,26 +91,40 @@ async function sharedFor(citizen: Awaited<ReturnType<typeof principalOf>>, appli
 }
 
 describe('a submission that fails after claiming its Idempotency-Key', () => {
-  it('is finished by the first retry once the first request is surely dead, sharing the data once', async () => {
+  it('leaves nothing behind when it dies before its one write; the retry submits once, sharing the data once', async () => {
     const citizen = await principalOf('citizen', ['citizen']);
     const { workflow, calls } = recordingWorkflow();
     const key = randomUUID();
-    await expect(submitApplication(applicationDeps(workflow, 1), citizen, VEHICLE, key, { requestId: 'r1' })).rejects.toThrow('injected');
-    // At once: the first request may still be running, so the retry is told to come back (409), and nothing is written.
-    await expect(submitApplication(applicationDeps(workflow), citizen, VEHICLE, key, { requestId: 'r2' })).rejects.toMatchObject({ status: 409, code: 'submission_in_progress' });
+    const deps = applicationDeps(workflow);
+    // The key's claim, the application, its event, the consents and the audited read are one transaction: killed before it, nothing is written.
+    const dying: ApplicationDeps = { ...deps, store: { ...deps.store, create: () => Promise.reject(new Error('injected: the function was killed before writing')) } };
+    await expect(submitApplication(dying, citizen, VEHICLE, key, { requestId: 'r1' })).rejects.toThrow('injected');
     expect(calls).toEqual([]);
-    // A few seconds later the draft is an orphan: the retry submits it.
-    const retried = await submitApplication(applicationDeps(workflow, 0, 5_000), citizen, VEHICLE, key, { requestId: 'r3' });
-    expect(retried).toMatchObject({ replayed: true, application: { status: 'submitted' } });
+    const retried = await submitApplication(deps, citizen, VEHICLE, key, { requestId: 'r2' });
+    expect(retried).toMatchObject({ replayed: false, application: { status: 'submitted', version: 2 } });
     const { applicationId } = retried.application;
     expect(calls).toEqual([['start', applicationId]]);
     expect(await eventTypes(applicationId)).toEqual(['ApplicationSubmitted']);
-    // A later try is a plain replay.
-    expect((await submitApplication(applicationDeps(workflow), citizen, VEHICLE, key, { requestId: 'r4' })).application).toMatchObject({ applicationId, status: 'submitted', version: 2 });
+    // A later try is a plain replay: the same application, as read back.
+    const replay = await submitApplication(deps, citizen, VEHICLE, key, { requestId: 'r3' });
+    expect(replay).toMatchObject({ replayed: true, application: { applicationId, status: 'submitted', version: 2 } });
+    expect(replay.application.timeline).toEqual(retried.application.timeline);
+    expect(calls).toEqual([['start', applicationId]]);
     const shared = await sharedFor(citizen, applicationId);
     expect(shared.consents.length).toBeGreaterThan(0);
     expect(new Set(shared.consents.map((consent) => consent.grantee.id)).size).toBe(shared.consents.length);
     expect(shared.reads).toHaveLength(1);
+  });
+
+  it('is answered, once written, though it died before starting the workflow (the reconciler starts it)', async () => {
+    const citizen = await principalOf('citizen', ['citizen']);
+    const key = randomUUID();
+    const dying = applicationDeps({ ...recordingWorkflow().workflow, start: () => Promise.reject(new Error('injected: killed before the workflow started')) });
+    await expect(submitApplication(dying, citizen, VEHICLE, key, {})).rejects.toThrow('injected');
+    const replay = await submitApplication(applicationDeps(recordingWorkflow().workflow), citizen, VEHICLE, key, {});
+    expect(replay).toMatchObject({ replayed: true, application: { status: 'submitted' } });
+    expect(await eventTypes(replay.application.applicationId)).toEqual(['ApplicationSubmitted']);
+    expect((await sharedFor(citizen, replay.application.applicationId)).reads).toHaveLength(1);
   });
 
   it('gives concurrent retries the submission or a 409 to come back, and the one application, started once', async () => {
@@ -149,14 +168,17 @@ describe('a decision whose run dies between the task and the application', () =>
     await until(`task ${taskId} opened`, async () => Boolean(await tasks.get(taskId)));
     const store = dynamoApplications(tables(), { applications: APPLICATIONS, idempotency: tableName('local', 'idempotency') });
     const { workflow, calls } = recordingWorkflow();
+    // A decision is now one write of the task and the application; the state left by a run of the earlier code
+    // (two writes, killed between them) is made here as that run left it: the task decided, the application not.
     const dying: TaskDeps = {
-      tasks,
-      applications: {
-        ...store,
-        save: async () => {
+      tasks: {
+        ...tasks,
+        saveWithApplication: async (task, expectedVersion) => {
+          await tasks.save(task, expectedVersion);
           throw new Error('injected: killed before the application was saved');
         },
       },
+      applications: store,
       workflow,
       calendar: localCalendar,
       now: () => new Date(),

@@ -130,6 +130,13 @@ describe('capacity units', () => {
     expect(verdicts(1, 'GET /v1/unbudgeted')[0]).toEqual(['GET /v1/unbudgeted', 'FAIL']);
     expect(capacitySection([journey({ read: 22, write: 110.1 })], [], budget).rows).toEqual([expect.objectContaining({ verdict: 'FAIL' })]);
   });
+
+  it('holds an operation to its DynamoDB calls per HTTP call, averaged, with no tolerance', () => {
+    const calls = (...counts: number[]) => counts.map((dbCalls): HttpCall => ({ label: 'POST /v1/applications', readCapacity: 1, writeCapacity: 10, dbCalls }));
+    const verdict = (...counts: number[]) =>
+      capacitySection([journey({ read: 20, write: 100 })], calls(...counts), { ...budget, maxDbCallsPerOperation: { 'POST /v1/applications': 4 } }).rows[0]!.verdict;
+    expect([verdict(4, 3, 3), verdict(5, 3), verdict(5, 4)]).toEqual(['ok', 'ok', 'FAIL']);
+  });
 });
 
 describe('verdicts and statistics', () => {

@@ -2,7 +2,7 @@
 // The application record is the truth: every change is one conditional write of the record together with
 // the domain events it causes (the outbox), which the stream publishes.
 import { ammanDate } from '../../shared/amman-time';
-import { addWorkingTime, type CalendarRules, workflowHours } from '../../shared/working-calendar';
+import { type CalendarRules } from '../../shared/working-calendar';
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { Application, ApplicationStatus, DomainEvent } from '../../../schemas/applications';
@@ -11,6 +11,8 @@ import type { Channel, ServiceCard } from '../../../schemas/services';
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { Conflict, Forbidden, HttpError, NotFound, VersionConflict } from '../../shared/errors';
 import type { StoredConsent } from '../../registry/domain/access';
+import type { StoredRecord } from '../../registry/domain/ports';
+import { planSharing, type SharingWrites } from '../../registry/domain/sharing';
 import type { RegistrySubject, Principal } from '../../shared/identity';
 import { recordSpecs } from '../../../schemas/registry';
 import { accountOf, type RequestContext } from '../../shared/identity';
@@ -20,6 +22,9 @@ import { applicantOf } from './applicant-of';
 import { checkAnswers } from './form';
 import { checkFileAnswers, type UploadReader } from './file-answers';
 import { applicationIdOf, newReference } from './reference';
+import { actorOf, expectedCompletion, sharingInput, submissionReads, submittedEvent, submittedFrom } from './submission';
+
+export { expectedCompletion };
 
 export type StoredApplication = Omit<Application, 'timeline'> & {
   /** Cognito sub of the account that owns it (the applicant), when they have one. */
@@ -64,8 +69,11 @@ export interface IdempotencyClaim {
 }
 
 export interface ApplicationStore extends UploadReader {
-  /** Creates the application with its events (and claims the idempotency key) in one transaction; KeyAlreadyUsed if claimed. */
-  create(application: StoredApplication, events: readonly TimelineEvent[], claim?: IdempotencyClaim): Promise<void>;
+  /**
+   * Creates the application with its events (and claims the idempotency key, and writes the registry sharing of a
+   * submission: consents and audit entries) in one transaction; KeyAlreadyUsed if claimed.
+   */
+  create(application: StoredApplication, events: readonly TimelineEvent[], claim?: IdempotencyClaim, sharing?: SharingWrites): Promise<void>;
   /** The application a short reference names (its normalized form). */
   findByReference(reference: string): Promise<string | undefined>;
   get(applicationId: string): Promise<StoredApplication | undefined>;
@@ -113,6 +121,8 @@ export interface RegistrySharing {
   }): Promise<Pick<StoredConsent, 'consentId' | 'expiresAt'>>;
   /** Those of the named consents that are live now. */
   liveConsents(subject: RegistrySubject, consentIds: readonly string[]): Promise<ReadonlyArray<Pick<StoredConsent, 'consentId' | 'grantee' | 'fields'>>>;
+  /** The applicant's registry record (read with the service card, in one round trip, by a submission). */
+  record(subject: RegistrySubject): Promise<StoredRecord | undefined>;
   /** The account (Cognito sub) of a registry record, if any. */
   accountOf(subject: RegistrySubject): Promise<string | undefined>;
   /** How the registry lists a person in a business: owner, representative, or not at all. */
@@ -142,11 +152,6 @@ export interface SubmitRequest {
   readonly bundleId?: string;
 }
 
-const actorOf = (principal: Principal) => ({
-  role: principal.role,
-  ...(principal.agencyId ? { agencyId: principal.agencyId } : {}),
-  ...(principal.serviceCentreId ? { serviceCentreId: principal.serviceCentreId } : {}),
-});
 
 export function bodyHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
@@ -163,13 +168,13 @@ export async function submitApplication(
   const hash = bodyHash(request);
   const claimKey = `${accountOf(principal)}#${idempotencyKey}`;
   const { applicant, ownerSub, representative } = await applicantOf(deps.registry, principal, request);
-  const card = await deps.catalogue.getCurrent(request.serviceId);
+  const mode = request.draft ? 'draft' : 'submit';
+  const { card, rollout, calendar, record } = await submissionReads(deps, request.serviceId, mode === 'submit' ? applicant : undefined);
   if (!card) {
     throw new NotFound('service_not_found', `No service with id ${request.serviceId}`);
   }
-  const mode = request.draft ? 'draft' : 'submit';
   if (mode === 'submit') {
-    await checkOpen(deps, card, applicant.kind, request.channel);
+    await checkOpen(deps, card, applicant.kind, request.channel, rollout);
     await checkFileAnswers(deps.store, card, request.answers, { principal, applicant });
   }
   const assisting = principal.role === 'frontline' ? await assistingConsentOf(deps, principal, applicant, card) : undefined;
@@ -200,15 +205,20 @@ export async function submitApplication(
     updatedAt: now.toISOString(),
     version: 1,
   };
-  // A submission is created as a draft first (claiming the key), then submitted: the timeline shows only the submission.
+  // A submission is created submitted, with the registry sharing, in one write that claims the key.
+  const sharing =
+    mode === 'submit'
+      ? planSharing(now, sharingInput(principal, application, card, context, assisting?.expiresAt), record)
+      : undefined;
+  const created0 = sharing && calendar ? submittedFrom(application, card, request.channel, { now, calendar }, sharing) : application;
   const events: TimelineEvent[] =
     mode === 'draft'
       ? [{ type: 'DraftSaved', eventId: ulid(), applicationId: application.applicationId, at: application.createdAt, by: actorOf(principal), serviceId: card.serviceId }]
-      : [];
+      : [submittedEvent(principal, created0, card)];
   let created: StoredApplication;
   try {
     const claim = { key: claimKey, bodyHash: hash, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_HOURS * 3600 };
-    created = await createWithReference(deps, application, events, claim, card.ownerAgencyId);
+    created = await createWithReference(deps, created0, events, claim, card.ownerAgencyId, sharing?.writes);
   } catch (error) {
     if (error instanceof KeyAlreadyUsed) {
       if (error.bodyHash !== hash) {
@@ -224,10 +234,12 @@ export async function submitApplication(
     }
     throw error;
   }
-  if (mode === 'draft') {
-    return { application: await view(deps, principal, created.applicationId), replayed: false };
+  if (mode === 'submit') {
+    // Written submitted: a crash before this start leaves it to the reconciler, as any unstarted submission.
+    await deps.workflow.start(workflowInput(created));
   }
-  return { application: await finishSubmission(deps, principal, created, card, request.channel, context, assisting?.expiresAt), replayed: false };
+  // What was just written is the whole partition: the view is made from it, not read back.
+  return { application: viewOf(await shownTo(deps, principal, created), events), replayed: false };
 }
 
 /** Creates the application; on the rare collision of its random short reference, with another one. */
@@ -237,11 +249,12 @@ async function createWithReference(
   events: readonly TimelineEvent[],
   claim: IdempotencyClaim,
   ownerAgencyId: string,
+  sharing?: SharingWrites,
 ): Promise<StoredApplication> {
   for (let attempt = 1; ; attempt += 1) {
     const candidate = attempt === 1 ? application : { ...application, reference: newReference(ownerAgencyId, Number(ammanDate(new Date(application.createdAt)).slice(0, 4))) };
     try {
-      await deps.store.create(candidate, events, claim);
+      await deps.store.create(candidate, events, claim, sharing);
       return candidate;
     } catch (error) {
       if (!(error instanceof ReferenceTaken) || attempt === 3) {
@@ -343,48 +356,10 @@ async function submit(
   context: RequestContext,
   until?: string,
 ): Promise<Application> {
-  const agencyIds = card.workflow.flatMap((stage) => stage.steps.map((step) => step.agencyId));
-  const { consentIds, prefill } = await deps.registry.shareForApplication({
-    subject: draft.applicant,
-    actor: principal,
-    agencyIds: [card.ownerAgencyId, ...agencyIds],
-    registryFields: card.requiredRegistryFields,
-    purpose: `application ${draft.applicationId}: ${card.name.en}`,
-    context,
-    scopeId: draft.applicationId,
-    ...(until ? { until } : {}),
-  });
+  const { consentIds, prefill } = await deps.registry.shareForApplication(sharingInput(principal, draft, card, context, until));
   const now = deps.now();
-  const submitted: StoredApplication = {
-    ...draft,
-    status: 'submitted',
-    channel,
-    serviceVersion: card.version,
-    prefill,
-    consentIds,
-    submittedAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    expectedCompletionDate: expectedCompletion(await deps.calendar(), now, card),
-    // A fee collected online: the bill (numbered after the application) is posted to the provider on submission.
-    ...(card.fees.paymentDue && draft.fees.payableJod > 0
-      ? { payment: { billNumber: draft.applicationId, amountFils: Math.round(draft.fees.payableJod * 1000), status: 'due' as const, due: card.fees.paymentDue } }
-      : {}),
-    version: draft.version + 1,
-  };
-  await saveOrConflict(deps, submitted, draft.version, [
-    {
-      type: 'ApplicationSubmitted',
-      eventId: ulid(),
-      applicationId: draft.applicationId,
-      at: submitted.submittedAt!,
-      by: actorOf(principal),
-      serviceId: card.serviceId,
-      serviceVersion: card.version,
-      channel,
-      payableJod: submitted.fees.payableJod,
-      expectedCompletionDate: submitted.expectedCompletionDate!,
-    },
-  ]);
+  const submitted = submittedFrom(draft, card, channel, { now, calendar: await deps.calendar() }, { consentIds, prefill });
+  await saveOrConflict(deps, submitted, draft.version, [submittedEvent(principal, submitted, card)]);
   await deps.workflow.start(workflowInput(submitted));
   return view(deps, principal, draft.applicationId);
 }
@@ -396,11 +371,6 @@ export function workflowInput(application: Pick<StoredApplication, 'applicationI
   };
 }
 
-/** The Amman date the citizen is promised: each stage takes its slowest step's SLA, counted in working time; stages follow one another. */
-export function expectedCompletion(calendar: CalendarRules, from: Date, card: Pick<ServiceCard, 'workflow'>): string {
-  return ammanDate(addWorkingTime(calendar, from, workflowHours(card.workflow)));
-}
-
 function feesOf(card: ServiceCard, channel: Channel) {
   const { amountJod, ePaymentDiscountPercent } = card.fees;
   const online = channel === 'portal' || channel === 'mobile' || channel === 'kiosk';
@@ -408,14 +378,20 @@ function feesOf(card: ServiceCard, channel: Channel) {
   return { amountJod, ePaymentDiscountPercent, payableJod };
 }
 
-export async function checkOpen(deps: ApplicationDeps, card: ServiceCard, applicantKind: RegistrySubject['kind'], channel: Channel): Promise<void> {
+export async function checkOpen(
+  deps: ApplicationDeps,
+  card: ServiceCard,
+  applicantKind: RegistrySubject['kind'],
+  channel: Channel,
+  rollout?: Readonly<Record<number, string>>,
+): Promise<void> {
   // A service under post-launch evaluation is live: evaluation happens while citizens use it.
   if (card.lifecycleStage !== 'launched' && card.lifecycleStage !== 'post-launch-evaluation') {
     throw new Conflict('service_not_launched', `${card.name.en} is not open for applications yet (stage: ${card.lifecycleStage})`, {
       lifecycleStage: card.lifecycleStage,
     });
   }
-  const opensOn = (await deps.catalogue.rollout())[card.rolloutPhase];
+  const opensOn = (rollout ?? (await deps.catalogue.rollout()))[card.rolloutPhase];
   const today = ammanDate(deps.now());
   if (!opensOn || opensOn > today) {
     throw new Conflict('phase_not_open', `${card.name.en} opens with rollout phase ${card.rolloutPhase}${opensOn ? ` on ${opensOn}` : ', not yet scheduled'}`, {

@@ -53,6 +53,15 @@ export interface TaskStore {
   putIfAbsent(task: Task): Promise<{ task: Task; created: boolean }>;
   /** Replaces the task if still at `expectedVersion`; TaskConflict otherwise. */
   save(task: Task, expectedVersion: number): Promise<void>;
+  /** The task and its application, in one read. */
+  getWithApplication(taskId: string): Promise<{ task?: Task; application?: StoredApplication }>;
+  /**
+   * Replaces the task (at `expectedVersion`) and the application (at `change.expectedVersion`, appending its
+   * events) in one write: TaskConflict when the task moved, VersionConflict when the application did.
+   */
+  saveWithApplication(task: Task, expectedVersion: number, change: { next: StoredApplication; expectedVersion: number; events: readonly DomainEvent[] }): Promise<void>;
+  /** Marks a decided task as told to the workflow, if it is still at its version; false if it moved. */
+  markDelivered(task: Task): Promise<boolean>;
   /** The agency's tasks with that status, oldest due first. */
   inbox(agencyId: string, status: TaskStatus, limit: number, after?: string): Promise<{ items: Task[]; last?: string }>;
   /** The agency's decided tasks whose decision the workflow was not told, decided before `decidedBefore`. */
@@ -146,9 +155,8 @@ export async function openTask(deps: TaskDeps, message: AgencyTaskMessage): Prom
 }
 
 /** A step of the officer's agency that exists but has not reached its inbox yet: 409 saying so, not "no such task". */
-async function refuseUnopenedStep(deps: TaskDeps, officer: Principal, taskId: string): Promise<void> {
+function refuseUnopenedStep(officer: Principal, taskId: string, application: StoredApplication | undefined): void {
   const split = taskId.lastIndexOf('.');
-  const application = split > 0 ? await deps.applications.get(taskId.slice(0, split)) : undefined;
   const stepId = taskId.slice(split + 1);
   const stageIndex = application?.stages.findIndex((stage) => stage.steps.some((step) => step.stepId === stepId && step.agencyId === officer.agencyId)) ?? -1;
   const step = application?.stages[stageIndex]?.steps.find((candidate) => candidate.stepId === stepId);
@@ -170,9 +178,9 @@ async function refuseUnopenedStep(deps: TaskDeps, officer: Principal, taskId: st
  * `request-info` puts the question to the applicant and holds the step (and its SLA) until they answer.
  */
 export async function decideTask(deps: TaskDeps, officer: Principal, taskId: string, decision: Decision | 'request-info', note: string | undefined) {
-  const task = await deps.tasks.get(taskId);
+  const { task, application } = await deps.tasks.getWithApplication(taskId);
   if (!task && officer.role === 'officer') {
-    await refuseUnopenedStep(deps, officer, taskId);
+    refuseUnopenedStep(officer, taskId, application);
   }
   if (!task || officer.role !== 'officer' || officer.agencyId !== task.agencyId) {
     throw new NotFound('task_not_found', `No task ${taskId} in your agency's inbox`);
@@ -203,7 +211,6 @@ export async function decideTask(deps: TaskDeps, officer: Principal, taskId: str
       decision === 'reject' ? 'A rejection needs a note the citizen can read' : 'A request for information needs the question, in the note',
     );
   }
-  const application = await deps.applications.get(task.applicationId);
   if (!application || terminalStatuses.includes(application.status)) {
     throw new Conflict('application_closed', `The application is ${application?.status ?? 'gone'}; there is nothing to decide`, { status: application?.status });
   }
@@ -212,8 +219,17 @@ export async function decideTask(deps: TaskDeps, officer: Principal, taskId: str
     decision === 'request-info'
       ? { ...task, status: 'info-requested', information: [...(task.information ?? []), { question: note!, askedAt: now }], version: task.version + 1 }
       : { ...task, status: 'decided', decision, ...(note ? { note } : {}), decidedAt: now, decidedBy: officer.sub, delivered: false, version: task.version + 1 };
+  const change =
+    decided.status === 'decided'
+      ? decisionChange(decided)
+      : (current: StoredApplication) => ({
+          next: { ...current, status: 'info-requested' as const, stages: withStep(current, task.stepId, (entry) => ({ ...entry, status: 'info-requested', question: note! })) },
+          events: [
+            { type: 'InformationRequested', eventId: ulid(), applicationId: task.applicationId, at: now, by: { role: 'officer', agencyId: task.agencyId }, stepId: task.stepId, agencyId: task.agencyId, taskId, question: note! } as DomainEvent,
+          ],
+        });
   try {
-    await deps.tasks.save(decided, task.version);
+    await saveTaskWithApplication(deps, decided, task.version, application, change);
   } catch (error) {
     if (error instanceof TaskConflict) {
       const winner = await deps.tasks.get(taskId);
@@ -222,19 +238,44 @@ export async function decideTask(deps: TaskDeps, officer: Principal, taskId: str
     throw error;
   }
   if (decided.status === 'decided') {
-    await recordDecision(deps, decided);
-  } else {
-    await updateApplication(deps, task.applicationId, (current) => ({
-      next: { ...current, status: 'info-requested', stages: withStep(current, task.stepId, (entry) => ({ ...entry, status: 'info-requested', question: note! })) },
-      events: [
-        { type: 'InformationRequested', eventId: ulid(), applicationId: task.applicationId, at: now, by: { role: 'officer', agencyId: task.agencyId }, stepId: task.stepId, agencyId: task.agencyId, taskId, question: note! },
-      ],
-    }));
-  }
-  if (decided.status === 'decided') {
     await deliver(deps, decided);
   }
   return decided;
+}
+
+/**
+ * The task's change and the application's change it causes, in one write; the application re-read and the
+ * change applied again when another change of it got there first.
+ */
+async function saveTaskWithApplication(
+  deps: TaskDeps,
+  task: Task,
+  expectedVersion: number,
+  read: StoredApplication,
+  change: (current: StoredApplication) => { next: StoredApplication; events: DomainEvent[] } | undefined,
+): Promise<void> {
+  let current: StoredApplication | undefined = read;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (!current) {
+      throw new Error(`application ${task.applicationId} disappeared`);
+    }
+    const result = change(current);
+    if (!result) {
+      await deps.tasks.save(task, expectedVersion);
+      return;
+    }
+    const next = { ...result.next, updatedAt: deps.now().toISOString(), version: current.version + 1 };
+    try {
+      await deps.tasks.saveWithApplication(task, expectedVersion, { next, expectedVersion: current.version, events: result.events });
+      return;
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) {
+        throw error;
+      }
+    }
+    current = await deps.applications.get(task.applicationId);
+  }
+  throw new Error(`application ${task.applicationId} kept changing; giving up after 10 attempts`);
 }
 
 /**
@@ -392,10 +433,15 @@ export async function closeOpenTasks(deps: TaskDeps, applicationId: string): Pro
  * outcome. Once: a step already decided (or cancelled) is left as it is, so a re-run records nothing twice.
  */
 async function recordDecision(deps: TaskDeps, task: Task): Promise<void> {
+  await updateApplication(deps, task.applicationId, decisionChange(task));
+}
+
+/** What recording a decided task changes on its application (nothing when the step is already decided). */
+function decisionChange(task: Task) {
   const decision = task.decision!;
   const at = task.decidedAt!;
   const by = { role: 'officer', agencyId: task.agencyId };
-  await updateApplication(deps, task.applicationId, (current) => {
+  return (current: StoredApplication): { next: StoredApplication; events: DomainEvent[] } | undefined => {
     const step = current.stages.flatMap((stage) => stage.steps).find((entry) => entry.stepId === task.stepId);
     if (!step || ['approved', 'rejected', 'cancelled'].includes(step.status)) {
       return undefined;
@@ -420,7 +466,7 @@ async function recordDecision(deps: TaskDeps, task: Task): Promise<void> {
       next: { ...current, stages, status: 'rejected', outcome: { decision: 'rejected', reason: task.note! } },
       events: [...assigned, taskDecided, { type: 'ApplicationRejected', eventId: ulid(), applicationId: current.applicationId, at, by, stepId: task.stepId, reason: task.note! }],
     };
-  });
+  };
 }
 
 /** The step's TaskAssigned, as the consumer records it when it opens the task. */
@@ -435,6 +481,10 @@ export async function deliver(deps: TaskDeps, task: Task): Promise<void> {
       ? deps.workflow.sendTaskSuccess(task.taskToken, { stepId: task.stepId, decision: 'approve' })
       : deps.workflow.sendTaskFailure(task.taskToken, 'Rejected', task.note ?? 'rejected'),
   );
+  if (task.status === 'decided' && !task.delivered && (await deps.tasks.markDelivered(task))) {
+    return;
+  }
+  // The task moved since it was read (a restarted execution's token, an escalation): mark what is there now.
   const current = await deps.tasks.get(task.taskId);
   if (current && current.status === 'decided' && !current.delivered) {
     await deps.tasks.save({ ...current, delivered: true, version: current.version + 1 }, current.version).catch((error) => {

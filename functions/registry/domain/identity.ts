@@ -1,5 +1,6 @@
-// Accounts: citizens and residents sign up against their registry record; operators create staff accounts.
-// The identity link written here (Cognito sub → role and scope) is what every scoped route trusts.
+// Accounts: the user directory port, confirming a sign-up (sign-up itself: sign-up.ts), staff accounts created by
+// operators, TOTP enrolment. The identity link (Cognito sub → role and scope), written for staff here and for
+// citizens by the post confirmation trigger, is what every scoped route trusts.
 import type { Role } from '../../../lib/platform/identity';
 import type { RecordKind } from '../../../schemas/registry';
 import { type AttemptCounter, spendAttempt } from '../../shared/attempts';

@@ -6,40 +6,62 @@ import { HttpError, VersionConflict } from '../../shared/errors';
 import type { RegistrySubject, Principal, RequestContext } from '../../shared/identity';
 import { assistingConsent, type NamedService, type StoredConsent, consentStatus, project } from './access';
 import { consentAudit } from './consents';
-import { type RegistryDeps, actorOf, subjectOf, auditContext } from './ports';
+import { type RegistryDeps, type StoredRecord, actorOf, subjectOf, auditContext } from './ports';
+import type { AuditEntry } from './audit-chain';
 
 /**
  * The registry side of an application: the applicant's consent to each agency that handles it (for this
  * application's purpose, for a year), and the fields the service needs, read once under it and audited.
  * Fields are named `<prefix>.<field>` (person., resident., business.); those of another kind are left to the form.
  */
-export async function shareForApplication(
-  deps: RegistryDeps,
-  input: {
-    readonly subject: RegistrySubject;
-    readonly actor: Principal;
-    readonly agencyIds: readonly string[];
-    readonly registryFields: readonly string[];
-    readonly purpose: string;
-    readonly context: RequestContext;
-    /** What the sharing is for (the application's ULID): sharing again for it is a no-op. */
-    readonly scopeId: string;
-    /** Last day the agencies' consents may run (an assisted application: the centre consent's own). */
-    readonly until?: string;
-  },
-): Promise<{ consentIds: string[]; prefill: Record<string, unknown> }> {
+export interface SharingInput {
+  readonly subject: RegistrySubject;
+  readonly actor: Principal;
+  readonly agencyIds: readonly string[];
+  readonly registryFields: readonly string[];
+  readonly purpose: string;
+  readonly context: RequestContext;
+  /** What the sharing is for (the application's ULID): sharing again for it is a no-op. */
+  readonly scopeId: string;
+  /** Last day the agencies' consents may run (an assisted application: the centre consent's own). */
+  readonly until?: string;
+}
+
+/** What sharing writes: each agency's consent with its audit entry, then the audited read of the fields. */
+export interface SharingWrites {
+  readonly grants: ReadonlyArray<{ readonly consent: StoredConsent; readonly audit: AuditEntry }>;
+  readonly read: AuditEntry;
+}
+
+export interface SharingPlan {
+  readonly consentIds: string[];
+  readonly prefill: Record<string, unknown>;
+  /** Absent when the service needs no field of the applicant's kind. */
+  readonly writes?: SharingWrites;
+}
+
+/** The fields of the applicant's kind the service needs (without prefix); none: nothing to share or read. */
+export function sharedFields(subject: RegistrySubject, registryFields: readonly string[]): string[] {
+  const spec = recordSpecs[subject.kind];
+  const prefix = `${spec.fieldPrefix}.`;
+  return registryFields.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)).filter((field) => field in spec.fields);
+}
+
+/**
+ * The sharing, computed from the applicant's record as read (nothing written): the caller writes
+ * `writes` (with the application, in one transaction) or `shareForApplication` does.
+ */
+export function planSharing(now: Date, input: SharingInput, record: StoredRecord | undefined): SharingPlan {
   const { subject } = input;
   const spec = recordSpecs[subject.kind];
   const prefix = `${spec.fieldPrefix}.`;
-  const fields = input.registryFields.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)).filter((field) => field in spec.fields);
+  const fields = sharedFields(subject, input.registryFields);
   if (fields.length === 0) {
     return { consentIds: [], prefill: {} };
   }
-  const record = await deps.store.getRecord(subject.kind, subject.recordId);
   if (!record) {
     throw new HttpError(422, 'no_registry_record', 'The applicant has no registry record to prefill from');
   }
-  const now = deps.now();
   const yearAhead = ammanDateAfter(now, 365);
   const expiresAt = input.until && input.until < yearAhead ? input.until : yearAhead;
   const grants = [...new Set(input.agencyIds)]
@@ -58,26 +80,36 @@ export async function shareForApplication(
       return { consent, audit: consentAudit(input.actor, consent, 'consent.grant', consent.createdAt, input.context) };
     });
   const consentIds = grants.map(({ consent }) => consent.consentId);
-  try {
-    await deps.store.grantConsents(grants, {
-      subject: subjectOf(subject.kind, subject.recordId),
-      action: 'registry.read',
-      at: now.toISOString(),
-      actor: actorOf(input.actor),
-      fields,
-      purpose: input.purpose,
-      ...(consentIds[0] ? { consentId: consentIds[0] } : {}),
-      ...auditContext(input.context),
-    });
-  } catch (error) {
-    // Shared already for this scope (a retried or concurrent submission of the same application): the
-    // consents and the read are on record once; the prefill is the same data.
-    if (!(error instanceof VersionConflict)) {
-      throw error;
+  const read: AuditEntry = {
+    subject: subjectOf(subject.kind, subject.recordId),
+    action: 'registry.read',
+    at: now.toISOString(),
+    actor: actorOf(input.actor),
+    fields,
+    purpose: input.purpose,
+    ...(consentIds[0] ? { consentId: consentIds[0] } : {}),
+    ...auditContext(input.context),
+  };
+  const data = project(record.data, fields);
+  return { consentIds, prefill: Object.fromEntries(Object.entries(data).map(([field, value]) => [`${prefix}${field}`, value])), writes: { grants, read } };
+}
+
+export async function shareForApplication(deps: RegistryDeps, input: SharingInput): Promise<{ consentIds: string[]; prefill: Record<string, unknown> }> {
+  const fields = sharedFields(input.subject, input.registryFields);
+  const record = fields.length === 0 ? undefined : await deps.store.getRecord(input.subject.kind, input.subject.recordId);
+  const { consentIds, prefill, writes } = planSharing(deps.now(), input, record);
+  if (writes) {
+    try {
+      await deps.store.grantConsents(writes.grants, writes.read);
+    } catch (error) {
+      // Shared already for this scope (a retried or concurrent submission of the same application): the
+      // consents and the read are on record once; the prefill is the same data.
+      if (!(error instanceof VersionConflict)) {
+        throw error;
+      }
     }
   }
-  const data = project(record.data, fields);
-  return { consentIds, prefill: Object.fromEntries(Object.entries(data).map(([field, value]) => [`${prefix}${field}`, value])) };
+  return { consentIds, prefill };
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
