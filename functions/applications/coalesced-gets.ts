@@ -1,6 +1,7 @@
 // A DynamoDB document client whose GetItem requests made together (in the same turn of the event loop, e.g.
 // under one Promise.all) go as one BatchGetItem: the submission reads its service card, the rollout schedule,
 // the working calendar and the applicant's record in one round trip through adapters that each send a GetCommand.
+import { HttpError } from '../shared/errors';
 import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand, type GetCommandInput } from '@aws-sdk/lib-dynamodb';
 
 interface Pending {
@@ -8,6 +9,9 @@ interface Pending {
   resolve(output: { Item?: Record<string, unknown> }): void;
   reject(error: unknown): void;
 }
+
+/** Unprocessed keys are asked again with backoff (25 ms doubling, at most 1 s), this many times in all. */
+const MAX_ATTEMPTS = 8;
 
 const sameKey = (key: Record<string, unknown>, item: Record<string, unknown>) => Object.entries(key).every(([name, value]) => item[name] === value);
 
@@ -59,6 +63,10 @@ async function batchGet(client: DynamoDBDocumentClient, batch: readonly Pending[
   }
   const found: Array<{ table: string; item: Record<string, unknown> }> = [];
   for (let attempt = 0; Object.keys(request).length > 0; attempt++) {
+    if (attempt === MAX_ATTEMPTS) {
+      // Throttled throughout: a retryable 503, never a 500.
+      throw new HttpError(503, 'service_unavailable', 'The data store is busy; try again shortly (with the same Idempotency-Key)');
+    }
     if (attempt > 0) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
     }
