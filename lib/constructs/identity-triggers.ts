@@ -2,7 +2,7 @@
 // registry tables by their fixed names and the tables' key by its alias, so the identity stack needs nothing from
 // the data stack (which deploys after it). The post confirmation trigger's AdminAddUserToGroup is a separate policy:
 // the pool names the function, so a grant the function itself depended on would be a cycle.
-import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { type UserPool, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -31,6 +31,7 @@ export class IdentityTriggers extends Construct {
     super(scope, id);
     const { config, userPool } = props;
     const key = Alias.fromAliasName(this, 'TableKey', tableKeyAlias(config));
+    const account = Token.isUnresolved(Stack.of(this).account) ? '<AWS::AccountId>' : Stack.of(this).account;
     const tables = Object.fromEntries(
       tableDefinitions.map((definition) => [
         definition.id,
@@ -50,7 +51,7 @@ export class IdentityTriggers extends Construct {
         });
         handler.bindTables(trigger.tables, tables);
         Validations.of(handler.role).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::arn:aws:kms:${Stack.of(this).region}:<AWS::AccountId>:key/*]`,
+          id: `AwsSolutions-IAM5[Resource::arn:aws:kms:${Stack.of(this).region}:${account}:key/*]`,
           reason: "The tables' key is named by its alias (the data stack deploys after this one): the grant holds only where kms:ResourceAliases is that alias",
         });
         if (trigger.addsToGroup) {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { AssetManifestArtifact } from 'aws-cdk-lib/cx-api';
 import cdkJson from '../../cdk.json';
+import { identityTriggers } from '../../lib/catalogue/identity-triggers';
 import { workers } from '../../lib/catalogue/workers';
 import { capabilities } from '../../lib/capabilities';
 import { stageConfig, stages } from '../../lib/config/stages';
@@ -53,7 +54,8 @@ test('unit tests stub bundling: every function asset is the unbundled repository
     return Object.values(files).map((file) => file.source.path);
   });
   const repositoryRoot = path.resolve(__dirname, '../..');
-  // Each region's capabilities and workers; in the primary region the reference loader and (dev) the demo loader.
-  expect(sources.filter((source) => source === repositoryRoot)).toHaveLength(2 * (capabilities.length + workers.length) + 2);
+  // Each region's capabilities, workers and user-pool triggers; in the primary region the reference loader and (dev)
+  // the demo loader.
+  expect(sources.filter((source) => source === repositoryRoot)).toHaveLength(2 * (capabilities.length + workers.length + identityTriggers.length) + 2);
   expect(sources.filter((source) => source.startsWith('asset.') && fs.existsSync(path.join(app.outdir, source, 'index.mjs')))).toEqual([]);
 });

@@ -90,10 +90,11 @@ describe.each(Object.keys(stages))('the whole %s app', (stage) => {
     expect(synthesized.stackNames.filter((name) => name.includes('/'))).toHaveLength(2 * (apiDomains.length + 4));
     const dynamoDb = synthesized.statements().filter((statement) => (statement.actions ?? []).some((action) => action.startsWith('dynamodb:')));
     expect(dynamoDb.length).toBeGreaterThan(0);
-    // A table of the data stack, a replica by name, or a replica's stream as the DR workers' reader (the workflows'
-    // stack's, or the audit checkpoints' for the audit table's stream) got it at deployment.
+    // A table of the data stack, a table by name (a replica, or either region's table for the user pool's triggers,
+    // whose identity stacks deploy before the data stack), or a replica's stream as the DR workers' reader (the
+    // workflows' stack's, or the audit checkpoints' for the audit table's stream) got it at deployment.
     const table = new RegExp(
-      `^(\\{Khidma-${stage}-Data/\\w+Table\\w+\\.(Stream)?Arn\\}|arn:aws:dynamodb:${config.drRegion}:\\*:table/khidma-${stage}-\\w+|\\{Khidma-${stage}-DrApi/\\w+/(Workers\\w+|Audit)ReplicaStreamArn\\w+\\.Table\\.LatestStreamArn\\})(/index/\\w+)?$`,
+      `^(\\{Khidma-${stage}-Data/\\w+Table\\w+\\.(Stream)?Arn\\}|arn:aws:dynamodb:(${config.drRegion}|${config.primaryRegion}):\\*:table/khidma-${stage}-\\w+|\\{Khidma-${stage}-DrApi/\\w+/(Workers\\w+|Audit)ReplicaStreamArn\\w+\\.Table\\.LatestStreamArn\\})(/index/\\w+)?$`,
     );
     for (const resource of dynamoDb.flatMap((statement) => statement.resources)) {
       expect(resource).toMatch(table);

@@ -98,7 +98,9 @@ export class ErrorCodeScanner {
     const statements: ts.Node[] = [];
     for (const statement of source.statements) {
       if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) {
-        const target = ts.isStringLiteral(statement.moduleSpecifier!) ? resolve(file, statement.moduleSpecifier.text) : undefined;
+        // `export { a, b }` of local names has no module specifier: nothing to follow.
+        const specifier = statement.moduleSpecifier;
+        const target = specifier && ts.isStringLiteral(specifier) ? resolve(file, specifier.text) : undefined;
         if (!target) {
           continue;
         }
