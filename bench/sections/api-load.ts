@@ -137,10 +137,13 @@ async function openTaskIds(client: CloudClient, keys: ReadonlyArray<{ pk: string
   return (Responses[tableName('local', 'applications')] ?? []).filter((item) => item.task?.status === 'open').map((item) => item.task.taskId as string);
 }
 
+/** Whole requests a second, but a tenth below 10 (a short run of a few slow requests is not "0 req/s"). */
+const perSecond = (figure: RateFigure) => (figure.perSecond < 10 ? figure.perSecond.toFixed(1) : String(Math.round(figure.perSecond)));
+
 const rawRow = (figure: RateFigure, when: string, connections: number): Row => ({
   section: 'API',
   item: figure.name,
-  measured: `${Math.round(figure.perSecond)} req/s`,
+  measured: `${perSecond(figure)} req/s`,
   budget: '',
   verdict: 'info',
   note: `p50 ${ms(figure.p50)}, p99 ${ms(figure.p99)}, ${figure.requests} calls from ${connections} concurrent SDK loops; ${when}; the reference for the ratios below`,
@@ -162,7 +165,7 @@ function endpointRow(figure: RateFigure & { readonly reference: string }, option
   return {
     section: 'API',
     item: figure.name,
-    measured: `${Math.round(figure.perSecond)} req/s (${Math.round(figure.ratio! * 100)}% of ${figure.reference.replace(/^DynamoDB Local | \(raw\)$/g, '')})`,
+    measured: `${perSecond(figure)} req/s (${Math.round(figure.ratio! * 100)}% of ${figure.reference.replace(/^DynamoDB Local | \(raw\)$/g, '')})`,
     budget: wanted.join(', '),
     // Errors are judged even in a smoke run; rates and latencies only in a full one.
     verdict: !errorsJudged ? 'FAIL' : judge(checks.every(Boolean), options.judged),

@@ -68,7 +68,10 @@ test('no section failed to finish', () => {
 test('measures what it meters: capacity of a submission, transitions of the workflow, each load run answered', () => {
   expect(rows.find((row) => row.item === 'POST /v1/applications' && row.section === 'Capacity')?.measured).toMatch(/[1-9][\d.]* WCU/);
   expect(Number(rows.find((row) => row.item === 'Step Functions transitions per application')?.measured)).toBeGreaterThan(0);
-  expect(rows.filter((row) => row.section === 'API' && !/^0 req\/s/.test(row.measured))).toHaveLength(rows.filter((row) => row.section === 'API').length);
+  // Answered at all, counted from the row's own tally: a run of one slow request rounds to "0 req/s" and still answered.
+  const answered = rows.filter((row) => row.section === 'API').map((row) => ({ item: row.item, answered: Number(/(\d+) (?:requests|calls)\b/.exec(row.note ?? '')?.[1] ?? 0) }));
+  expect(answered.length).toBeGreaterThan(0);
+  expect(answered.filter((run) => run.answered === 0)).toEqual([]);
 });
 
 test('judges cold loads against a reference measured in the same run that makes the same AWS calls, and each read against its own raw request', () => {
