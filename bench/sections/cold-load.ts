@@ -179,9 +179,23 @@ export function clientsOf(bundle: string): string[] {
   return Object.entries(markers).filter(([, marker]) => text.includes(marker)).map(([name]) => name);
 }
 
+/**
+ * `npm run test:future` moves every process's clock (test/support/shift-clock.cjs): the cold starts' too, or the
+ * data the shifted local cloud wrote (a rollout phase opened "today") would lie in their future. Function and
+ * reference alike, so the ratio is unchanged.
+ */
+function withClockShift(env: Record<string, string>): Record<string, string> {
+  const days = process.env.KHIDMA_CLOCK_SHIFT_DAYS;
+  if (!days) {
+    return env;
+  }
+  const shift = `--require=${path.resolve(__dirname, '../../test/support/shift-clock.cjs')}`;
+  return { ...env, KHIDMA_CLOCK_SHIFT_DAYS: days, NODE_OPTIONS: [env.NODE_OPTIONS, shift].filter(Boolean).join(' ') };
+}
+
 function runChild(args: readonly string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, [child, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const process_ = spawn(process.execPath, [child, ...args], { env: withClockShift(env), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     process_.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
     process_.once('error', reject);
