@@ -39,6 +39,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       faults: { type: 'boolean', default: false },
       out: { type: 'string' },
       seed: { type: 'string', default: String(Date.now() % 100_000) },
+      // A partial run for working on a few functions: `--functions get-service,verify-document --out /tmp/r.json`.
+      functions: { type: 'string' },
     },
   });
   const smoke = values.smoke ?? false;
@@ -59,10 +61,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       poison: { applications: 2 },
     };
   }
+  const functions = values.functions?.split(',').map((id) => id.trim()).filter(Boolean);
   return {
     ...base,
     resultsFile,
-    writeReport: !values.out,
+    // Only a whole run rewrites PERFORMANCE.md.
+    writeReport: !values.out && !functions,
+    functions,
     coldRuns: 11,
     loadSeconds: 8,
     journeys: 3,
