@@ -35,7 +35,8 @@ export interface BenchCloud {
   stop(): Promise<void>;
 }
 
-export async function startBenchCloud(options: { dataDir: string; visibilityTimeoutMs: number }): Promise<BenchCloud> {
+/** `catalogueCacheSeconds`: '0' unless given (figures per call are cache misses); the volume section runs it as deployed. */
+export async function startBenchCloud(options: { dataDir: string; visibilityTimeoutMs: number; catalogueCacheSeconds?: string }): Promise<BenchCloud> {
   const meter = new Meter();
   const stoppers: Array<() => Promise<void> | void> = [captureOutput(meter)];
   const stop = async () => {
@@ -55,7 +56,7 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
     await enrolDemoTotp(cognito.endpoint, identity, demoUsers.filter((user) => user.group !== 'citizen'), totpFile);
     // As the local cloud sets it, with the catalogue cache off (figures per call are cache misses) and
     // Powertools' default log level (unset in the deployed functions).
-    configureLambdaEnvironment({ stage: STAGE, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity, catalogueCacheSeconds: '0', logLevel: 'INFO' });
+    configureLambdaEnvironment({ stage: STAGE, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity, catalogueCacheSeconds: options.catalogueCacheSeconds ?? '0', logLevel: 'INFO' });
     await seed(subs);
     cognito.attachTriggers(await loadTriggerHandlers(root));
     const { dynamo } = await import('../../functions/shared/dynamo');

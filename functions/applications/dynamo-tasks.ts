@@ -1,22 +1,34 @@
 // DynamoDB adapter of agency tasks (table `applications`).
 //
 //   TASK#<applicationId>.<stepId>   META   the task (gsi2: INBOX#<agencyId>#<status> / <dueAt>#<taskId>; a decision
-//                                          the workflow has not been told yet is under INBOX#<agencyId>#undelivered)
+//                                          the workflow has not been told yet is under INBOX#<agencyId>#undelivered;
+//                                          an open task the SLA sweep escalated sorts first, as !<dueAt>#<taskId>)
+//
+// The escalated tasks' "!" keeps them in the inbox (oldest due first: they are the oldest) but out of the SLA
+// sweep's key range, which starts at the first digit: the sweep reads the tasks that came due and nothing else,
+// however many escalated tasks wait in an inbox.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { VersionConflict } from '../shared/errors';
 import type { StoredApplication } from './domain/applications';
 import { type Task, TaskConflict, type TaskStore } from './domain/tasks';
 import { applicationSaveItems } from './dynamo-applications';
 
-const item = (task: Task) => ({
+/** The task's item (and its inbox index keys). */
+export const taskItem = (task: Task) => ({
   pk: `TASK#${task.taskId}`,
   sk: 'META',
   version: task.version,
   gsi2pk: `INBOX#${task.agencyId}#${task.status === 'decided' && task.delivered === false ? 'undelivered' : task.status}`,
-  gsi2sk: `${task.dueAt}#${task.taskId}`,
+  gsi2sk: `${task.status === 'open' && task.escalatedAt ? ESCALATED : ''}${task.dueAt}#${task.taskId}`,
   task,
 });
+const item = taskItem;
+
+/** Sorts before every date: an escalated open task's inbox key starts with it. */
+const ESCALATED = '!';
+/** The lowest key a task not yet escalated can have (dates start with a digit). */
+const FIRST_DUE = '0';
 
 /** A put of the task, refused unless the stored one is at `expectedVersion`. */
 const versioned = (tableName: string, task: Task, expectedVersion: number) => ({
@@ -31,19 +43,26 @@ export function dynamoTasks(client: DynamoDBDocumentClient, tableName: string): 
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: `TASK#${taskId}`, sk: 'META' }, ConsistentRead: true }));
     return Item?.task as Task | undefined;
   };
-  /** Tasks of one inbox partition (and sort-key condition) that pass `filter`, a page of at most `limit` read. */
+  /** Up to `limit` tasks of one inbox partition (and sort-key condition) that pass `filter`, reading on past filtered pages. */
   const tasksWhere = async (pk: string, where: { key?: string; filter: string; values: Record<string, unknown> }, limit: number) => {
-    const { Items = [] } = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: `gsi2pk = :pk${where.key ? ` AND ${where.key}` : ''}`,
-        FilterExpression: where.filter,
-        ExpressionAttributeValues: { ':pk': pk, ...where.values },
-        Limit: limit,
-      }),
-    );
-    return Items.map((entry) => entry.task as Task);
+    const found: Task[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: `gsi2pk = :pk${where.key ? ` AND ${where.key}` : ''}`,
+          FilterExpression: where.filter,
+          ExpressionAttributeValues: { ':pk': pk, ...where.values },
+          Limit: limit - found.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      found.push(...(page.Items ?? []).map((entry) => entry.task as Task));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && found.length < limit);
+    return found;
   };
   return {
     get,
@@ -89,13 +108,14 @@ export function dynamoTasks(client: DynamoDBDocumentClient, tableName: string): 
         }),
       );
       const items = Items.map((entry) => entry.task as Task);
-      const last = items.at(-1);
-      return { items, ...(LastEvaluatedKey && last ? { last: `${last.dueAt}#${last.taskId}` } : {}) };
+      const last = Items.at(-1)?.gsi2sk;
+      return { items, ...(LastEvaluatedKey && last ? { last: String(last) } : {}) };
     },
     undelivered: (agencyId, decidedBefore, limit) =>
       tasksWhere(`INBOX#${agencyId}#undelivered`, { filter: 'task.decidedAt < :before', values: { ':before': decidedBefore } }, limit),
     overdue: (agencyId, dueBefore, limit) =>
-      tasksWhere(`INBOX#${agencyId}#open`, { key: 'gsi2sk < :before', filter: 'attribute_not_exists(task.escalatedAt)', values: { ':before': dueBefore } }, limit),
+      // Escalated tasks are keyed below the range; the filter is for those escalated before they were.
+      tasksWhere(`INBOX#${agencyId}#open`, { key: 'gsi2sk BETWEEN :due AND :before', filter: 'attribute_not_exists(task.escalatedAt)', values: { ':due': FIRST_DUE, ':before': dueBefore } }, limit),
   };
 }
 
