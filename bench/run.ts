@@ -27,6 +27,7 @@ import { type JourneyFigures, runJourney } from './sections/journey';
 import { countNotifications } from './sections/notifications';
 import { poisonMessage } from './sections/poison';
 import { duplicateStorm } from './sections/storm';
+import { volumeOptions, volumeSection } from './sections/volume';
 import { startAwsStub } from './harness/aws-stub';
 import { startRecorder } from './harness/recorder';
 
@@ -96,6 +97,10 @@ async function runSections(collector: Collector, options: BenchOptions, scratch:
   await harness.stop();
   clouds.harness = undefined;
   await childSections(collector, await child, options);
+  if (options.main) {
+    // Two local clouds of its own (the bulk data stays out of the other sections).
+    await collector.section('volume', () => volumeSection(volumeOptions(options.smoke), budgets.volume, scratch));
+  }
   const dr = options.faults ? options.dr : undefined;
   if (dr) {
     // The drill starts two local clouds of its own: the child one stops first.
