@@ -150,7 +150,7 @@ export function* plannedItems(templates: { active: Template; approved: Template 
   }
 }
 
-/** `count` cards more, copies of the seeded ones under new ids and names, saved as an operator's edit saves them. */
+/** `count` cards more, copies of the seeded ones under ids, names and descriptions of their own, saved as an operator's edit saves them. */
 export async function loadCards(deps: Pick<CatalogueDeps, 'catalogue'>, count: number, parallel: number): Promise<number> {
   const [summaries, agencies] = await Promise.all([deps.catalogue.listSummaries(), deps.catalogue.listAgencies()]);
   const seeded = (await Promise.all(summaries.map((summary) => deps.catalogue.getCurrent(summary.serviceId)))).filter((card): card is ServiceCard => card !== undefined);
@@ -158,10 +158,12 @@ export async function loadCards(deps: Pick<CatalogueDeps, 'catalogue'>, count: n
   const worker = async () => {
     for (let index = next++; index < count; index = next++) {
       const source = seeded[index % seeded.length]!;
+      // Names and descriptions of their own: a search for a seeded card's words finds as many cards at every size.
       const card: ServiceCard = {
         ...source,
-        serviceId: `${source.serviceId}-v${index}`,
-        name: { ar: `${source.name.ar} ${index}`, en: `${source.name.en} ${index}` },
+        serviceId: `volume-service-${index}`,
+        name: { ar: `خدمة رقم ${index}`, en: `Service number ${index}` },
+        description: { ar: `وصف الخدمة رقم ${index}`, en: `Description of service number ${index}` },
         version: 1,
       };
       await deps.catalogue.saveVersion(card, storedSummary(card, agencies), 0);

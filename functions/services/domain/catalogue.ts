@@ -16,6 +16,7 @@ import { BadRequest, Conflict, NotFound, VersionConflict } from '../../shared/er
 import { decodeCursor, encodeCursor, fingerprint } from '../../shared/cursor';
 import { allowedNextStages, canMove } from './lifecycle';
 import { priorityScore } from './priority';
+import { candidates, catalogueIndex } from './catalogue-index';
 import { documentTerms, matchRank, normalizeText, noSynonyms, queryTokens, type SearchFields, type Synonyms } from './search';
 import { workingDaysOf, workingDaysText, workflowHours } from '../../shared/working-calendar';
 
@@ -91,19 +92,35 @@ export async function listServices(
   const filterPrint = fingerprint(filters);
   const after = cursor ? decodeCursor(cursor, filterPrint, isSortKey) : undefined;
   const tokens = filters.q ? queryTokens(filters.q, synonyms) : [];
-  const ranked = summaries
-    .filter((summary) => matchesFilters(summary, filters))
-    .map((summary) => ({ summary, rank: tokens.length ? matchRank(tokens, searchFields(summary, synonyms)) : 0 }))
-    .filter((entry): entry is { summary: StoredSummary; rank: number } => entry.rank !== undefined)
-    .map(({ summary, rank }) => ({ summary, key: sortKey(rank, summary) }))
-    .sort((a, b) => compareKeys(a.key, b.key))
-    .filter((entry) => !after || compareKeys(entry.key, after) > 0);
-  const page = ranked.slice(0, limit);
+  const index = catalogueIndex(summaries, synonyms, (summary) => searchFields(summary, synonyms), { key: (summary) => sortKey(0, summary), compare: compareKeys });
+  // Without a query, the index's order is the listing's: read it until the page is full.
+  const ordered = tokens.length
+    ? candidates(index, tokens)
+        .filter((summary) => matchesFilters(summary, filters))
+        .map((summary) => ({ summary, key: sortKey(matchRank(tokens, searchFields(summary, synonyms))!, summary) }))
+        .sort((a, b) => compareKeys(a.key, b.key))
+    : index.ordered;
+  const { page, more } = pageOf(ordered, limit, (entry) => (!after || compareKeys(entry.key, after) > 0) && (tokens.length > 0 || matchesFilters(entry.summary, filters)));
   const last = page.at(-1);
   return {
     items: page.map((entry) => publicSummary(entry.summary)),
-    ...(ranked.length > limit && last ? { nextCursor: encodeCursor(last.key, filterPrint) } : {}),
+    ...(more && last ? { nextCursor: encodeCursor(last.key, filterPrint) } : {}),
   };
+}
+
+/** The first `limit` entries that pass `keep`, and whether another one does. */
+function pageOf<T>(entries: Iterable<T>, limit: number, keep: (entry: T) => boolean): { page: T[]; more: boolean } {
+  const page: T[] = [];
+  for (const entry of entries) {
+    if (!keep(entry)) {
+      continue;
+    }
+    if (page.length === limit) {
+      return { page, more: true };
+    }
+    page.push(entry);
+  }
+  return { page, more: false };
 }
 
 export async function getService(deps: CatalogueDeps, serviceId: string, version?: number): Promise<ServiceCard> {
