@@ -3,7 +3,7 @@
 // a network round trip in AWS, so this is latency a citizen or an officer feels. Information: the two routes
 // on the hot path are judged by the Capacity rows (bench/budgets.json maxDbCallsPerOperation).
 import type { Invocation } from '../harness/meter';
-import type { Row, SectionResult } from '../rows';
+import { median, ms as millis, percentile, type Row, type SectionResult } from '../rows';
 
 export interface WriteRouteCalls {
   readonly route: string;
@@ -14,6 +14,8 @@ export interface WriteRouteCalls {
   readonly dbCalls?: number;
   readonly maxDbCalls?: number;
   readonly writeCapacity?: number;
+  /** Wall time of the served calls, and the part spent waiting on DynamoDB (p50 of each call's sum). */
+  readonly ms?: { readonly p50: number; readonly p99: number; readonly dbP50: number };
   /** Per refused call: a refusal should cost few round trips and write nothing. */
   readonly refusedDbCalls?: number;
   readonly refusedWriteCapacity?: number;
@@ -40,12 +42,19 @@ export function writeRouteCalls(invocations: readonly Invocation[]): WriteRouteC
         dbCalls: average(served, (call) => call.dbCalls),
         maxDbCalls: served.length ? Math.max(...served.map((call) => call.dbCalls)) : undefined,
         writeCapacity: average(served, (call) => call.writeCapacity),
+        ms: served.length ? timing(served) : undefined,
         refusedDbCalls: average(refused, (call) => call.dbCalls),
         refusedWriteCapacity: average(refused, (call) => call.writeCapacity),
       };
     })
     .sort((a, b) => a.route.localeCompare(b.route));
 }
+
+const timing = (calls: readonly Invocation[]) => ({
+  p50: round(median(calls.map((call) => call.ms))),
+  p99: round(percentile(calls.map((call) => call.ms), 99)),
+  dbP50: round(median(calls.map((call) => call.dbMs))),
+});
 
 export function writeCallsSection(invocations: readonly Invocation[]): SectionResult<WriteRouteCalls[]> {
   const routes = writeRouteCalls(invocations);
@@ -57,6 +66,7 @@ export function writeCallsSection(invocations: readonly Invocation[]): SectionRe
     verdict: 'info',
     note: [
       route.served ? `${route.writeCapacity} WCU per call, ${route.served} served` : undefined,
+      route.ms ? `in-process, one at a time: p50 ${millis(route.ms.p50)}, p99 ${millis(route.ms.p99)}, of which DynamoDB p50 ${millis(route.ms.dbP50)}` : undefined,
       route.refused ? `${route.refused} refused: ${route.refusedDbCalls} DynamoDB calls and ${route.refusedWriteCapacity} WCU each` : undefined,
     ]
       .filter(Boolean)

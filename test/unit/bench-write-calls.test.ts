@@ -2,7 +2,7 @@
 import type { Invocation } from '../../bench/harness/meter';
 import { writeCallsSection, writeRouteCalls } from '../../bench/sections/write-calls';
 
-const call = (label: string, status: number, dbCalls: number, writeCapacity = 0, kind: Invocation['kind'] = 'http'): Invocation => ({
+const call = (label: string, status: number, dbCalls: number, writeCapacity = 0, kind: Invocation['kind'] = 'http', ms = 10): Invocation => ({
   fn: 'f',
   kind,
   label,
@@ -11,23 +11,24 @@ const call = (label: string, status: number, dbCalls: number, writeCapacity = 0,
   writeCapacity,
   readCapacity: 0,
   failedConditionalWrites: 0,
-  ms: 1,
+  ms,
   childMs: 0,
+  dbMs: ms / 2,
   done: true,
 });
 
 test('averages served calls per write route, keeps refusals apart, and leaves reads and workers out', () => {
   const routes = writeRouteCalls([
     call('POST /v1/applications', 201, 3, 20),
-    call('POST /v1/applications', 201, 4, 22),
+    call('POST /v1/applications', 201, 4, 22, 'http', 30),
     call('POST /v1/applications', 409, 1),
     call('GET /v1/services', 200, 1),
     call('POST /v1/tasks/{taskId}/decision', 200, 3, 10),
     call('worker', 200, 9, 9, 'worker'),
   ]);
   expect(routes).toEqual([
-    { route: 'POST /v1/applications', served: 2, refused: 1, dbCalls: 3.5, maxDbCalls: 4, writeCapacity: 21, refusedDbCalls: 1, refusedWriteCapacity: 0 },
-    { route: 'POST /v1/tasks/{taskId}/decision', served: 1, refused: 0, dbCalls: 3, maxDbCalls: 3, writeCapacity: 10, refusedDbCalls: undefined, refusedWriteCapacity: undefined },
+    { route: 'POST /v1/applications', served: 2, refused: 1, dbCalls: 3.5, maxDbCalls: 4, writeCapacity: 21, ms: { p50: 20, p99: 30, dbP50: 10 }, refusedDbCalls: 1, refusedWriteCapacity: 0 },
+    { route: 'POST /v1/tasks/{taskId}/decision', served: 1, refused: 0, dbCalls: 3, maxDbCalls: 3, writeCapacity: 10, ms: { p50: 10, p99: 10, dbP50: 5 }, refusedDbCalls: undefined, refusedWriteCapacity: undefined },
   ]);
 });
 
