@@ -28,6 +28,7 @@ import { countNotifications } from './sections/notifications';
 import { poisonMessage } from './sections/poison';
 import { duplicateStorm } from './sections/storm';
 import { volumeOptions, volumeSection } from './sections/volume';
+import { writeCallsSection } from './sections/write-calls';
 import { startAwsStub } from './harness/aws-stub';
 import { startRecorder } from './harness/recorder';
 
@@ -140,6 +141,8 @@ async function inProcessSections(collector: Collector, harness: BenchCloud, depl
   await collector.section('capacity', async () => capacitySection(journeys, calls, budgets.capacity));
   await collector.section('cost', async () => costSection(last, deployment, prices, budgets.cost, { emails: notifications.emails / journeys.length, sms: notifications.sms / journeys.length }, !options.smoke));
   await collector.section('coldLoad', () => coldLoadSection(harness, client, deployment, bundles.data, last.applicationId, options));
+  // After the cold-load tour, which called the routes the journeys do not.
+  await collector.section('writePath', async () => writeCallsSection(harness.meter.invocations));
 }
 
 async function coldLoadSection(harness: BenchCloud, client: CloudClient, deployment: Deployment, bundles: readonly BundleFigure[], applicationId: string, options: BenchOptions) {

@@ -1,9 +1,10 @@
 // The volume section's bulk loader: applications cloned from real ones (a submission the local cloud took and
 // ran to its first agencies' inboxes, and one it approved), their items rebuilt by the stores' own item builders
-// (applicationItem, taskItem: the same keys and index entries the handlers write), written by parallel
+// (applicationItem, formPut, taskItem: the same keys and index entries the handlers write), written by parallel
 // BatchWriteItem into the real tables (lib/platform/tables.ts, created by local/dynamodb.ts); and service cards
 // saved through the catalogue store as an operator's edit saves them.
 import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type FixedPart, FORM_SK, formPut, joinApplication } from '../../functions/applications/application-items';
 import { applicationItem } from '../../functions/applications/dynamo-applications';
 import { taskItem } from '../../functions/applications/dynamo-tasks';
 import type { StoredApplication } from '../../functions/applications/domain/applications';
@@ -27,7 +28,7 @@ export interface Template {
 export async function captureTemplate(client: DynamoDBDocumentClient, applicationId: string): Promise<Template> {
   const table = tableName('local', 'applications');
   const { Items = [] } = await client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `APP#${applicationId}` } }));
-  const application = Items.find((item) => item.sk === 'META')!.application as StoredApplication;
+  const application = joinedApplication(Items);
   const steps = application.stages.flatMap((stage) => stage.steps.map((step) => step.stepId));
   const tasks = await Promise.all(steps.map(async (stepId) => (await client.send(new GetCommand({ TableName: table, Key: { pk: `TASK#${applicationId}.${stepId}`, sk: 'META' } }))).Item));
   const reference = (await client.send(new GetCommand({ TableName: table, Key: { pk: `REF#${application.reference}`, sk: 'REF' } }))).Item;
@@ -47,6 +48,10 @@ export interface Clone {
   readonly escalateDue: number;
 }
 
+/** The application its META and FORM items hold (application-items.ts). */
+const joinedApplication = (items: readonly Item[]): StoredApplication =>
+  joinApplication(items.find((item) => item.sk === 'META')!, items.find((item) => item.sk === FORM_SK)?.fixed as FixedPart | undefined);
+
 const replaceAll = (text: string, from: string, to: string) => (from ? text.split(from).join(to) : text);
 
 /** The clone's items: ids, applicant, times and agencies replaced, index keys rebuilt by the stores' builders. */
@@ -65,9 +70,14 @@ export function cloneItems(template: Template, clone: Clone): Item[] {
   }
   const shift = clone.createdAt - template.at;
   json = json.replace(ISO, (at) => new Date(Date.parse(at) + shift).toISOString());
-  return (JSON.parse(json) as Item[]).map((item) => {
+  const items = JSON.parse(json) as Item[];
+  const cloned = joinedApplication(items.filter((item) => String(item.pk).startsWith('APP#')));
+  return items.map((item) => {
     if (item.sk === 'META' && item.application) {
-      return applicationItem(item.application as StoredApplication);
+      return applicationItem(cloned);
+    }
+    if (item.sk === FORM_SK) {
+      return formPut(tableName('local', 'applications'), cloned).Put!.Item!;
     }
     if (item.sk === 'META' && item.task) {
       const task = item.task as Task;
