@@ -1,6 +1,6 @@
 // The SLA sweep reads the tasks that came due, not the inbox: an agency's open inbox holding many tasks the sweep
 // already escalated (and many not yet due) costs it nothing; a task that came due is still escalated, once.
-// Against the local cloud's DynamoDB Local; the items each Query read are counted from its answers (ScannedCount).
+// Against the local cloud's DynamoDB Local; the items each Query of the inbox index read are counted from its answers (ScannedCount).
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoApplications } from '../../functions/applications/dynamo-applications';
@@ -14,14 +14,14 @@ import { localCalendar } from '../support/calendar';
 const applications = tableName('local', 'applications');
 const HOUR = 3_600_000;
 
-/** A document client on the local cloud's DynamoDB that tallies the items its Queries read. */
+/** A document client on the local cloud's DynamoDB that tallies the items its Queries of the inbox index read (the sweep's search; not its reads of each escalated task's application). */
 function countingClient() {
   const client = DynamoDBDocumentClient.from(localDynamoDbClient(cloudState().dynamoDbEndpoint));
   const tally = { queries: 0, itemsRead: 0 };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const result = await next(args);
-      if (context.commandName === 'QueryCommand') {
+      if (context.commandName === 'QueryCommand' && (args.input as { IndexName?: string }).IndexName === 'gsi2') {
         tally.queries += 1;
         tally.itemsRead += (result.output as { ScannedCount?: number }).ScannedCount ?? 0;
       }
