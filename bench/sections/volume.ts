@@ -112,16 +112,22 @@ async function timeReads(small: { client: CloudClient; figures: VolumeCloudFigur
 export async function volumeSection(options: VolumeOptions, budget: VolumeBudget, scratch: string): Promise<SectionResult> {
   const clouds: { small?: Running; large?: Running } = {};
   try {
-    progress(`volume: a local cloud with ${options.small} applications`);
-    clouds.small = await startCloud(path.join(scratch, 'volume-small'), options.small, 0, options.due);
-    progress(`volume: a local cloud with ${options.large} applications and ${options.cards} service cards`);
-    clouds.large = await startCloud(path.join(scratch, 'volume-large'), options.large, options.cards, options.due);
-    const small = { client: new CloudClient(clouds.small.figures.address), figures: clouds.small.figures };
-    const large = { client: new CloudClient(clouds.large.figures.address), figures: clouds.large.figures };
+    progress(`volume: local clouds with ${options.small} and with ${options.large} applications (${options.cards} service cards), started together`);
+    const [small, large] = await Promise.allSettled([
+      startCloud(path.join(scratch, 'volume-small'), options.small, 0, options.due),
+      startCloud(path.join(scratch, 'volume-large'), options.large, options.cards, options.due),
+    ]);
+    clouds.small = small.status === 'fulfilled' ? small.value : undefined;
+    clouds.large = large.status === 'fulfilled' ? large.value : undefined;
+    if (!clouds.small || !clouds.large) {
+      throw [small, large].flatMap((result) => (result.status === 'rejected' ? [result.reason as Error] : []))[0]!;
+    }
+    const atSmall = { client: new CloudClient(clouds.small.figures.address), figures: clouds.small.figures };
+    const atLarge = { client: new CloudClient(clouds.large.figures.address), figures: clouds.large.figures };
     progress('volume: timing the reads at both sizes');
-    const timed = await timeReads(small, large, options);
-    small.client.close();
-    large.client.close();
+    const timed = await timeReads(atSmall, atLarge, options);
+    atSmall.client.close();
+    atLarge.client.close();
     return { rows: rowsOf(clouds.small.figures, clouds.large.figures, timed, options, budget), data: { small: clouds.small.figures, large: clouds.large.figures, reads: timed } };
   } finally {
     await Promise.all([stopCloud(clouds.small), stopCloud(clouds.large)]);
@@ -171,12 +177,12 @@ function rowsOf(small: VolumeCloudFigures, large: VolumeCloudFigures, timed: Rea
 }
 
 /**
- * Full run: 1,000 and 200,000 applications, 3,000 cards; smoke: 50 and 500, 100 cards (the sweeps' reads judged).
+ * Full run: 1,000 and 200,000 applications, 3,000 cards; smoke: 20 and 200, 50 cards (the sweeps' reads judged).
  * `BENCH_VOLUME=small,large[,cards]` sets the sizes (e.g. a 20,000 load to time before the real one).
  */
 export function volumeOptions(smoke: boolean, override = process.env.BENCH_VOLUME): VolumeOptions {
   const base = smoke
-    ? { small: 50, large: 500, cards: 100, due: 3, rounds: 2, perRound: 5, judgeTimes: false }
+    ? { small: 20, large: 200, cards: 50, due: 2, rounds: 2, perRound: 5, judgeTimes: false }
     : { small: 1_000, large: 200_000, cards: 3_000, due: 20, rounds: 10, perRound: 20, judgeTimes: true };
   const [small, large, cards] = (override ?? '').split(',').map(Number);
   return { ...base, ...(small && large ? { small, large } : {}), ...(cards ? { cards } : {}) };
