@@ -60,16 +60,22 @@ export function transactionPutUnits(
     if (other) {
       add(other.TableName, units(itemSize(marshalled({ ...(Update?.ExpressionAttributeValues ?? {}), ...other.Key }))));
     }
-    if (!Put) continue;
-    const item = marshalled(Put.Item);
-    add(Put.TableName, units(itemSize(item)));
-    const definition = definitionOf(Put.TableName, stage);
-    for (const index of definition?.indexes ?? []) {
-      if (!item[index.partitionKey.name] || (index.sortKey && !item[index.sortKey.name])) continue;
-      const keys = [definition!.partitionKey.name, definition!.sortKey?.name, index.partitionKey.name, index.sortKey?.name].filter((name): name is string => Boolean(name));
-      const projected = index.projection === 'all' ? item : Object.fromEntries(Object.entries(item).filter(([name]) => keys.includes(name) || index.projection.includes(name)));
-      add(`${Put.TableName} ${index.name}`, units(itemSize(projected)));
+    if (Put) {
+      addPut(Put, stage, add);
     }
   }
   return totals;
+}
+
+/** A put's units in its table and in each index it adds an entry to (the entry sized by the index's projection). */
+function addPut(put: NonNullable<TransactItem['Put']>, stage: string, add: (key: string, value: number) => void): void {
+  const item = marshalled(put.Item);
+  add(put.TableName, units(itemSize(item)));
+  const definition = definitionOf(put.TableName, stage);
+  for (const index of definition?.indexes ?? []) {
+    if (!item[index.partitionKey.name] || (index.sortKey && !item[index.sortKey.name])) continue;
+    const keys = [definition!.partitionKey.name, definition!.sortKey?.name, index.partitionKey.name, index.sortKey?.name].filter((name): name is string => Boolean(name));
+    const projected = index.projection === 'all' ? item : Object.fromEntries(Object.entries(item).filter(([name]) => keys.includes(name) || index.projection.includes(name)));
+    add(`${put.TableName} ${index.name}`, units(itemSize(projected)));
+  }
 }
