@@ -140,7 +140,7 @@ async function inProcessSections(collector: Collector, harness: BenchCloud, depl
 async function coldLoadSection(harness: BenchCloud, client: CloudClient, deployment: Deployment, bundles: readonly BundleFigure[], applicationId: string, options: BenchOptions) {
   const perRun = await tour(harness, client, options.coldRuns);
   const functions = deployment.functions.filter((fn) => bundles.some((figure) => figure.id === fn.id));
-  const events = await coldEvents(harness, client, functions, options.coldRuns, applicationId, perRun);
+  const events = await coldEvents(harness, client, functions, { runs: options.coldRuns, applicationId, perRun });
   const stub = await startAwsStub();
   const { address } = harness;
   const recorder = await startRecorder(address.dynamoDbEndpoint);

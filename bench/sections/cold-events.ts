@@ -37,7 +37,12 @@ export async function tour(cloud: BenchCloud, client: CloudClient, runs = 1): Pr
   return perRun;
 }
 
-export async function coldEvents(cloud: BenchCloud, client: CloudClient, functions: readonly BenchFunction[], runs: number, applicationId: string, perRun: PerRunEvents = new Map()): Promise<Map<string, ColdEvent>> {
+export async function coldEvents(
+  cloud: BenchCloud,
+  client: CloudClient,
+  functions: readonly BenchFunction[],
+  { runs, applicationId, perRun = new Map() }: { runs: number; applicationId: string; perRun?: PerRunEvents },
+): Promise<Map<string, ColdEvent>> {
   const events = new Map<string, ColdEvent>();
   for (const fn of functions) {
     const recorded = cloud.meter.samples.get(fn.id);

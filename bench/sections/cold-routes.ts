@@ -103,7 +103,8 @@ export async function routeTour(client: CloudClient, runs: number, log: (line: s
   };
   const stamp = Date.now().toString(36);
 
-  await catalogueRoutes(client, call, tourAndRuns, many, perRun, stamp, runs);
+  const tour: Tour = { client, call, tourAndRuns, many, perRun, stamp, runs };
+  await catalogueRoutes(tour);
   await registryRoutes(client, call, tourAndRuns, many, perRun);
   await applicationRoutes(client, call, tourAndRuns, many, perRun);
   await engagementRoutes(client, call, tourAndRuns, many);
@@ -114,8 +115,17 @@ export async function routeTour(client: CloudClient, runs: number, log: (line: s
 type Caller = (id: string, request: Call) => Promise<ApiAnswer>;
 type TourAndRuns = (id: string, name: string, values: readonly string[], request: (value: string) => Call) => Promise<void>;
 type Many = <T>(make: (index: number) => Promise<T>) => Promise<T[]>;
+interface Tour {
+  readonly client: CloudClient;
+  readonly call: Caller;
+  readonly tourAndRuns: TourAndRuns;
+  readonly many: Many;
+  readonly perRun: Map<string, PerRun>;
+  readonly stamp: string;
+  readonly runs: number;
+}
 
-async function catalogueRoutes(client: CloudClient, call: Caller, tourAndRuns: TourAndRuns, many: Many, perRun: Map<string, PerRun>, stamp: string, runs: number) {
+async function catalogueRoutes({ client, call, tourAndRuns, many, perRun, stamp, runs }: Tour) {
   await call('list-service-versions', { path: `/v1/services/${SERVICE_ID}/versions?limit=5` });
   // A new service per run; the path names it.
   const newServices = Array.from({ length: runs + 1 }, (_, index) => `cold-new-${stamp}-${index}`);
