@@ -138,8 +138,8 @@ async function inProcessSections(collector: Collector, harness: BenchCloud, depl
 }
 
 async function coldLoadSection(harness: BenchCloud, client: CloudClient, deployment: Deployment, bundles: readonly BundleFigure[], applicationId: string, options: BenchOptions) {
-  const perRun = await tour(harness, client, options.coldRuns);
   const functions = deployment.functions.filter((fn) => bundles.some((figure) => figure.id === fn.id));
+  const perRun = await tour(harness, client, options.coldRuns, (id) => functions.some((fn) => fn.id === id));
   const events = await coldEvents(harness, client, functions, { runs: options.coldRuns, applicationId, perRun });
   const stub = await startAwsStub();
   const { address } = harness;

@@ -24,14 +24,14 @@ const userOf: Record<string, string> = { citizen: 'citizen', officer: 'officer-d
  * Calls every GET route without path parameters once, cancels an application, then calls every other route with a
  * token of its role and real data (cold-routes.ts), so every function has a recorded event that does its work.
  */
-export async function tour(cloud: BenchCloud, client: CloudClient, runs = 1): Promise<PerRunEvents> {
+export async function tour(cloud: BenchCloud, client: CloudClient, runs = 1, wanted?: (id: string) => boolean): Promise<PerRunEvents> {
   for (const { route } of capabilities.filter((capability) => capability.route.method === 'GET' && !capability.route.path.includes('{'))) {
     await client.call(route.path, route.access === 'public' ? undefined : userOf[route.access[0]!]);
   }
   const { body } = await client.submit();
   await until('the cancelled application to be in progress', async () => ((await client.status(body.applicationId)) === 'in-progress' ? true : undefined));
   await client.call(`/v1/applications/${body.applicationId}/cancel`, 'citizen', { method: 'POST', body: {} });
-  const perRun = await routeTour(client, runs);
+  const perRun = await routeTour(client, runs, wanted);
   // The cancellation and the complaints reach their event workers through the stream.
   await cloud.meter.quiet(1_000);
   return perRun;

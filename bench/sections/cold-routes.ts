@@ -79,7 +79,20 @@ const onePerRun = (name: string, values: readonly string[]): PerRun => (event, r
 const freshKey: PerRun = (event) => ({ ...event, headers: { ...event.headers, 'idempotency-key': randomUUID() } });
 
 /** The tour: the capability ids it gave an event, and how each run's event differs where it must. */
-export async function routeTour(client: CloudClient, runs: number, log: (line: string) => void = () => undefined): Promise<Map<string, PerRun>> {
+/** The functions each part of the tour gives an event; a part runs only when one of them is cold-loaded. */
+const parts = {
+  catalogue: ['list-service-versions', 'put-service', 'change-service-stage', 'put-calendar', 'put-search-synonyms', 'create-staff', 'start-totp-enrolment', 'verify-totp-enrolment', 'list-life-events'],
+  registry: ['create-registry-record', 'update-registry-record', 'read-registry-record', 'grant-consent', 'revoke-consent', 'query-audit', 'verify-audit'],
+  applications: ['update-draft', 'submit-draft', 'submit-bundle', 'get-bundle', 'rate-application'],
+  engagement: [
+    ...['file-complaint', 'get-complaint', 'respond-to-complaint', 'rate-complaint-resolution', 'notify-complaint-events', 'mark-notification-read', 'put-notification-preferences'],
+    ...['verify-document', 'get-document-pdf', 'revoke-document', 'create-upload', 'get-upload', 'get-kpi-report', 'set-kpi-target', 'create-consultation', 'get-consultation'],
+    ...['put-my-consultation-comment', 'list-consultation-comments', 'hide-consultation-comment', 'publish-consultation-response', 'answer-survey'],
+  ],
+  operations: ['list-queues', 'redrive-queue', 'get-rollout', 'set-phase-date', 'move-service-to-phase'],
+};
+
+export async function routeTour(client: CloudClient, runs: number, wanted: (id: string) => boolean = () => true, log: (line: string) => void = () => undefined): Promise<Map<string, PerRun>> {
   const perRun = new Map<string, PerRun>();
   const call = async (id: string, request: Call) => {
     // A route that answers HTML or a PDF recorded its event all the same; the client reads only JSON.
@@ -104,11 +117,12 @@ export async function routeTour(client: CloudClient, runs: number, log: (line: s
   const stamp = Date.now().toString(36);
 
   const tour: Tour = { client, call, tourAndRuns, many, perRun, stamp, runs };
-  await catalogueRoutes(tour);
-  await registryRoutes(client, call, tourAndRuns, many, perRun);
-  await applicationRoutes(client, call, tourAndRuns, many, perRun);
-  await engagementRoutes(client, call, tourAndRuns, many);
-  await operationsRoutes(client, call, perRun);
+  const needed = (part: keyof typeof parts) => parts[part].some(wanted);
+  await (needed('catalogue') && catalogueRoutes(tour));
+  await (needed('registry') && registryRoutes(client, call, tourAndRuns, many, perRun));
+  await (needed('applications') && applicationRoutes(client, call, tourAndRuns, many, perRun));
+  await (needed('engagement') && engagementRoutes(client, call, tourAndRuns, many));
+  await (needed('operations') && operationsRoutes(client, call, perRun));
   return perRun;
 }
 
