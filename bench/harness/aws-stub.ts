@@ -71,7 +71,8 @@ function answerFor(target: string, body: string, url: string): Answer {
     case 'GetPublicKey':
       return json({ KeyId: input.KeyId, KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY', SigningAlgorithms: ['ECDSA_SHA_256'], PublicKey: kmsKey.publicKey.export({ format: 'der', type: 'spki' }).toString('base64') });
     case 'Sign':
-      // MessageType DIGEST: the message is the SHA-256 digest already; a signature of it is well-formed DER all the same.
+      // MessageType DIGEST: Node signs whole messages only, so this signs the digest hashed once more: not the
+      // signature KMS would give, but well-formed DER of the same size, which is all a cold start's signer reads.
       return json({ KeyId: input.KeyId, SigningAlgorithm: 'ECDSA_SHA_256', Signature: sign('sha256', Buffer.from(String(input.Message ?? ''), 'base64'), kmsKey.privateKey).toString('base64') });
     case 'Publish':
       return { type: 'text/xml', body: `<PublishResponse><PublishResult><MessageId>${randomUUID()}</MessageId></PublishResult></PublishResponse>` };
