@@ -64,6 +64,14 @@ function answerFor(target: string, body: string, url: string): Answer {
       return json({ FailedEntryCount: 0, Entries: (input.Entries ?? []).map(() => ({ EventId: randomUUID() })) });
     case 'GetQueueUrl':
       return json({ QueueUrl: `${url}/000000000000/${input.QueueName}` });
+    case 'GetQueueAttributes': {
+      // An empty queue: its ARN (a redrive needs it) and zero of every count asked for.
+      const name = String(input.QueueUrl ?? '').split('/').at(-1);
+      const asked: string[] = input.AttributeNames ?? [];
+      return json({ Attributes: Object.fromEntries(asked.map((attribute) => [attribute, attribute === 'QueueArn' ? `arn:aws:sqs:me-central-1:000000000000:${name}` : '0'])) });
+    }
+    case 'StartMessageMoveTask':
+      return json({ TaskHandle: randomUUID() });
     case 'SendMessage':
       return json({ MessageId: randomUUID(), MD5OfMessageBody: md5(String(input.MessageBody ?? '')) });
     case 'SendEmail':
