@@ -27,6 +27,7 @@ import { type JourneyFigures, runJourney } from './sections/journey';
 import { countNotifications } from './sections/notifications';
 import { poisonMessage } from './sections/poison';
 import { duplicateStorm } from './sections/storm';
+import { writeCallsSection } from './sections/write-calls';
 import { startAwsStub } from './harness/aws-stub';
 import { startRecorder } from './harness/recorder';
 
@@ -135,6 +136,8 @@ async function inProcessSections(collector: Collector, harness: BenchCloud, depl
   await collector.section('capacity', async () => capacitySection(journeys, calls, budgets.capacity));
   await collector.section('cost', async () => costSection(last, deployment, prices, budgets.cost, { emails: notifications.emails / journeys.length, sms: notifications.sms / journeys.length }, !options.smoke));
   await collector.section('coldLoad', () => coldLoadSection(harness, client, deployment, bundles.data, last.applicationId, options));
+  // After the cold-load tour, which called the routes the journeys do not.
+  await collector.section('writePath', async () => writeCallsSection(harness.meter.invocations));
 }
 
 async function coldLoadSection(harness: BenchCloud, client: CloudClient, deployment: Deployment, bundles: readonly BundleFigure[], applicationId: string, options: BenchOptions) {

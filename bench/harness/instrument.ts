@@ -1,5 +1,6 @@
 // Instruments the in-process local cloud for the meter: ReturnConsumedCapacity on the handlers' DynamoDB client,
 // every handler the local queues and bus bind wrapped as an invocation, and the handlers' log output counted.
+import { performance } from 'node:perf_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { platformQueueName, type Worker, workers as catalogue } from '../../lib/catalogue/workers';
@@ -33,11 +34,13 @@ export function meterDynamoDb(client: DynamoDBDocumentClient, meter: Meter, stag
       const input = args.input as Record<string, unknown>;
       input.ReturnConsumedCapacity = 'INDEXES';
       const usage = meter.usage();
+      const invocation = meter.current();
       usage.dbCalls += 1;
       meter.touch();
       if (kind === 'write') {
         countOutboxWrite(meter, input);
       }
+      const started = performance.now();
       try {
         const result = await next(args);
         const transaction = Array.isArray(input.TransactItems) ? transactionPutUnits(input.TransactItems as never, stage) : undefined;
@@ -50,6 +53,10 @@ export function meterDynamoDb(client: DynamoDBDocumentClient, meter: Meter, stag
           usage.writeCapacity += 1;
         }
         throw error;
+      } finally {
+        if (invocation) {
+          invocation.dbMs += performance.now() - started;
+        }
       }
     },
     { step: 'initialize', name: 'benchConsumedCapacity', priority: 'low' },

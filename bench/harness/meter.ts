@@ -20,6 +20,8 @@ export interface Invocation extends Usage {
   /** Wall time, then the time of nested invocations (the local bus runs subscribers inside the publisher). */
   ms: number;
   childMs: number;
+  /** Milliseconds spent waiting on DynamoDB (each call's round trip, summed: parallel calls count each). */
+  dbMs: number;
   status?: number;
   done: boolean;
 }
@@ -49,7 +51,7 @@ export class Meter {
 
   async track<T>(fn: string, kind: Invocation['kind'], run: () => Promise<T>, label?: string): Promise<T> {
     const parent = this.current();
-    const invocation: Invocation = { fn, kind, label, parent, ms: 0, childMs: 0, done: false, ...emptyUsage() };
+    const invocation: Invocation = { fn, kind, label, parent, ms: 0, childMs: 0, dbMs: 0, done: false, ...emptyUsage() };
     this.invocations.push(invocation);
     this.touch();
     const started = performance.now();

@@ -1,8 +1,9 @@
 // DynamoDB adapter of applications (table `applications`) and idempotency claims (table `idempotency`).
 //
-//   APP#<id>   META                 the application (gsi1: APPLICANT#<kind>:<id> / <createdAt>#<id>, projecting
+//   APP#<id>   META                 the application as it changes (gsi1: APPLICANT#<kind>:<id> / <createdAt>#<id>, projecting
 //                                   status and the list's summary; gsi2 while submitted and not decided:
 //                                   ACTIVE / <submittedAt>#<id>, keys only, for the reconciler)
+//   APP#<id>   FORM                 what is fixed once it is submitted (answers, prefill, ...: application-items.ts)
 //   APP#<id>   EVT#<version>#<n>    its domain events: the timeline and the outbox the stream publishes
 //   REF#<ref>  REF                  { applicationId }: the short reference, claimed with the application
 //   UPLOAD#<id> UPLOAD              { upload }: an uploaded document (functions/uploads), read here by submissions
@@ -15,8 +16,8 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { changesFixedPart, type FixedPart, FORM_SK, formPut, joinApplication, splitApplication, type TransactItem, writtenWhole } from './application-items';
 import {
   type ApplicationStore,
   type ApplicationSummary,
@@ -34,7 +35,7 @@ import { uploadKey } from '../uploads/domain/records';
 import { queryAll } from '../shared/query-all';
 import type { SharingWrites } from '../registry/domain/sharing';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem };
 
 const appPk = (applicationId: string) => `APP#${applicationId}`;
 
@@ -52,7 +53,9 @@ export const applicationItem = (application: StoredApplication) => ({
     // Sparse: only applications whose workflow should be running are in the reconciler's index.
     // Keyed by submission, which never changes: saving the application again leaves its index entry alone.
     ...(isActive(application) ? { gsi2pk: 'ACTIVE', gsi2sk: `${application.submittedAt ?? application.createdAt}#${application.applicationId}` } : {}),
-    application,
+    // Its fixed part is in the FORM item (application-items.ts); `fixedApart` tells this META from one written whole.
+    application: splitApplication(application).changing,
+    fixedApart: true,
   });
 
 /** The puts of an application's new domain events (the outbox), each refused if its key exists. */
@@ -66,18 +69,42 @@ export const eventPuts = (tableName: string, application: StoredApplication, eve
       },
     }));
 
-/** The replacement of the application at `expectedVersion` with its events, as transaction items. */
-export const applicationSaveItems = (tableName: string, application: StoredApplication, expectedVersion: number, events: readonly TimelineEvent[]): TransactItem[] => [
-  {
-    Put: {
-      TableName: tableName,
-      Item: applicationItem(application),
-      ConditionExpression: 'version = :expected',
-      ExpressionAttributeValues: { ':expected': expectedVersion },
+/**
+ * The replacement of the application at `expectedVersion` with its events, as transaction items: its FORM too when
+ * the save changes it (or `withForm`); otherwise the META is refused unless it was written apart from a FORM.
+ */
+export const applicationSaveItems = (tableName: string, application: StoredApplication, expectedVersion: number, events: readonly TimelineEvent[], withForm = false): TransactItem[] => {
+  const form = withForm || changesFixedPart(application, events);
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: applicationItem(application),
+        ConditionExpression: form ? 'version = :expected' : 'version = :expected AND attribute_exists(fixedApart)',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
     },
-  },
-  ...eventPuts(tableName, application, events),
-];
+    ...(form ? [formPut(tableName, application)] : []),
+    ...eventPuts(tableName, application, events),
+  ];
+};
+
+/** Runs a save's transaction (the application's items from `at`), again with the FORM when a META written whole refused it. */
+export async function sendSave(client: DynamoDBDocumentClient, items: (withForm: boolean) => TransactItem[], at: number, expectedVersion: number): Promise<void> {
+  try {
+    await client.send(new TransactWriteCommand({ TransactItems: items(false) }));
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException) || !writtenWhole(error.CancellationReasons?.[at] as never, expectedVersion)) {
+      throw error;
+    }
+    await client.send(new TransactWriteCommand({ TransactItems: items(true) }));
+  }
+}
+
+/** The application of a META item and the FORM item beside it. */
+const applicationOf = (meta: Record<string, unknown> | undefined, form: Record<string, unknown> | undefined) =>
+  meta ? joinApplication(meta, form?.fixed as FixedPart | undefined) : undefined;
 
 export function dynamoApplications(
   client: DynamoDBDocumentClient,
@@ -109,9 +136,9 @@ export function dynamoApplications(
   const metaItem = applicationItem;
   const eventItems = (application: StoredApplication, events: readonly TimelineEvent[]) => eventPuts(tables.applications, application, events);
 
-  /** Items of these keys, consistently read (BatchGetItem, unprocessed keys retried), `attribute` of each. */
-  async function getItems<T>(allKeys: readonly { pk: string; sk: string }[], attribute: string): Promise<T[]> {
-    const found: T[] = [];
+  /** Items of these keys, consistently read (BatchGetItem, unprocessed keys retried). */
+  async function getItems(allKeys: readonly { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
     for (let offset = 0; offset < allKeys.length; offset += 100) {
       let keys: Record<string, unknown>[] | undefined = allKeys.slice(offset, offset + 100);
       for (let attempt = 0; keys?.length; attempt++) {
@@ -119,7 +146,7 @@ export function dynamoApplications(
           await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
         }
         const page: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [tables.applications]: { Keys: keys, ConsistentRead: true } } }));
-        found.push(...(page.Responses?.[tables.applications] ?? []).map((item) => item[attribute] as T));
+        found.push(...(page.Responses?.[tables.applications] ?? []));
         keys = page.UnprocessedKeys?.[tables.applications]?.Keys;
       }
     }
@@ -128,7 +155,9 @@ export function dynamoApplications(
 
   /** META items of these partitions. */
   async function getMany(pks: readonly string[]): Promise<StoredApplication[]> {
-    const found = await getItems<StoredApplication>(pks.map((pk) => ({ pk, sk: 'META' })), 'application');
+    const items = await getItems(pks.flatMap((pk) => [{ pk, sk: 'META' }, { pk, sk: FORM_SK }]));
+    const of = (pk: string, sk: string) => items.find((item) => item.pk === pk && item.sk === sk);
+    const found = pks.flatMap((pk) => applicationOf(of(pk, 'META'), of(pk, FORM_SK)) ?? []);
     return found.sort((a, b) => `${a.updatedAt}#${a.applicationId}`.localeCompare(`${b.updatedAt}#${b.applicationId}`));
   }
 
@@ -150,7 +179,7 @@ export function dynamoApplications(
 
   return {
     // The uploads `file` answers name (UPLOAD#<id> / UPLOAD, written by functions/uploads): one batch read.
-    getUploads: (uploadIds) => getItems(uploadIds.map(uploadKey), 'upload'),
+    getUploads: async (uploadIds) => (await getItems(uploadIds.map(uploadKey))).map((item) => item.upload as never),
     async create(application, events, claim, sharing) {
       const items: TransactItem[] = [
         ...(claim
@@ -165,6 +194,7 @@ export function dynamoApplications(
             ]
           : []),
         { Put: { TableName: tables.applications, Item: metaItem(application), ConditionExpression: 'attribute_not_exists(pk)' } },
+        formPut(tables.applications, application),
         ...eventItems(application, events),
       ];
       const referenceAt = items.length;
@@ -204,17 +234,23 @@ export function dynamoApplications(
     },
 
     async get(applicationId) {
-      const { Item } = await client.send(new GetCommand({ TableName: tables.applications, Key: { pk: appPk(applicationId), sk: 'META' }, ConsistentRead: true }));
-      return Item?.application as StoredApplication | undefined;
+      // FORM and META, one Query (the events sort before them): read units of their sizes together, not each rounded up.
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tables.applications,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :form AND :meta',
+          ProjectionExpression: 'sk, version, summary, application, #fixed',
+          ExpressionAttributeNames: { '#fixed': 'fixed' },
+          ExpressionAttributeValues: { ':pk': appPk(applicationId), ':form': FORM_SK, ':meta': 'META' },
+          ConsistentRead: true,
+        }),
+      );
+      return applicationOf(Items.find((item) => item.sk === 'META'), Items.find((item) => item.sk === FORM_SK));
     },
 
     async save(application, expectedVersion, events) {
       try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: applicationSaveItems(tables.applications, application, expectedVersion, events),
-          }),
-        );
+        await sendSave(client, (withForm) => applicationSaveItems(tables.applications, application, expectedVersion, events, withForm), 0, expectedVersion);
       } catch (error) {
         if (error instanceof TransactionCanceledException) {
           throw new VersionConflict(`application ${application.applicationId} moved past version ${expectedVersion}`);
@@ -228,14 +264,14 @@ export function dynamoApplications(
       const items = await queryAll(client, {
         TableName: tables.applications,
         KeyConditionExpression: 'pk = :pk',
-        // Only what the view is made of: not the index keys, nor the list's summary copy.
-        ProjectionExpression: 'sk, application, #event',
-        ExpressionAttributeNames: { '#event': 'event' },
+        // Only what the view is made of (the summary and version complete META's `application`), not the index keys.
+        ProjectionExpression: 'sk, version, summary, application, #event, #fixed',
+        ExpressionAttributeNames: { '#event': 'event', '#fixed': 'fixed' },
         ExpressionAttributeValues: { ':pk': appPk(applicationId) },
         ConsistentRead: true,
       });
       return {
-        application: items.find((item) => item.sk === 'META')?.application as StoredApplication | undefined,
+        application: applicationOf(items.find((item) => item.sk === 'META'), items.find((item) => item.sk === FORM_SK)),
         events: items.filter((item) => String(item.sk).startsWith('EVT#')).map((item) => item.event as TimelineEvent),
       };
     },

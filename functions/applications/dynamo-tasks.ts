@@ -3,11 +3,12 @@
 //   TASK#<applicationId>.<stepId>   META   the task (gsi2: INBOX#<agencyId>#<status> / <dueAt>#<taskId>; a decision
 //                                          the workflow has not been told yet is under INBOX#<agencyId>#undelivered)
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { VersionConflict } from '../shared/errors';
 import type { StoredApplication } from './domain/applications';
 import { type Task, TaskConflict, type TaskStore } from './domain/tasks';
-import { applicationSaveItems } from './dynamo-applications';
+import { FORM_SK, type FixedPart, joinApplication } from './application-items';
+import { applicationSaveItems, sendSave } from './dynamo-applications';
 
 const item = (task: Task) => ({
   pk: `TASK#${task.taskId}`,
@@ -99,10 +100,10 @@ export function dynamoTasks(client: DynamoDBDocumentClient, tableName: string): 
   };
 }
 
-/** One consistent batch read of a task and its application (the task id is <applicationId>.<stepId>). */
+/** One consistent batch read of a task and its application (META and FORM; the task id is <applicationId>.<stepId>). */
 async function taskWithApplication(client: DynamoDBDocumentClient, tableName: string, taskId: string): Promise<{ task?: Task; application?: StoredApplication }> {
   const applicationKey = { pk: `APP#${taskId.slice(0, Math.max(0, taskId.lastIndexOf('.')))}`, sk: 'META' };
-  let keys: Record<string, unknown>[] | undefined = [{ pk: `TASK#${taskId}`, sk: 'META' }, applicationKey];
+  let keys: Record<string, unknown>[] | undefined = [{ pk: `TASK#${taskId}`, sk: 'META' }, applicationKey, { ...applicationKey, sk: FORM_SK }];
   const found: Record<string, unknown>[] = [];
   for (let attempt = 0; keys?.length; attempt++) {
     if (attempt > 0) {
@@ -112,18 +113,17 @@ async function taskWithApplication(client: DynamoDBDocumentClient, tableName: st
     found.push(...(page.Responses?.[tableName] ?? []));
     keys = page.UnprocessedKeys?.[tableName]?.Keys;
   }
-  const of = (pk: string) => found.find((entry) => entry.pk === pk);
-  return { task: of(`TASK#${taskId}`)?.task as Task | undefined, application: of(applicationKey.pk)?.application as StoredApplication | undefined };
+  const of = (pk: string, sk = 'META') => found.find((entry) => entry.pk === pk && entry.sk === sk);
+  const meta = of(applicationKey.pk);
+  const application = meta ? joinApplication(meta, of(applicationKey.pk, FORM_SK)?.fixed as FixedPart | undefined) : undefined;
+  return { task: of(`TASK#${taskId}`)?.task as Task | undefined, application };
 }
 
 /** The task and the application (with its events) in one transaction: a decision is on both or on neither. */
 async function saveWithApplication(client: DynamoDBDocumentClient, tableName: string, task: Task, expectedVersion: number, change: Parameters<TaskStore['saveWithApplication']>[2]): Promise<void> {
   try {
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [{ Put: versioned(tableName, task, expectedVersion) }, ...applicationSaveItems(tableName, change.next, change.expectedVersion, change.events)],
-      }),
-    );
+    const items = (withForm: boolean) => [{ Put: versioned(tableName, task, expectedVersion) }, ...applicationSaveItems(tableName, change.next, change.expectedVersion, change.events, withForm)];
+    await sendSave(client, items, 1, change.expectedVersion);
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       if (error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {

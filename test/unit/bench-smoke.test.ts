@@ -26,7 +26,8 @@ beforeAll(async () => {
     throw new Error(`the bench exited with ${exitCode} and wrote no results:\n${stderr}`);
   }
   rows = (JSON.parse(readFileSync(out, 'utf8')) as { smoke: { rows: Row[] } }).smoke.rows;
-}, 240_000);
+  // A bound, not a wait: about 2 minutes on a quiet machine, near 4 under the load of other work.
+}, 480_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -72,6 +73,10 @@ test('measures what it meters: capacity of a submission, transitions of the work
   const answered = rows.filter((row) => row.section === 'API').map((row) => ({ item: row.item, answered: Number(/(\d+) (?:requests|calls)\b/.exec(row.note ?? '')?.[1] ?? 0) }));
   expect(answered.length).toBeGreaterThan(0);
   expect(answered.filter((run) => run.answered === 0)).toEqual([]);
+  // Every write route served in the run, with its round trips: the journey's and the tour's at least.
+  const writes = rows.filter((row) => row.section === 'Write path');
+  expect(writes.map((row) => row.item)).toEqual(expect.arrayContaining(['POST /v1/applications', 'POST /v1/tasks/{taskId}/decision', 'POST /v1/applications/{applicationId}/cancel']));
+  expect(writes.find((row) => row.item === 'POST /v1/applications')?.measured).toMatch(/^[1-9][\d.]* DynamoDB calls per call \(at most \d+\)$/);
 });
 
 test('judges cold loads against a reference measured in the same run that makes the same AWS calls, and each read against its own raw request', () => {
