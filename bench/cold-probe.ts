@@ -21,7 +21,6 @@ const entries = new Map<string, string>([...capabilities.map((c) => [c.id, c.ent
 const tables = ['APPLICATIONS', 'CATALOGUE', 'REGISTRY', 'AUDIT', 'IDEMPOTENCY', 'ENGAGEMENT'].map((id) => [`TABLE_${id}`, `khidma-bench-${id.toLowerCase()}`]);
 const environment = {
   PATH: process.env.PATH ?? '',
-  NODE_OPTIONS: '--enable-source-maps',
   ...Object.fromEntries(tables),
   AWS_REGION: 'me-central-1',
   AWS_ACCESS_KEY_ID: 'bench',

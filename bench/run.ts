@@ -146,20 +146,23 @@ async function inProcessSections(collector: Collector, harness: BenchCloud, depl
 }
 
 async function coldLoadSection(harness: BenchCloud, client: CloudClient, deployment: Deployment, bundles: readonly BundleFigure[], applicationId: string, options: BenchOptions) {
-  await tour(harness, client);
   const functions = deployment.functions.filter((fn) => bundles.some((figure) => figure.id === fn.id));
-  const events = await coldEvents(harness, client, functions, options.coldRuns, applicationId);
+  const perRun = await tour(harness, client, options.coldRuns, (id) => functions.some((fn) => fn.id === id));
+  const events = await coldEvents(harness, client, functions, { runs: options.coldRuns, applicationId, perRun });
   const stub = await startAwsStub();
   const { address } = harness;
   const recorder = await startRecorder(address.dynamoDbEndpoint);
+  // Cognito too (a staff route asks it whether the caller's MFA is on): the reference replays those calls as well.
+  const identity = await startRecorder(address.cognitoEndpoint);
   try {
-    const endpoints = { dynamoDbEndpoint: recorder.url, cognitoEndpoint: address.cognitoEndpoint, userPoolId: address.identity.userPoolId, userPoolClientId: address.identity.clients.portal, awsStubUrl: stub.url };
-    const records = { take: () => [...recorder.take(), ...stub.take()].sort((a, b) => a.at - b.at) };
+    const endpoints = { dynamoDbEndpoint: recorder.url, cognitoEndpoint: identity.url, userPoolId: address.identity.userPoolId, userPoolClientId: address.identity.clients.portal, awsStubUrl: stub.url };
+    const records = { take: () => [...recorder.take(), ...identity.take(), ...stub.take()].sort((a, b) => a.at - b.at) };
     // Each run starts once the in-process cloud has worked off the previous run's writes (stream records, messages).
     const settle = () => harness.meter.quiet(100, 5_000).catch(() => undefined);
     return await measureColdLoads(functions, bundles, events, { runs: options.coldRuns, endpoints, budget: budgets.coldLoad, judged: !options.smoke, records, settle });
   } finally {
     await recorder.close();
+    await identity.close();
     await stub.close();
   }
 }

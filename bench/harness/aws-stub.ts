@@ -1,7 +1,7 @@
-// Stands in for the AWS services the local cloud has no engine for (Step Functions, EventBridge, SQS, SES, SNS, CloudWatch)
+// Stands in for the AWS services the local cloud has no engine for (Step Functions, EventBridge, SQS, SES, SNS, CloudWatch, KMS)
 // when a bundled handler is cold-started in its own process: a success answer in each service's protocol, so the
 // first event runs the handler's real SDK call, minus AWS's own latency.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -47,6 +47,8 @@ export async function startAwsStub(): Promise<AwsStub> {
 }
 
 const json = (value: unknown): Answer => ({ body: JSON.stringify(value) });
+/** KMS's asymmetric signing key (ECC_NIST_P256): a real public key and real DER signatures, as the document signer expects. */
+const kmsKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
 /** `url`: the stub's own address, where a queue URL must point (the SQS client sends each queue's requests to its URL). */
@@ -62,10 +64,24 @@ function answerFor(target: string, body: string, url: string): Answer {
       return json({ FailedEntryCount: 0, Entries: (input.Entries ?? []).map(() => ({ EventId: randomUUID() })) });
     case 'GetQueueUrl':
       return json({ QueueUrl: `${url}/000000000000/${input.QueueName}` });
+    case 'GetQueueAttributes': {
+      // An empty queue: its ARN (a redrive needs it) and zero of every count asked for.
+      const name = String(input.QueueUrl ?? '').split('/').at(-1);
+      const asked: string[] = input.AttributeNames ?? [];
+      return json({ Attributes: Object.fromEntries(asked.map((attribute) => [attribute, attribute === 'QueueArn' ? `arn:aws:sqs:me-central-1:000000000000:${name}` : '0'])) });
+    }
+    case 'StartMessageMoveTask':
+      return json({ TaskHandle: randomUUID() });
     case 'SendMessage':
       return json({ MessageId: randomUUID(), MD5OfMessageBody: md5(String(input.MessageBody ?? '')) });
     case 'SendEmail':
       return { type: 'application/json', body: JSON.stringify({ MessageId: randomUUID() }) };
+    case 'GetPublicKey':
+      return json({ KeyId: input.KeyId, KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY', SigningAlgorithms: ['ECDSA_SHA_256'], PublicKey: kmsKey.publicKey.export({ format: 'der', type: 'spki' }).toString('base64') });
+    case 'Sign':
+      // MessageType DIGEST: Node signs whole messages only, so this signs the digest hashed once more: not the
+      // signature KMS would give, but well-formed DER of the same size, which is all a cold start's signer reads.
+      return json({ KeyId: input.KeyId, SigningAlgorithm: 'ECDSA_SHA_256', Signature: sign('sha256', Buffer.from(String(input.Message ?? ''), 'base64'), kmsKey.privateKey).toString('base64') });
     case 'Publish':
       return { type: 'text/xml', body: `<PublishResponse><PublishResult><MessageId>${randomUUID()}</MessageId></PublishResult></PublishResponse>` };
     default:

@@ -64,15 +64,15 @@ export function meterDynamoDb(client: DynamoDBDocumentClient, meter: Meter, stag
 }
 
 /**
- * The total, with the table's and each index's share added to the meter's breakdown. A transaction that puts
- * two or more items into one table (or index) is counted from the items' sizes, twice over, as DynamoDB bills
- * it: DynamoDB Local adds up only the distinct per-item units there (item-size.ts).
+ * The total, with the table's and each index's share added to the meter's breakdown. A transaction is counted
+ * from its items' sizes, every item (puts, updates, deletes, condition checks) twice over, as DynamoDB bills it:
+ * DynamoDB Local adds up only the distinct per-item units there (item-size.ts); the larger figure is kept.
  */
 function sumUnits(meter: Meter, kind: 'read' | 'write', capacity: Capacity, transaction?: ReadonlyMap<string, { puts: number; units: number }>): number {
   const list = Array.isArray(capacity) ? capacity : capacity ? [capacity] : [];
   const corrected = (key: string, reported: number) => {
     const puts = transaction?.get(key);
-    return puts && puts.puts > 1 ? Math.max(reported, 2 * puts.units) : reported;
+    return puts ? Math.max(reported, 2 * puts.units) : reported;
   };
   let total = 0;
   for (const entry of list) {

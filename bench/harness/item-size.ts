@@ -1,6 +1,6 @@
 // DynamoDB's item size rules (the Developer Guide's "item sizes and formats"), for the write units of a
 // transaction: DynamoDB Local totals a TransactWriteItems from the distinct per-item units only (ten 1 KB puts
-// report 2 units, not 20), so the meter counts transactional puts itself.
+// report 2 units, not 20), so the meter counts the items of a transaction itself.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { type TableDefinition, tableDefinitions, tableName } from '../../lib/platform/tables';
@@ -29,13 +29,25 @@ function definitionOf(table: string, stage: string): TableDefinition | undefined
   return tableDefinitions.find((definition) => tableName(stage, definition.id) === table);
 }
 
+type Key = Record<string, unknown>;
+interface TransactItem {
+  Put?: { TableName: string; Item: Key };
+  Update?: { TableName: string; Key: Key; ExpressionAttributeValues?: Key };
+  Delete?: { TableName: string; Key: Key };
+  ConditionCheck?: { TableName: string; Key: Key };
+}
+
+const marshalled = (item: Key) => marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: true });
+
 /**
- * The standard (not yet doubled) write units of a transaction's puts, per table and per index a put adds an
- * entry to: what DynamoDB bills, twice over, for the transaction. Updates, deletes and condition checks are not
- * sized here (the platform's transactions put whole items).
+ * The standard (not yet doubled) write units of a transaction, per table and per index a put adds an entry to:
+ * what DynamoDB bills, twice over (prepare and commit), for the transaction. Every item of a TransactWriteItems
+ * is billed, a ConditionCheck included, at least 1 unit each. A put is sized whole; an update, delete or condition
+ * check only from what the request carries (the key and an update's values), a lower bound that is exact for the
+ * small items the platform updates in transactions (counters, flags); their index entries are not counted.
  */
 export function transactionPutUnits(
-  transactItems: ReadonlyArray<{ Put?: { TableName: string; Item: Record<string, unknown> } }>,
+  transactItems: ReadonlyArray<TransactItem>,
   stage: string,
 ): Map<string, { puts: number; units: number }> {
   const totals = new Map<string, { puts: number; units: number }>();
@@ -43,17 +55,27 @@ export function transactionPutUnits(
     const total = totals.get(key) ?? { puts: 0, units: 0 };
     totals.set(key, { puts: total.puts + 1, units: total.units + value });
   };
-  for (const { Put } of transactItems) {
-    if (!Put) continue;
-    const item = marshall(Put.Item, { removeUndefinedValues: true, convertClassInstanceToMap: true });
-    add(Put.TableName, units(itemSize(item)));
-    const definition = definitionOf(Put.TableName, stage);
-    for (const index of definition?.indexes ?? []) {
-      if (!item[index.partitionKey.name] || (index.sortKey && !item[index.sortKey.name])) continue;
-      const keys = [definition!.partitionKey.name, definition!.sortKey?.name, index.partitionKey.name, index.sortKey?.name].filter((name): name is string => Boolean(name));
-      const projected = index.projection === 'all' ? item : Object.fromEntries(Object.entries(item).filter(([name]) => keys.includes(name) || index.projection.includes(name)));
-      add(`${Put.TableName} ${index.name}`, units(itemSize(projected)));
+  for (const { Put, Update, Delete, ConditionCheck } of transactItems) {
+    const other = Update ?? Delete ?? ConditionCheck;
+    if (other) {
+      add(other.TableName, units(itemSize(marshalled({ ...(Update?.ExpressionAttributeValues ?? {}), ...other.Key }))));
+    }
+    if (Put) {
+      addPut(Put, stage, add);
     }
   }
   return totals;
+}
+
+/** A put's units in its table and in each index it adds an entry to (the entry sized by the index's projection). */
+function addPut(put: NonNullable<TransactItem['Put']>, stage: string, add: (key: string, value: number) => void): void {
+  const item = marshalled(put.Item);
+  add(put.TableName, units(itemSize(item)));
+  const definition = definitionOf(put.TableName, stage);
+  for (const index of definition?.indexes ?? []) {
+    if (!item[index.partitionKey.name] || (index.sortKey && !item[index.sortKey.name])) continue;
+    const keys = [definition!.partitionKey.name, definition!.sortKey?.name, index.partitionKey.name, index.sortKey?.name].filter((name): name is string => Boolean(name));
+    const projected = index.projection === 'all' ? item : Object.fromEntries(Object.entries(item).filter(([name]) => keys.includes(name) || index.projection.includes(name)));
+    add(`${put.TableName} ${index.name}`, units(itemSize(projected)));
+  }
 }

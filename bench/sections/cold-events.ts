@@ -10,25 +10,39 @@ import type { DomainEvent } from '../../schemas/applications';
 import { type CloudClient, until, vehicleSteps } from '../client';
 import type { BenchFunction } from '../deployment';
 import { type BenchCloud, STAGE } from '../harness/local-cloud';
+import { type HttpEvent, type PerRun, routeTour } from './cold-routes';
 
 /** The event of the n-th cold start (0-based), or undefined when there is none to serve. */
 export type ColdEvent = { readonly source: string; readonly event: (run: number) => unknown };
 
+/** How each run's event differs from the recorded one, per function (bench/sections/cold-routes.ts). */
+export type PerRunEvents = ReadonlyMap<string, PerRun>;
+
 const userOf: Record<string, string> = { citizen: 'citizen', officer: 'officer-dvld', frontline: 'frontline', operator: 'operator', auditor: 'auditor' };
 
-/** Calls every GET route without path parameters once, and cancels an application, so more functions have a recorded event. */
-export async function tour(cloud: BenchCloud, client: CloudClient): Promise<void> {
+/**
+ * Calls every GET route without path parameters once, cancels an application, then calls every other route with a
+ * token of its role and real data (cold-routes.ts), so every function has a recorded event that does its work.
+ */
+export async function tour(cloud: BenchCloud, client: CloudClient, runs = 1, wanted?: (id: string) => boolean): Promise<PerRunEvents> {
   for (const { route } of capabilities.filter((capability) => capability.route.method === 'GET' && !capability.route.path.includes('{'))) {
     await client.call(route.path, route.access === 'public' ? undefined : userOf[route.access[0]!]);
   }
   const { body } = await client.submit();
   await until('the cancelled application to be in progress', async () => ((await client.status(body.applicationId)) === 'in-progress' ? true : undefined));
   await client.call(`/v1/applications/${body.applicationId}/cancel`, 'citizen', { method: 'POST', body: {} });
-  // The cancellation reaches its event workers through the stream.
+  const perRun = await routeTour(client, runs, wanted);
+  // The cancellation and the complaints reach their event workers through the stream.
   await cloud.meter.quiet(1_000);
+  return perRun;
 }
 
-export async function coldEvents(cloud: BenchCloud, client: CloudClient, functions: readonly BenchFunction[], runs: number, applicationId: string): Promise<Map<string, ColdEvent>> {
+export async function coldEvents(
+  cloud: BenchCloud,
+  client: CloudClient,
+  functions: readonly BenchFunction[],
+  { runs, applicationId, perRun = new Map() }: { runs: number; applicationId: string; perRun?: PerRunEvents },
+): Promise<Map<string, ColdEvent>> {
   const events = new Map<string, ColdEvent>();
   for (const fn of functions) {
     const recorded = cloud.meter.samples.get(fn.id);
@@ -36,7 +50,9 @@ export async function coldEvents(cloud: BenchCloud, client: CloudClient, functio
     if (recorded) {
       // Event workers were handed the domain event; their Lambda gets it in EventBridge's envelope.
       const event = fn.trigger?.kind === 'events' ? eventBridgeEnvelope(recorded.event as DomainEvent) : recorded.event;
-      events.set(fn.id, { source: recorded.ok ? 'recorded' : 'recorded (refused)', event: () => event });
+      const rewrite = perRun.get(fn.id);
+      const source = recorded.ok ? 'recorded' : 'recorded (refused)';
+      events.set(fn.id, rewrite ? { source: `${source}, an item of its own each run`, event: (run) => rewrite(event as HttpEvent, run) } : { source, event: () => event });
     } else if (built) {
       events.set(fn.id, built);
     }

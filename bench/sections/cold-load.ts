@@ -98,7 +98,7 @@ async function coldLoad(fn: BenchFunction, bundle: string, event: ColdEvent | un
   // (this machine's drifts over a minute; the in-process local cloud still works off the previous runs' effects).
   for (let run = 0; run < options.runs; run++) {
     await options.settle?.();
-    results.push(await runOnce(bundle, event?.event(run), environment, path.join(scratch, `${fn.id}-${run}`)));
+    results.push(await runOnce(bundle, await event?.event(run), environment, path.join(scratch, `${fn.id}-${run}`)));
     const replay = referenceEvent(options.records.take());
     replays.push(replay);
     const referenceFile = await reference.covering(replay.calls);

@@ -1,6 +1,6 @@
 // The floor any handler pays on a cold start, measured in the same run as the handler: a minimal handler bundled
 // the same way (bench/bundle-options.ts), importing the AWS SDK clients the function's bundle holds, whose event
-// makes exactly the AWS calls the function made on its own first event (recorded on the wire: same operations,
+// makes exactly the AWS calls the function made on its own first event (recorded on the wire, Cognito's included: same operations,
 // same keys and items, in the same order; a refused conditional write is refused again, which costs the same round
 // trip). No zod, no middy, no Powertools, no domain code: what is left over is what our code adds.
 import path from 'node:path';
@@ -37,6 +37,9 @@ export interface ReferenceCall {
   readonly service: string;
   readonly command: string;
   readonly input: unknown;
+  /** The call as it went on the wire: replayed as it is when the function made it without the service's SDK client. */
+  readonly target: string;
+  readonly body: string;
 }
 
 /** The reference's event: the calls to replay. */
@@ -48,7 +51,7 @@ export function referenceEvent(calls: readonly RecordedCall[]): { calls: Referen
       if (!known || !operation) {
         return [];
       }
-      return [{ service, command: `${operation}Command`, input: known.input ? known.input(call.body) : JSON.parse(call.body || '{}') }];
+      return [{ service, command: `${operation}Command`, input: known.input ? known.input(call.body) : JSON.parse(call.body || '{}'), target: call.target, body: call.body }];
     }),
   };
 }
@@ -56,7 +59,10 @@ export function referenceEvent(calls: readonly RecordedCall[]): { calls: Referen
 /** Bundles the reference for a function whose bundle holds `clients` (package names) and whose runs made `calls`. */
 export async function bundleReference(outfile: string, clients: readonly string[], calls: readonly ReferenceCall[]): Promise<void> {
   const root = path.resolve(__dirname, '../..');
-  const used = Object.entries(services).filter(([service, { module }]) => clients.includes(module) || calls.some((call) => call.service === service));
+  // A service whose client the function's bundle lacks was called without the SDK (Cognito's GetUser, a plain fetch
+  // the token authorizes): the reference makes that call the same way, a fetch of the recorded request.
+  const used = Object.entries(services).filter(([, { module }]) => clients.includes(module));
+  const raw = Object.fromEntries(Object.entries(services).filter(([, { module }]) => !clients.includes(module)).map(([service, { endpointVariable }]) => [service, endpointVariable ?? 'AWS_ENDPOINT_URL']));
   const imports = used.map(([service, { module, client }]) => {
     const commands = [...new Set(calls.filter((call) => call.service === service).map((call) => call.command))];
     return `import { ${[client, ...commands].join(', ')} } from '${module}';`;
@@ -65,14 +71,19 @@ export async function bundleReference(outfile: string, clients: readonly string[
     const options = endpointVariable ? `process.env.${endpointVariable} ? { endpoint: process.env.${endpointVariable}, region: process.env.AWS_REGION } : {}` : '{}';
     return `  ${service}: new ${client}(${options}),`;
   });
-  const commands = [...new Set(calls.map((call) => call.command))];
+  const commands = [...new Set(calls.filter((call) => !raw[call.service]).map((call) => call.command))];
   const contents = [
     ...imports,
     `const clients = {\n${construct.join('\n')}\n};`,
     `const commands = { ${commands.join(', ')} };`,
+    `const raw = ${JSON.stringify(raw)};`,
+    'const send = (call) =>',
+    '  raw[call.service]',
+    "    ? fetch(process.env[raw[call.service]], { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': call.target }, body: call.body }).then((answer) => answer.text())",
+    '    : clients[call.service].send(new commands[call.command](call.input));',
     'export const handler = async (event) => {',
     '  for (const call of event.calls) {',
-    '    await clients[call.service].send(new commands[call.command](call.input)).catch(() => undefined);',
+    '    await send(call).catch(() => undefined);',
     '  }',
     '  return { statusCode: 200 };',
     '};',

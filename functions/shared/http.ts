@@ -13,6 +13,7 @@ import { BadRequest, HttpError, PayloadTooLarge, TooManyRequests } from './error
 import type { Principal, RequestContext } from './identity';
 import { errorMessage, localizeDetails, negotiateLanguage, problemsOf, type Language } from './language';
 import { logger } from './logger';
+import { sourceFrames } from './source-stack';
 import { linkedPrincipals, type PrincipalResolver } from './principals';
 
 z.config(en());
@@ -175,7 +176,7 @@ async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promis
   const metadata = (error as { $metadata?: { requestId?: string; httpStatusCode?: number } } | null)?.$metadata;
   logger.error('Unhandled error', {
     errorName: error?.name,
-    stack: error?.stack?.split('\n').slice(1, 8).map((frame) => frame.trim()),
+    stack: error?.stack ? sourceFrames(error.stack.split('\n').slice(1, 8).map((frame) => frame.trim())) : undefined,
     ...(metadata ? { awsRequestId: metadata.requestId, awsStatus: metadata.httpStatusCode } : {}),
   });
   request.response = json(

@@ -44,7 +44,7 @@ export interface CapabilityFunctionProps {
   readonly memoryMb?: number;
   /** @default 10 */
   readonly timeoutSeconds?: number;
-  /** @default - no variables besides NODE_OPTIONS */
+  /** @default - no variables */
   readonly environment?: Readonly<Record<string, string>>;
   /** @default - no description */
   readonly description?: string;
@@ -96,7 +96,9 @@ export class CapabilityFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       description: props.description,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      // No --enable-source-maps: it parses the source map at every cold start (functions/shared/source-stack.ts
+      // maps a logged error's frames on demand instead).
+      environment: { ...props.environment },
       bundling: {
         format: OutputFormat.ESM,
         target: 'node22',

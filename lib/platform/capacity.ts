@@ -47,10 +47,11 @@ export const defaultAssumptions: CapacityAssumptions = {
   apiFunctionSeconds: 0.25,
   workerSeconds: 0.3,
   workerInvocationsPerSubmission: 3,
-  // As measured by `npm run bench` (bench/budgets.json, capacity per operation): a submission writes 38 units,
-  // an officer's decision on a step 23.
-  writeUnitsPerSubmission: 38,
-  writeUnitsPerStep: 23,
+  // As measured by `npm run bench` (bench/budgets.json): a completed four-step application writes 272 units in all
+  // (capacity.perApplication, every worker's writes included: notifications, KPI counts, audit). A step is its
+  // decision (16) and the opening of its task (6); the submission and everything else once per application, 184.
+  writeUnitsPerSubmission: 184,
+  writeUnitsPerStep: 22,
   readUnitsPerRequest: 2,
 };
 

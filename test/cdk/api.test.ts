@@ -107,7 +107,6 @@ describe.each(regions)('$name API', ({ template, region, keyStack }) => {
     const variables = functionOf(template, capability)[1].Properties.Environment.Variables;
     expect(Object.keys(variables).sort()).toEqual(
       [
-        'NODE_OPTIONS',
         'STAGE',
         'POWERTOOLS_SERVICE_NAME',
         'CATALOGUE_CACHE_SECONDS',

@@ -1,8 +1,12 @@
 // The bench's stand-in for SQS and CloudWatch answers what a cold-started handler asks of it: a queue URL the SQS
-// client can then send the queue's requests to (it sends them to the URL itself), and the queue ages.
+// client can then send the queue's requests to (it sends them to the URL itself), the queue ages, and KMS's public key and
+// signatures (the document signer of get-jwks and issue-documents).
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import { type AwsStub, startAwsStub } from '../../bench/harness/aws-stub';
+import { kmsSigner } from '../../functions/documents/kms-signer';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { createPublicKey } from 'node:crypto';
 
 describe('bench AWS stub', () => {
   let stub: AwsStub;
@@ -17,9 +21,23 @@ describe('bench AWS stub', () => {
     const sqs = new SQSClient(options());
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'khidma-prod-dvld-tasks' }));
     expect(QueueUrl).toBe(`${stub.url}/000000000000/khidma-prod-dvld-tasks`);
-    await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'QueueArn'] }));
+    // What a redrive reads before it starts the move: the dead-letter queue's ARN.
+    expect(Attributes).toEqual({ ApproximateNumberOfMessages: '0', QueueArn: 'arn:aws:sqs:me-central-1:000000000000:khidma-prod-dvld-tasks' });
+    await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: Attributes!.QueueArn }));
     const cloudWatch = new CloudWatchClient(options());
     await cloudWatch.send(new GetMetricDataCommand({ StartTime: new Date(Date.now() - 600_000), EndTime: new Date(), MetricDataQueries: [] }));
-    expect(stub.take().map((call) => call.target)).toEqual(['AmazonSQS.GetQueueUrl', 'AmazonSQS.GetQueueAttributes', 'GraniteServiceVersion20100801.GetMetricData']);
+    expect(stub.take().map((call) => call.target)).toEqual(['AmazonSQS.GetQueueUrl', 'AmazonSQS.GetQueueAttributes', 'AmazonSQS.StartMessageMoveTask', 'GraniteServiceVersion20100801.GetMetricData']);
+  });
+
+  it("answers KMS with a real P-256 public key, so get-jwks's signer publishes a JWK, and well-formed ECDSA signatures", async () => {
+    const signer = kmsSigner('alias/bench', new KMSClient(options()));
+    const [jwk] = await signer.publicKeys();
+    expect(jwk).toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect(await signer.keyId()).toBe(jwk!.kid);
+    expect(createPublicKey({ key: jwk as never, format: 'jwk' }).asymmetricKeyDetails).toEqual({ namedCurve: 'prime256v1' });
+    // The DER signature turned into JOSE's r||s, 32 bytes each, as ES256 wants it.
+    expect(await signer.sign(Buffer.from('header.payload'))).toHaveLength(64);
+    expect(stub.take().map((call) => call.target)).toEqual(['TrentService.GetPublicKey', 'TrentService.Sign']);
   });
 });

@@ -20,3 +20,26 @@ test('counts each put of a transaction per table and per index it enters, roundi
   // The fourth has no gsi1 keys: it enters no index.
   expect(totals.get(`${audit} gsi1`)).toEqual({ puts: 3, units: 3 });
 });
+
+test('counts every item of a transaction, a condition check and each update included, at least 1 unit each', () => {
+  const kpis = tableName('local', 'engagement');
+  const counter = (name: string) => ({
+    Update: { TableName: kpis, Key: { pk: `KPI#${name}`, sk: '2026-12' }, UpdateExpression: 'ADD #c :c', ExpressionAttributeValues: { ':c': 1 } },
+  });
+  const totals = transactionPutUnits(
+    [
+      { ConditionCheck: { TableName: kpis, Key: { pk: 'REBUILD', sk: 'FLAG' } } },
+      { Put: { TableName: kpis, Item: { pk: 'KPIEVT#e1', sk: 'COUNTED' } } },
+      counter('a'),
+      counter('b'),
+      counter('c'),
+      { Delete: { TableName: kpis, Key: { pk: 'old', sk: 'x' } } },
+    ],
+    'local',
+  );
+  // 6 items of 1 unit each: DynamoDB bills 12 for the transaction (the meter doubles them).
+  expect(totals.get(kpis)).toEqual({ puts: 6, units: 6 });
+  // An update is sized from what it carries: a 1.5 KB value set by an update is 2 units.
+  const large = transactionPutUnits([{ Update: { TableName: kpis, Key: { pk: 'p', sk: 's' }, ExpressionAttributeValues: { ':v': 'z'.repeat(1500) } } }], 'local');
+  expect(large.get(kpis)).toEqual({ puts: 1, units: 2 });
+});
