@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { 'data-dir': { type: 'string' }, applications: { type: 'string' }, cards: { type: 'string' }, due: { type: 'string' }, parallel: { type: 'string', default: '16' } },
   });
-  const harness = await startBenchCloud({ dataDir: values['data-dir']!, visibilityTimeoutMs: 300, catalogueCacheSeconds: '30' });
+  const harness = await startBenchCloud({ dataDir: values['data-dir']!, visibilityTimeoutMs: 300, catalogueCacheSeconds: '30', inMemoryDb: true });
   let ended = false;
   process.stdin.on('end', () => (ended = true)).resume();
   try {
