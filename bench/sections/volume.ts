@@ -73,7 +73,10 @@ const reads: readonly Read[] = [
   { name: 'GET /v1/me/applications', call: (client) => client.call('/v1/me/applications', 'citizen') },
   { name: 'GET /v1/applications/{applicationId}', call: (client, figures) => client.call(`/v1/applications/${figures.applicationId}`, 'citizen') },
   { name: 'GET /v1/services', call: (client) => client.call('/v1/services') },
-  { name: 'GET /v1/services?q=', call: (client) => client.call(`/v1/services?q=${encodeURIComponent('vehicle')}`) },
+  // A word of seeded cards' names only: the loaded cards carry names of their own and the seeded cards' agencies, so
+  // "vehicle" (in DVLD's name, "Drivers and Vehicles ...") matched every loaded card of DVLD and measured the answer's
+  // size, not the catalogue's; this finds the same cards at both sizes.
+  { name: 'GET /v1/services?q=', call: (client) => client.call(`/v1/services?q=${encodeURIComponent('renewal')}`) },
 ];
 
 /** Each read's latencies at both sizes, the rounds alternating which size goes first. */
