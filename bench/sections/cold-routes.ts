@@ -8,6 +8,7 @@ import { readDemoTotpSecrets } from '../../local/cognito/demo-accounts';
 import { totpCode } from '../../local/cognito/sign-in';
 import { referenceServices } from '../../reference/services';
 import { type ApiAnswer, type CloudClient, SERVICE_ID, until, VEHICLE } from '../client';
+import { newbornSubmission } from '../../seed/life-events';
 
 const OMAR = '9861012345';
 const AUDIT_SUBJECT = `persons:${OMAR}`;
@@ -50,19 +51,7 @@ function personFields(nationalNumber: string) {
   };
 }
 
-const NEWBORN = {
-  lifeEventId: 'newborn',
-  channel: 'portal',
-  answers: {
-    childFirstName: 'Yousef',
-    childFullName: 'Yousef Omar Khaled Haddad',
-    childSex: 'male',
-    dateOfBirth: dateFromToday(-5),
-    placeOfBirth: 'Al-Bashir Hospital, Amman',
-    birthNotificationNumber: 'MOH-BN-558812',
-    familyBookDelivery: 'post',
-  },
-};
+const NEWBORN = newbornSubmission(dateFromToday(-5));
 
 /** The event with the path parameter `name` set to `value` (path, raw path and parameters alike). */
 export function withPathParameter(event: HttpEvent, name: string, value: string): HttpEvent {
