@@ -88,7 +88,9 @@ async function loadAndSweep(harness: BenchCloud, size: { applications: number; c
   const seededCards = (await catalogueDeps.catalogue.listSummaries()).length;
   await loadCards(catalogueDeps, Math.max(0, size.cards - seededCards), 8);
   const cardsMs = performance.now() - cardsStarted;
-  note(`cards in ${(cardsMs / 1000).toFixed(1)} s; the sweeps`);
+  // The listing's snapshot, as the scheduled fold (every 5 minutes) leaves it after a day of card changes.
+  const fold = await harness.meter.track('fold-catalogue-listing', 'worker', () => catalogueDeps.catalogue.foldListing(new Date()));
+  note(`cards in ${(cardsMs / 1000).toFixed(1)} s, folded into the listing's snapshot (${fold.parts} part(s), ${fold.bytes} bytes); the sweeps`);
   const due = await plantDueWork(client, templates.active, size.due, size.applications + 1);
   const sweep = await metered(harness, 'sla-sweep', async () => (await import('../../functions/applications/sla-sweep')).handler());
   const reconciler = await metered(harness, 'reconcile-applications', async () => (await import('../../functions/applications/reconcile')).handler({}));

@@ -9,6 +9,7 @@ import { type ServiceCatalogue, type StoredSummary } from './domain/catalogue';
 import { VersionConflict } from '../shared/errors';
 import { queryAll } from '../shared/query-all';
 import { catalogueReads, getVersioned, servicePk, versionSk } from './catalogue-reads';
+import { dynamoListing, listingDelta } from './dynamo-listing';
 
 const AGENCIES = 'AGENCIES';
 const SERVICES = 'SERVICES';
@@ -17,7 +18,8 @@ const CALENDAR = 'CALENDAR';
 const SYNONYMS = 'SEARCH_SYNONYMS';
 
 
-export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: string): ServiceCatalogue {
+/** `listingPartBytes`: the snapshot's slice size (tests set it small to hold a catalogue in several parts). */
+export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: string, options: { listingPartBytes?: number } = {}): ServiceCatalogue {
   async function queryIndex<T>(partition: string): Promise<T[]> {
     const items = await queryAll(client, { TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': partition } });
     return items.map((item) => item.summary as T);
@@ -27,6 +29,10 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
   const synonyms = versionedDocument<SynonymList>(client, tableName, SYNONYMS, 'synonyms', 'The synonym list');
 
   const reads = catalogueReads(client, tableName);
+  const listing = dynamoListing(client, tableName, async () => {
+    const items = await queryAll(client, { TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': SERVICES } });
+    return items.map((item) => ({ version: Number(item.version), summary: item.summary as StoredSummary }));
+  }, options.listingPartBytes);
   return {
     getRollout: reads.getRollout,
     getCurrent: reads.getCurrent,
@@ -39,7 +45,8 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
         }),
       );
     },
-    listSummaries: () => queryIndex<StoredSummary>(SERVICES),
+    listSummaries: () => listing.summaries(),
+    foldListing: (now) => listing.fold(now),
     listLifeEvents: () => queryIndex<BundleDefinition>(LIFE_EVENTS),
     async getLifeEvent(lifeEventId) {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: `LIFE_EVENT#${lifeEventId}`, sk: 'DEFINITION' } }));
@@ -115,6 +122,7 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
                     : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
                 },
               },
+              listingDelta(tableName, { version: card.version, summary }),
             ],
           }),
         );

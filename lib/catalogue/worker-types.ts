@@ -56,10 +56,11 @@ export interface Worker {
   /** The audit checkpoints' bucket (see Capability.auditCheckpoints). */
   readonly auditCheckpoints?: 'read' | 'write';
   /**
-   * Built in its own nested stack rather than the workers' (which is near its resource headroom): the audit
-   * checkpoints' stack, beside their bucket.
+   * Built in a nested stack of its own rather than the workers' (which is near its resource headroom): the audit
+   * checkpoints' stack, beside their bucket, or the catalogue listing's (its fold). A schedule's rule stays with the
+   * workers' (the failover finds every schedule there).
    */
-  readonly home?: 'audit-checkpoints';
+  readonly home?: 'audit-checkpoints' | 'catalogue-listing';
 }
 
 /** Queues of the platform besides the agency task queues; each gets a DLQ after `maxReceives`. */

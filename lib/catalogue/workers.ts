@@ -128,6 +128,16 @@ export const workers: readonly Worker[] = [
     userPools: { own: ['AdminGetUser'], standby: ['AdminGetUser', 'AdminCreateUser', 'AdminSetUserPassword', 'AdminAddUserToGroup'] },
   },
   {
+    id: 'fold-catalogue-listing',
+    entry: 'functions/services/fold-listing.ts',
+    description: "Folds the service cards saved since its last pass into the catalogue listing's snapshot, so a cold listing is one read",
+    trigger: { kind: 'schedule', everyMinutes: 5 },
+    tables: { catalogue: 'readwrite' },
+    home: 'catalogue-listing',
+    // A few seconds a pass; the first after a bulk load of thousands of cards reads the whole index and deletes each delta.
+    timeoutSeconds: 300,
+  },
+  {
     id: 'sla-sweep',
     entry: 'functions/applications/sla-sweep.ts',
     description: 'Flags open tasks past their SLA as overdue and raises one escalation each; finishes decisions the workflow was not told',

@@ -163,6 +163,7 @@ export class ApiStack extends Stack {
     // workflows' stack is near its resource headroom).
     const auditCheckpoints = new NestedStack(this, 'AuditCheckpoints', { description: `Khidma ${config.stage}: the audit checkpoints' Object Lock bucket and their worker` });
     new AuditCheckpointBucket(auditCheckpoints, 'AuditCheckpoints', { stage: config.stage, retentionDays: config.auditCheckpointRetentionDays });
+    const catalogueListing = new NestedStack(this, 'CatalogueListing', { description: `Khidma ${config.stage}: the worker that folds the catalogue listing's snapshot` });
     this.workersStack = new NestedStack(this, 'Workflows', { description: `Khidma ${config.stage}: workflow, event bus, queues and workers` });
     this.workers = new Workers(this.workersStack, 'Workers', {
       stage: config.stage,
@@ -179,7 +180,7 @@ export class ApiStack extends Stack {
       standbyUserPool: props.standbyIdentity?.userPool,
       openDataRegion: config.primaryRegion,
       uploads,
-      homes: { 'audit-checkpoints': auditCheckpoints },
+      homes: { 'audit-checkpoints': auditCheckpoints, 'catalogue-listing': catalogueListing },
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];

@@ -36,7 +36,10 @@ export interface StoredSummary extends ServiceSummary {
 export interface ServiceCatalogue {
   listAgencies(): Promise<Agency[]>;
   putAgency(agency: Agency): Promise<void>;
+  /** Every service's current summary (the listing's snapshot and the cards saved since, see dynamo-listing.ts). */
   listSummaries(): Promise<StoredSummary[]>;
+  /** Folds the cards saved since the last pass into the listing's snapshot. */
+  foldListing(now: Date): Promise<{ readonly folded: number; readonly services: number; readonly parts: number; readonly bytes: number }>;
   getCurrent(serviceId: string): Promise<ServiceCard | undefined>;
   getVersion(serviceId: string, version: number): Promise<ServiceCard | undefined>;
   /** Up to `limit` versions older than `before` (all when absent), newest first. */
