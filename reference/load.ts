@@ -53,6 +53,8 @@ export async function loadReference(deps: CatalogueDeps, reference: ReferencePac
     );
   }
   const count = (outcome: string) => outcomes.filter((result) => result.outcome === outcome).length;
+  // The listing's snapshot with the cards just written (else it waits for the next scheduled fold).
+  await deps.catalogue.foldListing(deps.now());
   return {
     version: reference.version,
     agencies: { written: agencies.length, unchanged: reference.agencies.length - agencies.length },
