@@ -139,4 +139,27 @@ describe('KPI cells', () => {
     }
     expect(await submittedIn({})).toBe(7);
   });
+
+  it('lets no event slip past a rebuild: counting refused while it replays, then each event counted once, in or out of its history', async () => {
+    const inHistory = submitted('C1', 'svc2', 'kiosk');
+    const notInHistory = submitted('C2', 'svc2', 'kiosk');
+    const refused: string[] = [];
+    async function* replay() {
+      yield [inHistory];
+      // Midway through the replay: both arrive live, and wait.
+      for (const event of [inHistory, notInHistory]) {
+        await countEvent(deps(), event).catch((error: Error) => refused.push(`${event.applicationId} ${error.name}`));
+      }
+    }
+    const before = (await kpiReport(deps(), { channel: 'kiosk', ...MONTH })).total.applications.submitted;
+    await rebuildKpis(deps(), replay(), new Date());
+    expect(refused).toEqual(['C1 RebuildRunning', 'C2 RebuildRunning']);
+    // The history held only C1 (this rebuild's history replaces every cell): kiosk submissions are now C1's alone.
+    expect(before).toBeGreaterThan(1);
+    expect(await submittedIn({ channel: 'kiosk' })).toBe(1);
+    // Delivered again once the rebuild ended: C1 was counted by the replay, C2 now.
+    expect(await countEvent(deps(), inHistory)).toBe(false);
+    expect(await countEvent(deps(), notInHistory)).toBe(true);
+    expect([await submittedIn({ channel: 'kiosk' }), await submittedIn({ phase: 2 }), await submittedIn({ agency: 'gam' })]).toEqual([2, 2, 2]);
+  });
 });
