@@ -90,9 +90,10 @@ async function monthsOf(client: DynamoDBDocumentClient, tableName: string, cell:
   const [cells, complaints, mix] = await Promise.all([
     query(`KPI#${cell}`, `M#${from}`, `M#${to}`),
     query(`KPIC#${cell}`, `M#${from}`, `M#${to}`),
-    readsMix(cell) ? query(MIX_PARTITION, `M#${from}#`, `M#${to}#\uffff`) : Promise.resolve([]),
+    readsMix(cell) ? query(MIX_PARTITION, `M#${from}#`, `M#${to}#~`) : Promise.resolve([]),
   ]);
-  // A mix item's sort key is M#<YYYY-MM>#<phase>#<channel>: its cell is MIX#<phase>#<channel>.
+  // A mix item's sort key is M#<YYYY-MM>#<phase>#<channel> (a phase starts with a digit: "~" sorts after it).
+  // Its cell is MIX#<phase>#<channel>.
   const mixed = mix.filter((item) => mixCovers(cell, `MIX#${String(item.sk).slice('M#YYYY-MM#'.length)}`));
   const months = new Map<string, Counters>();
   for (const item of [...cells, ...complaints, ...mixed]) {
