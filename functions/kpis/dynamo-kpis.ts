@@ -1,17 +1,22 @@
 // DynamoDB adapter of the KPI aggregates (table `engagement`, beside the ratings counters they read).
 //
-//   KPI#<cell>              M#<YYYY-MM>   counters of one cell: ALL#all, SERVICE#<id>, AGENCY#<id>, PHASE#<n>, CHANNEL#<c>
+//   KPI#<cell>              M#<YYYY-MM>   counters of one cell: SERVICE#<id>, AGENCY#<id> (ALL#all, PHASE#<n>, CHANNEL#<c>: before 2026-12-07)
+//   KPI#MIX                 M#<YYYY-MM>#<phase>#<channel>   counters of one (rollout phase, channel) pair: all, a phase, a channel are their sums
 //   KPIAPP#<applicationId>  FACTS         what the counter keeps of a submitted application (service, agency, channel, baseline...)
 //   KPITASK#<taskId>        FACTS         when an agency step's task was assigned and when it is due
 //   KPIEVT#<eventId>        COUNTED       the event was counted (35 days: longer than the bus ever redelivers)
 //   KPIC#<cell>             M#<YYYY-MM>   complaints filed and resolved (written by the complaints store; read here)
 //   KPIREBUILD              FLAG          while a rebuild runs: counting waits (its events are retried by the bus)
 // Counting an event is one transaction: no rebuild running (condition check), the COUNTED marker (conditional:
-// absent) and an ADD to each of its cells, so a redelivered event adds nothing, a crash leaves nothing
-// half-counted, and no event slips between a rebuild's clearing and its replay. Reading a range is one Query per cell.
+// absent; for a submission its FACTS item, conditional the same way, is the marker) and an ADD to each of its 3
+// cells (service, agency, mix), so a redelivered event adds nothing, a crash leaves nothing half-counted, and no
+// event slips between a rebuild's clearing and its replay. Reading a range is one Query per cell, and one of the
+// mix partition for all, a phase or a channel (at most phases x channels items a month), summed here; the cells
+// all, phase and channel that earlier counting wrote are read and added too, until a rebuild replaces them.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, paginateScan, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationFacts, Counters, Delta, TaskFacts } from './domain/counting';
+import { type ApplicationFacts, type Counters, type Delta, isMixCell, mixCovers, readsMix, type TaskFacts } from './domain/counting';
+import { sumCounters } from './domain/figures';
 import { type KpiStore, RebuildRunning } from './domain/kpis';
 import { queryAll } from '../shared/query-all';
 
@@ -21,6 +26,13 @@ const MARKER_DAYS = 35;
 const REBUILD_FLAG = { pk: 'KPIREBUILD', sk: 'FLAG' };
 const KEY_ATTRIBUTES = new Set(['pk', 'sk']);
 
+const MIX_PARTITION = 'KPI#MIX';
+
+/** A cell-month's key: the mix cells of all months share one partition, sorted by month. */
+function keyOf(cell: string, month: string): { pk: string; sk: string } {
+  return isMixCell(cell) ? { pk: MIX_PARTITION, sk: `M#${month}#${cell.slice('MIX#'.length)}` } : { pk: `KPI#${cell}`, sk: `M#${month}` };
+}
+
 function addTo(tableName: string, delta: Delta): TransactItem {
   const entries = Object.entries(delta.counters).filter(([, value]) => value !== 0);
   const names = Object.fromEntries(entries.map(([name], index) => [`#c${index}`, name]));
@@ -28,7 +40,7 @@ function addTo(tableName: string, delta: Delta): TransactItem {
   return {
     Update: {
       TableName: tableName,
-      Key: { pk: `KPI#${delta.cell}`, sk: `M#${delta.month}` },
+      Key: keyOf(delta.cell, delta.month),
       UpdateExpression: `ADD ${entries.map((_, index) => `#c${index} :c${index}`).join(', ')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
@@ -64,21 +76,29 @@ async function deleteAll(client: DynamoDBDocumentClient, tableName: string, pref
 }
 
 
-/** The application cells, and the complaint counters the complaints store keeps beside them (never rebuilt). */
+/**
+ * The application cells (the cell's own, and for all, a phase or a channel the mix cells it sums), and the
+ * complaint counters the complaints store keeps beside them (never rebuilt), added up per month.
+ */
 async function monthsOf(client: DynamoDBDocumentClient, tableName: string, cell: string, from: string, to: string): Promise<Map<string, Counters>> {
-  const [cells, complaints] = await Promise.all(
-    ['KPI#', 'KPIC#'].map((prefix) =>
-      queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': `${prefix}${cell}`, ':from': `M#${from}`, ':to': `M#${to}` },
-      }),
-    ),
-  );
+  const query = (pk: string, lower: string, upper: string) =>
+    queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': pk, ':from': lower, ':to': upper },
+    });
+  const [cells, complaints, mix] = await Promise.all([
+    query(`KPI#${cell}`, `M#${from}`, `M#${to}`),
+    query(`KPIC#${cell}`, `M#${from}`, `M#${to}`),
+    readsMix(cell) ? query(MIX_PARTITION, `M#${from}#`, `M#${to}#~`) : Promise.resolve([]),
+  ]);
+  // A mix item's sort key is M#<YYYY-MM>#<phase>#<channel> (a phase starts with a digit: "~" sorts after it).
+  // Its cell is MIX#<phase>#<channel>.
+  const mixed = mix.filter((item) => mixCovers(cell, `MIX#${String(item.sk).slice('M#YYYY-MM#'.length)}`));
   const months = new Map<string, Counters>();
-  for (const item of [...cells!, ...complaints!]) {
-    const month = String(item.sk).slice(2);
-    months.set(month, { ...months.get(month), ...countersOf(item) });
+  for (const item of [...cells, ...complaints, ...mixed]) {
+    const month = String(item.sk).slice(2, 9);
+    months.set(month, sumCounters([months.get(month) ?? {}, countersOf(item)]));
   }
   return months;
 }
@@ -98,10 +118,11 @@ export function dynamoKpis(client: DynamoDBDocumentClient, tableName: string): K
     },
     async count(eventId, at, deltas, facts) {
       const expiresAt = Math.floor(at.getTime() / 1000) + MARKER_DAYS * 86_400;
+      // A submission's FACTS item is its marker: an application is submitted once.
+      const marker = facts ? { pk: `KPIAPP#${facts.applicationId}`, sk: 'FACTS', facts } : { pk: `KPIEVT#${eventId}`, sk: 'COUNTED', expiresAt };
       const items: TransactItem[] = [
         { ConditionCheck: { TableName: tableName, Key: REBUILD_FLAG, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: tableName, Item: { pk: `KPIEVT#${eventId}`, sk: 'COUNTED', expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...(facts ? [{ Put: { TableName: tableName, Item: { pk: `KPIAPP#${facts.applicationId}`, sk: 'FACTS', facts } } }] : []),
+        { Put: { TableName: tableName, Item: marker, ConditionExpression: 'attribute_not_exists(pk)' } },
         ...deltas.map((delta) => addTo(tableName, delta)),
       ];
       try {
@@ -136,7 +157,7 @@ export function dynamoKpis(client: DynamoDBDocumentClient, tableName: string): K
       const expiresAt = Math.floor(at.getTime() / 1000) + MARKER_DAYS * 86_400;
       const put = (Item: Record<string, unknown>) => ({ PutRequest: { Item } });
       await batchWrite(client, tableName, [
-        ...[...snapshot.cells.values()].map(({ cell, month, counters }) => put({ ...counters, pk: `KPI#${cell}`, sk: `M#${month}` })),
+        ...[...snapshot.cells.values()].map(({ cell, month, counters }) => put({ ...counters, ...keyOf(cell, month) })),
         ...snapshot.facts.map((facts) => put({ pk: `KPIAPP#${facts.applicationId}`, sk: 'FACTS', facts })),
         ...snapshot.tasks.map((task) => put({ pk: `KPITASK#${task.taskId}`, sk: 'FACTS', task })),
         ...snapshot.counted.map((eventId) => put({ pk: `KPIEVT#${eventId}`, sk: 'COUNTED', expiresAt })),

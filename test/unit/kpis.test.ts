@@ -99,13 +99,14 @@ describe('KPI counting', () => {
       }
     }
     await rebuildKpis({ ...deps(), store: watched }, replay(), new Date(), 1);
-    // Batches of one: after the first application (its facts and 4 counted events), after the second (3), an
-    // empty remainder, then the cells (5 cells: all, service, agency, phase, channel; two channels → 6).
+    // Batches of one: after the first application (its facts, the submission's marker, and 3 other counted
+    // events), after the second (2), an empty remainder, then the cells (service, agency, and one (phase, channel)
+    // mix cell per channel: portal and kiosk → 4).
     expect(writes).toEqual([
-      { applicationsRead: 1, facts: 1, markers: 4, cells: 0 },
-      { applicationsRead: 2, facts: 1, markers: 3, cells: 0 },
+      { applicationsRead: 1, facts: 1, markers: 3, cells: 0 },
+      { applicationsRead: 2, facts: 1, markers: 2, cells: 0 },
       { applicationsRead: 2, facts: 0, markers: 0, cells: 0 },
-      { applicationsRead: 2, facts: 0, markers: 0, cells: 6 },
+      { applicationsRead: 2, facts: 0, markers: 0, cells: 4 },
     ]);
     expect(await kpiReport(deps(), { service: 'svc', from: '2031-07', to: '2031-07' })).toEqual(before);
   });

@@ -2,6 +2,8 @@
 //
 // An aggregate is one (dimension, month) cell: all applications, one service, one agency, one rollout phase or
 // one channel, in one Amman calendar month. An event adds to the cell of the month it happened in (Amman time).
+// Three cells are written per event: its service's, its agency's and its (phase, channel) mix cell; all
+// applications, a phase and a channel are each a sum of mix cells, added up when read (see `mixCovers`).
 import type { DomainEvent } from '../../../schemas/applications';
 import type { Channel } from '../../../schemas/services';
 import { ammanDate, ammanMonth } from '../../shared/amman-time';
@@ -73,6 +75,20 @@ export type Dimension = (typeof dimensions)[number];
 export const ALL_CELL = 'ALL#all';
 export const cellOf = (dimension: Dimension, value: string | number) => `${dimension.toUpperCase()}#${value}`;
 
+const MIX = 'MIX#';
+/** The cell of one (rollout phase, channel) pair: the all, phase and channel figures are sums of these. */
+export const mixCellOf = (phase: number, channel: string) => `${MIX}${phase}#${channel}`;
+export const isMixCell = (cell: string) => cell.startsWith(MIX);
+
+/** Whether a read cell (all, a phase or a channel) sums the given mix cell in. */
+export function mixCovers(readCell: string, mixCell: string): boolean {
+  const [, phase, channel] = mixCell.split('#');
+  return readCell === ALL_CELL || readCell === cellOf('phase', phase!) || readCell === cellOf('channel', channel!);
+}
+
+/** Whether a read cell is a sum of mix cells rather than a cell of its own. */
+export const readsMix = (cell: string) => cell === ALL_CELL || cell.startsWith('PHASE#') || cell.startsWith('CHANNEL#');
+
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
@@ -86,13 +102,7 @@ export function bucketMinutes(fromIso: string, toIso: string): number {
   return minutes <= DAY_MINUTES ? minutes : Math.ceil(minutes / 60) * 60;
 }
 
-const cellsOf = (facts: ApplicationFacts, agencyId = facts.agencyId) => [
-  ALL_CELL,
-  cellOf('service', facts.serviceId),
-  cellOf('agency', agencyId),
-  cellOf('phase', facts.phase),
-  cellOf('channel', facts.channel),
-];
+const cellsOf = (facts: ApplicationFacts, agencyId = facts.agencyId) => [cellOf('service', facts.serviceId), cellOf('agency', agencyId), mixCellOf(facts.phase, facts.channel)];
 
 const spread = (facts: ApplicationFacts, at: string, counters: Counters, agencyId?: string): Delta[] =>
   cellsOf(facts, agencyId).map((cell) => ({ cell, month: ammanMonth(at), counters }));

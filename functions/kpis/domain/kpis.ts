@@ -28,7 +28,7 @@ export interface KpiStore {
   facts(applicationId: string): Promise<ApplicationFacts | undefined>;
   task(taskId: string): Promise<TaskFacts | undefined>;
   rememberTask(task: TaskFacts): Promise<void>;
-  /** Adds the deltas once per event id (false: already counted); throws RebuildRunning while a rebuild runs. */
+  /** Adds the deltas once per event id, a submission (given its facts) once per application (false: already counted); throws RebuildRunning while a rebuild runs. */
   count(eventId: string, at: Date, deltas: readonly Delta[], facts?: ApplicationFacts): Promise<boolean>;
   /** The counters of one cell per month, `from`..`to` inclusive (months without any are absent). */
   months(cell: string, from: string, to: string): Promise<Map<string, Counters>>;

@@ -2,7 +2,8 @@
 // cells (bounded: cells × months) stay until the end; each application's facts, tasks and counted markers are
 // needed only while its own events replay, so the rebuild drains them in batches (far fewer round trips than one
 // transaction per event, and memory that does not grow with the history).
-import type { ApplicationFacts, Counters, Delta, TaskFacts } from './counting';
+import { type ApplicationFacts, type Counters, type Delta, isMixCell, mixCovers, type TaskFacts } from './counting';
+import { sumCounters } from './figures';
 
 export interface KpiSnapshot {
   readonly cells: ReadonlyMap<string, { cell: string; month: string; counters: Counters }>;
@@ -30,13 +31,15 @@ export class MemoryKpis {
     this.tasks.set(task.taskId, task);
   }
 
+  /** As the DynamoDB store: a submission is counted once per application (its facts are its marker), any other event once per id. */
   async count(eventId: string, _at: Date, deltas: readonly Delta[], facts?: ApplicationFacts) {
-    if (this.counted.has(eventId)) {
+    if (facts ? this.applications.has(facts.applicationId) : this.counted.has(eventId)) {
       return false;
     }
-    this.counted.add(eventId);
     if (facts) {
       this.applications.set(facts.applicationId, facts);
+    } else {
+      this.counted.add(eventId);
     }
     for (const delta of deltas) {
       const key = `${delta.cell}|${delta.month}`;
@@ -52,7 +55,13 @@ export class MemoryKpis {
   }
 
   async months(cell: string, from: string, to: string) {
-    return new Map([...this.cells.values()].filter((entry) => entry.cell === cell && entry.month >= from && entry.month <= to).map((entry) => [entry.month, entry.counters]));
+    const months = new Map<string, Counters>();
+    for (const entry of this.cells.values()) {
+      if ((entry.cell === cell || (isMixCell(entry.cell) && mixCovers(cell, entry.cell))) && entry.month >= from && entry.month <= to) {
+        months.set(entry.month, sumCounters([months.get(entry.month) ?? {}, entry.counters]));
+      }
+    }
+    return months;
   }
 
   /** How many facts, tasks and markers wait to be drained. */
