@@ -6,12 +6,12 @@
 import { gzipSync } from 'node:zlib';
 import { capabilities } from './capabilities';
 import { buildOpenApi } from './openapi';
+import { BUNDLED_OPENAPI_VERSION } from './openapi-version';
 
 /** The global the get-openapi function reads the bundled document from (functions/openapi/get-openapi.ts). */
 export const OPENAPI_DOCUMENT_GLOBAL = 'KHIDMA_OPENAPI_DOCUMENT';
 const OPENAPI_ENTRY = 'functions/openapi/get-openapi.ts';
-/** The version the function replaces with its KHIDMA_VERSION at run time. */
-export const BUNDLED_OPENAPI_VERSION = '0.0.0-bundled';
+export { BUNDLED_OPENAPI_VERSION };
 
 let encoded: string | undefined;
 

@@ -4,12 +4,13 @@
 // Judged as a ratio to the function's reference (cold-reference.ts: the same SDK clients, the same AWS calls,
 // nothing else) measured right after it: this machine's speed varies about 2× from run to run, the ratio does not.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type TableId, tableName } from '../../lib/platform/tables';
 import type { BenchFunction } from '../deployment';
 import { STAGE } from '../harness/local-cloud';
+import { progress } from '../progress';
 import { judge, median, ms, type Row, type SectionResult } from '../rows';
 import type { BundleFigure } from './bundles';
 import type { ColdEvent } from './cold-events';
@@ -79,7 +80,11 @@ export async function measureColdLoads(
   try {
     for (const fn of functions) {
       const bundle = bundles.find((figure) => figure.id === fn.id);
-      figures.push(bundle?.file && !bundle.error ? await coldLoad(fn, bundle.file, events.get(fn.id), options, scratch) : { id: fn.id, runs: 0, eventSource: 'none', outcomes: {}, error: 'no bundle' });
+      const figure: ColdFigure = bundle?.file && !bundle.error ? await coldLoad(fn, bundle.file, events.get(fn.id), options, scratch) : { id: fn.id, runs: 0, eventSource: 'none', outcomes: {}, error: 'no bundle' };
+      figures.push(figure);
+      // Each figure as it is measured: a partial run can be read (and stopped) before its later sections.
+      const row = toRow(figure, options.budget, options.judged);
+      progress(`cold load ${fn.id}: ${row.measured} (${row.verdict}); ${row.note ?? ''}`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -96,14 +101,15 @@ async function coldLoad(fn: BenchFunction, bundle: string, event: ColdEvent | un
   const replays: Array<{ calls: ReferenceCall[] }> = [];
   // Run by run, the function then its reference replaying that run's calls: both measured under the same load
   // (this machine's drifts over a minute; the in-process local cloud still works off the previous runs' effects).
+  const profiles = profileDir(fn.id, bundle);
   for (let run = 0; run < options.runs; run++) {
     await options.settle?.();
-    results.push(await runOnce(bundle, await event?.event(run), environment, path.join(scratch, `${fn.id}-${run}`)));
+    results.push(await runOnce(bundle, await event?.event(run), environment, path.join(scratch, `${fn.id}-${run}`), profiles?.(`run-${run}`)));
     const replay = referenceEvent(options.records.take());
     replays.push(replay);
     const referenceFile = await reference.covering(replay.calls);
     await options.settle?.();
-    references.push(await runOnce(referenceFile, event ? replay : undefined, environment, path.join(scratch, `${fn.id}-reference-${run}`)));
+    references.push(await runOnce(referenceFile, event ? replay : undefined, environment, path.join(scratch, `${fn.id}-reference-${run}`), profiles?.(`reference-${run}`, referenceFile)));
     options.records.take();
   }
   return {
@@ -142,13 +148,35 @@ function referenceBuilder(file: string, clients: readonly string[]) {
   };
 }
 
-async function runOnce(bundle: string, event: unknown, environment: Record<string, string>, base: string): Promise<RunResult> {
+/**
+ * `KHIDMA_COLD_PROFILE=<dir>`: each run's import and first event profiled apart (bench/cold-start.mjs) in
+ * <dir>/<function id>/, beside a copy of the function's bundle (index.mjs) and of each reference's (<run name>.mjs),
+ * with their source maps. The profiler slows the runs: their figures are for reading, not for judging.
+ */
+function profileDir(id: string, bundle: string): ((run: string, referenceBundle?: string) => string) | undefined {
+  const root = process.env.KHIDMA_COLD_PROFILE;
+  if (!root) {
+    return undefined;
+  }
+  const dir = path.resolve(root, id);
+  mkdirSync(dir, { recursive: true });
+  const keep = (file: string, as: string) => ['', '.map'].forEach((suffix) => copyFileSync(`${file}${suffix}`, path.join(dir, `${as}${suffix}`)));
+  keep(bundle, 'index.mjs');
+  return (run, referenceBundle) => {
+    if (referenceBundle) {
+      keep(referenceBundle, `${run}.mjs`);
+    }
+    return path.join(dir, run);
+  };
+}
+
+async function runOnce(bundle: string, event: unknown, environment: Record<string, string>, base: string, profile?: string): Promise<RunResult> {
   const eventFile = `${base}.json`;
   const resultFile = `${base}.result.json`;
   if (event !== undefined) {
     writeFileSync(eventFile, JSON.stringify(event));
   }
-  await runChild([bundle, event !== undefined ? eventFile : '-', resultFile], environment);
+  await runChild([bundle, event !== undefined ? eventFile : '-', resultFile, ...(profile ? [profile] : [])], environment);
   return JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult;
 }
 
@@ -170,7 +198,8 @@ export function clientsOf(bundle: string): string[] {
     '@aws-sdk/client-sqs': 'AmazonSQS',
     '@aws-sdk/client-sesv2': 'SimpleEmailService_v2',
     '@aws-sdk/client-sns': 'AmazonSimpleNotificationService',
-    '@aws-sdk/client-cognito-identity-provider': 'AWSCognitoIdentityProviderService',
+    // Not its X-Amz-Target prefix: functions/shared/mfa-status.ts names GetUser's in a plain HTTP request, without the client.
+    '@aws-sdk/client-cognito-identity-provider': '"com.amazonaws.cognitoidentityprovider"',
     // Schema-serde clients name their namespace, not their X-Amz-Target prefix, in the bundle.
     '@aws-sdk/client-cloudwatch': '"com.amazonaws.cloudwatch"',
     '@aws-sdk/client-secrets-manager': '"com.amazonaws.secretsmanager"',

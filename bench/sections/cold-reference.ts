@@ -59,8 +59,9 @@ export function referenceEvent(calls: readonly RecordedCall[]): { calls: Referen
 /** Bundles the reference for a function whose bundle holds `clients` (package names) and whose runs made `calls`. */
 export async function bundleReference(outfile: string, clients: readonly string[], calls: readonly ReferenceCall[]): Promise<void> {
   const root = path.resolve(__dirname, '../..');
-  // A service whose client the function's bundle lacks was called without the SDK (Cognito's GetUser, a plain fetch
-  // the token authorizes): the reference makes that call the same way, a fetch of the recorded request.
+  // A service whose client the function's bundle lacks was called without the SDK (Cognito's GetUser, a plain HTTP
+  // request the token authorizes, functions/shared/mfa-status.ts): the reference makes that call the same way, with
+  // node:http(s), the recorded request.
   const used = Object.entries(services).filter(([, { module }]) => clients.includes(module));
   const raw = Object.fromEntries(Object.entries(services).filter(([, { module }]) => !clients.includes(module)).map(([service, { endpointVariable }]) => [service, endpointVariable ?? 'AWS_ENDPOINT_URL']));
   const imports = used.map(([service, { module, client }]) => {
@@ -73,14 +74,23 @@ export async function bundleReference(outfile: string, clients: readonly string[
   });
   const commands = [...new Set(calls.filter((call) => !raw[call.service]).map((call) => call.command))];
   const contents = [
+    "import { request as httpRequest } from 'node:http';",
+    "import { request as httpsRequest } from 'node:https';",
     ...imports,
     `const clients = {\n${construct.join('\n')}\n};`,
     `const commands = { ${commands.join(', ')} };`,
     `const raw = ${JSON.stringify(raw)};`,
     'const send = (call) =>',
     '  raw[call.service]',
-    "    ? fetch(process.env[raw[call.service]], { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': call.target }, body: call.body }).then((answer) => answer.text())",
+    '    ? post(new URL(process.env[raw[call.service]]), call)',
     '    : clients[call.service].send(new commands[call.command](call.input));',
+    'const post = (url, call) =>',
+    '  new Promise((resolve, reject) => {',
+    "    const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': call.target, 'content-length': Buffer.byteLength(call.body) };",
+    "    (url.protocol === 'http:' ? httpRequest : httpsRequest)(url, { method: 'POST', headers }, (answer) => answer.resume().once('end', resolve).once('error', reject))",
+    "      .once('error', reject)",
+    '      .end(call.body);',
+    '  });',
     'export const handler = async (event) => {',
     '  for (const call of event.calls) {',
     '    await send(call).catch(() => undefined);',

@@ -34,6 +34,7 @@ import { VersionConflict } from '../shared/errors';
 import { uploadKey } from '../uploads/domain/records';
 import { queryAll } from '../shared/query-all';
 import type { SharingWrites } from '../registry/domain/sharing';
+import { byCodeUnit } from '../shared/order';
 
 export type { TransactItem };
 
@@ -158,7 +159,7 @@ export function dynamoApplications(
     const items = await getItems(pks.flatMap((pk) => [{ pk, sk: 'META' }, { pk, sk: FORM_SK }]));
     const of = (pk: string, sk: string) => items.find((item) => item.pk === pk && item.sk === sk);
     const found = pks.flatMap((pk) => applicationOf(of(pk, 'META'), of(pk, FORM_SK)) ?? []);
-    return found.sort((a, b) => `${a.updatedAt}#${a.applicationId}`.localeCompare(`${b.updatedAt}#${b.applicationId}`));
+    return found.sort((a, b) => byCodeUnit(`${a.updatedAt}#${a.applicationId}`, `${b.updatedAt}#${b.applicationId}`));
   }
 
   /**

@@ -38,11 +38,14 @@ export interface HttpRequest<C extends RouteContract> {
   readonly headers: Readonly<Record<string, string | undefined>>;
 }
 
-export interface HttpResult<C extends RouteContract> {
-  readonly body: z.input<C['response']>;
+export type HttpResult<C extends RouteContract> = {
   readonly status?: number;
   readonly headers?: Record<string, string>;
-}
+} & (
+  | { readonly body: z.input<C['response']> }
+  /** The body already serialized: JSON of the route's response, sent as it is (a large document kept as text, not parsed and serialized again). */
+  | { readonly json: string }
+);
 
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -94,7 +97,8 @@ export function httpHandler<C extends RouteContract>(
         headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
       } as HttpRequest<C>;
       const result = await run(request);
-      return json(result.status ?? route.successStatus, result.body, result.headers);
+      const status = result.status ?? route.successStatus;
+      return 'json' in result ? { ...json(status, null, result.headers), body: result.json } : json(status, result.body, result.headers);
     }) as unknown as LambdaHttpHandler;
 }
 

@@ -1,8 +1,12 @@
 // Whether a staff member's authenticator (TOTP) is still on, asked of Cognito with their own access token:
 // Cognito lets any user turn their MFA off with that token (SetUserMFAPreference), and no token claim says
 // whether MFA is on. GetUser is a plain JSON call that the token itself authorizes (no IAM grant, no signing):
-// sent with fetch, it adds no SDK to any bundle. A positive answer is kept a few seconds per token (a page's
-// burst of calls asks once); a negative one is never kept.
+// sent with node:http(s), it adds no SDK to any bundle. Not with fetch: Node loads fetch's implementation
+// (undici) on its first call, some 15 to 50 ms of a staff route's cold start on this machine (bench/PERFORMANCE.md,
+// "Cold load, third pass"), where node:https is already loaded by the AWS SDK. A positive answer is kept a few
+// seconds per token (a page's burst of calls asks once); a negative one is never kept.
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { environment } from './environment';
 import { HttpError } from './errors';
 
@@ -16,7 +20,7 @@ const MAX_ENTRIES = 5_000;
 const ASK_TIMEOUT_MS = 3_000;
 const unavailable = () => new HttpError(503, 'service_unavailable', 'The identity service did not answer; try again shortly');
 
-export function cognitoMfaStatus(endpoint: () => string, now: () => number = Date.now): MfaStatus {
+export function cognitoMfaStatus(endpoint: () => string, now: () => number = Date.now, askTimeoutMs = ASK_TIMEOUT_MS): MfaStatus {
   const confirmed = new Map<string, number>();
   return {
     async totpOn(accessToken) {
@@ -26,16 +30,11 @@ export function cognitoMfaStatus(endpoint: () => string, now: () => number = Dat
       }
       confirmed.delete(accessToken);
       // Cognito unreachable or slow (past 3 s): a retryable 503, never a 500 nor a request held to the function's timeout.
-      const response = await fetch(endpoint(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser' },
-        body: JSON.stringify({ AccessToken: accessToken }),
-        signal: AbortSignal.timeout(ASK_TIMEOUT_MS),
-      }).catch(() => {
+      const response = await postJson(endpoint(), { 'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser' }, JSON.stringify({ AccessToken: accessToken }), askTimeoutMs).catch(() => {
         throw unavailable();
       });
-      const answer = (await response.json().catch(() => ({}))) as { UserMFASettingList?: string[]; __type?: string };
-      if (!response.ok) {
+      const answer = response.answer as { UserMFASettingList?: string[]; __type?: string };
+      if (response.status < 200 || response.status > 299) {
         if (/NotAuthorized|UserNotFound/.test(answer.__type ?? '')) {
           throw new HttpError(401, 'unauthorized', 'This token is no longer valid; sign in again');
         }
@@ -57,4 +56,29 @@ export function cognitoMfaStatus(endpoint: () => string, now: () => number = Dat
 export function cognitoEndpoint(): string {
   const env = environment();
   return env.COGNITO_ENDPOINT ?? `https://cognito-idp.${env.USER_POOL_REGION ?? env.AWS_REGION ?? 'us-east-1'}.amazonaws.com/`;
+}
+
+/** POSTs an AWS JSON 1.1 body; the status and the answer parsed (`{}` when it is not JSON). Rejects when no answer came within `timeoutMs`. */
+function postJson(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; answer: unknown }> {
+  const target = new URL(url);
+  const send = target.protocol === 'http:' ? httpRequest : httpsRequest;
+  const signal = AbortSignal.timeout(timeoutMs);
+  return new Promise((resolve, reject) => {
+    const outgoing = send(target, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(body), ...headers }, signal }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.once('error', reject);
+      incoming.once('end', () => resolve({ status: incoming.statusCode ?? 0, answer: parsedOrEmpty(Buffer.concat(chunks).toString('utf8')) }));
+    });
+    outgoing.once('error', reject);
+    outgoing.end(body);
+  });
+}
+
+function parsedOrEmpty(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return {};
+  }
 }

@@ -56,3 +56,15 @@ it('answers 503, not a 500, when Cognito cannot be reached at all', async () => 
   await new Promise((resolve) => closed.close(resolve));
   await expect(cognitoMfaStatus(() => gone).totpOn('any')).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
 });
+
+it('answers 503 when Cognito takes longer than the time allowed', async () => {
+  const silent = http.createServer(() => undefined);
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  try {
+    const slow = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+    await expect(cognitoMfaStatus(() => slow, Date.now, 50).totpOn('any')).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
+  } finally {
+    silent.closeAllConnections();
+    await new Promise((resolve) => silent.close(resolve));
+  }
+});

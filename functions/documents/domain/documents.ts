@@ -9,6 +9,7 @@ import type { Principal } from '../../shared/identity';
 import type { AuditEntry } from '../../registry/domain/audit-chain';
 import { Conflict, NotFound } from '../../shared/errors';
 import { type DocumentSigner, signJws } from './signer';
+import { byCodeUnit } from '../../shared/order';
 
 type Localized = { readonly ar: string; readonly en: string };
 type Holder = StoredApplication['applicant'];
@@ -133,7 +134,7 @@ export async function listMyDocuments(deps: Pick<DocumentDeps, 'documents' | 'bu
   const businesses = subject.kind === 'persons' ? await deps.businessesOf(subject.recordId) : [];
   const holders: Holder[] = [subject, ...businesses.map((recordId) => ({ kind: 'businesses' as const, recordId }))];
   const lists = await Promise.all(holders.map((holder) => deps.documents.listByHolder(holder)));
-  return { items: lists.flat().sort((a, b) => b.issuedAt.localeCompare(a.issuedAt)).map((document) => view(document, now)) };
+  return { items: lists.flat().sort((a, b) => byCodeUnit(b.issuedAt, a.issuedAt)).map((document) => view(document, now)) };
 }
 
 /** Each word's first letter, the rest starred: enough to recognise, not to learn a name. */

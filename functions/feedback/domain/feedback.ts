@@ -6,6 +6,7 @@ import type { StoredApplication } from '../../applications/domain/applications';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors';
 import type { Principal } from '../../shared/identity';
 import { quarterOf } from '../../shared/amman-time';
+import { byCodeUnit } from '../../shared/order';
 
 export type Score = 1 | 2 | 3 | 4 | 5;
 
@@ -112,8 +113,8 @@ export async function feedbackSummary(deps: Pick<FeedbackDeps, 'store' | 'now'>,
         const { services, agencies } = await deps.store.quarter(quarter);
         return {
           quarter,
-          services: [...services].sort(([a], [b]) => a.localeCompare(b)).map(([serviceId, counters]) => ({ serviceId, ...stats(counters) })),
-          agencies: [...agencies].sort(([a], [b]) => a.localeCompare(b)).map(([agencyId, counters]) => ({ agencyId, ...stats(counters) })),
+          services: [...services].sort(([a], [b]) => byCodeUnit(a, b)).map(([serviceId, counters]) => ({ serviceId, ...stats(counters) })),
+          agencies: [...agencies].sort(([a], [b]) => byCodeUnit(a, b)).map(([agencyId, counters]) => ({ agencyId, ...stats(counters) })),
         };
       }),
     ),

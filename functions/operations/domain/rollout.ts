@@ -9,6 +9,7 @@ import { type CatalogueDeps, putService, stripStored } from '../../services/doma
 import { Conflict, NotFound, VersionConflict } from '../../shared/errors';
 import { ammanDate } from '../../shared/amman-time';
 import { capacityPlan } from '../../../lib/platform/capacity';
+import { byCodeUnit } from '../../shared/order';
 
 export const ROLLOUT_PHASES = [1, 2, 3, 4, 5, 6] as const;
 export const ROLLOUT_SUBJECT = 'rollout:schedule';
@@ -48,7 +49,7 @@ const unroutedAgencies = (card: Pick<ServiceCard, 'workflow'>, routed: ReadonlyS
 async function currentCards(deps: RolloutDeps): Promise<ServiceCard[]> {
   const summaries = await deps.catalogue.listSummaries();
   const cards = await Promise.all(summaries.map((summary) => deps.catalogue.getCurrent(summary.serviceId)));
-  return cards.filter((card): card is ServiceCard => card !== undefined).sort((a, b) => a.serviceId.localeCompare(b.serviceId));
+  return cards.filter((card): card is ServiceCard => card !== undefined).sort((a, b) => byCodeUnit(a.serviceId, b.serviceId));
 }
 
 export async function getRollout(deps: RolloutDeps): Promise<RolloutView> {

@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../registry/domain/audit-chain';
 import { BadRequest, NotFound } from '../../shared/errors';
 import { type Actor, type CatalogueDeps } from './catalogue';
 import { importFirstVersion, publishNextVersion, type VersionedStore } from './versioned';
+import { byCodeUnit } from '../../shared/order';
 
 export const CALENDAR_SUBJECT = 'calendar:working';
 
@@ -64,7 +65,7 @@ function checkCalendar(input: WorkingCalendarInput): void {
 const normalized = (input: WorkingCalendarInput): WorkingCalendarInput => ({
   ...input,
   weekdays: [...new Set(input.weekdays)].sort(),
-  holidays: [...input.holidays].sort((a, b) => a.date.localeCompare(b.date)),
+  holidays: [...input.holidays].sort((a, b) => byCodeUnit(a.date, b.date)),
 });
 
 function changedFields(before: WorkingCalendarInput, after: WorkingCalendarInput): string[] {

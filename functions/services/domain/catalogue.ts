@@ -19,6 +19,7 @@ import { priorityScore } from './priority';
 import { candidates, catalogueIndex } from './catalogue-index';
 import { documentTerms, matchRank, normalizeText, noSynonyms, queryTokens, type SearchFields, type Synonyms } from './search';
 import { workingDaysOf, workingDaysText, workflowHours } from '../../shared/working-calendar';
+import { byCodeUnit } from '../../shared/order';
 
 export interface StoredSummary extends ServiceSummary {
   /** Normalized names, descriptions and agency names, for search. */
@@ -429,5 +430,5 @@ function isSortKey(value: unknown): value is SortKey {
 }
 
 function compareKeys(a: SortKey, b: SortKey): number {
-  return a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]);
+  return a[0] - b[0] || a[1] - b[1] || byCodeUnit(a[2], b[2]);
 }
