@@ -16,6 +16,8 @@ const SERVICES = 'SERVICES';
 const LIFE_EVENTS = 'LIFE_EVENTS';
 const CALENDAR = 'CALENDAR';
 const SYNONYMS = 'SEARCH_SYNONYMS';
+/** Attempts of a card save that collides with a transaction in flight before its error is let through. */
+const SAVE_ATTEMPTS = 3;
 
 
 /** `listingPartBytes`: the snapshot's slice size (tests set it small to hold a catalogue in several parts). */
@@ -102,35 +104,37 @@ export function dynamoCatalogue(client: DynamoDBDocumentClient, tableName: strin
     },
     async saveVersion(card, summary, expectedVersion) {
       const pk = servicePk(card.serviceId);
-      try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { pk, sk: versionSk(card.version), version: card.version, card },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { pk, sk: 'CURRENT', version: card.version, card, summary, gsi1pk: SERVICES, gsi1sk: card.serviceId },
-                  ...(expectedVersion === 0
-                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                    : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
-                },
-              },
-              listingDelta(tableName, { version: card.version, summary }),
-            ],
-          }),
-        );
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) {
-          throw new VersionConflict(`Service ${card.serviceId} moved past version ${expectedVersion}`);
+      const write = new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName, Item: { pk, sk: versionSk(card.version), version: card.version, card }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { pk, sk: 'CURRENT', version: card.version, card, summary, gsi1pk: SERVICES, gsi1sk: card.serviceId },
+              ...(expectedVersion === 0
+                ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+            },
+          },
+          listingDelta(tableName, { version: card.version, summary }),
+        ],
+      });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.send(write);
+          return;
+        } catch (error) {
+          const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+          if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) {
+            throw new VersionConflict(`Service ${card.serviceId} moved past version ${expectedVersion}`);
+          }
+          // Collided with a transaction in flight (a listing fold deleting this service's delta): not a version
+          // conflict; try again after a jittered pause.
+          if (!reasons.some((reason) => reason.Code === 'TransactionConflict') || attempt >= SAVE_ATTEMPTS) {
+            throw error;
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
         }
-        throw error;
       }
     },
   };

@@ -1,10 +1,13 @@
 // The catalogue listing's snapshot on DynamoDB Local: a listing before any fold (the index and the deltas), the
 // fold into several compressed parts, a card saved after the fold seen at once, concurrent folds, a torn read of a
-// fold's transaction, and a newer delta kept when its older version is folded.
+// fold's transaction, a newer delta kept when its older version is folded, and a save that collided with a
+// transaction in flight tried again.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceCard } from '../../schemas/services';
 import { dynamoCatalogue } from '../../functions/services/dynamo-catalogue';
 import { storedSummary } from '../../functions/services/domain/catalogue';
+import { VersionConflict } from '../../functions/shared/errors';
 import { referenceAgencies } from '../../reference/agencies';
 import { referenceServices } from '../../reference/services';
 import { unitTables } from '../support/unit-tables';
@@ -109,4 +112,27 @@ it('reads the index when a listing sees a head without its parts (a torn read of
   expect(await catalogue.foldListing(new Date())).toMatchObject({ folded: 1 });
   expect(await partition()).not.toContain('DELTA#listed-5');
   expect((await names(catalogue)).get('listed-5')).toBe('Renamed again 5');
+});
+
+it('saves a card again when its transaction collided with one in flight (a fold deleting its delta), and still refuses a stale version', async () => {
+  const table = local.table('catalogue');
+  const collided = { times: 0 };
+  const colliding = Object.create(local.documents) as typeof local.documents;
+  colliding.send = (async (command: unknown) => {
+    if (collided.times === 0 && command instanceof TransactWriteCommand) {
+      collided.times += 1;
+      throw new TransactionCanceledException({
+        message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, None, TransactionConflict]',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'None' }, { Code: 'None' }, { Code: 'TransactionConflict' }],
+      });
+    }
+    return local.documents.send(command as never);
+  }) as typeof colliding.send;
+  const catalogue = dynamoCatalogue(colliding, table);
+  await save(catalogue, card(6, 2, 'Renamed service 6'));
+  expect(collided.times).toBe(1);
+  expect((await names(catalogue)).get('listed-6')).toBe('Renamed service 6');
+  await expect(save(catalogue, card(6, 2, 'Stale rename 6'))).rejects.toBeInstanceOf(VersionConflict);
+  expect((await names(catalogue)).get('listed-6')).toBe('Renamed service 6');
 });
