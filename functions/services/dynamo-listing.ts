@@ -1,6 +1,6 @@
 // DynamoDB adapter of the catalogue listing's snapshot (catalogue table, one partition):
 //
-//   LISTING#SERVICES  HEAD             generation, parts, services, foldedAt
+//   LISTING#SERVICES  HEAD             generation, parts, bytes, services, foldedAt
 //   LISTING#SERVICES  PART#<nnnn>      generation, data: a slice of the gzipped JSON [[version, summary], ...]
 //   LISTING#SERVICES  DELTA#<service>  version, summary: put in the same transaction as the card's version
 //
@@ -29,6 +29,8 @@ const READ_ATTEMPTS = 3;
 interface Head {
   readonly generation: number;
   readonly parts: number;
+  /** The snapshot's compressed size (absent on a head written before it was kept). */
+  readonly bytes?: number;
   readonly services: number;
   readonly foldedAt: string;
 }
@@ -81,7 +83,7 @@ export function dynamoListing(client: DynamoDBDocumentClient, tableName: string,
     async fold(now: Date): Promise<FoldFigures> {
       const { head, base, deltas } = await read(true);
       if (head && base && deltas.length === 0) {
-        return { folded: 0, services: head.services, parts: head.parts, bytes: 0 };
+        return { folded: 0, services: head.services, parts: head.parts, bytes: head.bytes ?? 0 };
       }
       const merged = mergeSummaries(base ?? (await index()), deltas);
       const written = await writeGeneration(head, merged, now);
@@ -101,7 +103,7 @@ export function dynamoListing(client: DynamoDBDocumentClient, tableName: string,
     const packed = gzipSync(Buffer.from(JSON.stringify(merged.map((entry) => [entry.version, entry.summary]))));
     const parts = Math.max(1, Math.ceil(packed.length / partBytes));
     const generation = (head?.generation ?? 0) + 1;
-    const next: Head = { generation, parts, services: merged.length, foldedAt: now.toISOString() };
+    const next: Head = { generation, parts, bytes: packed.length, services: merged.length, foldedAt: now.toISOString() };
     const stale = Array.from({ length: Math.max(0, (head?.parts ?? 0) - parts) }, (_, offset) => parts + offset);
     try {
       await client.send(
