@@ -10,6 +10,7 @@ import { progress } from '../progress';
 import { startBenchCloud, type BenchCloud } from '../harness/local-cloud';
 import { workflowAgencyIds } from '../../lib/platform/agencies';
 import { tableName } from '../../lib/platform/tables';
+import { environment } from '../../functions/shared/environment';
 import { batchWrite, captureTemplate, cloneItems, loadCards, plannedItems, type Template } from './volume-load';
 
 export interface VolumeCloudFigures {
@@ -19,7 +20,11 @@ export interface VolumeCloudFigures {
   readonly loadMs: number;
   readonly itemsWritten: number;
   readonly cardsMs: number;
-  readonly due: { readonly tasks: number; readonly unstarted: number };
+  /**
+   * The work due: `unstarted` planted; `own` the cloud's own in-flight application (the template), due to the
+   * reconciler too once the load outlasted its grace, its workflow having stopped with the workers.
+   */
+  readonly due: { readonly tasks: number; readonly unstarted: number; readonly own: number };
   readonly sweep: PassFigures & { readonly escalated: number };
   readonly reconciler: PassFigures & { readonly checked: number; readonly resumed: number };
   /** What the reads measure: an application, the measured agency, the citizen. */
@@ -91,7 +96,9 @@ async function loadAndSweep(harness: BenchCloud, size: { applications: number; c
   // The listing's snapshot, as the scheduled fold (every 5 minutes) leaves it after a day of card changes.
   const fold = await harness.meter.track('fold-catalogue-listing', 'worker', () => catalogueDeps.catalogue.foldListing(new Date()));
   note(`cards in ${(cardsMs / 1000).toFixed(1)} s, folded into the listing's snapshot (${fold.parts} part(s), ${fold.bytes} bytes); the sweeps`);
-  const due = await plantDueWork(client, templates.active, size.due, size.applications + 1);
+  const planted = await plantDueWork(client, templates.active, size.due, size.applications + 1);
+  const submittedAt = Date.parse(templates.active.application.submittedAt ?? '');
+  const due = { ...planted, own: Date.now() - submittedAt > environment().RECONCILE_GRACE_SECONDS * 1000 ? 1 : 0 };
   const sweep = await metered(harness, 'sla-sweep', async () => (await import('../../functions/applications/sla-sweep')).handler());
   const reconciler = await metered(harness, 'reconcile-applications', async () => (await import('../../functions/applications/reconcile')).handler({}));
   return {
