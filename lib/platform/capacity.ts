@@ -47,10 +47,10 @@ export const defaultAssumptions: CapacityAssumptions = {
   apiFunctionSeconds: 0.25,
   workerSeconds: 0.3,
   workerInvocationsPerSubmission: 3,
-  // As measured by `npm run bench` (bench/budgets.json): a completed four-step application writes 246 units in all
+  // As measured by `npm run bench` (bench/budgets.json): a completed four-step application writes 235 units in all
   // (capacity.perApplication, every worker's writes included: notifications, KPI counts, audit). A step is its
-  // decision (16) and the opening of its task (6); the submission and everything else once per application, 158.
-  writeUnitsPerSubmission: 158,
+  // decision (16) and the opening of its task (6); the submission and everything else once per application, 147.
+  writeUnitsPerSubmission: 147,
   writeUnitsPerStep: 22,
   readUnitsPerRequest: 2,
 };
