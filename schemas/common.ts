@@ -1,11 +1,16 @@
 // Schemas shared by every capability: identifiers, bilingual text, errors, pagination.
 import * as z from 'zod/mini';
 
-export const Slug = z.string().check(
+/** Built at load as written; marked free of side effects so esbuild drops a schema a function's bundle never uses (bench/PERFORMANCE.md, cold load). */
+/* @__NO_SIDE_EFFECTS__ */ function schema<T>(build: () => T): T {
+  return build();
+}
+
+export const Slug = schema(() => z.string().check(
   z.minLength(2),
   z.maxLength(64),
   z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens'),
-);
+));
 
 /** Direction marks Arabic keyboards insert (LRM, RLM, ALM): invisible, harmless, dropped. */
 const DIRECTION_MARKS = /[\u200e\u200f\u061c]/g;
@@ -39,12 +44,12 @@ export function localizedText(maxLength: number) {
   return z.strictObject({ ar: text, en: text });
 }
 
-export const LocalizedName = localizedText(200).register(z.globalRegistry, {
+export const LocalizedName = schema(() => localizedText(200).register(z.globalRegistry, {
   id: 'LocalizedText',
   description: 'Text in Arabic (ar) and English (en)',
-});
+}));
 
-export const ErrorBody = z
+export const ErrorBody = schema(() => z
   .strictObject({
     error: z.strictObject({
       code: z.string(),
@@ -52,14 +57,14 @@ export const ErrorBody = z
       details: z.optional(z.unknown()),
     }),
   })
-  .register(z.globalRegistry, { id: 'Error', description: 'Machine-readable error' });
+  .register(z.globalRegistry, { id: 'Error', description: 'Machine-readable error' }));
 
 /** What API Gateway itself answers (a missing or bad token, throttling, an oversized request), before any handler runs. */
-export const GatewayError = z.strictObject({ message: z.string() }).register(z.globalRegistry, {
+export const GatewayError = schema(() => z.strictObject({ message: z.string() }).register(z.globalRegistry, {
   id: 'GatewayError',
   description: "API Gateway's own answer, before any handler runs: {\"message\":\"Unauthorized\"}, {\"message\":\"Too Many Requests\"}, ...",
-});
+}));
 
-export const Cursor = z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/, 'must be an opaque cursor'));
+export const Cursor = schema(() => z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/, 'must be an opaque cursor')));
 
-export const PageLimit = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100));
+export const PageLimit = schema(() => z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)));

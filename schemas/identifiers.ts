@@ -4,6 +4,11 @@
 import * as z from 'zod/mini';
 import { latinDigits } from '../functions/shared/digits';
 
+/** Built at load as written; marked free of side effects so esbuild drops a schema a function's bundle never uses (bench/PERFORMANCE.md, cold load). */
+/* @__NO_SIDE_EFFECTS__ */ function schema<T>(build: () => T): T {
+  return build();
+}
+
 const SPACES = /[\s\u200e\u200f\u061c]+/g;
 const DASHES = /[\u2010-\u2015\u2212\u0640]/g;
 
@@ -36,30 +41,30 @@ export function toE164(value: string): string {
 
 export const isJordanMobile = (phone: string) => JORDAN_MOBILE.test(phone);
 
-export const NationalNumber = z
+export const NationalNumber = schema(() => z
   .string()
-  .check(z.overwrite(compactIdentifier), z.regex(/^[29]\d{9}$/, 'must be a 10-digit Jordanian national number starting with 9 or 2'));
+  .check(z.overwrite(compactIdentifier), z.regex(/^[29]\d{9}$/, 'must be a 10-digit Jordanian national number starting with 9 or 2')));
 
-export const PermitNumber = z
+export const PermitNumber = schema(() => z
   .string()
-  .check(z.overwrite((value) => compactIdentifier(value).toUpperCase()), z.regex(/^[A-Z]{3}\d{7}$/, 'must be three capital letters and seven digits'));
+  .check(z.overwrite((value) => compactIdentifier(value).toUpperCase()), z.regex(/^[A-Z]{3}\d{7}$/, 'must be three capital letters and seven digits')));
 
 /** The national establishment number of a company in the commercial register (9 digits). */
-export const RegistrationNumber = z.string().check(z.overwrite(compactIdentifier), z.regex(/^\d{9}$/, 'must be a 9-digit commercial registration number'));
+export const RegistrationNumber = schema(() => z.string().check(z.overwrite(compactIdentifier), z.regex(/^\d{9}$/, 'must be a 9-digit commercial registration number')));
 
-export const MobilePhone = z
+export const MobilePhone = schema(() => z
   .string()
-  .check(z.overwrite(toE164), z.regex(JORDAN_MOBILE, 'must be a Jordanian mobile number (077, 078 or 079), e.g. 0791234567 or +962791234567'));
+  .check(z.overwrite(toE164), z.regex(JORDAN_MOBILE, 'must be a Jordanian mobile number (077, 078 or 079), e.g. 0791234567 or +962791234567')));
 
 /** A Jordanian plate: a one- or two-digit code, a hyphen, and one to five digits (12-34567). */
-export const PlateNumber = z
+export const PlateNumber = schema(() => z
   .string()
-  .check(z.overwrite(compactIdentifier), z.regex(/^\d{1,2}-\d{1,5}$/, 'must be a Jordanian plate number: a 1-2 digit code, a hyphen and up to 5 digits, e.g. 12-34567'));
+  .check(z.overwrite(compactIdentifier), z.regex(/^\d{1,2}-\d{1,5}$/, 'must be a Jordanian plate number: a 1-2 digit code, a hyphen and up to 5 digits, e.g. 12-34567')));
 
 /** Any registry key (national, permit or registration number) in a path. */
-export const RecordId = z
+export const RecordId = schema(() => z
   .string()
-  .check(z.overwrite((value) => compactIdentifier(value).toUpperCase()), z.regex(/^[A-Z0-9]{9,10}$/, 'must be a national, permit or registration number'));
+  .check(z.overwrite((value) => compactIdentifier(value).toUpperCase()), z.regex(/^[A-Z0-9]{9,10}$/, 'must be a national, permit or registration number')));
 
 /** Form fields that hold an identifier, by field id: their answers are converted and checked like the API's own. */
 export function identifierSchemaOf(fieldId: string): z.ZodMiniType<string, string> | undefined {

@@ -3,12 +3,17 @@
 import * as z from 'zod/mini';
 import { AgencyId, channels, ServiceId } from './services';
 
-export const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, e.g. 2026-04'));
+/** Built at load as written; marked free of side effects so esbuild drops a schema a function's bundle never uses (bench/PERFORMANCE.md, cold load). */
+/* @__NO_SIDE_EFFECTS__ */ function schema<T>(build: () => T): T {
+  return build();
+}
+
+export const Month = schema(() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, e.g. 2026-04')));
 
 /** A figure; null when there is nothing to measure, or (public figures) when it would count fewer than 10 applications. */
-const figure = z.nullable(z.number());
+const figure = schema(() => z.nullable(z.number()));
 
-export const KpiFigures = z
+export const KpiFigures = schema(() => z
   .strictObject({
     applications: z.strictObject({ submitted: figure, approved: figure, rejected: figure, cancelled: figure }),
     completion: z.strictObject({ measured: figure, medianMinutes: figure, p90Minutes: figure, withinSlaShare: figure }),
@@ -28,17 +33,17 @@ export const KpiFigures = z
       paperPagesAvoided: figure,
     }),
   })
-  .register(z.globalRegistry, { id: 'KpiFigures', description: 'The KPIs of one month or of a range (formulas in the README)' });
+  .register(z.globalRegistry, { id: 'KpiFigures', description: 'The KPIs of one month or of a range (formulas in the README)' }));
 export type KpiFigures = z.infer<typeof KpiFigures>;
 
-export const KpiQuery = z.strictObject({
+export const KpiQuery = schema(() => z.strictObject({
   service: z.optional(ServiceId),
   agency: z.optional(AgencyId),
   phase: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(6))),
   channel: z.optional(z.enum(channels)),
   from: z.optional(Month),
   to: z.optional(Month),
-});
+}));
 export type KpiQuery = z.infer<typeof KpiQuery>;
 
 // --- Targets ---
@@ -46,7 +51,7 @@ export type KpiQuery = z.infer<typeof KpiQuery>;
 export const targetKpis = ['selfServiceShare', 'completionWithinSlaShare', 'stepsWithinSlaShare', 'completionMedianMinutes', 'complaintsPer1000', 'satisfaction'] as const;
 export type TargetKpi = (typeof targetKpis)[number];
 
-export const TargetBody = z
+export const TargetBody = schema(() => z
   .strictObject({
     kpi: z.enum(targetKpis),
     /** Everything, one agency or one service. */
@@ -60,10 +65,10 @@ export const TargetBody = z
     /** Who answers for it, e.g. the agency's director of digital services. */
     responsible: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   })
-  .register(z.globalRegistry, { id: 'KpiTarget', description: 'A target for one KPI of everything, an agency or a service: set again, it replaces the earlier one' });
+  .register(z.globalRegistry, { id: 'KpiTarget', description: 'A target for one KPI of everything, an agency or a service: set again, it replaces the earlier one' }));
 export type TargetBody = z.infer<typeof TargetBody>;
 
-export const TargetStatus = z.extend(TargetBody, {
+export const TargetStatus = schema(() => z.extend(TargetBody, {
   setAt: z.string(),
   /** The KPI over the range asked for; null when there is nothing to measure. */
   actual: z.nullable(z.number()),
@@ -72,12 +77,12 @@ export const TargetStatus = z.extend(TargetBody, {
   trend: z.nullable(z.enum(['improving', 'worsening', 'steady'])),
   /** How far from the target, in the KPI's unit (positive: short of it). */
   gap: z.nullable(z.number()),
-}).register(z.globalRegistry, { id: 'KpiTargetStatus', description: 'A target with the actual value over the range, whether it is met, the gap and the trend' });
+}).register(z.globalRegistry, { id: 'KpiTargetStatus', description: 'A target with the actual value over the range, whether it is met, the gap and the trend' }));
 export type TargetStatus = z.infer<typeof TargetStatus>;
 
-const Satisfaction = z.strictObject({ quarter: z.string(), ratings: figure, average: figure });
+const Satisfaction = schema(() => z.strictObject({ quarter: z.string(), ratings: figure, average: figure }));
 
-export const KpiReport = z
+export const KpiReport = schema(() => z
   .strictObject({
     dimension: z.enum(['all', 'service', 'agency', 'phase', 'channel']),
     value: z.optional(z.string()),
@@ -92,15 +97,15 @@ export const KpiReport = z
     /** Operators only, everything: downloads of the open data over the range (uptake of open data), per dataset. */
     openDataDownloads: z.optional(z.strictObject({ total: z.int(), byDataset: z.record(z.string(), z.int()) })),
   })
-  .register(z.globalRegistry, { id: 'KpiReport', description: 'KPIs per month of a range, and their total, for everything or one service, agency, phase or channel' });
+  .register(z.globalRegistry, { id: 'KpiReport', description: 'KPIs per month of a range, and their total, for everything or one service, agency, phase or channel' }));
 export type KpiReport = z.infer<typeof KpiReport>;
 
 
 // --- Quarterly reports ---
 
-export const ReportParams = z.strictObject({ agencyId: AgencyId });
-export const ReportQuery = z.strictObject({
+export const ReportParams = schema(() => z.strictObject({ agencyId: AgencyId }));
+export const ReportQuery = schema(() => z.strictObject({
   quarter: z.optional(z.string().check(z.regex(/^\d{4}-Q[1-4]$/, 'must be a quarter, e.g. 2026-Q2'))),
   lang: z.optional(z.enum(['ar', 'en'])),
-});
-export const ReportPage = z.string().register(z.globalRegistry, { id: 'AgencyReport', description: 'An HTML page (text/html), sent as an attachment' });
+}));
+export const ReportPage = schema(() => z.string().register(z.globalRegistry, { id: 'AgencyReport', description: 'An HTML page (text/html), sent as an attachment' }));

@@ -3,7 +3,12 @@ import * as z from 'zod/mini';
 import { isRealDate } from '../functions/shared/dates';
 import { ServiceId } from './services';
 
-export const QueueDepth = z
+/** Built at load as written; marked free of side effects so esbuild drops a schema a function's bundle never uses (bench/PERFORMANCE.md, cold load). */
+/* @__NO_SIDE_EFFECTS__ */ function schema<T>(build: () => T): T {
+  return build();
+}
+
+export const QueueDepth = schema(() => z
   .strictObject({
     /** The queue's full name in this stage and region. */
     name: z.string(),
@@ -12,8 +17,8 @@ export const QueueDepth = z
     /** Age of the oldest message, seconds; null when the queue is empty or the figure is not yet known. */
     oldestAgeSeconds: z.nullable(z.number()),
   })
-  .register(z.globalRegistry, { id: 'QueueDepth' });
-export const QueueStatus = z
+  .register(z.globalRegistry, { id: 'QueueDepth' }));
+export const QueueStatus = schema(() => z
   .strictObject({
     /** The queue's id in the routes, e.g. `tasks-dls` or `email-deliveries`. */
     queue: z.string(),
@@ -21,9 +26,9 @@ export const QueueStatus = z
     depth: QueueDepth,
     deadLetters: QueueDepth,
   })
-  .register(z.globalRegistry, { id: 'QueueStatus', description: "A queue and its dead-letter queue: what waits, what is in flight, how old the oldest is" });
+  .register(z.globalRegistry, { id: 'QueueStatus', description: "A queue and its dead-letter queue: what waits, what is in flight, how old the oldest is" }));
 export type QueueStatus = z.infer<typeof QueueStatus>;
-export const FailureQueueStatus = z
+export const FailureQueueStatus = schema(() => z
   .strictObject({
     /** `<worker>-event-failures` or `<worker>-stream-failures`. */
     queue: z.string(),
@@ -37,18 +42,18 @@ export const FailureQueueStatus = z
   .register(z.globalRegistry, {
     id: 'FailureQueueStatus',
     description: "A worker's failure queue: the events its rule gave up on after EventBridge's retries, or the stream batches its consumer gave up on",
-  });
+  }));
 export type FailureQueueStatus = z.infer<typeof FailureQueueStatus>;
-export const QueueList = z.strictObject({ items: z.array(QueueStatus), failures: z.array(FailureQueueStatus) }).register(z.globalRegistry, { id: 'QueueList' });
-export const ListQueuesQuery = z.strictObject({});
-export const QueueParams = z.strictObject({ queue: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, 'must be a queue id such as tasks-dls')) });
-export const RedriveBody = z
+export const QueueList = schema(() => z.strictObject({ items: z.array(QueueStatus), failures: z.array(FailureQueueStatus) }).register(z.globalRegistry, { id: 'QueueList' }));
+export const ListQueuesQuery = schema(() => z.strictObject({}));
+export const QueueParams = schema(() => z.strictObject({ queue: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, 'must be a queue id such as tasks-dls')) }));
+export const RedriveBody = schema(() => z
   .strictObject({
     /** Why: what was fixed. Kept in the audit trail. */
     reason: z.string().check(z.minLength(3), z.maxLength(500)),
   })
-  .register(z.globalRegistry, { id: 'RedriveRequest' });
-export const RedriveResult = z
+  .register(z.globalRegistry, { id: 'RedriveRequest' }));
+export const RedriveResult = schema(() => z
   .strictObject({
     queue: z.string(),
     from: z.string(),
@@ -57,16 +62,16 @@ export const RedriveResult = z
     moved: z.int(),
     at: z.string(),
   })
-  .register(z.globalRegistry, { id: 'RedriveResult' });
+  .register(z.globalRegistry, { id: 'RedriveResult' }));
 
 // --- Rollout and capacity plan ---
 
-const IsoDate = z.string().check(z.refine(isRealDate, 'must be a real date YYYY-MM-DD'));
-const Phase = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(6));
-const Version = z.int().check(z.minimum(1));
-const QuotaId = z.enum(['apiRequestsPerSecond', 'lambdaConcurrency', 'startExecutionsPerSecond', 'stateTransitionsPerSecond', 'sqsInFlightPerQueue']);
+const IsoDate = schema(() => z.string().check(z.refine(isRealDate, 'must be a real date YYYY-MM-DD')));
+const Phase = schema(() => z.coerce.number().check(z.int(), z.minimum(1), z.maximum(6)));
+const Version = schema(() => z.int().check(z.minimum(1)));
+const QuotaId = schema(() => z.enum(['apiRequestsPerSecond', 'lambdaConcurrency', 'startExecutionsPerSecond', 'stateTransitionsPerSecond', 'sqsInFlightPerQueue']));
 
-export const PhaseCapacity = z
+export const PhaseCapacity = schema(() => z
   .strictObject({
     phase: z.int(),
     services: z.int(),
@@ -81,9 +86,9 @@ export const PhaseCapacity = z
     quotas: z.array(z.strictObject({ quota: QuotaId, limit: z.number(), use: z.number(), percent: z.number() })),
     exceeds: z.nullable(QuotaId),
   })
-  .register(z.globalRegistry, { id: 'PhaseCapacity', description: "A phase's peak load once open (its services and every earlier phase's) and the quotas it uses" });
+  .register(z.globalRegistry, { id: 'PhaseCapacity', description: "A phase's peak load once open (its services and every earlier phase's) and the quotas it uses" }));
 
-export const RolloutView = z
+export const RolloutView = schema(() => z
   .strictObject({
     version: z.int(),
     updatedAt: z.optional(z.string()),
@@ -117,27 +122,27 @@ export const RolloutView = z
       firstExceeded: z.nullable(z.strictObject({ phase: z.int(), quota: QuotaId })),
     }),
   })
-  .register(z.globalRegistry, { id: 'Rollout', description: 'The six rollout phases: open dates, services and readiness, capacity plan' });
+  .register(z.globalRegistry, { id: 'Rollout', description: 'The six rollout phases: open dates, services and readiness, capacity plan' }));
 export type RolloutView = z.infer<typeof RolloutView>;
 
-export const RolloutQuery = z.strictObject({});
-export const PhaseParams = z.strictObject({ phase: Phase });
-export const SetPhaseDateBody = z.strictObject({ opensOn: IsoDate, expectedVersion: Version }).register(z.globalRegistry, { id: 'SetPhaseDateRequest' });
-export const RolloutSchedule = z
+export const RolloutQuery = schema(() => z.strictObject({}));
+export const PhaseParams = schema(() => z.strictObject({ phase: Phase }));
+export const SetPhaseDateBody = schema(() => z.strictObject({ opensOn: IsoDate, expectedVersion: Version }).register(z.globalRegistry, { id: 'SetPhaseDateRequest' }));
+export const RolloutSchedule = schema(() => z
   .strictObject({ version: z.int(), phases: z.record(z.string(), IsoDate), updatedAt: z.optional(z.string()), updatedBy: z.optional(z.string()) })
-  .register(z.globalRegistry, { id: 'RolloutSchedule' });
-export const RolloutServiceParams = z.strictObject({ serviceId: ServiceId });
-export const MoveServiceBody = z
+  .register(z.globalRegistry, { id: 'RolloutSchedule' }));
+export const RolloutServiceParams = schema(() => z.strictObject({ serviceId: ServiceId }));
+export const MoveServiceBody = schema(() => z
   .strictObject({ phase: z.int().check(z.minimum(1), z.maximum(6)), expectedVersion: Version })
-  .register(z.globalRegistry, { id: 'MoveServiceRequest', description: "expectedVersion is the service card's current version" });
-export const MovedService = z
+  .register(z.globalRegistry, { id: 'MoveServiceRequest', description: "expectedVersion is the service card's current version" }));
+export const MovedService = schema(() => z
   .strictObject({ serviceId: z.string(), from: z.int(), to: z.int(), version: z.int() })
-  .register(z.globalRegistry, { id: 'MovedService' });
+  .register(z.globalRegistry, { id: 'MovedService' }));
 
 // --- Metrics ---
 
-export const MetricsQuery = z.strictObject({});
-export const TodaysMetrics = z
+export const MetricsQuery = schema(() => z.strictObject({}));
+export const TodaysMetrics = schema(() => z
   .strictObject({
     date: IsoDate,
     /** Each business metric's count today, all dimensions together. */
@@ -145,4 +150,4 @@ export const TodaysMetrics = z
     /** Counts per dimension values (by service and channel, by agency...). */
     counts: z.array(z.strictObject({ metric: z.string(), dimensions: z.record(z.string(), z.string()), count: z.number() })),
   })
-  .register(z.globalRegistry, { id: 'TodaysMetrics', description: "Today's business counts (Amman date)" });
+  .register(z.globalRegistry, { id: 'TodaysMetrics', description: "Today's business counts (Amman date)" }));

@@ -6,6 +6,11 @@ import { Cursor, freeText, LocalizedName, PageLimit, Slug } from './common';
 import { AgencyId } from './services';
 import { compactIdentifier, MobilePhone, NationalNumber, PermitNumber, RegistrationNumber, RecordId } from './identifiers';
 
+/** Built at load as written; marked free of side effects so esbuild drops a schema a function's bundle never uses (bench/PERFORMANCE.md, cold load). */
+/* @__NO_SIDE_EFFECTS__ */ function schema<T>(build: () => T): T {
+  return build();
+}
+
 /** public: any officer; internal: the owning agency only; personal and sensitive: the subject, the owner, or by consent. */
 export const classifications = ['public', 'internal', 'personal', 'sensitive'] as const;
 export type Classification = (typeof classifications)[number];
@@ -13,37 +18,37 @@ export type Classification = (typeof classifications)[number];
 // Jordanian national number (ten digits, the first 9 or 2), residence permit number (three letters, seven digits),
 // national establishment number (nine digits): typed in any digits, converted at the edge (see identifiers.ts).
 export { NationalNumber, PermitNumber, RegistrationNumber } from './identifiers';
-export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'));
+export const IsoDate = schema(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')));
 /** A Jordanian mobile number (077, 078, 079) in any local or international form, stored as E.164. */
 export const Phone = MobilePhone;
-export const Email = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'));
-const Address = z.strictObject({
+export const Email = schema(() => z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address')));
+const Address = schema(() => z.strictObject({
   governorate: freeText(2, 60),
   city: freeText(2, 60),
   street: z.optional(freeText(0, 120)),
   building: z.optional(freeText(0, 20)),
-});
-const Sex = z.enum(['male', 'female']);
-const CardNumber = z.string().check(z.overwrite((value) => compactIdentifier(value).toUpperCase()), z.regex(/^[A-Z0-9]{6,12}$/, 'must be 6 to 12 capital letters or digits'));
+}));
+const Sex = schema(() => z.enum(['male', 'female']));
+const CardNumber = schema(() => z.string().check(z.overwrite((value) => compactIdentifier(value).toUpperCase()), z.regex(/^[A-Z0-9]{6,12}$/, 'must be 6 to 12 capital letters or digits')));
 
 export const recordKinds = ['persons', 'residents', 'businesses'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 /** One part of a name: Arabic letters (a part may be two words, e.g. عبد الله), with an optional English spelling. */
-const NamePart = z.strictObject({
+const NamePart = schema(() => z.strictObject({
   ar: z.string().check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^[\u0621-\u064A\u0671-\u06D3\u064B-\u0652 ]+$/, 'must be Arabic letters')),
   en: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z' -]*$/, 'must be Latin letters, spaces, hyphens or apostrophes'))),
-});
+}));
 /** الاسم الرباعي: first, father, grandfather and family name, as the civil registry keeps it. */
-export const FourPartName = z
+export const FourPartName = schema(() => z
   .strictObject({ first: NamePart, father: NamePart, grandfather: NamePart, family: NamePart })
-  .register(z.globalRegistry, { id: 'FourPartName', description: 'The four-part name (الاسم الرباعي); English spellings optional' });
+  .register(z.globalRegistry, { id: 'FourPartName', description: 'The four-part name (الاسم الرباعي); English spellings optional' }));
 /** The name as shown: made from the four-part name when the record has one; English only when every part has it. */
-const FullName = z
+const FullName = schema(() => z
   .strictObject({ ar: z.string().check(z.minLength(1), z.maxLength(200)), en: z.optional(z.string().check(z.minLength(1), z.maxLength(200))) })
-  .register(z.globalRegistry, { id: 'FullName', description: 'The full name in Arabic, and in English when known' });
+  .register(z.globalRegistry, { id: 'FullName', description: 'The full name in Arabic, and in English when known' }));
 
-const personShape = {
+const personShape = schema(() => ({
   nationalNumber: NationalNumber,
   name: z.optional(FourPartName),
   fullName: z.optional(FullName),
@@ -55,8 +60,8 @@ const personShape = {
   address: Address,
   phone: Phone,
   email: Email,
-};
-const residentShape = {
+}));
+const residentShape = schema(() => ({
   permitNumber: PermitNumber,
   name: z.optional(FourPartName),
   fullName: z.optional(FullName),
@@ -68,8 +73,8 @@ const residentShape = {
   address: Address,
   phone: Phone,
   email: Email,
-};
-const businessShape = {
+}));
+const businessShape = schema(() => ({
   registrationNumber: RegistrationNumber,
   name: LocalizedName,
   legalType: z.enum(['sole-proprietorship', 'general-partnership', 'limited-partnership', 'llc', 'private-shareholding', 'public-shareholding']),
@@ -80,18 +85,18 @@ const businessShape = {
   registeredOn: IsoDate,
   status: z.enum(['active', 'suspended', 'struck-off']),
   address: Address,
-};
+}));
 
-export const PersonFields = z.strictObject(personShape).register(z.globalRegistry, { id: 'PersonFields' });
-export const ResidentFields = z.strictObject(residentShape).register(z.globalRegistry, { id: 'ResidentFields' });
-export const BusinessFields = z.strictObject(businessShape).register(z.globalRegistry, { id: 'BusinessFields' });
-export const PersonFieldsSubset = z.partial(PersonFields).register(z.globalRegistry, { id: 'PersonFieldsSubset' });
-export const ResidentFieldsSubset = z.partial(ResidentFields).register(z.globalRegistry, { id: 'ResidentFieldsSubset' });
-export const BusinessFieldsSubset = z.partial(BusinessFields).register(z.globalRegistry, { id: 'BusinessFieldsSubset' });
+export const PersonFields = schema(() => z.strictObject(personShape).register(z.globalRegistry, { id: 'PersonFields' }));
+export const ResidentFields = schema(() => z.strictObject(residentShape).register(z.globalRegistry, { id: 'ResidentFields' }));
+export const BusinessFields = schema(() => z.strictObject(businessShape).register(z.globalRegistry, { id: 'BusinessFields' }));
+export const PersonFieldsSubset = schema(() => z.partial(PersonFields).register(z.globalRegistry, { id: 'PersonFieldsSubset' }));
+export const ResidentFieldsSubset = schema(() => z.partial(ResidentFields).register(z.globalRegistry, { id: 'ResidentFieldsSubset' }));
+export const BusinessFieldsSubset = schema(() => z.partial(BusinessFields).register(z.globalRegistry, { id: 'BusinessFieldsSubset' }));
 
 /**
  * The fields of a record of the path's kind. At run time an open map that the domain checks against its
- * kind's schema (recordSpecs[kind].schema), so errors name the kind; OpenAPI describes it as one of the kinds'.
+ * kind's schema (recordSchemas[kind]), so errors name the kind; OpenAPI describes it as one of the kinds'.
  */
 function fieldsOfKind(which: 'all' | 'some', description: string) {
   const ids = which === 'all' ? ['PersonFields', 'ResidentFields', 'BusinessFields'] : ['PersonFieldsSubset', 'ResidentFieldsSubset', 'BusinessFieldsSubset'];
@@ -111,7 +116,6 @@ export interface RecordKindSpec<K extends string = string> {
   readonly fieldPrefix: 'person' | 'resident' | 'business';
   readonly ownerAgencyId: string;
   readonly fields: Readonly<Record<K, Classification>>;
-  readonly schema: z.ZodMiniObject;
 }
 
 export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
@@ -120,7 +124,6 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
     keyField: 'nationalNumber',
     fieldPrefix: 'person',
     ownerAgencyId: 'cspd',
-    schema: PersonFields,
     fields: {
       nationalNumber: 'personal',
       name: 'personal',
@@ -140,7 +143,6 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
     keyField: 'permitNumber',
     fieldPrefix: 'resident',
     ownerAgencyId: 'moi',
-    schema: ResidentFields,
     fields: {
       permitNumber: 'personal',
       name: 'personal',
@@ -160,7 +162,6 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
     keyField: 'registrationNumber',
     fieldPrefix: 'business',
     ownerAgencyId: 'ccd',
-    schema: BusinessFields,
     fields: {
       registrationNumber: 'public',
       name: 'public',
@@ -174,36 +175,34 @@ export const recordSpecs: { readonly [R in RecordKind]: RecordKindSpec } = {
   },
 };
 
-/** Every field of every kind, for consent and query validation. */
-export const allRecordFields = [
-  ...new Set(Object.values(recordSpecs).flatMap((spec) => Object.keys(spec.fields))),
-] as readonly string[];
+/** Each kind's fields as a record holds them (apart from recordSpecs, so a bundle that reads only the classifications leaves the schemas out). */
+export const recordSchemas: { readonly [R in RecordKind]: z.ZodMiniObject } = { persons: PersonFields, residents: ResidentFields, businesses: BusinessFields };
 
-export const RecordKindParam = z.enum(recordKinds);
+export const RecordKindParam = schema(() => z.enum(recordKinds));
 export { RecordId } from './identifiers';
 
-export const RegistryRecordParams = z.strictObject({ kind: RecordKindParam, recordId: RecordId });
-export const RegistryKindParams = z.strictObject({ kind: RecordKindParam });
+export const RegistryRecordParams = schema(() => z.strictObject({ kind: RecordKindParam, recordId: RecordId }));
+export const RegistryKindParams = schema(() => z.strictObject({ kind: RecordKindParam }));
 
-export const Purpose = freeText(3, 200);
-const FieldName = z.string().check(z.regex(/^[a-zA-Z]{2,40}$/, 'must be a field name'));
-const FieldList = z.pipe(
+export const Purpose = schema(() => freeText(3, 200));
+const FieldName = schema(() => z.string().check(z.regex(/^[a-zA-Z]{2,40}$/, 'must be a field name')));
+const FieldList = schema(() => z.pipe(
   z.string().check(z.maxLength(400)),
   z.transform((value) => value.split(',').map((field) => field.trim())),
-);
+));
 
-export const ReadRecordQuery = z.strictObject({
+export const ReadRecordQuery = schema(() => z.strictObject({
   fields: z.optional(z.pipe(FieldList, z.array(FieldName).check(z.minLength(1), z.maxLength(20)))),
   purpose: Purpose,
-});
+}));
 
-export const RecordMeta = {
+export const RecordMeta = schema(() => ({
   version: z.int(),
   updatedAt: z.string(),
   ownerAgencyId: z.string(),
-};
+}));
 /** A registry record as returned: only the fields the caller may see, plus which were withheld. */
-export const RegistryRecord = z
+export const RegistryRecord = schema(() => z
   .strictObject({
     kind: RecordKindParam,
     recordId: z.string(),
@@ -213,18 +212,18 @@ export const RegistryRecord = z
     fields: fieldsOfKind('some', 'The fields of the record the caller may see (persons, residents or businesses)'),
     consentId: z.optional(z.string()),
   })
-  .register(z.globalRegistry, { id: 'RegistryRecord', description: 'Registry record cut to the fields the caller may see' });
+  .register(z.globalRegistry, { id: 'RegistryRecord', description: 'Registry record cut to the fields the caller may see' }));
 
-export const CreateRecordBody = z
+export const CreateRecordBody = schema(() => z
   .strictObject({ fields: fieldsOfKind('all', 'Every field of the path kind: PersonFields, ResidentFields or BusinessFields') })
-  .register(z.globalRegistry, { id: 'CreateRecordBody', description: 'All fields of the record kind (see PersonFields, ResidentFields, BusinessFields)' });
-export const UpdateRecordBody = z
+  .register(z.globalRegistry, { id: 'CreateRecordBody', description: 'All fields of the record kind (see PersonFields, ResidentFields, BusinessFields)' }));
+export const UpdateRecordBody = schema(() => z
   .strictObject({ expectedVersion: z.int().check(z.minimum(1)), fields: fieldsOfKind('some', 'The changed fields of the path kind') })
-  .register(z.globalRegistry, { id: 'UpdateRecordBody', description: 'Changed fields only; the key field cannot change' });
+  .register(z.globalRegistry, { id: 'UpdateRecordBody', description: 'Changed fields only; the key field cannot change' }));
 
 // --- Identity ---
 
-export const SignUpBody = z
+export const SignUpBody = schema(() => z
   .strictObject({
     nationalNumber: z.optional(NationalNumber),
     permitNumber: z.optional(PermitNumber),
@@ -237,23 +236,23 @@ export const SignUpBody = z
     preferredLanguage: z.optional(z.enum(['ar', 'en'])),
     businessRegistrationNumber: z.optional(RegistrationNumber),
   })
-  .register(z.globalRegistry, { id: 'SignUpBody' });
-export const SignUpResult = z
+  .register(z.globalRegistry, { id: 'SignUpBody' }));
+export const SignUpResult = schema(() => z
   .strictObject({
     username: z.string(),
     confirmed: z.boolean(),
     codeDelivery: z.optional(z.strictObject({ medium: z.string(), destination: z.string() })),
   })
-  .register(z.globalRegistry, { id: 'SignUpResult' });
-export const ConfirmSignUpBody = z
+  .register(z.globalRegistry, { id: 'SignUpResult' }));
+export const ConfirmSignUpBody = schema(() => z
   .strictObject({ username: z.string().check(z.minLength(1), z.maxLength(128)), code: z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits')) })
-  .register(z.globalRegistry, { id: 'ConfirmSignUpBody' });
-export const ConfirmSignUpResult = z
+  .register(z.globalRegistry, { id: 'ConfirmSignUpBody' }));
+export const ConfirmSignUpResult = schema(() => z
   .strictObject({ username: z.string(), confirmed: z.literal(true) })
-  .register(z.globalRegistry, { id: 'ConfirmSignUpResult' });
+  .register(z.globalRegistry, { id: 'ConfirmSignUpResult' }));
 
 export const ServiceCentreId = Slug;
-export const CreateStaffBody = z
+export const CreateStaffBody = schema(() => z
   .strictObject({
     username: z.string().check(z.regex(/^[a-z][a-z0-9.-]{2,63}$/, 'must be 3-64 lowercase letters, digits, dots or hyphens')),
     email: Email,
@@ -263,8 +262,8 @@ export const CreateStaffBody = z
     agencyId: z.optional(AgencyId),
     serviceCentreId: z.optional(ServiceCentreId),
   })
-  .register(z.globalRegistry, { id: 'CreateStaffBody' });
-export const StaffAccount = z
+  .register(z.globalRegistry, { id: 'CreateStaffBody' }));
+export const StaffAccount = schema(() => z
   .strictObject({
     username: z.string(),
     role: z.enum(staffRoles),
@@ -272,20 +271,20 @@ export const StaffAccount = z
     serviceCentreId: z.optional(z.string()),
     status: z.string(),
   })
-  .register(z.globalRegistry, { id: 'StaffAccount' });
+  .register(z.globalRegistry, { id: 'StaffAccount' }));
 
-export const Me = z
+export const Me = schema(() => z
   .strictObject({
     kind: z.enum(['persons', 'residents']),
     recordId: z.string(),
     profile: z.record(z.string(), z.unknown()),
     businesses: z.array(z.strictObject({ registrationNumber: z.string(), name: LocalizedName, role: z.enum(['owner', 'representative']) })),
   })
-  .register(z.globalRegistry, { id: 'Me', description: "The caller's own registry profile" });
+  .register(z.globalRegistry, { id: 'Me', description: "The caller's own registry profile" }));
 
 // --- Consent ---
 
-export const CreateConsentBody = z
+export const CreateConsentBody = schema(() => z
   .strictObject({
     agencyId: z.optional(AgencyId),
     serviceCentreId: z.optional(ServiceCentreId),
@@ -293,8 +292,8 @@ export const CreateConsentBody = z
     purpose: Purpose,
     expiresAt: IsoDate,
   })
-  .register(z.globalRegistry, { id: 'CreateConsentBody', description: 'Exactly one of agencyId or serviceCentreId' });
-export const Consent = z
+  .register(z.globalRegistry, { id: 'CreateConsentBody', description: 'Exactly one of agencyId or serviceCentreId' }));
+export const Consent = schema(() => z
   .strictObject({
     consentId: z.string(),
     kind: z.enum(recordKinds),
@@ -307,15 +306,15 @@ export const Consent = z
     revokedAt: z.optional(z.string()),
     status: z.enum(['active', 'expired', 'revoked']),
   })
-  .register(z.globalRegistry, { id: 'Consent' });
+  .register(z.globalRegistry, { id: 'Consent' }));
 export type Consent = z.infer<typeof Consent>;
-export const ConsentList = z.strictObject({ items: z.array(Consent) }).register(z.globalRegistry, { id: 'ConsentList' });
-export const ConsentIdParams = z.strictObject({ consentId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a consent id')) });
+export const ConsentList = schema(() => z.strictObject({ items: z.array(Consent) }).register(z.globalRegistry, { id: 'ConsentList' }));
+export const ConsentIdParams = schema(() => z.strictObject({ consentId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a consent id')) }));
 
 // --- Audit ---
 
 export const auditActions = ['registry.read', 'registry.create', 'registry.update', 'consent.grant', 'consent.revoke', 'consent.end', 'identity.link', 'identity.unlink', 'registry.read-denied', 'calendar.update', 'document.revoke', 'queue.redrive', 'rollout.update', 'synonyms.update', 'consultation.moderate', 'document.download'] as const;
-export const AuditRecord = z
+export const AuditRecord = schema(() => z
   .strictObject({
     subject: z.string(),
     seq: z.int(),
@@ -335,15 +334,15 @@ export const AuditRecord = z
     prevHash: z.string(),
     hash: z.string(),
   })
-  .register(z.globalRegistry, { id: 'AuditRecord', description: 'One link of a hash-chained, append-only audit trail' });
+  .register(z.globalRegistry, { id: 'AuditRecord', description: 'One link of a hash-chained, append-only audit trail' }));
 export type AuditRecord = z.infer<typeof AuditRecord>;
-export const AuditPage = z
+export const AuditPage = schema(() => z
   .strictObject({ items: z.array(AuditRecord), nextCursor: z.optional(z.string()) })
-  .register(z.globalRegistry, { id: 'AuditPage' });
-export const Subject = z.string().check(z.regex(/^(persons|residents|businesses):[A-Z0-9]{9,10}$/, 'must be <kind>:<recordId>, e.g. persons:9861012345'));
-export const AuditQuery = z.strictObject({ subject: Subject, cursor: z.optional(Cursor), limit: z.optional(PageLimit) });
-export const AccessLogQuery = z.strictObject({ cursor: z.optional(Cursor), limit: z.optional(PageLimit) });
-export const AccessLogEntry = z.strictObject({
+  .register(z.globalRegistry, { id: 'AuditPage' }));
+export const Subject = schema(() => z.string().check(z.regex(/^(persons|residents|businesses):[A-Z0-9]{9,10}$/, 'must be <kind>:<recordId>, e.g. persons:9861012345')));
+export const AuditQuery = schema(() => z.strictObject({ subject: Subject, cursor: z.optional(Cursor), limit: z.optional(PageLimit) }));
+export const AccessLogQuery = schema(() => z.strictObject({ cursor: z.optional(Cursor), limit: z.optional(PageLimit) }));
+export const AccessLogEntry = schema(() => z.strictObject({
   at: z.string(),
   action: z.enum(auditActions),
   by: z.strictObject({ role: z.string(), agencyId: z.optional(z.string()), serviceCentreId: z.optional(z.string()) }),
@@ -351,11 +350,11 @@ export const AccessLogEntry = z.strictObject({
   purpose: z.optional(z.string()),
   consentId: z.optional(z.string()),
   channel: z.optional(z.string()),
-});
-export const AccessLogPage = z
+}));
+export const AccessLogPage = schema(() => z
   .strictObject({ items: z.array(AccessLogEntry), nextCursor: z.optional(z.string()) })
-  .register(z.globalRegistry, { id: 'AccessLogPage' });
-export const ChainVerification = z
+  .register(z.globalRegistry, { id: 'AccessLogPage' }));
+export const ChainVerification = schema(() => z
   .strictObject({
     subject: z.string(),
     records: z.int(),
@@ -372,17 +371,17 @@ export const ChainVerification = z
   .register(z.globalRegistry, {
     id: 'ChainVerification',
     description: "A subject's chain recomputed and held against its latest checkpoint: `truncated` when records after the chain's head were checkpointed but are gone",
-  });
-export const VerifyQuery = z.strictObject({ subject: Subject });
+  }));
+export const VerifyQuery = schema(() => z.strictObject({ subject: Subject }));
 
 // --- MFA ---
 
-export const TotpEnrolment = z
+export const TotpEnrolment = schema(() => z
   .strictObject({ secretCode: z.string(), otpauthUri: z.string() })
-  .register(z.globalRegistry, { id: 'TotpEnrolment', description: 'Secret for an authenticator app (RFC 6238, SHA-1, 6 digits, 30 s)' });
-export const VerifyTotpBody = z
+  .register(z.globalRegistry, { id: 'TotpEnrolment', description: 'Secret for an authenticator app (RFC 6238, SHA-1, 6 digits, 30 s)' }));
+export const VerifyTotpBody = schema(() => z
   .strictObject({ code: z.string().check(z.regex(/^\d{6}$/, 'must be 6 digits')) })
-  .register(z.globalRegistry, { id: 'VerifyTotpBody' });
-export const TotpEnabled = z
+  .register(z.globalRegistry, { id: 'VerifyTotpBody' }));
+export const TotpEnabled = schema(() => z
   .strictObject({ mfaEnabled: z.literal(true), method: z.literal('SOFTWARE_TOKEN_MFA') })
-  .register(z.globalRegistry, { id: 'TotpEnabled' });
+  .register(z.globalRegistry, { id: 'TotpEnabled' }));

@@ -3,6 +3,11 @@ import * as z from 'zod/mini';
 import { Cursor, localizedText, LocalizedName, PageLimit, Slug } from './common';
 import { MAX_UPLOAD_BYTES, uploadContentTypes } from './upload-limits';
 
+/** Built at load as written; marked free of side effects so esbuild drops a schema a function's bundle never uses (bench/PERFORMANCE.md, cold load). */
+/* @__NO_SIDE_EFFECTS__ */ function schema<T>(build: () => T): T {
+  return build();
+}
+
 export const lifecycleStages = [
   're-engineering',
   'feasibility-study',
@@ -55,19 +60,19 @@ export const registryFields = [
 export const AgencyId = Slug;
 export const ServiceId = Slug;
 
-const Rating = z.int().check(z.minimum(1), z.maximum(5));
-const NonNegative = z.number().check(z.minimum(0), z.maximum(1e9));
+const Rating = schema(() => z.int().check(z.minimum(1), z.maximum(5)));
+const NonNegative = schema(() => z.number().check(z.minimum(0), z.maximum(1e9)));
 
-export const Agency = z
+export const Agency = schema(() => z
   .strictObject({
     agencyId: AgencyId,
     name: LocalizedName,
     acronym: z.optional(z.string().check(z.maxLength(16))),
   })
-  .register(z.globalRegistry, { id: 'Agency', description: 'A government agency' });
+  .register(z.globalRegistry, { id: 'Agency', description: 'A government agency' }));
 export type Agency = z.infer<typeof Agency>;
 
-export const FormField = z.strictObject({
+export const FormField = schema(() => z.strictObject({
   id: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)),
   label: localizedText(200),
   type: z.enum(['text', 'number', 'date', 'select', 'boolean', 'file']),
@@ -80,40 +85,40 @@ export const FormField = z.strictObject({
       .array(z.strictObject({ value: z.string().check(z.minLength(1), z.maxLength(64)), label: localizedText(200) }))
       .check(z.minLength(1), z.maxLength(200)),
   ),
-});
+}));
 
-export const WorkflowStep = z.strictObject({
+export const WorkflowStep = schema(() => z.strictObject({
   stepId: Slug,
   agencyId: AgencyId,
   name: localizedText(200),
   role: z.enum(['verify', 'review', 'approve', 'inspect', 'issue']),
   slaHours: z.int().check(z.minimum(1), z.maximum(24 * 90)),
-});
+}));
 
 /** Stages run in order; the steps of one stage run in parallel. */
-export const WorkflowStage = z.strictObject({
+export const WorkflowStage = schema(() => z.strictObject({
   steps: z.array(WorkflowStep).check(z.minLength(1), z.maxLength(10)),
-});
+}));
 
-export const PriorityFactors = z.strictObject({
+export const PriorityFactors = schema(() => z.strictObject({
   annualTransactions: z.int().check(z.minimum(0), z.maximum(100_000_000)),
   transactionValue: Rating,
   valueToCitizens: Rating,
   complexity: Rating,
   culturalValue: Rating,
   economicValue: Rating,
-});
+}));
 export type PriorityFactors = z.infer<typeof PriorityFactors>;
 
-export const TraditionalBaseline = z.strictObject({
+export const TraditionalBaseline = schema(() => z.strictObject({
   visits: NonNegative,
   citizenMinutes: NonNegative,
   governmentCostJod: NonNegative,
   citizenCostJod: NonNegative,
   paperPages: NonNegative,
-});
+}));
 
-export const ServiceCardInput = z
+export const ServiceCardInput = schema(() => z
   .strictObject({
     name: LocalizedName,
     description: localizedText(4000),
@@ -158,10 +163,10 @@ export const ServiceCardInput = z
       }),
     ),
   })
-  .register(z.globalRegistry, { id: 'ServiceCardInput', description: 'The editable fields of a service card' });
+  .register(z.globalRegistry, { id: 'ServiceCardInput', description: 'The editable fields of a service card' }));
 export type ServiceCardInput = z.infer<typeof ServiceCardInput>;
 
-export const ServiceCard = z
+export const ServiceCard = schema(() => z
   .extend(ServiceCardInput, {
     serviceId: ServiceId,
     version: z.int(),
@@ -172,10 +177,10 @@ export const ServiceCard = z
     /** What the citizen is promised, in government working days (Sunday-Thursday, holidays excluded); derived from the workflow's SLAs. */
     processingTime: z.optional(z.strictObject({ workingDays: z.int(), text: LocalizedName })),
   })
-  .register(z.globalRegistry, { id: 'ServiceCard', description: 'One version of a service card' });
+  .register(z.globalRegistry, { id: 'ServiceCard', description: 'One version of a service card' }));
 export type ServiceCard = z.infer<typeof ServiceCard>;
 
-export const ServiceSummary = z
+export const ServiceSummary = schema(() => z
   .strictObject({
     serviceId: ServiceId,
     version: z.int(),
@@ -190,12 +195,12 @@ export const ServiceSummary = z
     priorityScore: z.number(),
     feesJod: z.number(),
   })
-  .register(z.globalRegistry, { id: 'ServiceSummary', description: 'A service as listed in the registry' });
+  .register(z.globalRegistry, { id: 'ServiceSummary', description: 'A service as listed in the registry' }));
 export type ServiceSummary = z.infer<typeof ServiceSummary>;
 
-export const ServiceIdParams = z.strictObject({ serviceId: ServiceId });
+export const ServiceIdParams = schema(() => z.strictObject({ serviceId: ServiceId }));
 
-export const ListServicesQuery = z.strictObject({
+export const ListServicesQuery = schema(() => z.strictObject({
   /** Services this agency takes part in: as owner or as partner, unless agencyRole narrows it. */
   agency: z.optional(AgencyId),
   agencyRole: z.optional(z.enum(['owner', 'partner'])),
@@ -207,14 +212,14 @@ export const ListServicesQuery = z.strictObject({
   q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   cursor: z.optional(Cursor),
   limit: z.optional(PageLimit),
-});
+}));
 export type ListServicesQuery = z.infer<typeof ListServicesQuery>;
 
-export const ServicePage = z
+export const ServicePage = schema(() => z
   .strictObject({ items: z.array(ServiceSummary), nextCursor: z.optional(z.string()) })
-  .register(z.globalRegistry, { id: 'ServicePage' });
+  .register(z.globalRegistry, { id: 'ServicePage' }));
 
-export const ServiceVersionSummary = z
+export const ServiceVersionSummary = schema(() => z
   .strictObject({
     version: z.int(),
     lifecycleStage: z.enum(lifecycleStages),
@@ -222,36 +227,36 @@ export const ServiceVersionSummary = z
     updatedAt: z.string(),
     updatedBy: z.string(),
   })
-  .register(z.globalRegistry, { id: 'ServiceVersionSummary', description: 'One version of a service card, as listed; GET /v1/services/{serviceId}?version=N reads it whole' });
+  .register(z.globalRegistry, { id: 'ServiceVersionSummary', description: 'One version of a service card, as listed; GET /v1/services/{serviceId}?version=N reads it whole' }));
 export type ServiceVersionSummary = z.infer<typeof ServiceVersionSummary>;
 
-export const ServiceVersionPage = z
+export const ServiceVersionPage = schema(() => z
   .strictObject({ items: z.array(ServiceVersionSummary), nextCursor: z.optional(z.string()) })
-  .register(z.globalRegistry, { id: 'ServiceVersionPage' });
+  .register(z.globalRegistry, { id: 'ServiceVersionPage' }));
 
-export const ListServiceVersionsQuery = z.strictObject({
+export const ListServiceVersionsQuery = schema(() => z.strictObject({
   cursor: z.optional(Cursor),
   limit: z.optional(PageLimit),
-});
+}));
 
-export const GetServiceQuery = z.strictObject({
+export const GetServiceQuery = schema(() => z.strictObject({
   version: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
-});
+}));
 
-export const PutServiceBody = z
+export const PutServiceBody = schema(() => z
   .strictObject({
     /** The version this edit is based on; 0 creates a new service. */
     expectedVersion: z.int().check(z.minimum(0)),
     card: ServiceCardInput,
   })
-  .register(z.globalRegistry, { id: 'PutServiceBody' });
+  .register(z.globalRegistry, { id: 'PutServiceBody' }));
 export type PutServiceBody = z.infer<typeof PutServiceBody>;
 
-export const ChangeStageBody = z
+export const ChangeStageBody = schema(() => z
   .strictObject({
     stage: z.enum(lifecycleStages),
     expectedVersion: z.optional(z.int().check(z.minimum(1))),
   })
-  .register(z.globalRegistry, { id: 'ChangeStageBody' });
+  .register(z.globalRegistry, { id: 'ChangeStageBody' }));
 
-export const AgencyList = z.strictObject({ items: z.array(Agency) }).register(z.globalRegistry, { id: 'AgencyList' });
+export const AgencyList = schema(() => z.strictObject({ items: z.array(Agency) }).register(z.globalRegistry, { id: 'AgencyList' }));

@@ -4,16 +4,21 @@ import { Slug } from './common';
 
 import { MAX_UPLOAD_BYTES, uploadContentTypes, uploadStatuses } from './upload-limits';
 
+/** Built at load as written; marked free of side effects so esbuild drops a schema a function's bundle never uses (bench/PERFORMANCE.md, cold load). */
+/* @__NO_SIDE_EFFECTS__ */ function schema<T>(build: () => T): T {
+  return build();
+}
+
 export { MAX_UPLOAD_BYTES, type UploadContentType, uploadContentTypes, type UploadStatus, uploadStatuses } from './upload-limits';
 
-export const UploadId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an upload id'));
-export const UploadIdParams = z.strictObject({ uploadId: UploadId });
-export const ApplicationUploadParams = z.strictObject({
+export const UploadId = schema(() => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an upload id')));
+export const UploadIdParams = schema(() => z.strictObject({ uploadId: UploadId }));
+export const ApplicationUploadParams = schema(() => z.strictObject({
   applicationId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an application id')),
   uploadId: UploadId,
-});
+}));
 
-export const CreateUploadBody = z
+export const CreateUploadBody = schema(() => z
   .strictObject({
     serviceId: Slug,
     /** One of the card's `requiredDocuments`. */
@@ -22,9 +27,9 @@ export const CreateUploadBody = z
     /** The file's size in bytes; the upload itself may not exceed it. */
     sizeBytes: z.int().check(z.minimum(1), z.maximum(MAX_UPLOAD_BYTES)),
   })
-  .register(z.globalRegistry, { id: 'CreateUploadBody' });
+  .register(z.globalRegistry, { id: 'CreateUploadBody' }));
 
-export const Upload = z
+export const Upload = schema(() => z
   .strictObject({
     uploadId: z.string(),
     /** The value of a `file` answer that names this upload. */
@@ -38,11 +43,11 @@ export const Upload = z
     createdAt: z.string(),
     scannedAt: z.optional(z.string()),
   })
-  .register(z.globalRegistry, { id: 'Upload', description: 'An uploaded document and its malware scan status' });
+  .register(z.globalRegistry, { id: 'Upload', description: 'An uploaded document and its malware scan status' }));
 export type Upload = z.infer<typeof Upload>;
 
 /** A presigned POST: send `fields` then the file (as the form's last part, named `file`) to `url`, before `expiresAt`. */
-export const UploadTicket = z
+export const UploadTicket = schema(() => z
   .strictObject({
     upload: Upload,
     url: z.string(),
@@ -50,8 +55,8 @@ export const UploadTicket = z
     expiresAt: z.string(),
     maxBytes: z.int(),
   })
-  .register(z.globalRegistry, { id: 'UploadTicket', description: 'Where and how to upload the file: a short-lived presigned POST' });
+  .register(z.globalRegistry, { id: 'UploadTicket', description: 'Where and how to upload the file: a short-lived presigned POST' }));
 
-export const DownloadLink = z
+export const DownloadLink = schema(() => z
   .strictObject({ url: z.string(), expiresAt: z.string(), contentType: z.enum(uploadContentTypes), documentId: z.string() })
-  .register(z.globalRegistry, { id: 'DownloadLink', description: 'A short-lived link to download an uploaded document' });
+  .register(z.globalRegistry, { id: 'DownloadLink', description: 'A short-lived link to download an uploaded document' }));

@@ -9,7 +9,7 @@ export interface AwsStub {
   readonly url: string;
   readonly calls: Map<string, number>;
   /** Each request since the last take (target and body), in order; the record starts afresh. */
-  take(): Array<{ readonly target: string; readonly body: string; readonly at: number }>;
+  take(): Array<{ readonly target: string; readonly body: string; readonly at: number; readonly method?: string; readonly path?: string }>;
   close(): Promise<void>;
 }
 
@@ -17,17 +17,19 @@ type Answer = { status?: number; type?: string; body: string };
 
 export async function startAwsStub(): Promise<AwsStub> {
   const calls = new Map<string, number>();
-  let requests: Array<{ target: string; body: string; at: number }> = [];
+  let requests: Array<{ target: string; body: string; at: number; method?: string; path?: string }> = [];
   let url = '';
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const target = String(req.headers['x-amz-target'] ?? (req.url?.startsWith('/v2/email') ? 'SES.SendEmail' : `Query.${new URLSearchParams(body).get('Action')}`));
+      const s3 = s3Operation(req.method ?? 'GET', req.url ?? '/', req.headers['x-amz-target']);
+      const target = String(req.headers['x-amz-target'] ?? s3 ?? (req.url?.startsWith('/v2/email') ? 'SES.SendEmail' : `Query.${new URLSearchParams(body).get('Action')}`));
       calls.set(target, (calls.get(target) ?? 0) + 1);
-      requests.push({ target, body, at: performance.now() });
-      const answer = answerFor(target, body, url);
+      // S3's REST requests are replayed by method and path (bench/sections/cold-reference.ts).
+      requests.push({ target, body, at: performance.now(), ...(s3 ? { method: req.method, path: req.url } : {}) });
+      const answer = s3 ? s3Answer(s3, req.url ?? '/') : answerFor(target, body, url);
       res.writeHead(answer.status ?? 200, { 'content-type': answer.type ?? 'application/x-amz-json-1.0', 'x-amzn-requestid': randomUUID() });
       res.end(answer.body);
     });
@@ -47,6 +49,37 @@ export async function startAwsStub(): Promise<AwsStub> {
 }
 
 const json = (value: unknown): Answer => ({ body: JSON.stringify(value) });
+
+/**
+ * S3 (path style, functions/shared/s3-requests.ts with AWS_ENDPOINT_URL): every other service here is a POST, S3's
+ * reads and writes are not. An empty bucket: a listing with no keys, no object to get, a write accepted.
+ */
+function s3Operation(method: string, path: string, target: string | string[] | undefined): string | undefined {
+  if (target !== undefined || method === 'POST') {
+    return undefined;
+  }
+  const listing = new URL(path, 'http://stub').searchParams.get('list-type') === '2';
+  const operation = { GET: listing ? 'ListObjectsV2' : 'GetObject', PUT: 'PutObject', DELETE: 'DeleteObject', HEAD: 'HeadObject' }[method];
+  return operation && `S3.${operation}`;
+}
+
+function s3Answer(target: string, path: string): Answer {
+  const xml = (body: string, status = 200): Answer => ({ status, type: 'application/xml', body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}` });
+  switch (target) {
+    case 'S3.ListObjectsV2': {
+      const url = new URL(path, 'http://stub');
+      const bucket = url.pathname.split('/')[1] ?? '';
+      return xml(`<ListBucketResult><Name>${bucket}</Name><Prefix>${url.searchParams.get('prefix') ?? ''}</Prefix><KeyCount>0</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>`);
+    }
+    case 'S3.GetObject':
+    case 'S3.HeadObject':
+      return xml('<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>', 404);
+    case 'S3.DeleteObject':
+      return { status: 204, body: '' };
+    default:
+      return { type: 'application/xml', body: '' };
+  }
+}
 /** KMS's asymmetric signing key (ECC_NIST_P256): a real public key and real DER signatures, as the document signer expects. */
 const kmsKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');

@@ -9,6 +9,9 @@ export interface RecordedCall {
   readonly body: string;
   /** performance.now() when it arrived, to merge records of several services in order. */
   readonly at: number;
+  /** A REST call's method and path (S3's), where the target and body do not say it all. */
+  readonly method?: string;
+  readonly path?: string;
 }
 
 export interface Recorder {

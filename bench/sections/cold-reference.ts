@@ -31,6 +31,8 @@ const services: Record<string, Service> = {
   GraniteServiceVersion20100801: { module: '@aws-sdk/client-cloudwatch', client: 'CloudWatchClient' },
   secretsmanager: { module: '@aws-sdk/client-secrets-manager', client: 'SecretsManagerClient' },
   TrentService: { module: '@aws-sdk/client-kms', client: 'KMSClient' },
+  // No bundle holds S3's client (functions/shared/s3-requests.ts signs S3's REST requests by hand): always replayed raw.
+  S3: { module: '@aws-sdk/client-s3', client: 'S3Client', input: () => ({}) },
 };
 
 export interface ReferenceCall {
@@ -40,6 +42,9 @@ export interface ReferenceCall {
   /** The call as it went on the wire: replayed as it is when the function made it without the service's SDK client. */
   readonly target: string;
   readonly body: string;
+  /** A REST call's method and path (S3's); else a POST of the body to the service's root. */
+  readonly method?: string;
+  readonly path?: string;
 }
 
 /** The reference's event: the calls to replay. */
@@ -51,7 +56,8 @@ export function referenceEvent(calls: readonly RecordedCall[]): { calls: Referen
       if (!known || !operation) {
         return [];
       }
-      return [{ service, command: `${operation}Command`, input: known.input ? known.input(call.body) : JSON.parse(call.body || '{}'), target: call.target, body: call.body }];
+      const rest = call.method && call.path ? { method: call.method, path: call.path } : {};
+      return [{ service, command: `${operation}Command`, input: known.input ? known.input(call.body) : JSON.parse(call.body || '{}'), target: call.target, body: call.body, ...rest }];
     }),
   };
 }
@@ -82,12 +88,12 @@ export async function bundleReference(outfile: string, clients: readonly string[
     `const raw = ${JSON.stringify(raw)};`,
     'const send = (call) =>',
     '  raw[call.service]',
-    '    ? post(new URL(process.env[raw[call.service]]), call)',
+    '    ? post(call.path ? new URL(call.path, process.env[raw[call.service]]) : new URL(process.env[raw[call.service]]), call)',
     '    : clients[call.service].send(new commands[call.command](call.input));',
     'const post = (url, call) =>',
     '  new Promise((resolve, reject) => {',
-    "    const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': call.target, 'content-length': Buffer.byteLength(call.body) };",
-    "    (url.protocol === 'http:' ? httpRequest : httpsRequest)(url, { method: 'POST', headers }, (answer) => answer.resume().once('end', resolve).once('error', reject))",
+    "    const headers = call.method ? { 'content-length': Buffer.byteLength(call.body) } : { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': call.target, 'content-length': Buffer.byteLength(call.body) };",
+    "    (url.protocol === 'http:' ? httpRequest : httpsRequest)(url, { method: call.method ?? 'POST', headers }, (answer) => answer.resume().once('end', resolve).once('error', reject))",
     "      .once('error', reject)",
     '      .end(call.body);',
     '  });',

@@ -7,7 +7,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { readDemoTotpSecrets } from '../../local/cognito/demo-accounts';
 import { totpCode } from '../../local/cognito/sign-in';
 import { referenceServices } from '../../reference/services';
-import { type ApiAnswer, type CloudClient, SERVICE_ID, until, VEHICLE } from '../client';
+import { type ApiAnswer, type CloudClient, SERVICE_ID, until, VEHICLE, vehicleSteps } from '../client';
 import { newbornSubmission } from '../../seed/life-events';
 
 const OMAR = '9861012345';
@@ -72,7 +72,7 @@ const freshKey: PerRun = (event) => ({ ...event, headers: { ...event.headers, 'i
 const parts = {
   catalogue: ['list-service-versions', 'put-service', 'change-service-stage', 'put-calendar', 'put-search-synonyms', 'create-staff', 'start-totp-enrolment', 'verify-totp-enrolment', 'list-life-events'],
   registry: ['create-registry-record', 'update-registry-record', 'read-registry-record', 'grant-consent', 'revoke-consent', 'query-audit', 'verify-audit'],
-  applications: ['update-draft', 'submit-draft', 'submit-bundle', 'get-bundle', 'rate-application'],
+  applications: ['update-draft', 'submit-draft', 'submit-bundle', 'get-bundle', 'rate-application', 'provide-information'],
   engagement: [
     ...['file-complaint', 'get-complaint', 'respond-to-complaint', 'rate-complaint-resolution', 'notify-complaint-events', 'mark-notification-read', 'put-notification-preferences'],
     ...['verify-document', 'get-document-pdf', 'revoke-document', 'create-upload', 'get-upload', 'get-kpi-report', 'set-kpi-target', 'create-consultation', 'get-consultation'],
@@ -198,6 +198,21 @@ async function applicationRoutes(client: CloudClient, call: Caller, tourAndRuns:
     return body.applicationId as string;
   });
   await tourAndRuns('rate-application', 'applicationId', ended, (id) => ({ path: `/v1/applications/${id}/feedback`, user: 'citizen', body: { rating: 4 } }));
+  await informationRoutes(client, call, tourAndRuns, many);
+}
+
+/** Applications whose first step's officer asked the citizen a question, each answered once. */
+async function informationRoutes(client: CloudClient, call: Caller, tourAndRuns: TourAndRuns, many: Many) {
+  const [step] = vehicleSteps;
+  const asked = await many(async () => {
+    const { applicationId } = (await client.submit()).body as { applicationId: string };
+    const taskId = `${applicationId}.${step!.stepId}`;
+    await until(`task ${taskId} to open`, async () => ((await client.taskStatus(taskId)) === 'open' ? true : undefined));
+    await call('decide-task', { path: `/v1/tasks/${taskId}/decision`, user: `officer-${step!.agencyId}`, body: { decision: 'request-info', note: 'cold load: which plate number?' } });
+    await until(`application ${applicationId} to wait for information`, async () => ((await client.status(applicationId)) === 'info-requested' ? true : undefined));
+    return applicationId;
+  });
+  await tourAndRuns('provide-information', 'applicationId', asked, (id) => ({ path: `/v1/applications/${id}/information`, user: 'citizen', body: { answer: 'cold load: the plate is 12-76543' } }));
 }
 
 async function engagementRoutes(client: CloudClient, call: Caller, tourAndRuns: TourAndRuns, many: Many) {

@@ -78,6 +78,12 @@ const checks = {
   UPLOAD_BUCKET: optional(ANY, ''),
   /** The audit checkpoints' Object Lock bucket (this region's). */
   AUDIT_CHECKPOINT_BUCKET: optional(ANY, ''),
+  /**
+   * Where AWS calls go instead of AWS (the SDK's own variables, which its clients read themselves): absent in AWS; the
+   * bench's stand-in for the services without a local engine. The hand-signed S3 requests honour them too.
+   */
+  AWS_ENDPOINT_URL: optional(URL_PATTERN, 'must be an http(s) URL'),
+  AWS_ENDPOINT_URL_S3: optional(URL_PATTERN, 'must be an http(s) URL'),
   KHIDMA_COMMIT: withDefault(ANY, '', 'local'),
   KHIDMA_VERSION: withDefault(ANY, '', '0.1.0'),
 };

@@ -3,6 +3,8 @@
 // adds ~180 KB to a function (over the 400 KB budget). test/unit/s3-requests.test.ts checks each request's
 // signature against the one the SDK's S3 client sends for the same credentials and time.
 import { createHash, createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { environment } from './environment';
@@ -29,11 +31,49 @@ export interface S3Signing {
   readonly region: string;
   readonly credentials: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
   readonly now?: () => Date;
-  /** The HTTP client (global fetch unless a test hands in its own). */
-  readonly fetch?: typeof fetch;
+  /** The HTTP client (node:https unless a test hands in its own, e.g. the global fetch). */
+  readonly fetch?: S3Fetch;
+  /**
+   * Where the function's own requests go instead of S3 (path style), as the SDK's clients honour AWS_ENDPOINT_URL_S3
+   * and AWS_ENDPOINT_URL: the bench's stand-in (bench/harness/aws-stub.ts). Presigned URLs, for browsers, name S3.
+   */
+  readonly endpoint?: string;
 }
 
-export const lambdaS3Signing = (region?: string): S3Signing => ({ region: region ?? environment().AWS_REGION ?? 'us-east-1', credentials: fromEnv() });
+/** What the requests need of an HTTP client: fetch's shape, so a test can hand in fetch itself. */
+export type S3Fetch = (
+  url: string,
+  init: { readonly method: string; readonly headers: Record<string, string>; readonly body?: string | Buffer },
+) => Promise<{ readonly ok: boolean; readonly status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+
+/**
+ * The default client, node:http(s): not fetch, whose implementation (undici) Node loads on its first call, some 15 to
+ * 50 ms of a cold start (bench/PERFORMANCE.md, as for the MFA check), where node:https is already loaded by the AWS SDK.
+ */
+const nodeFetch: S3Fetch = (url, { method, headers, body }) =>
+  new Promise((resolve, reject) => {
+    const target = new URL(url);
+    // A length, not chunked transfer encoding, which S3 refuses for a plain PutObject (fetch sets it too).
+    const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+    const sent = (target.protocol === 'http:' ? httpRequest : httpsRequest)(target, { method, headers: { ...headers, ...length } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.once('error', reject);
+      response.once('end', () => {
+        const status = response.statusCode ?? 0;
+        const answer = Buffer.concat(chunks);
+        resolve({ ok: status >= 200 && status <= 299, status, arrayBuffer: async () => answer.buffer.slice(answer.byteOffset, answer.byteOffset + answer.byteLength) as ArrayBuffer });
+      });
+    });
+    sent.once('error', reject);
+    sent.end(body);
+  });
+
+export const lambdaS3Signing = (region?: string): S3Signing => {
+  const { AWS_REGION, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL } = environment();
+  const endpoint = AWS_ENDPOINT_URL_S3 ?? AWS_ENDPOINT_URL;
+  return { region: region ?? AWS_REGION ?? 'us-east-1', credentials: fromEnv(), ...(endpoint ? { endpoint } : {}) };
+};
 
 export interface S3RequestOptions {
   readonly query?: Record<string, string>;
@@ -76,6 +116,13 @@ export function signedS3(bucket: string, signing: S3Signing) {
     headers: { host, ...headers },
     body,
   });
+  // The function's own requests: to S3 (virtual-hosted, as the SDK sends them), or to the endpoint given (path style).
+  const base = signing.endpoint ? new URL(signing.endpoint) : undefined;
+  const sent = (method: string, key: string, query: Record<string, string>, headers: Record<string, string>, body?: string | Buffer) =>
+    base
+      ? { ...request(method, key, query, headers, body), protocol: base.protocol, hostname: base.hostname, ...(base.port ? { port: Number(base.port) } : {}), path: `/${bucket}/${encodeKey(key)}`, headers: { ...headers, host: base.host } }
+      : request(method, key, query, headers, body);
+  const origin = base ? base.origin : `https://${host}`;
 
   /** Sends one signed request; a non-2xx answer throws S3RequestError with S3's error code. */
   async function send(method: string, key: string, options: S3RequestOptions = {}): Promise<Buffer> {
@@ -83,9 +130,10 @@ export function signedS3(bucket: string, signing: S3Signing) {
     const payload = createHash('sha256')
       .update(options.body ?? '')
       .digest('hex');
-    const signed = await signer.sign(request(method, key, query, { ...options.headers, 'x-amz-content-sha256': payload }, options.body), { signingDate: now() });
+    const outgoing = sent(method, key, query, { ...options.headers, 'x-amz-content-sha256': payload }, options.body);
+    const signed = await signer.sign(outgoing, { signingDate: now() });
     const search = queryString(query);
-    const response = await (signing.fetch ?? fetch)(`https://${host}/${encodeKey(key)}${search ? `?${search}` : ''}`, {
+    const response = await (signing.fetch ?? nodeFetch)(`${origin}${outgoing.path}${search ? `?${search}` : ''}`, {
       method,
       headers: signed.headers as Record<string, string>,
       body: options.body,

@@ -39,7 +39,7 @@ export const submitApplicationRoute = {
   idempotent: true,
   errorCodes: ['application_not_found', 'assisted_channel', 'business_by_representative', 'consent_required', 'file_answer_invalid', 'file_infected', 'file_not_scanned', 'idempotency_key_required', 'idempotency_key_reused', 'no_registry_record', 'on_behalf_of_required', 'on_behalf_of_staff_only', 'phase_not_open', 'service_not_found', 'service_not_launched', 'stale_version', 'submission_in_progress'],
   errors: [404, 409, 422],
-  maxBodyBytes: 64 * 1024,
+  maxBodyBytes: 65_536, // 64 KiB
 } as const satisfies RouteContract;
 
 export const updateDraftRoute = {
@@ -57,7 +57,7 @@ export const updateDraftRoute = {
   successStatus: 200,
   errorCodes: ['application_not_found', 'consent_required', 'no_registry_record', 'not_a_draft', 'service_withdrawn', 'stale_version'],
   errors: [404, 409],
-  maxBodyBytes: 64 * 1024,
+  maxBodyBytes: 65_536, // 64 KiB
 } as const satisfies RouteContract;
 
 export const submitDraftRoute = {

@@ -35,7 +35,7 @@ export const submitBundleRoute = {
   idempotent: true,
   errorCodes: ['application_not_found', 'assisted_channel', 'bundle_not_found', 'business_by_representative', 'consent_required', 'file_answer_invalid', 'file_infected', 'file_not_scanned', 'idempotency_key_required', 'idempotency_key_reused', 'life_event_not_found', 'member_unavailable', 'no_registry_record', 'on_behalf_of_required', 'on_behalf_of_staff_only', 'phase_not_open', 'service_not_found', 'service_not_launched', 'stale_version', 'submission_in_progress'],
   errors: [403, 404, 409, 422],
-  maxBodyBytes: 64 * 1024,
+  maxBodyBytes: 65_536, // 64 KiB
 } as const satisfies RouteContract;
 
 export const getBundleRoute = {

@@ -5,6 +5,8 @@ import { DocumentIdParams } from '../../schemas/documents';
 import { DocumentPdf } from '../../schemas/document-pdf';
 import type { Capability, RouteContract } from './types';
 
+const none = z.strictObject({});
+
 /** Noto Naskh Arabic (SIL Open Font License 1.1: embedding in documents allowed), its Arabic and Latin files. */
 export const documentFontFiles = {
   arabic: 'node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff',
@@ -21,7 +23,7 @@ export const getDocumentPdfRoute = {
   access: ['citizen'],
   principal: 'linked',
   params: DocumentIdParams,
-  query: z.strictObject({}),
+  query: none,
   response: DocumentPdf,
   mediaType: 'application/pdf',
   responseHeaders: ['content-disposition'],

@@ -3,6 +3,9 @@ import * as z from 'zod/mini';
 import { HealthResponse } from '../../schemas/platform';
 import type { RouteContract } from './types';
 
+const none = z.strictObject({});
+const OpenApiDocument = z.record(z.string(), z.unknown());
+
 export const getOpenApiRoute = {
   method: 'GET',
   path: '/openapi.json',
@@ -10,8 +13,8 @@ export const getOpenApiRoute = {
   summary: 'This API described as OpenAPI 3.1',
   tag: 'Platform',
   access: 'public',
-  query: z.strictObject({}),
-  response: z.record(z.string(), z.unknown()),
+  query: none,
+  response: OpenApiDocument,
   successStatus: 200,
   responseHeaders: ['cache-control'],
 } as const satisfies RouteContract;
@@ -23,7 +26,7 @@ export const getHealthRoute = {
   summary: 'The deployed version and whether its tables are reachable (for smoke tests and DNS health checks)',
   tag: 'Platform',
   access: 'public',
-  query: z.strictObject({}),
+  query: none,
   response: HealthResponse,
   successStatus: 200,
   responseHeaders: ['cache-control'],

@@ -16,6 +16,8 @@ import { GetCalendarQuery, PutCalendarBody, WorkingCalendar } from '../../schema
 import { GetSynonymsQuery, PutSynonymsBody, SynonymList } from '../../schemas/synonyms';
 import type { RouteContract } from './types';
 
+const none = z.strictObject({});
+
 const tag = 'Service catalogue';
 
 export const listServicesRoute = {
@@ -69,7 +71,7 @@ export const listAgenciesRoute = {
   summary: 'List government agencies',
   tag,
   access: 'public',
-  query: z.strictObject({}),
+  query: none,
   response: AgencyList,
   successStatus: 200,
   responseHeaders: ['cache-control'],
@@ -90,7 +92,7 @@ export const putServiceRoute = {
   alsoSucceeds: { status: 201, when: 'Created: expectedVersion 0 created the service' },
   errorCodes: ['invalid_service_card', 'service_not_found', 'stale_version'],
   errors: [404, 409, 413],
-  maxBodyBytes: 256 * 1024,
+  maxBodyBytes: 262_144, // 256 KiB
 } as const satisfies RouteContract;
 
 export const changeServiceStageRoute = {
@@ -136,7 +138,7 @@ export const putCalendarRoute = {
   successStatus: 200,
   errors: [404, 409],
   errorCodes: ['calendar_not_found', 'duplicate_holiday', 'invalid_period', 'stale_version'],
-  maxBodyBytes: 128 * 1024,
+  maxBodyBytes: 131_072, // 128 KiB
 } as const satisfies RouteContract;
 
 export const getSynonymsRoute = {
@@ -166,5 +168,5 @@ export const putSynonymsRoute = {
   successStatus: 200,
   errors: [404, 409],
   errorCodes: ['duplicate_synonym', 'invalid_synonym', 'stale_version', 'synonyms_not_found'],
-  maxBodyBytes: 128 * 1024,
+  maxBodyBytes: 131_072, // 128 KiB
 } as const satisfies RouteContract;

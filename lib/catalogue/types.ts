@@ -62,7 +62,10 @@ export interface RouteContract<
   readonly responseHeaders?: readonly ('cache-control' | 'content-disposition')[];
   /** What a successful answer is when not JSON, e.g. a page or a PDF to download (the handler sends it itself). */
   readonly mediaType?: 'text/html' | 'application/pdf';
-  /** Largest accepted request body, bytes. */
+  /**
+   * Largest accepted request body, bytes: a literal (65_536, not 64 * 1024). esbuild cannot tell arithmetic is free of
+   * side effects, so a route holding it stays in every bundle that imports its module, with its schemas.
+   */
   readonly maxBodyBytes?: number;
   /** Attempts one client (source IP) may make in a window; beyond it, 429 with Retry-After (counted in DynamoDB). */
   readonly perClientLimit?: { readonly limit: number; readonly windowSeconds: number };

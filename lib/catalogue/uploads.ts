@@ -21,7 +21,7 @@ export const createUploadRoute = {
   successStatus: 201,
   errorCodes: ['document_not_on_card', 'service_not_found', 'upload_too_large', 'upload_type_not_allowed'],
   errors: [404],
-  maxBodyBytes: 4 * 1024,
+  maxBodyBytes: 4_096, // 4 KiB
 } as const satisfies RouteContract;
 
 export const getUploadRoute = {

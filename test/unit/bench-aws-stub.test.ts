@@ -7,6 +7,7 @@ import { type AwsStub, startAwsStub } from '../../bench/harness/aws-stub';
 import { kmsSigner } from '../../functions/documents/kms-signer';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { createPublicKey } from 'node:crypto';
+import { s3CheckpointStore } from '../../functions/registry/s3-checkpoints';
 
 describe('bench AWS stub', () => {
   let stub: AwsStub;
@@ -39,5 +40,15 @@ describe('bench AWS stub', () => {
     // The DER signature turned into JOSE's r||s, 32 bytes each, as ES256 wants it.
     expect(await signer.sign(Buffer.from('header.payload'))).toHaveLength(64);
     expect(stub.take().map((call) => call.target)).toEqual(['TrentService.GetPublicKey', 'TrentService.Sign']);
+  });
+
+  it("answers S3's REST requests (path style, at the endpoint the SDK's variables name) as an empty bucket, so verify-audit lists its checkpoints", async () => {
+    const store = s3CheckpointStore('audit-bucket', { region: 'me-central-1', credentials: async () => ({ accessKeyId: 'bench', secretAccessKey: 'bench' }), endpoint: stub.url });
+    expect(await store.list('persons:9861012345')).toEqual([]);
+    expect(await store.read('persons:9861012345/x')).toBeUndefined();
+    const calls = stub.take();
+    expect(calls.map((call) => call.target)).toEqual(['S3.ListObjectsV2', 'S3.GetObject']);
+    // Replayed by the reference as they went: method and path.
+    expect(calls[0]).toMatchObject({ method: 'GET', path: expect.stringMatching(/^\/audit-bucket\/\?.*list-type=2/) });
   });
 });

@@ -2,7 +2,7 @@
 // and write is audited in the subject's hash chain, and writes and their audit record commit together.
 import { ammanDate } from '../../shared/amman-time';
 import * as z from 'zod/mini';
-import { type RecordKind, recordSpecs, type RecordKindSpec } from '../../../schemas/registry';
+import { type RecordKind, recordSchemas, recordSpecs, type RecordKindSpec } from '../../../schemas/registry';
 import { isRealDate } from '../../shared/dates';
 import { BadRequest, Conflict, Forbidden, HttpError, NotFound, VersionConflict } from '../../shared/errors';
 import type { Principal, RequestContext } from '../../shared/identity';
@@ -176,7 +176,7 @@ function parseFields(
   today: string,
   sent: Readonly<Record<string, unknown>> = fields,
 ): Record<string, unknown> {
-  const result = z.safeParse(spec.schema, fields, { reportInput: true });
+  const result = z.safeParse(recordSchemas[spec.kind], fields, { reportInput: true });
   if (!result.success) {
     throw new BadRequest('validation_failed', `Invalid ${spec.kind} record for ${operation}`, problemsOf(result.error.issues, 'body', ['fields']));
   }
