@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CloudClient } from './client';
 import { STAGE, startBenchCloud } from './harness/local-cloud';
+import type { Capacity } from './harness/instrument';
 import { itemSize, transactionPutUnits } from './harness/item-size';
 import { runJourney } from './sections/journey';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -96,14 +97,6 @@ async function main(): Promise<void> {
   // Written once the cloud is stopped: the meter keeps the handlers' output (and ours) off the terminal while it runs.
   process.stdout.write(reports.join('\n'));
 }
-
-interface ConsumedCapacity {
-  TableName?: string;
-  CapacityUnits?: number;
-  Table?: { CapacityUnits?: number };
-  GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
-}
-type Capacity = ConsumedCapacity | ConsumedCapacity[] | undefined;
 
 /** The units of one request per table and index, as the meter counts them (bench/harness/instrument.ts). */
 function unitsOf(input: Record<string, unknown>, capacity: Capacity): Record<string, number> {

@@ -15,13 +15,14 @@ const readCommands = /^(Get|GetItem|Query|Scan|BatchGet|BatchGetItem|TransactGet
 const writeCommands = /^(Put|PutItem|Update|UpdateItem|Delete|DeleteItem|BatchWrite|BatchWriteItem|TransactWrite|TransactWriteItems)Command$/;
 const refused = new Set(['ConditionalCheckFailedException', 'TransactionCanceledException']);
 
-interface ConsumedCapacity {
+/** What DynamoDB reports a request consumed (ReturnConsumedCapacity=INDEXES). */
+export interface ConsumedCapacity {
   TableName?: string;
   CapacityUnits?: number;
   Table?: { CapacityUnits?: number };
   GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
 }
-type Capacity = ConsumedCapacity | ConsumedCapacity[] | undefined;
+export type Capacity = ConsumedCapacity | ConsumedCapacity[] | undefined;
 
 export function meterDynamoDb(client: DynamoDBDocumentClient, meter: Meter, stage: string): void {
   client.middlewareStack.add(
