@@ -154,11 +154,26 @@ function retryAfter(error: HttpError): Record<string, string> {
   return typeof seconds === 'number' ? { 'retry-after': String(seconds) } : {};
 }
 
+/**
+ * DynamoDB refused a write for contention alone: a transaction cancelled only because another one was in flight on
+ * the same items (every reason `None` or `TransactionConflict`), or a single write that met one. Nothing was
+ * written, so a retry is safe; an adapter that did not retry it itself (or ran out of attempts) lets it through.
+ */
+function contended(error: Error | null | undefined): boolean {
+  if (error?.name === 'TransactionConflictException') {
+    return true;
+  }
+  const reasons = error?.name === 'TransactionCanceledException' ? ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []) : [];
+  return reasons.some((reason) => reason.Code === 'TransactionConflict') && reasons.every((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'None' || reason.Code === undefined);
+}
+
 async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promise<void> {
-  // middy's early-timeout guard: the function ran out of time (overload). Retryable: a retry with the same
-  // Idempotency-Key gets what this request created, or finishes it.
+  // middy's early-timeout guard: the function ran out of time (overload), or the table's contention outlasted the
+  // adapter's retries. Retryable: a retry with the same Idempotency-Key gets what this request created, or finishes it.
   const error =
-    request.error?.name === 'TimeoutError' ? new HttpError(503, 'service_unavailable', 'Busy: retry with the same request', { retryAfterSeconds: TIMEOUT_RETRY_AFTER_SECONDS }) : request.error;
+    request.error?.name === 'TimeoutError' || contended(request.error)
+      ? new HttpError(503, 'service_unavailable', 'Busy: retry with the same request', { retryAfterSeconds: TIMEOUT_RETRY_AFTER_SECONDS })
+      : request.error;
   const language = languageOf(request.event);
   const localized = { 'content-language': language, vary: 'Accept-Language' };
   if (error instanceof HttpError) {

@@ -1,7 +1,8 @@
 // The audit table's actor index on a real DynamoDB Local: a staff member's entries are indexed by actor (what an
 // officer, an operator... did), a citizen's and the platform's are not (read by subject); every entry is on its
 // subject's chain either way, appended with the items it records in one transaction.
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../functions/registry/domain/audit-chain';
 import { verifyChain } from '../../functions/registry/domain/audit-chain';
 import { auditChainWriter, dynamoRegistry } from '../../functions/registry/dynamo-registry';
@@ -61,5 +62,26 @@ describe('audit actor index', () => {
       writer.appendWith([{ ...entry({ id: 'citizen-sub', role: 'citizen' }, 5), subject: other }], [{ Put: { TableName: tables.registry, Item: taken, ConditionExpression: 'attribute_not_exists(pk)' } }]),
     ).rejects.toMatchObject({ codes: ['ConditionalCheckFailed'] });
     expect(await dynamoRegistry(local.documents, tables).readAudit(other, 0, 10)).toEqual([]);
+  });
+
+  it('answers a retryable 503 (nothing written) when the chain stays contended past its attempts, never the raw refusal', async () => {
+    const contended = Object.create(local.documents) as typeof local.documents;
+    let attempts = 0;
+    contended.send = (async (command: unknown) => {
+      if (command instanceof TransactWriteCommand) {
+        attempts += 1;
+        throw new TransactionCanceledException({ message: 'Transaction cancelled [None, TransactionConflict]', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }] });
+      }
+      return local.documents.send(command as never);
+    }) as typeof contended.send;
+    const busy = 'persons:9861077777';
+    const marker = { Put: { TableName: tables.registry, Item: { pk: 'REC#persons#9861077777', sk: 'CONSENT#Z' }, ConditionExpression: 'attribute_not_exists(pk)' } };
+    await expect(auditChainWriter(contended, tables).appendWith([{ ...entry({ id: 'citizen-sub', role: 'citizen' }, 6), subject: busy }], [marker])).rejects.toMatchObject({
+      status: 503,
+      code: 'service_unavailable',
+      details: { retryAfterSeconds: 1 },
+    });
+    expect(attempts).toBe(25);
+    expect(await dynamoRegistry(local.documents, tables).readAudit(busy, 0, 10)).toEqual([]);
   });
 });

@@ -96,6 +96,23 @@ describe('http pipeline', () => {
     expect(JSON.parse(response.body ?? 'null').error).toMatchObject({ code: 'service_unavailable', details: { retryAfterSeconds: expect.any(Number) } });
   });
 
+  it('answers a write refused for contention alone (a transaction in flight on the same items) with a retryable 503, never a 500', async () => {
+    const cancelled = (codes: string[]) =>
+      Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException', CancellationReasons: codes.map((Code) => ({ Code })) });
+    const answer = async (error: Error) => {
+      const response = await httpHandler(route, async () => {
+        throw error;
+      })(event(), context);
+      return { status: response.statusCode, retryAfter: response.headers?.['retry-after'], code: JSON.parse(response.body ?? 'null').error.code };
+    };
+    const busy = { status: 503, retryAfter: expect.stringMatching(/^[1-9]\d*$/), code: 'service_unavailable' };
+    expect(await answer(cancelled(['None', 'TransactionConflict', 'None']))).toEqual(busy);
+    expect(await answer(Object.assign(new Error('conflict'), { name: 'TransactionConflictException' }))).toEqual(busy);
+    // A refused condition is the adapter's to name (a conflict it maps); left unmapped it is a defect, not a busy table.
+    expect(await answer(cancelled(['ConditionalCheckFailed', 'TransactionConflict']))).toMatchObject({ status: 500, code: 'internal_error' });
+    expect(await answer(cancelled([]))).toMatchObject({ status: 500, code: 'internal_error' });
+  });
+
   it('tells a client refused with a retryAfterSeconds detail when to come back (Retry-After)', async () => {
     const busy = httpHandler(route, async () => {
       throw new Conflict('submission_in_progress', 'still being processed', { retryAfterSeconds: 3 });
