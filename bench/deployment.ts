@@ -33,6 +33,8 @@ export interface Deployment {
   readonly userPoolTier: string;
   /** Regions each table is replicated to besides the primary (replicated writes are billed there). */
   readonly tableReplicas: number;
+  /** Tables with no replica (regional, derived data): their writes are billed once. */
+  readonly regionalTables: readonly string[];
 }
 
 const resolved = <T>(construct: IConstruct, value: unknown) => Stack.of(construct).resolve(value) as T;
@@ -69,5 +71,6 @@ export function readDeployment(stage = 'prod'): Deployment {
     functions,
     userPoolTier: String(pool?.userPoolTier ?? 'ESSENTIALS'),
     tableReplicas: Math.max(0, ...tables.map((table) => resolved<unknown[]>(table, table.replicas).length - 1)),
+    regionalTables: tables.filter((table) => resolved<unknown[]>(table, table.replicas).length === 1).map((table) => String(resolved<string>(table, table.tableName))),
   };
 }

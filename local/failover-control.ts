@@ -42,6 +42,10 @@ export function localRegionControl(regions: LocalRegions): RegionControl {
       // The stand-by cloud resumes them itself once its schedules are on (local/take-over.ts): the step before.
       readState(dirOf(role));
     },
+    async rebuildKpis(role) {
+      // As with resuming: the stand-by cloud rebuilds its own once its schedules are on (local/take-over.ts).
+      readState(dirOf(role));
+    },
     async pointDns(role) {
       const { apiUrl } = readState(dirOf(role));
       writeFileSync(localDnsFile(regions), JSON.stringify({ region: role, apiUrl }));

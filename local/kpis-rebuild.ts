@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     const client = DynamoDBDocumentClient.from(new DynamoDBClient(local ? { endpoint: local.dynamoDbEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}), {
       marshallOptions: { removeUndefinedValues: true },
     });
-    const result = await rebuildFromTables(client, { applications: tableName(stage, 'applications'), engagement: tableName(stage, 'engagement'), catalogue: tableName(stage, 'catalogue') });
+    const result = await rebuildFromTables(client, { applications: tableName(stage, 'applications'), metrics: tableName(stage, 'metrics'), catalogue: tableName(stage, 'catalogue') });
     console.log(`KPIs rebuilt on ${stage}: ${result.events} events replayed, ${result.counted} counted, ${result.cells} cells written`);
     return 0;
   } catch (error) {

@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     const store = local
       ? fileOpenDataStore(openDataDir(dataDir))
       : s3OpenDataStore(values.bucket!, { region: await dynamoDb.config.region(), credentials: () => dynamoDb.config.credentials() });
-    const result = await exportOpenData(exportDeps(client, { catalogue: tableName(stage, 'catalogue'), engagement: tableName(stage, 'engagement') }, store));
+    const result = await exportOpenData(exportDeps(client, { catalogue: tableName(stage, 'catalogue'), engagement: tableName(stage, 'engagement'), metrics: tableName(stage, 'metrics') }, store));
     const rows = Object.entries(result.rows).map(([name, count]) => `${name} ${count}`).join(', ');
     console.log(`Open data of ${stage} exported (rows: ${rows}): ${result.written.length} files written, ${result.unchanged.length} unchanged`);
     return 0;

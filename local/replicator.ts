@@ -9,7 +9,7 @@ import path from 'node:path';
 import { BatchWriteItemCommand, DescribeTableCommand, type DynamoDBClient, UpdateTableCommand, waitUntilTableExists, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue as SdkValue } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue as LambdaValue, DynamoDBRecord } from 'aws-lambda';
-import { tableDefinitions, tableName } from '../lib/platform/tables';
+import { replicatedTables, tableName } from '../lib/platform/tables';
 import { localDynamoDbClient } from './dynamodb';
 import { type StreamPoller, startStreamPoller } from './stream-poller';
 
@@ -63,7 +63,7 @@ async function ensureStream(client: DynamoDBClient, name: string): Promise<void>
 export async function startReplicator(options: ReplicatorOptions): Promise<Replicator> {
   const source = localDynamoDbClient(options.from);
   const target = localDynamoDbClient(options.to);
-  const names = tableDefinitions.map((definition) => tableName(options.stage, definition.id));
+  const names = replicatedTables.map((definition) => tableName(options.stage, definition.id));
   await Promise.all(names.map((name) => ensureStream(source, name)));
   const queues = new Map<string, Change[]>(names.map((name) => [name, []]));
   let applied = 0;

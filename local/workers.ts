@@ -216,8 +216,12 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
   const { reconcileApplications } = await import('../functions/applications/domain/reconcile');
   const { taskDeps } = await import('../functions/applications/task-deps');
   const reconcileNow = () => reconcileApplications(taskDeps, 0);
-  // A stand-by region taking over (npm run failover) resumes every application in flight at once (local/take-over.ts).
-  stoppers.push(resumeOnTakeOver(options.dataDir, reconcileNow, options.log));
+  // A stand-by region taking over (npm run failover) resumes every application in flight at once, then rebuilds
+  // its own KPI aggregates (a regional table) from the replicated events (local/take-over.ts).
+  const { rebuildFromTables } = await import('../functions/kpis/rebuild');
+  const { dynamo, requireTable } = await import('../functions/shared/dynamo');
+  const tables = { applications: requireTable('applications'), metrics: requireTable('metrics'), catalogue: requireTable('catalogue') };
+  stoppers.push(resumeOnTakeOver(options.dataDir, async () => [await reconcileNow(), await rebuildFromTables(dynamo, tables)], options.log));
   return {
     engine,
     queues,

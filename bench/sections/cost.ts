@@ -64,13 +64,24 @@ function costLines(journey: JourneyFigures, deployment: Deployment, prices: Pric
   const { assumptions } = prices;
   const logBytes = journey.logBytes + invocations * assumptions.lambdaPlatformLogBytesPerInvocation + requests * assumptions.apiAccessLogBytesPerRequest;
   const writes = journey.usage.writeCapacity;
+  // Writes to a regional table (no replica) are billed once: the meter's keys are the local stage's table names.
+  const regional = new Set(deployment.regionalTables.map((name) => name.replace(`khidma-${deployment.stage}-`, '')));
+  const regionalWrites = Object.entries(journey.byIndex)
+    .filter(([key]) => regional.has(key.split(' ')[0]!.replace(/^khidma-[^-]+-/, '')))
+    .reduce((sum, [, units]) => sum + units.write, 0);
+  const replicated = (writes - regionalWrites) * deployment.tableReplicas;
   return [
     { item: 'Lambda requests', quantity: invocations, unit: 'invocations', usd: perMillion(invocations, prices.lambda.requestsPerMillion) },
     { item: DURATION, quantity: round(gbSeconds, 4), unit: 'GB-s', usd: gbSeconds * prices.lambda.arm64GbSecond },
     { item: 'HTTP API', quantity: requests, unit: 'requests', usd: perMillion(requests, prices.httpApi.requestsPerMillion) },
     { item: 'DynamoDB reads', quantity: journey.usage.readCapacity, unit: 'RRU', usd: perMillion(journey.usage.readCapacity, prices.dynamodb.readRequestUnitsPerMillion) },
     { item: 'DynamoDB writes', quantity: writes, unit: 'WRU', usd: perMillion(writes, prices.dynamodb.writeRequestUnitsPerMillion) },
-    { item: `DynamoDB replicated writes (${deployment.tableReplicas} replica)`, quantity: writes * deployment.tableReplicas, unit: 'rWRU', usd: perMillion(writes * deployment.tableReplicas, prices.dynamodb.replicatedWriteRequestUnitsPerMillion) },
+    {
+      item: `DynamoDB replicated writes (${deployment.tableReplicas} replica; ${regionalWrites} units to regional tables not replicated)`,
+      quantity: replicated,
+      unit: 'rWRU',
+      usd: perMillion(replicated, prices.dynamodb.replicatedWriteRequestUnitsPerMillion),
+    },
     { item: 'SQS', quantity: messages * assumptions.sqsRequestsPerMessage, unit: `requests (${messages} messages)`, usd: perMillion(messages * assumptions.sqsRequestsPerMessage, prices.sqs.requestsPerMillion) },
     { item: 'Step Functions Standard', quantity: journey.transitions.total, unit: 'transitions', usd: (journey.transitions.total * prices.stepFunctions.standardTransitionsPerThousand) / 1000 },
     { item: 'EventBridge', quantity: journey.busEvents, unit: 'events', usd: perMillion(journey.busEvents, prices.eventBridge.customEventsPerMillion) },

@@ -48,6 +48,11 @@ export interface DrDrillFigures {
   readonly repeated: number;
   /** The applicant's inbox in DR: applications with an approval notification, and with more than one. */
   readonly approvalNotices: { readonly notified: number; readonly repeated: number };
+  /**
+   * The DR region's own KPI aggregates (a regional table, not replicated) know every application: those submitted in
+   * the primary only through the take-over's rebuild. Applications whose counted facts DR has, of all of them.
+   */
+  readonly kpiFacts: { readonly applications: number; readonly counted: number };
 }
 
 const CITIZEN_PASSWORD = 'Drill-Primary-2026!';
@@ -87,6 +92,7 @@ export async function drDrill(options: DrDrillOptions, progress: (line: string) 
     const ids = [...new Set(replays.ids)];
     const outcome = await settle(dr, ids, options.settleMs);
     const approvalNotices = await noticesOfApproval(dr, ids.slice(0, outcome.completed === ids.length ? ids.length : 0));
+    const kpiFacts = await countedInDr(dr, ids);
     const created = ids[0] ? await applicationsSince(dr, (await dr.call(`/v1/applications/${ids[0]}`, 'citizen')).body.applicant, since) : [];
     return {
       lagMs: options.lagMs,
@@ -102,6 +108,7 @@ export async function drDrill(options: DrDrillOptions, progress: (line: string) 
       unfinished: outcome.unfinished,
       repeated: outcome.repeated.length,
       approvalNotices,
+      kpiFacts,
     };
   } finally {
     dr?.close();
@@ -277,6 +284,18 @@ async function noticesOfApproval(dr: CloudClient, applicationIds: readonly strin
     return found.size === applicationIds.length ? found : undefined;
   }, 60_000).catch(count);
   return { notified: counts.size, repeated: [...counts.values()].filter((value) => value > 1).length };
+}
+
+/** Waits until DR's KPI aggregates have the facts of every application (the rebuild runs as DR takes over). */
+async function countedInDr(dr: CloudClient, applicationIds: readonly string[]): Promise<DrDrillFigures['kpiFacts']> {
+  const count = async () => {
+    const found = await Promise.all(
+      applicationIds.map((id) => dr.tables.send(new GetCommand({ TableName: tableName('local', 'metrics'), Key: { pk: `KPIAPP#${id}`, sk: 'FACTS' } }))),
+    );
+    return found.filter((answer) => answer.Item).length;
+  };
+  const counted = await until("every application's KPI facts in DR", async () => ((await count()) === applicationIds.length ? applicationIds.length : undefined), 60_000).catch(count);
+  return { applications: applicationIds.length, counted };
 }
 
 function expectStatus(answer: ApiAnswer, status: number, what: string): void {

@@ -16,12 +16,14 @@ export function drDrillRows(figures: DrDrillFigures): Row[] {
     how: `two local clouds, replication emulating global tables (lag ${figures.lagMs} ms); the primary SIGKILLed, npm run failover -- --stage local --to dr, every Idempotency-Key replayed in DR`,
     submitted: figures.keys,
     completed: figures.completed,
-    lost: figures.replays.failed.length + figures.unfinished.length,
+    // An application DR's rebuilt KPI aggregates do not know is lost to the e-Government Unit's figures.
+    lost: figures.replays.failed.length + figures.unfinished.length + (figures.kpiFacts.applications - figures.kpiFacts.counted),
     duplicated: Math.max(0, figures.applicationsInDr - figures.keys) + figures.repeated,
     details: {
       'replayed to the same application': figures.replays.same,
       'recreated in DR (lost with the primary)': figures.replays.recreated,
       'approval notifications in DR': `${figures.approvalNotices.notified}, ${figures.approvalNotices.repeated} repeated`,
+      'KPI facts in DR (rebuilt on take-over)': `${figures.kpiFacts.counted} of ${figures.kpiFacts.applications}`,
       ...(figures.replays.failed.length ? { 'replays refused': figures.replays.failed } : {}),
       ...(figures.unfinished.length ? { unfinished: figures.unfinished } : {}),
     },

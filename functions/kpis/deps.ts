@@ -15,7 +15,7 @@ export function countingDeps(): CountingDeps {
     return card && { ownerAgencyId: card.ownerAgencyId, rolloutPhase: card.rolloutPhase, baseline: card.baseline };
   };
   return {
-    store: dynamoKpis(dynamo, requireTable('engagement')),
+    store: dynamoKpis(dynamo, { metrics: requireTable('metrics') }),
     card(serviceId, version) {
       if (version === undefined) {
         return read(serviceId);
@@ -32,7 +32,7 @@ export function countingDeps(): CountingDeps {
 export function readingDeps(): ReadingDeps {
   const feedback = dynamoFeedback(dynamo, requireTable('engagement'));
   return {
-    store: dynamoKpis(dynamo, requireTable('engagement')),
+    store: dynamoKpis(dynamo, { metrics: requireTable('metrics'), engagement: requireTable('engagement') }),
     async ratings(quarter) {
       const { services, agencies } = await feedback.quarter(quarter);
       return { services, agencies };

@@ -1,11 +1,12 @@
-// DynamoDB adapter of the KPI aggregates (table `engagement`, beside the ratings counters they read).
+// DynamoDB adapter of the KPI aggregates (table `metrics`: regional, derived, rebuilt when a region takes over), and
+// of the complaint counters they add in (table `engagement`, replicated: complaints are not rebuilt).
 //
 //   KPI#<cell>              M#<YYYY-MM>   counters of one cell: SERVICE#<id>, AGENCY#<id> (ALL#all, PHASE#<n>, CHANNEL#<c>: before 2026-12-07)
 //   KPI#MIX                 M#<YYYY-MM>#<phase>#<channel>   counters of one (rollout phase, channel) pair: all, a phase, a channel are their sums
 //   KPIAPP#<applicationId>  FACTS         what the counter keeps of a submitted application (service, agency, channel, baseline...)
 //   KPITASK#<taskId>        FACTS         when an agency step's task was assigned and when it is due
 //   KPIEVT#<eventId>        COUNTED       the event was counted (35 days: longer than the bus ever redelivers)
-//   KPIC#<cell>             M#<YYYY-MM>   complaints filed and resolved (written by the complaints store; read here)
+//   KPIC#<cell>             M#<YYYY-MM>   (engagement) complaints filed and resolved (written by the complaints store; read here)
 //   KPIREBUILD              FLAG          while a rebuild runs: counting waits (its events are retried by the bus)
 // Counting an event is one transaction: no rebuild running (condition check), the COUNTED marker (conditional:
 // absent; for a submission its FACTS item, conditional the same way, is the marker) and an ADD to each of its 3
@@ -80,16 +81,19 @@ async function deleteAll(client: DynamoDBDocumentClient, tableName: string, pref
  * The application cells (the cell's own, and for all, a phase or a channel the mix cells it sums), and the
  * complaint counters the complaints store keeps beside them (never rebuilt), added up per month.
  */
-async function monthsOf(client: DynamoDBDocumentClient, tableName: string, cell: string, from: string, to: string): Promise<Map<string, Counters>> {
-  const query = (pk: string, lower: string, upper: string) =>
+async function monthsOf(client: DynamoDBDocumentClient, tables: KpiTables, cell: string, from: string, to: string): Promise<Map<string, Counters>> {
+  if (!tables.engagement) {
+    throw new Error('reading KPIs needs the engagement table (the complaint counters)');
+  }
+  const query = (pk: string, lower: string, upper: string, TableName = tables.metrics) =>
     queryAll(client, {
-      TableName: tableName,
+      TableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: { ':pk': pk, ':from': lower, ':to': upper },
     });
   const [cells, complaints, mix] = await Promise.all([
     query(`KPI#${cell}`, `M#${from}`, `M#${to}`),
-    query(`KPIC#${cell}`, `M#${from}`, `M#${to}`),
+    query(`KPIC#${cell}`, `M#${from}`, `M#${to}`, tables.engagement),
     readsMix(cell) ? query(MIX_PARTITION, `M#${from}#`, `M#${to}#~`) : Promise.resolve([]),
   ]);
   // A mix item's sort key is M#<YYYY-MM>#<phase>#<channel> (a phase starts with a digit: "~" sorts after it).
@@ -103,7 +107,15 @@ async function monthsOf(client: DynamoDBDocumentClient, tableName: string, cell:
   return months;
 }
 
-export function dynamoKpis(client: DynamoDBDocumentClient, tableName: string): KpiStore {
+export interface KpiTables {
+  /** The aggregates, facts and markers (regional). */
+  readonly metrics: string;
+  /** The complaint counters the complaints store keeps (replicated): for reading, not counting. */
+  readonly engagement?: string;
+}
+
+export function dynamoKpis(client: DynamoDBDocumentClient, tables: KpiTables): KpiStore {
+  const tableName = tables.metrics;
   const getItem = async (pk: string) => (await client.send(new GetCommand({ TableName: tableName, Key: { pk, sk: 'FACTS' } }))).Item;
 
   return {
@@ -139,7 +151,7 @@ export function dynamoKpis(client: DynamoDBDocumentClient, tableName: string): K
         throw error;
       }
     },
-    months: (cell, from, to) => monthsOf(client, tableName, cell, from, to),
+    months: (cell, from, to) => monthsOf(client, tables, cell, from, to),
     async startRebuild(at) {
       try {
         await client.send(new PutCommand({ TableName: tableName, Item: { ...REBUILD_FLAG, startedAt: at.toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' }));

@@ -13,7 +13,8 @@ import { dynamoKpis } from './dynamo-kpis';
 
 export interface RebuildTables {
   readonly applications: string;
-  readonly engagement: string;
+  /** Where the aggregates go: the region's own (regional) metrics table. */
+  readonly metrics: string;
   readonly catalogue: string;
 }
 
@@ -51,5 +52,5 @@ export function rebuildFromTables(client: DynamoDBDocumentClient, tables: Rebuil
     const found = version === undefined ? await catalogue.getCurrent(serviceId) : await catalogue.getVersion(serviceId, version);
     return found && { ownerAgencyId: found.ownerAgencyId, rolloutPhase: found.rolloutPhase, baseline: found.baseline };
   };
-  return rebuildKpis({ store: dynamoKpis(client, tables.engagement), card }, eventHistory(client, tables.applications), now);
+  return rebuildKpis({ store: dynamoKpis(client, { metrics: tables.metrics }), card }, eventHistory(client, tables.applications), now);
 }

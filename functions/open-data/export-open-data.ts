@@ -5,7 +5,7 @@ import { exportDeps } from './deps';
 import { openDataStore } from './store';
 import { logger } from '../shared/logger';
 
-const deps = exportDeps(dynamo, { catalogue: requireTable('catalogue'), engagement: requireTable('engagement') }, openDataStore);
+const deps = exportDeps(dynamo, { catalogue: requireTable('catalogue'), engagement: requireTable('engagement'), metrics: requireTable('metrics') }, openDataStore);
 
 export async function handler(): Promise<void> {
   const result = await exportOpenData(deps);

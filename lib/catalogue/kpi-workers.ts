@@ -17,7 +17,7 @@ export const kpiWorkers: readonly Worker[] = [
     entry: 'functions/kpis/count-events.ts',
     description: 'Counts each application event once into the KPI aggregates per service, agency, rollout phase, channel and month',
     trigger: { kind: 'events', detailTypes: countedEvents },
-    tables: { engagement: 'readwrite', catalogue: 'read' },
+    tables: { metrics: 'readwrite', catalogue: 'read' },
     timeoutSeconds: 30,
   },
 ];

@@ -65,8 +65,8 @@ export const getKpiReportRoute = {
 } as const satisfies RouteContract;
 
 export const kpiCapabilities: readonly Capability[] = [
-  { id: 'get-kpis', entry: 'functions/kpis/get-kpis.ts', route: getKpisRoute, tables: { engagement: 'read', registry: 'read' } },
+  { id: 'get-kpis', entry: 'functions/kpis/get-kpis.ts', route: getKpisRoute, tables: { metrics: 'read', engagement: 'read', registry: 'read' } },
   { id: 'set-kpi-target', entry: 'functions/kpis/set-target.ts', route: setKpiTargetRoute, tables: { engagement: 'readwrite', registry: 'read' } },
-  { id: 'get-kpi-report', entry: 'functions/kpis/get-report.ts', route: getKpiReportRoute, tables: { engagement: 'read', catalogue: 'read', registry: 'read' } },
-  { id: 'get-public-kpis', entry: 'functions/kpis/get-public-kpis.ts', route: getPublicKpisRoute, tables: { engagement: 'read' } },
+  { id: 'get-kpi-report', entry: 'functions/kpis/get-report.ts', route: getKpiReportRoute, tables: { metrics: 'read', engagement: 'read', catalogue: 'read', registry: 'read' } },
+  { id: 'get-public-kpis', entry: 'functions/kpis/get-public-kpis.ts', route: getPublicKpisRoute, tables: { metrics: 'read', engagement: 'read' } },
 ];

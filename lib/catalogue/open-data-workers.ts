@@ -9,7 +9,7 @@ export const openDataWorkers: readonly Worker[] = [
     description: 'Publishes the open data every night: the catalogue and the monthly KPI aggregates (small cells withheld) as CSV and JSON, with a Data Package and a DCAT catalogue',
     // 00:30 in Amman (UTC+3 all year).
     trigger: { kind: 'schedule', everyMinutes: 1440, atUtc: { hour: 21, minute: 30 } },
-    tables: { catalogue: 'read', engagement: 'read' },
+    tables: { catalogue: 'read', engagement: 'read', metrics: 'read' },
     openData: 'publish',
     timeoutSeconds: 300,
   },

@@ -27,11 +27,13 @@ import { Construct } from 'constructs';
 import { routeKey } from '../catalogue/types';
 import type { ObservabilityConfig, RouteSlo } from '../config/stages';
 import { businessMetrics, METRICS_NAMESPACE, METRICS_SERVICE } from '../platform/metrics';
-import type { TableId } from '../platform/tables';
+import { replicatedTables, type TableId } from '../platform/tables';
 import { pascalCase } from '../stacks/names';
 import type { CapabilityEndpoint } from './capability-endpoint';
 
 const FIVE_MINUTES = Duration.minutes(5);
+/** Tables with a replica: a regional one (derived data, each region its own) has no replication to watch. */
+const replicated = new Set<TableId>(replicatedTables.map((definition) => definition.id));
 /** The HTTP API's stage: the default one (`$default`), which route-level metrics name. */
 export const API_STAGE_NAME = '$default';
 
@@ -98,6 +100,9 @@ export class Observability extends Construct {
     alarm('workflow-timed-out', props.stateMachine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum' }), 1, 'Application workflow executions timed out');
     for (const [tableId, table] of Object.entries(props.tables) as [TableId, ITableV2][]) {
       alarm(`${tableId}-throttles`, tableThrottles(table, tableId), 1, `DynamoDB throttled requests on the ${tableId} table`);
+      if (!replicated.has(tableId)) {
+        continue;
+      }
       alarm(
         `${tableId}-replication-latency`,
         new Metric({
@@ -163,7 +168,7 @@ export class Observability extends Construct {
       ], 6),
       graph('Lambda (region)', [lambdaAccount('Errors', 'Sum'), lambdaAccount('Throttles', 'Sum'), lambdaAccount('ConcurrentExecutions', 'Maximum')], 6),
       graph('DynamoDB throttles', Object.entries(props.tables).map(([tableId, table]) => tableThrottles(table, tableId, tableId)), 6),
-      graph('Replication latency (ms)', Object.entries(props.tables).map(([tableId, table]) =>
+      graph('Replication latency (ms)', Object.entries(props.tables).filter(([tableId]) => replicated.has(tableId as TableId)).map(([tableId, table]) =>
         new Metric({ namespace: 'AWS/DynamoDB', metricName: 'ReplicationLatency', dimensionsMap: { TableName: table.tableName, ReceivingRegion: props.replicaRegion }, statistic: 'Average', period: FIVE_MINUTES, label: tableId })), 6),
     );
   }

@@ -12,7 +12,9 @@ export type FailoverStep =
   /** The reconciler's full pass, at once: every application in flight gets its workflow in this region. */
   | { readonly action: 'resume'; readonly region: RegionRole }
   /** The shared API name answers from this region (Route 53: the primary's check inverted, or not). */
-  | { readonly action: 'dns'; readonly region: RegionRole };
+  | { readonly action: 'dns'; readonly region: RegionRole }
+  /** The region's own KPI aggregates (a regional table, not replicated) recomputed from the replicated events. */
+  | { readonly action: 'rebuild-kpis'; readonly region: RegionRole };
 
 export const otherRegion = (role: RegionRole): RegionRole => (role === 'dr' ? 'primary' : 'dr');
 
@@ -37,6 +39,8 @@ export function failoverPlan(to: RegionRole): FailoverStep[] {
     // The executions stayed in the old region; the hourly pass looks only at recent submissions, after a grace.
     { action: 'resume', region: to },
     { action: 'dns', region: to },
+    // Last: the API already answers; the figures fill in as the replay runs (live counting waits for it).
+    { action: 'rebuild-kpis', region: to },
   ];
 }
 
@@ -53,5 +57,7 @@ export function describeStep(step: FailoverStep): string {
       return `resume in the ${step.region} region every application in flight (the reconciler's full pass, without its grace)`;
     case 'dns':
       return `point the API's name at the ${step.region} region`;
+    case 'rebuild-kpis':
+      return `rebuild in the ${step.region} region the KPI aggregates from the applications' events (each region keeps its own)`;
   }
 }

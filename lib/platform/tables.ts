@@ -1,6 +1,6 @@
 // Table definitions shared by the CDK data stack and the local cloud: one shape, two renderers.
 
-export type TableId = 'catalogue' | 'registry' | 'applications' | 'audit' | 'idempotency' | 'engagement';
+export type TableId = 'catalogue' | 'registry' | 'applications' | 'audit' | 'idempotency' | 'engagement' | 'metrics';
 
 export interface KeyAttribute {
   readonly name: string;
@@ -22,6 +22,11 @@ export interface TableDefinition {
   readonly indexes: readonly IndexDefinition[];
   readonly stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
   readonly timeToLiveAttribute?: string;
+  /**
+   * Derived data each region keeps for itself instead of a replica (a replicated write is billed again in the
+   * other region): rebuilt from the replicated tables when a region takes over (the failover plan's last step).
+   */
+  readonly regional?: true;
 }
 
 const pk: KeyAttribute = { name: 'pk', type: 'S' };
@@ -72,7 +77,12 @@ export const tableDefinitions: readonly TableDefinition[] = [
     stream: 'NEW_IMAGE',
     timeToLiveAttribute: 'expiresAt',
   },
+  // The KPI aggregates: counters, the facts later events need and the counted markers (functions/kpis). Derived
+  // from the applications' events, so regional: about a quarter of an application's write units, not replicated.
+  { id: 'metrics', partitionKey: pk, sortKey: sk, indexes: [], timeToLiveAttribute: 'expiresAt', regional: true },
 ];
+
+export const replicatedTables = tableDefinitions.filter((definition) => !definition.regional);
 
 export function tableName(stage: string, id: TableId): string {
   return `khidma-${stage}-${id}`;

@@ -1,4 +1,5 @@
-// DynamoDB global tables rendered from lib/platform/tables.ts, encrypted with a customer-managed key, replicated to DR.
+// DynamoDB global tables rendered from lib/platform/tables.ts, encrypted with a customer-managed key, replicated to DR
+// (a regional table, derived data, is not: each region has its own).
 import { ArnFormat, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   type Attribute,
@@ -9,6 +10,7 @@ import {
   ProjectionType,
   StreamViewType,
   TableEncryptionV2,
+  type TablePropsV2,
   TableV2,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -49,27 +51,34 @@ export class DataStack extends Stack {
       resource: tableKeyAlias(config),
       arnFormat: ArnFormat.NO_RESOURCE_NAME,
     });
-    const encryption = TableEncryptionV2.customerManagedKey(this.key, { [config.drRegion]: drKeyAliasArn });
+    const replicated = TableEncryptionV2.customerManagedKey(this.key, { [config.drRegion]: drKeyAliasArn });
     this.tables = Object.fromEntries(
       tableDefinitions.map((definition) => [
         definition.id,
-        new TableV2(this, `${pascalCase(definition.id)}Table`, {
-          tableName: tableName(config.stage, definition.id),
-          partitionKey: attribute(definition.partitionKey),
-          sortKey: definition.sortKey && attribute(definition.sortKey),
-          billing: Billing.onDemand(),
-          encryption,
-          replicas: [{ region: config.drRegion }],
-          pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-          deletionProtection: config.protectData,
-          removalPolicy,
-          dynamoStream: streamViewType(definition),
-          timeToLiveAttribute: definition.timeToLiveAttribute,
-          globalSecondaryIndexes: definition.indexes.map(globalIndex),
-        }),
+        // A regional table has no replica: the DR region's own is the DrKeys stack's (encrypted with its key).
+        definition.regional
+          ? new TableV2(this, `${pascalCase(definition.id)}Table`, tableProps(definition, config, TableEncryptionV2.customerManagedKey(this.key)))
+          : new TableV2(this, `${pascalCase(definition.id)}Table`, { ...tableProps(definition, config, replicated), replicas: [{ region: config.drRegion }] }),
       ]),
     ) as Record<TableId, TableV2>;
   }
+}
+
+/** A table as its definition says, in either region (PITR, on-demand, deletion protection as the stage asks). */
+export function tableProps(definition: TableDefinition, config: StageConfig, encryption: TableEncryptionV2): TablePropsV2 {
+  return {
+    tableName: tableName(config.stage, definition.id),
+    partitionKey: attribute(definition.partitionKey),
+    sortKey: definition.sortKey && attribute(definition.sortKey),
+    billing: Billing.onDemand(),
+    encryption,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    deletionProtection: config.protectData,
+    removalPolicy: config.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    dynamoStream: streamViewType(definition),
+    timeToLiveAttribute: definition.timeToLiveAttribute,
+    globalSecondaryIndexes: definition.indexes.map(globalIndex),
+  };
 }
 
 function attribute(key: KeyAttribute): Attribute {

@@ -1,9 +1,13 @@
 // The failover port against AWS (SDK v3): the regions' HTTP APIs, EventBridge schedules, Lambda event source
-// mappings of the stage's table streams, and the Route 53 health check behind the primary failover record.
+// mappings of the stage's table streams, the Route 53 health check behind the primary failover record, and the
+// region's DynamoDB tables (the KPI rebuild, run from here as `npm run kpis:rebuild` is).
 import { ApiGatewayV2Client, GetApisCommand, UpdateStageCommand } from '@aws-sdk/client-apigatewayv2';
 import { DisableRuleCommand, EnableRuleCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, type Rule } from '@aws-sdk/client-eventbridge';
 import { type EventSourceMappingConfiguration, InvokeCommand, LambdaClient, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import { ListResourceRecordSetsCommand, Route53Client, UpdateHealthCheckCommand } from '@aws-sdk/client-route-53';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { rebuildFromTables } from '../../functions/kpis/rebuild';
 import { workers } from '../../lib/catalogue/workers';
 import type { StageConfig } from '../../lib/config/stages';
 import type { RegionRole } from '../../lib/platform/failover';
@@ -16,6 +20,7 @@ export interface AwsClients {
   events(region: string): EventBridgeClient;
   lambda(region: string): LambdaClient;
   route53: Route53Client;
+  dynamo(region: string): DynamoDBDocumentClient;
   fetch: typeof fetch;
 }
 
@@ -33,6 +38,7 @@ export function defaultClients(): AwsClients {
     events: per('events', (region) => new EventBridgeClient({ region })),
     lambda: per('lambda', (region) => new LambdaClient({ region })),
     route53: new Route53Client({ region: 'us-east-1' }),
+    dynamo: per('dynamo', (region) => DynamoDBDocumentClient.from(new DynamoDBClient({ region }), { marshallOptions: { removeUndefinedValues: true } })),
     fetch: globalThis.fetch,
   };
 }
@@ -129,6 +135,10 @@ export function awsRegionControl(config: StageConfig, clients: AwsClients = defa
       await clients
         .lambda(regionOf(role))
         .send(new InvokeCommand({ FunctionName: target.Arn, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify({ scope: 'takeover' })) }));
+    },
+    async rebuildKpis(role) {
+      const table = (id: Parameters<typeof tableName>[1]) => tableName(config.stage, id);
+      await rebuildFromTables(clients.dynamo(regionOf(role)), { applications: table('applications'), metrics: table('metrics'), catalogue: table('catalogue') });
     },
     async pointDns(role) {
       const { apiDomain } = config.recovery;

@@ -12,6 +12,8 @@ export interface RegionControl {
   /** Starts the reconciler's full pass in the region (`{ "scope": "takeover" }`), without waiting for it. */
   resumeInFlight(region: RegionRole): Promise<void>;
   pointDns(region: RegionRole): Promise<void>;
+  /** Recomputes the region's KPI aggregates (regional, not replicated) from its replicated events: `npm run kpis:rebuild`. */
+  rebuildKpis(region: RegionRole): Promise<void>;
 }
 
 export class FailoverRefused extends Error {}
@@ -68,5 +70,7 @@ async function apply(control: RegionControl, step: FailoverStep): Promise<void> 
       return control.resumeInFlight(step.region);
     case 'dns':
       return control.pointDns(step.region);
+    case 'rebuild-kpis':
+      return control.rebuildKpis(step.region);
   }
 }

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnKey } from 'aws-cdk-lib/aws-kms';
 import cdkJson from '../../cdk.json';
 import { stageConfig } from '../../lib/config/stages';
-import { tableDefinitions, tableName } from '../../lib/platform/tables';
+import { replicatedTables, tableDefinitions, tableName } from '../../lib/platform/tables';
 import { buildApp } from '../../lib/stacks/app';
 
 const config = stageConfig('dev');
@@ -26,14 +26,43 @@ function replica(name: string, region: string) {
   return found as Record<string, unknown>;
 }
 
-const tables = tableDefinitions.map((definition) => [tableName(config.stage, definition.id), definition] as const);
+const tables = replicatedTables.map((definition) => [tableName(config.stage, definition.id), definition] as const);
+const regional = tableDefinitions.filter((definition) => definition.regional).map((definition) => [tableName(config.stage, definition.id), definition] as const);
 const regions = [config.primaryRegion, config.drRegion];
 
 test('there is one on-demand global table per definition, under its fixed name', () => {
   data.resourceCountIs('AWS::DynamoDB::GlobalTable', tableDefinitions.length);
+  drKeys.resourceCountIs('AWS::DynamoDB::GlobalTable', regional.length);
   for (const [name] of tables) {
     expect(globalTable(name).Properties.BillingMode).toBe('PAY_PER_REQUEST');
   }
+});
+
+test('the KPI aggregates are regional: derived data, rebuilt when a region takes over', () => {
+  expect(regional.map(([name]) => name)).toEqual([tableName(config.stage, 'metrics')]);
+});
+
+test.each(regional)('%s is a table of each region, not a replica, with PITR, deletion protection and its region\'s key', (name) => {
+  const primary = globalTable(name);
+  expect(primary.Properties.Replicas).toHaveLength(1);
+  expect(primary.Properties.Replicas[0]).toMatchObject({
+    Region: config.primaryRegion,
+    PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    DeletionProtectionEnabled: true,
+    SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [stacks.data.getLogicalId(stacks.data.key.node.defaultChild as CfnKey), 'Arn'] } },
+  });
+  expect(primary.DeletionPolicy).toBe('Retain');
+  const dr = Object.values(drKeys.findResources('AWS::DynamoDB::GlobalTable', { Properties: { TableName: name } }));
+  expect(dr).toHaveLength(1);
+  expect(dr[0]!.Properties.Replicas).toEqual([
+    expect.objectContaining({
+      Region: config.drRegion,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [stacks.drKeys.getLogicalId(stacks.drKeys.key.node.defaultChild as CfnKey), 'Arn'] } },
+    }),
+  ]);
+  expect(dr[0]!.DeletionPolicy).toBe('Retain');
 });
 
 test.each(tables)('%s has a replica in the DR region', (name) => {
@@ -74,11 +103,11 @@ const streams: Record<string, string> = {
   engagement: 'NEW_IMAGE',
 };
 
-test('every table has its stream', () => {
-  expect(Object.fromEntries(tableDefinitions.map((definition) => [definition.id, globalTable(tableName(config.stage, definition.id)).Properties.StreamSpecification?.StreamViewType]))).toEqual(streams);
+test('every replicated table has its stream', () => {
+  expect(Object.fromEntries(replicatedTables.map((definition) => [definition.id, globalTable(tableName(config.stage, definition.id)).Properties.StreamSpecification?.StreamViewType]))).toEqual(streams);
 });
 
-test.each(tables)('%s has the TTL and indexes of its definition', (name, definition) => {
+test.each([...tables, ...regional])('%s has the TTL and indexes of its definition', (name, definition) => {
   const properties = globalTable(name).Properties;
   expect(properties.TimeToLiveSpecification).toEqual(
     definition.timeToLiveAttribute ? { AttributeName: definition.timeToLiveAttribute, Enabled: true } : undefined,

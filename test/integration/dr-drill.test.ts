@@ -41,3 +41,7 @@ it('completes every application in DR, each Idempotency-Key giving exactly one',
   // Their notifications too: the applicant's inbox in DR has each approval, once.
   expect(figures.approvalNotices).toEqual({ notified: APPLICATIONS + IN_FLIGHT, repeated: 0 });
 });
+
+it("rebuilds DR's own KPI aggregates as it takes over: every application counted there, those of the primary too", () => {
+  expect(figures.kpiFacts).toEqual({ applications: APPLICATIONS + IN_FLIGHT, counted: APPLICATIONS + IN_FLIGHT });
+});

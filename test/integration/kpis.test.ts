@@ -175,7 +175,7 @@ describe('KPIs counted from the domain events', () => {
       AWS_REGION: 'local',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
-      TABLE_ENGAGEMENT: tableName('local', 'engagement'),
+      TABLE_METRICS: tableName('local', 'metrics'),
       TABLE_CATALOGUE: tableName('local', 'catalogue'),
     });
     refreshEnvironment();
@@ -188,7 +188,7 @@ describe('KPIs counted from the domain events', () => {
 
   it('rebuilds from the event history to the same figures', async () => {
     const before = await kpis(`service=${serviceId}&${range}`);
-    const result = await rebuildFromTables(tables(), { applications: tableName('local', 'applications'), engagement: tableName('local', 'engagement'), catalogue: tableName('local', 'catalogue') });
+    const result = await rebuildFromTables(tables(), { applications: tableName('local', 'applications'), metrics: tableName('local', 'metrics'), catalogue: tableName('local', 'catalogue') });
     expect(result.counted).toBeGreaterThanOrEqual(5 + 3 + 1 + 1 + 7);
     expect(await kpis(`service=${serviceId}&${range}`)).toEqual(before);
   });

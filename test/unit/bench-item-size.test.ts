@@ -22,7 +22,7 @@ test('counts each put of a transaction per table and per index it enters, roundi
 });
 
 test('counts every item of a transaction, a condition check and each update included, at least 1 unit each', () => {
-  const kpis = tableName('local', 'engagement');
+  const kpis = tableName('local', 'metrics');
   const counter = (name: string) => ({
     Update: { TableName: kpis, Key: { pk: `KPI#${name}`, sk: '2026-12' }, UpdateExpression: 'ADD #c :c', ExpressionAttributeValues: { ':c': 1 } },
   });

@@ -4,6 +4,8 @@ import { ApiGatewayV2Client, GetApisCommand, UpdateStageCommand } from '@aws-sdk
 import { DisableRuleCommand, EnableRuleCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import { ListResourceRecordSetsCommand, Route53Client, UpdateHealthCheckCommand } from '@aws-sdk/client-route-53';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { workers } from '../../lib/catalogue/workers';
 import { stageConfig } from '../../lib/config/stages';
@@ -18,12 +20,20 @@ const regions = [config.primaryRegion, config.drRegion];
 /** One mocked client per region and service, as the command makes them, answering as a deployed stage would. */
 function deployedStage(options: { primaryDown?: boolean; primaryHealthy?: boolean } = {}) {
   const clients = Object.fromEntries(
-    regions.map((region) => [region, { apis: new ApiGatewayV2Client({ region }), events: new EventBridgeClient({ region }), lambda: new LambdaClient({ region }) }]),
+    regions.map((region) => [
+      region,
+      { apis: new ApiGatewayV2Client({ region }), events: new EventBridgeClient({ region }), lambda: new LambdaClient({ region }), dynamo: DynamoDBDocumentClient.from(new DynamoDBClient({ region })) },
+    ]),
   );
   const mocks = Object.fromEntries(
     regions.map((region) => {
-      const { apis, events, lambda } = clients[region]!;
-      const mocked = { apis: mockClient(apis), events: mockClient(events), lambda: mockClient(lambda) };
+      const { apis, events, lambda, dynamo } = clients[region]!;
+      const mocked = { apis: mockClient(apis), events: mockClient(events), lambda: mockClient(lambda), dynamo: mockClient(dynamo) };
+      // The KPI rebuild's calls, answered as an empty region's tables would (the rebuild itself runs on DynamoDB Local
+      // in test/integration/kpis.test.ts): here only which region and tables it goes to.
+      mocked.dynamo.on(ScanCommand).resolves({ Items: [] });
+      mocked.dynamo.on(PutCommand).resolves({});
+      mocked.dynamo.on(DeleteCommand).resolves({});
       const down = options.primaryDown && region === config.primaryRegion;
       if (down) {
         const unreachable = Object.assign(new Error('connect ETIMEDOUT'), { name: 'TimeoutError' });
@@ -69,6 +79,7 @@ function deployedStage(options: { primaryDown?: boolean; primaryHealthy?: boolea
     events: (region) => clients[region]!.events,
     lambda: (region) => clients[region]!.lambda,
     route53,
+    dynamo: (region) => clients[region]!.dynamo,
     fetch: (async (url: string) => {
       fetched.push(url);
       return new Response(JSON.stringify({ status: options.primaryHealthy ? 'ok' : 'degraded' }), { status: options.primaryHealthy ? 200 : 503 });
@@ -94,6 +105,7 @@ test('--dry-run prints the plan in order and changes nothing', async () => {
     `  6. enable in the dr region the schedules: ${scheduledWorkers.join(', ')}`,
     "  7. resume in the dr region every application in flight (the reconciler's full pass, without its grace)",
     "  8. point the API's name at the dr region",
+    "  9. rebuild in the dr region the KPI aggregates from the applications' events (each region keeps its own)",
   ]);
   for (const region of regions) {
     expect(mocks[region]!.apis.calls()).toHaveLength(0);
@@ -129,6 +141,11 @@ test('with the primary region gone: its steps are skipped, the DR region gets ev
     { FunctionName: `arn:aws:lambda:${config.drRegion}:111111111111:function:khidma-prod-reconcile`, InvocationType: 'Event', payload: { scope: 'takeover' } },
   ]);
   expect(route53Mock.commandCalls(UpdateHealthCheckCommand).map((call) => call.args[0].input)).toEqual([{ HealthCheckId: 'hc-primary', Inverted: true }]);
+  // The KPI aggregates are regional: rebuilt in DR from DR's applications, the flag standing meanwhile.
+  expect(dr.dynamo.commandCalls(PutCommand).map((call) => [call.args[0].input.TableName, call.args[0].input.Item?.pk])).toEqual([[tableName('prod', 'metrics'), 'KPIREBUILD']]);
+  expect(dr.dynamo.commandCalls(ScanCommand).map((call) => call.args[0].input.TableName).sort()).toEqual([tableName('prod', 'applications'), tableName('prod', 'metrics')]);
+  expect(dr.dynamo.commandCalls(DeleteCommand).map((call) => call.args[0].input.Key)).toEqual([{ pk: 'KPIREBUILD', sk: 'FLAG' }]);
+  expect(mocks[config.primaryRegion]!.dynamo.calls()).toHaveLength(0);
 });
 
 test('--force with the primary still up fences it first and stops its background work, then fails over', async () => {

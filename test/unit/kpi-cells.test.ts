@@ -10,6 +10,7 @@ import { unitTables } from '../support/unit-tables';
 
 const local = unitTables('khidma-kpi-cells-');
 const table = local.table('engagement');
+const kpiTables = { metrics: local.table('metrics'), engagement: table };
 
 const baseline = { visits: 2, citizenMinutes: 120, governmentCostJod: 3, citizenCostJod: 5, paperPages: 4 };
 const by = { role: 'citizen' } as never;
@@ -34,7 +35,7 @@ const approved = (applicationId: string): DomainEvent => ({ type: 'ApplicationAp
 
 function deps(client: DynamoDBDocumentClient = local.documents): CountingDeps & ReadingDeps {
   return {
-    store: dynamoKpis(client, table),
+    store: dynamoKpis(client, kpiTables),
     card: async (serviceId) => ({ ownerAgencyId: serviceId === 'svc1' ? 'moh' : 'gam', rolloutPhase: phases[serviceId]!, baseline }),
     ratings: async () => ({ services: new Map(), agencies: new Map() }),
     now: () => new Date('2031-08-20T09:00:00.000Z'),
@@ -106,7 +107,7 @@ describe('KPI cells', () => {
   });
 
   it('leaves nothing half-counted when the transaction is refused: a rebuild running refuses every cell and the marker', async () => {
-    const store = dynamoKpis(local.documents, table);
+    const store = dynamoKpis(local.documents, kpiTables);
     const before = await kpiReport(deps(), MONTH);
     await store.startRebuild(new Date());
     await expect(countEvent(deps(), submitted('B7', 'svc2', 'portal'))).rejects.toMatchObject({ name: 'RebuildRunning' });
@@ -120,7 +121,7 @@ describe('KPI cells', () => {
   it('adds the cells of the earlier layout (all, phase, channel of their own) until a rebuild replaces them, to the same figures', async () => {
     // What counting before the mix cells left: one more portal submission of phase 1, in all, its phase and its channel.
     for (const cell of ['ALL#all', 'PHASE#1', 'CHANNEL#portal']) {
-      await local.documents.send(new PutCommand({ TableName: table, Item: { pk: `KPI#${cell}`, sk: 'M#2031-08', submitted: 1, via_portal: 1 } }));
+      await local.documents.send(new PutCommand({ TableName: kpiTables.metrics, Item: { pk: `KPI#${cell}`, sk: 'M#2031-08', submitted: 1, via_portal: 1 } }));
     }
     expect([await submittedIn({}), await submittedIn({ phase: 1 }), await submittedIn({ channel: 'portal' })]).toEqual([8, 4, 4]);
     // The rebuild replays only the history it is given (these applications' events) and clears every cell first.

@@ -48,7 +48,7 @@ function application(serviceId: string, at: Date, channel: 'portal' | 'kiosk', m
 describe('KPI targets: the trend month on month', () => {
   const serviceId = 'trend-service';
   const deps = (clock: Date): CountingDeps & ReadingDeps => ({
-    store: dynamoKpis(local.documents, local.table('engagement')),
+    store: dynamoKpis(local.documents, { metrics: local.table('metrics'), engagement: local.table('engagement') }),
     card: async () => ({ ownerAgencyId: 'trend-agency', rolloutPhase: 3, baseline }),
     ratings: async () => ({ services: new Map(), agencies: new Map() }),
     now: () => clock,

@@ -13,6 +13,7 @@ import { unitTables } from '../support/unit-tables';
 
 const local = unitTables('khidma-kpis-');
 const table = local.table('engagement');
+const kpiTables = { metrics: local.table('metrics'), engagement: table };
 
 const baseline = { visits: 2, citizenMinutes: 120, governmentCostJod: 3, citizenCostJod: 5, paperPages: 4 };
 const by = { role: 'citizen' } as never;
@@ -35,7 +36,7 @@ function history(applicationId: string, channel: 'portal' | 'kiosk', decisionHou
 
 describe('KPI counting', () => {
   const deps = (): CountingDeps & ReadingDeps => ({
-    store: dynamoKpis(local.documents, table),
+    store: dynamoKpis(local.documents, kpiTables),
     card: async () => ({ ownerAgencyId: 'moh', rolloutPhase: 2, baseline }),
     ratings: async () => ({ services: new Map(), agencies: new Map() }),
     now: () => new Date('2031-07-20T09:00:00.000Z'),
@@ -74,7 +75,7 @@ describe('KPI counting', () => {
     const result = await rebuildKpis(deps(), replay(), new Date());
     expect(result).toMatchObject({ events: 10, counted: 7 });
     expect(await kpiReport(deps(), { phase: 2, from: '2031-07', to: '2031-07' })).toEqual(before);
-    const store = dynamoKpis(local.documents, table);
+    const store = dynamoKpis(local.documents, kpiTables);
     await store.startRebuild(new Date());
     await expect(countEvent(deps(), { ...histories[1]![0]!, eventId: 'during-rebuild' })).rejects.toMatchObject({ name: 'RebuildRunning' });
     await store.endRebuild();
@@ -82,7 +83,7 @@ describe('KPI counting', () => {
 
   it('streams the history: each batch of facts and markers is written before the next application is read, the figures the same', async () => {
     const before = await kpiReport(deps(), { service: 'svc', from: '2031-07', to: '2031-07' });
-    const store = dynamoKpis(local.documents, table);
+    const store = dynamoKpis(local.documents, kpiTables);
     let read = 0;
     const writes: { applicationsRead: number; facts: number; markers: number; cells: number }[] = [];
     const watched = {

@@ -50,13 +50,13 @@ const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
 const files = () => Object.fromEntries(readdirSync(dir).sort().map((name) => [name, read(name)]));
 
 describe('the open-data export', () => {
-  const deps = (now: Date) => exportDeps(local.documents, { catalogue: local.table('catalogue'), engagement: local.table('engagement') }, fileOpenDataStore(dir), () => now);
+  const deps = (now: Date) => exportDeps(local.documents, { catalogue: local.table('catalogue'), engagement: local.table('engagement'), metrics: local.table('metrics') }, fileOpenDataStore(dir), () => now);
 
   beforeAll(async () => {
     const catalogue = dynamoCatalogue(local.documents, local.table('catalogue'));
     await loadReference({ catalogue, now: () => start }, { ...referencePackage, services: [busy!, quiet!] });
     const counting = {
-      store: dynamoKpis(local.documents, local.table('engagement')),
+      store: dynamoKpis(local.documents, { metrics: local.table('metrics'), engagement: local.table('engagement') }),
       card: async (serviceId: string) => {
         const card = (await catalogue.getCurrent(serviceId))!;
         return { ownerAgencyId: card.ownerAgencyId, rolloutPhase: card.rolloutPhase, baseline: card.baseline };
@@ -117,7 +117,7 @@ describe('the open-data export', () => {
     const later = new Date(start.getTime() + 2 * HOUR_MS);
     await countEvent(
       {
-        store: dynamoKpis(local.documents, local.table('engagement')),
+        store: dynamoKpis(local.documents, { metrics: local.table('metrics'), engagement: local.table('engagement') }),
         card: async () => ({ ownerAgencyId: quiet!.card.ownerAgencyId, rolloutPhase: quiet!.card.rolloutPhase, baseline: quiet!.card.baseline }),
       },
       submitted(quiet!.serviceId),
