@@ -45,9 +45,9 @@ export class ChildCloud {
    * npm start's catalogue cache (5 s) instead of the tests' 0. The schedules (SLA sweep, reconciler) run every
    * `scheduleSeconds`: hourly keeps them out of load figures; the fault figures run the reconciler as prod would, faster.
    */
-  static async start(scheduleSeconds: number): Promise<ChildCloud> {
+  static async start(scheduleSeconds: number, nodeArgs: string[] = []): Promise<ChildCloud> {
     const args = ['--cache-seconds', '5', '--schedule-seconds', String(scheduleSeconds)];
-    const running = await startCloud({ extraArgs: args });
+    const running = await startCloud({ extraArgs: args, nodeArgs });
     return new ChildCloud(running, new CloudClient(running.state), args);
   }
 

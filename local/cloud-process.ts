@@ -26,11 +26,11 @@ export interface RunningCloud {
 const root = path.resolve(__dirname, '..');
 
 export async function startCloud(
-  options: { dataDir?: string; reset?: boolean; extraArgs?: string[]; env?: Record<string, string>; /** @default 240 s: the child transpiles and loads every handler and seeds; on a loaded 2-core machine that took 60 to 90 s */ readyTimeoutMs?: number } = {},
+  options: { dataDir?: string; reset?: boolean; extraArgs?: string[]; /** Node's own flags (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */ nodeArgs?: string[]; env?: Record<string, string>; /** @default 240 s: the child transpiles and loads every handler and seeds; on a loaded 2-core machine that took 60 to 90 s */ readyTimeoutMs?: number } = {},
 ): Promise<RunningCloud> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 240_000;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'khidma-cloud-'));
-  const args = ['--import', 'tsx', path.join(root, 'local/start.ts'), '--data-dir', dataDir, '--port', '0', '--dynamodb-port', '0', '--cognito-port', '0', '--ready-json', '--quiet', '--cache-seconds', '0'];
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(root, 'local/start.ts'), '--data-dir', dataDir, '--port', '0', '--dynamodb-port', '0', '--cognito-port', '0', '--ready-json', '--quiet', '--cache-seconds', '0'];
   const child = spawn(process.execPath, [...args, ...(options.reset === false ? [] : ['--reset']), ...(options.extraArgs ?? [])], {
     cwd: root,
     detached: true,

@@ -42,6 +42,17 @@ const appPk = (applicationId: string) => `APP#${applicationId}`;
 
 
 /** The application's META item (and its index keys). */
+/** An application's whole partition (META, FORM, the events), as GET /v1/applications/{id} reads it (the bench replays it raw). */
+export const partitionQuery = (tableName: string, applicationId: string) => ({
+  TableName: tableName,
+  KeyConditionExpression: 'pk = :pk',
+  // Only what the view is made of (the summary and version complete META's `application`), not the index keys.
+  ProjectionExpression: 'sk, version, summary, application, #event, #fixed',
+  ExpressionAttributeNames: { '#event': 'event', '#fixed': 'fixed' },
+  ExpressionAttributeValues: { ':pk': appPk(applicationId) },
+  ConsistentRead: true,
+});
+
 export const applicationItem = (application: StoredApplication) => ({
     pk: appPk(application.applicationId),
     sk: 'META',
@@ -262,15 +273,7 @@ export function dynamoApplications(
 
     async getWithEvents(applicationId) {
       // The partition holds the events (EVT#…) and the application (META): one query reads them all.
-      const items = await queryAll(client, {
-        TableName: tables.applications,
-        KeyConditionExpression: 'pk = :pk',
-        // Only what the view is made of (the summary and version complete META's `application`), not the index keys.
-        ProjectionExpression: 'sk, version, summary, application, #event, #fixed',
-        ExpressionAttributeNames: { '#event': 'event', '#fixed': 'fixed' },
-        ExpressionAttributeValues: { ':pk': appPk(applicationId) },
-        ConsistentRead: true,
-      });
+      const items = await queryAll(client, partitionQuery(tables.applications, applicationId));
       return {
         application: applicationOf(items.find((item) => item.sk === 'META'), items.find((item) => item.sk === FORM_SK)),
         events: items.filter((item) => String(item.sk).startsWith('EVT#')).map((item) => item.event as TimelineEvent),
