@@ -53,7 +53,8 @@ header (8 to 64 letters, digits, - or _). Retrying with the same key and body an
 request created and \`idempotent-replayed: true\`; the same key with another body answers 422
 \`idempotency_key_reused\`; a retry while the first request is still being processed answers 409
 \`submission_in_progress\` with Retry-After. Under overload an operation answers 429 (throttled) or 503
-\`service_unavailable\` (it ran out of time), both with Retry-After: retry then with the same key and body.
+\`service_unavailable\` (it ran out of time, or its write met another in flight on the same records and nothing
+was written), both with Retry-After: retry then with the same key and body.
 
 Request bodies are JSON (\`content-type: application/json\`), at most 16 KB unless an operation says otherwise.`;
 

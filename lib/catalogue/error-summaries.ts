@@ -13,7 +13,7 @@ export const errorSummaries = {
   unsupported_media_type: 'The request body must be application/json',
   internal_error: 'Something went wrong on our side; it has been logged',
   too_many_requests: 'Too many requests; try again later',
-  service_unavailable: 'Busy: the request ran out of time; retry after Retry-After with the same request (and Idempotency-Key)',
+  service_unavailable: 'Busy: the request ran out of time or met another write in flight, and wrote nothing; retry after Retry-After with the same request (and Idempotency-Key)',
   route_not_found: 'No operation has this path; see /openapi.json',
   method_not_allowed: 'This method is not allowed on this path',
   invalid_cursor: 'The cursor is malformed or belongs to another query',
