@@ -24,6 +24,8 @@ export const lambdaBundling = {
       '@aws-sdk/credential-provider-node=./functions/shared/lambda-credentials.ts',
       'mnemonist/lru-cache=./functions/shared/lru-cache.ts',
       '@smithy/core/event-streams=./functions/shared/no-event-streams.ts',
+      'node:stream/web=./functions/shared/middy-streams.ts',
+      'node:stream/promises=./functions/shared/middy-streams.ts',
     ],
   },
 } as const;

@@ -1,10 +1,10 @@
-// A quick look at cold imports, without the local cloud: `npx tsx bench/cold-probe.ts [--runs 11] [--before <commit>] <function id>...`
+// A quick look at cold imports, without the local cloud: `npx tsx bench/cold-probe.ts [--runs 11] [--cpu] [--before <commit>] <function id>...`
 // bundles each function as the bench does (bench/bundle-options.ts) and an import-only reference holding the same
 // AWS SDK clients (bench/sections/cold-reference.ts), then imports them in alternating fresh `node` processes and
 // prints the medians and the median of the paired ratios; with --before, the same for the function as of that
 // commit, in the same run. Import only: `npm run bench` judges import plus first event.
 import { execSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,7 +42,10 @@ interface Variant {
 
 async function variant(label: string, sourceRoot: string, entry: string, dir: string): Promise<Variant> {
   const bundle = path.join(dir, label, 'index.mjs');
-  await build({ ...esbuildOptions(path.join(sourceRoot, entry), bundle), absWorkingDir: sourceRoot, metafile: false });
+  const options = esbuildOptions(path.join(sourceRoot, entry), bundle);
+  // An earlier commit has only the aliased modules it had then (bench/bundle-options.ts).
+  const alias = Object.fromEntries(Object.entries(options.alias ?? {}).filter(([, target]) => existsSync(path.join(sourceRoot, target))));
+  await build({ ...options, alias, absWorkingDir: sourceRoot, metafile: false });
   const reference = path.join(dir, `${label}-reference`, 'index.mjs');
   await bundleReference(reference, clientsOf(bundle), []);
   return { label, bundle, reference };
@@ -74,11 +77,13 @@ function measure(variants: readonly Variant[], runs: number, timer: string): str
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '11' }, before: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '11' }, before: { type: 'string' }, cpu: { type: 'boolean', default: false } } });
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'khidma-cold-probe-'));
   try {
     const timer = path.join(scratch, 'import.mjs');
-    writeFileSync(timer, "import { pathToFileURL } from 'node:url';\nconst start = performance.now();\nawait import(pathToFileURL(process.argv[2]).href);\nprocess.stdout.write(String(performance.now() - start));\nprocess.exit(0);\n");
+    // --cpu: the process's CPU time spent importing, which a shared machine's load moves less than wall time.
+    const [start, spent] = values.cpu ? ['process.cpuUsage()', '((({ user, system }) => (user + system) / 1000)(process.cpuUsage(start)))'] : ['performance.now()', '(performance.now() - start)'];
+    writeFileSync(timer, `import { pathToFileURL } from 'node:url';\nconst start = ${start};\nawait import(pathToFileURL(process.argv[2]).href);\nprocess.stdout.write(String${spent});\nprocess.exit(0);\n`);
     const beforeRoot = values.before ? path.join(scratch, 'before') : undefined;
     if (beforeRoot) {
       execSync(`mkdir -p "${beforeRoot}" && git archive ${values.before} | tar -x -C "${beforeRoot}"`, { cwd: root });

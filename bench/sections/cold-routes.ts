@@ -9,6 +9,7 @@ import { totpCode } from '../../local/cognito/sign-in';
 import { referenceServices } from '../../reference/services';
 import { type ApiAnswer, type CloudClient, SERVICE_ID, until, VEHICLE, vehicleSteps } from '../client';
 import { newbornSubmission } from '../../seed/life-events';
+import { uploadRoutes } from './cold-uploads';
 
 const OMAR = '9861012345';
 const AUDIT_SUBJECT = `persons:${OMAR}`;
@@ -75,7 +76,7 @@ const parts = {
   applications: ['update-draft', 'submit-draft', 'submit-bundle', 'get-bundle', 'rate-application', 'provide-information'],
   engagement: [
     ...['file-complaint', 'get-complaint', 'respond-to-complaint', 'rate-complaint-resolution', 'notify-complaint-events', 'mark-notification-read', 'put-notification-preferences'],
-    ...['verify-document', 'get-document-pdf', 'revoke-document', 'create-upload', 'get-upload', 'get-kpi-report', 'set-kpi-target', 'create-consultation', 'get-consultation'],
+    ...['verify-document', 'get-document-pdf', 'revoke-document', 'create-upload', 'get-upload', 'download-application-document', 'get-kpi-report', 'set-kpi-target', 'create-consultation', 'get-consultation'],
     ...['put-my-consultation-comment', 'list-consultation-comments', 'hide-consultation-comment', 'publish-consultation-response', 'answer-survey'],
   ],
   operations: ['list-queues', 'redrive-queue', 'get-rollout', 'set-phase-date', 'move-service-to-phase'],
@@ -240,10 +241,7 @@ async function engagementRoutes(client: CloudClient, call: Caller, tourAndRuns: 
     await call('revoke-document', { path: `/v1/documents/${toRevoke.documentId}/revoke`, user: `officer-${toRevoke.issuingAgencyId}`, body: { reason: 'cold load' } });
   }
   await consultationRoutes(call);
-  const upload = await call('create-upload', { path: '/v1/uploads', user: 'citizen', body: { serviceId: 'passport-renewal', documentId: 'personal-photo', contentType: 'image/png', sizeBytes: 1000 } });
-  if (upload.body?.upload?.uploadId) {
-    await call('get-upload', { path: `/v1/uploads/${upload.body.upload.uploadId}`, user: 'citizen' });
-  }
+  await uploadRoutes(client, call);
   await call('get-kpi-report', { path: '/v1/kpis/reports/dvld?lang=en', user: 'operator' });
   await call('set-kpi-target', { path: '/v1/kpis/targets', user: 'operator', method: 'PUT', body: { kpi: 'satisfaction', dimension: 'agency', value: 'gam', target: 4.2, comparison: 'at-least', by: dateFromToday(180) } });
   void tourAndRuns;

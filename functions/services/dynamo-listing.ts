@@ -10,7 +10,6 @@
 // writes. The scheduled fold (functions/services/fold-listing.ts) writes the merged snapshot as a new generation in
 // one transaction (conditional on the generation it read), then deletes each folded delta unless a newer version of
 // it was put meanwhile. Without a HEAD (before the first fold) the listing is the index's, merged with the deltas.
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { StoredSummary } from './domain/catalogue';
@@ -64,6 +63,7 @@ export function dynamoListing(client: DynamoDBDocumentClient, tableName: string,
       const parts = items.filter((item) => String(item.sk).startsWith('PART#') && item.generation === head.generation);
       if (parts.length === head.parts) {
         const packed = Buffer.concat(parts.map((part) => part.data as Uint8Array));
+        const { gunzipSync } = await import('node:zlib');
         const entries = JSON.parse(gunzipSync(packed).toString('utf8')) as Array<[number, StoredSummary]>;
         return { head, base: entries.map(([version, summary]) => ({ version, summary })), deltas };
       }
@@ -100,6 +100,7 @@ export function dynamoListing(client: DynamoDBDocumentClient, tableName: string,
 
   /** The merged summaries as the next generation, in one transaction conditional on the head read; undefined when it moved. */
   async function writeGeneration(head: Head | undefined, merged: readonly VersionedSummary[], now: Date): Promise<{ parts: number; bytes: number } | undefined> {
+    const { gzipSync } = await import('node:zlib');
     const packed = gzipSync(Buffer.from(JSON.stringify(merged.map((entry) => [entry.version, entry.summary]))));
     const parts = Math.max(1, Math.ceil(packed.length / partBytes));
     const generation = (head?.generation ?? 0) + 1;

@@ -5,7 +5,7 @@
 // X-Ray daemon Lambda runs (the documented UDP format), only when the invocation is sampled. Outgoing requests
 // already carry the trace header (the SDK's recursion-detection middleware), so downstream segments join the trace.
 import { randomBytes } from 'node:crypto';
-import { createSocket, type Socket } from 'node:dgram';
+import type { Socket } from 'node:dgram';
 import { environment } from './environment';
 
 const HEADER = '{"format":"json","version":1}\n';
@@ -28,16 +28,18 @@ export function daemonAddress(value: string): { host: string; port: number } {
   return { host: host!, port: Number(port) };
 }
 
-let socket: Socket | undefined;
+// node:dgram loaded on the first sampled call, not at every cold start; subsegments still go out in order.
+let socket: Promise<Socket> | undefined;
 function send(document: object): void {
   const address = environment().AWS_XRAY_DAEMON_ADDRESS;
   if (!address) {
     return;
   }
   const { host, port } = daemonAddress(address);
-  socket ??= createSocket('udp4').unref();
+  socket ??= import('node:dgram').then(({ createSocket }) => createSocket('udp4').unref());
+  const datagram = HEADER + JSON.stringify(document);
   // Fire and forget, as the X-Ray SDK does: tracing never fails or slows a call.
-  socket.send(HEADER + JSON.stringify(document), port, host, () => undefined);
+  void socket.then((open) => open.send(datagram, port, host, () => undefined)).catch(() => undefined);
 }
 
 interface CallContext {

@@ -2,10 +2,11 @@
 // right to left with numbers left to right; the page read back with poppler: its English text, its Arabic in
 // logical order once extracted, and the QR code decoding to the verification link.
 import { shapeArabic } from '../../functions/documents/pdf/arabic';
+import type { Font } from '../../functions/documents/pdf/font';
 import { documentFonts } from '../../functions/documents/pdf/fonts';
 import { type PdfContent, renderDocumentPdf } from '../../functions/documents/pdf/layout';
 import { layoutLine, visualOrder } from '../../functions/documents/pdf/line';
-import { pdfQrCode, pdfText } from '../support/pdf';
+import { pdfQrCode, pdfText, renderPage } from '../support/pdf';
 
 const hex = (text: string) => Array.from(text, (char) => char.codePointAt(0)!.toString(16).toUpperCase());
 
@@ -102,5 +103,14 @@ describe('the document page', () => {
 
   it('carries a QR code that decodes to the verification link', () => {
     expect(pdfQrCode(pdf)).toBe(verifyUrl);
+  });
+
+  it('embeds only the glyphs it draws, and looks the same as with the whole fonts', () => {
+    const fonts = documentFonts();
+    const everyGlyph = Array.from({ length: 65_536 }, (_, glyph) => glyph);
+    const whole = (font: Font): Font => ({ ...font, program: () => font.program(everyGlyph) });
+    const withWholeFonts = renderDocumentPdf(content, { arabic: whole(fonts.arabic), latin: whole(fonts.latin) });
+    expect(pdf.length).toBeLessThan(withWholeFonts.length / 3);
+    expect(renderPage(pdf).pixels.equals(renderPage(withWholeFonts).pixels)).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
-// A TrueType font as the PDF writer needs it: the font program (a WOFF 1.0 file unpacked to plain sfnt, which is
-// what a PDF embeds as FontFile2), and the three things read from its tables: code point -> glyph (cmap formats 4
-// and 12), each glyph's advance (hmtx), and the vertical metrics (head, hhea). Shaping is not done here: Arabic
-// letters arrive already in their presentation forms (arabic.ts), which the font maps like any other character.
+// A TrueType font as the PDF writer needs it: the tables a PDF embeds (a WOFF 1.0 file's inflated, the layout
+// tables a PDF never reads left compressed), and the three things read from them: code point -> glyph (cmap formats
+// 4 and 12, looked up in place), each glyph's advance (hmtx), and the vertical metrics (head, hhea). The program a
+// page embeds holds only the glyphs it draws (subset.ts). Shaping is not done here: Arabic letters arrive already in
+// their presentation forms (arabic.ts), which the font maps like any other character.
 import { inflateSync } from 'node:zlib';
+import { EMBEDDED_TABLES, subsetProgram } from './subset';
 
 export interface Font {
-  /** The sfnt (TrueType) program, embedded whole. */
-  readonly program: Buffer;
   readonly unitsPerEm: number;
   readonly ascent: number;
   readonly descent: number;
@@ -15,46 +15,28 @@ export interface Font {
   glyphOf(codePoint: number): number;
   /** A glyph's advance width in font units. */
   advanceOf(glyph: number): number;
+  /** The sfnt (TrueType) program to embed: these glyphs (with .notdef and their components), each under its own id. */
+  program(glyphs: Iterable<number>): Buffer;
 }
 
 const WOFF_SIGNATURE = 0x774f4646;
 
-/** WOFF 1.0 -> sfnt: each table inflated when it was compressed, laid out again behind a table directory. */
-export function woffToSfnt(woff: Buffer): Buffer {
-  if (woff.readUInt32BE(0) !== WOFF_SIGNATURE) {
-    return woff;
-  }
-  const tableCount = woff.readUInt16BE(12);
-  const tables = Array.from({ length: tableCount }, (_, index) => {
+/** A WOFF 1.0 file's tables (those a PDF embeds), each inflated when it was compressed. */
+function woffTables(woff: Buffer): Map<string, Buffer> {
+  const tables = new Map<string, Buffer>();
+  for (let index = 0; index < woff.readUInt16BE(12); index++) {
     const at = 44 + index * 20;
-    const [tag, offset, compressed, original, checksum] = [0, 4, 8, 12, 16].map((delta) => woff.readUInt32BE(at + delta)) as [number, number, number, number, number];
-    const raw = woff.subarray(offset, offset + compressed);
-    return { tag, checksum, data: compressed < original ? inflateSync(raw) : raw };
-  });
-  const selector = Math.floor(Math.log2(tableCount));
-  const header = Buffer.alloc(12 + tableCount * 16);
-  header.writeUInt32BE(woff.readUInt32BE(4), 0);
-  header.writeUInt16BE(tableCount, 4);
-  header.writeUInt16BE(2 ** selector * 16, 6);
-  header.writeUInt16BE(selector, 8);
-  header.writeUInt16BE(tableCount * 16 - 2 ** selector * 16, 10);
-  const bodies: Buffer[] = [];
-  let offset = header.length;
-  tables.forEach((table, index) => {
-    const at = 12 + index * 16;
-    header.writeUInt32BE(table.tag, at);
-    header.writeUInt32BE(table.checksum, at + 4);
-    header.writeUInt32BE(offset, at + 8);
-    header.writeUInt32BE(table.data.length, at + 12);
-    const padded = Buffer.alloc((table.data.length + 3) & ~3);
-    table.data.copy(padded);
-    bodies.push(padded);
-    offset += padded.length;
-  });
-  return Buffer.concat([header, ...bodies]);
+    const tag = woff.toString('latin1', at, at + 4);
+    if ((EMBEDDED_TABLES as readonly string[]).includes(tag)) {
+      const [offset, compressed, original] = [4, 8, 12].map((delta) => woff.readUInt32BE(at + delta)) as [number, number, number];
+      const raw = woff.subarray(offset, offset + compressed);
+      tables.set(tag, compressed < original ? inflateSync(raw) : raw);
+    }
+  }
+  return tables;
 }
 
-function tablesOf(sfnt: Buffer): Map<string, Buffer> {
+function sfntTables(sfnt: Buffer): Map<string, Buffer> {
   const tables = new Map<string, Buffer>();
   for (let index = 0; index < sfnt.readUInt16BE(4); index++) {
     const at = 12 + index * 16;
@@ -64,50 +46,77 @@ function tablesOf(sfnt: Buffer): Map<string, Buffer> {
   return tables;
 }
 
-/** The best Unicode subtable: format 12 (full range) if there is one, else format 4 (the BMP). */
-function readCmap(cmap: Buffer): Map<number, number> {
-  const subtables = Array.from({ length: cmap.readUInt16BE(2) }, (_, index) => cmap.subarray(cmap.readUInt32BE(4 + index * 8 + 4)));
-  const format12 = subtables.find((table) => table.readUInt16BE(0) === 12);
-  const format4 = subtables.find((table) => table.readUInt16BE(0) === 4);
-  const map = new Map<number, number>();
-  if (format12) {
-    for (let group = 0; group < format12.readUInt32BE(12); group++) {
-      const at = 16 + group * 12;
-      const [start, end, glyph] = [format12.readUInt32BE(at), format12.readUInt32BE(at + 4), format12.readUInt32BE(at + 8)];
-      for (let code = start; code <= end; code++) {
-        map.set(code, glyph + code - start);
-      }
+type Lookup = (codePoint: number) => number;
+
+/** The greatest index whose `startOf` is at most `codePoint`, or -1 (the ranges are sorted). */
+function rangeAt(count: number, startOf: (index: number) => number, codePoint: number): number {
+  let [low, high, found] = [0, count - 1, -1];
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (startOf(middle) <= codePoint) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
     }
-    return map;
   }
-  if (!format4) {
-    throw new Error('the font has no Unicode cmap (format 4 or 12)');
-  }
-  readFormat4(format4, map);
-  return map;
+  return found;
 }
 
-function readFormat4(table: Buffer, map: Map<number, number>): void {
+/** Format 12: sequential groups (start, end, first glyph) over the whole Unicode range. */
+function format12(table: Buffer): Lookup {
+  const groups = table.readUInt32BE(12);
+  return (codePoint) => {
+    const group = rangeAt(groups, (index) => table.readUInt32BE(16 + index * 12), codePoint);
+    const at = 16 + group * 12;
+    return group >= 0 && codePoint <= table.readUInt32BE(at + 4) ? table.readUInt32BE(at + 8) + codePoint - table.readUInt32BE(at) : 0;
+  };
+}
+
+/** Format 4: BMP segments (end, start, delta, range offset), searched by their ends. */
+function format4(table: Buffer): Lookup {
   const segments = table.readUInt16BE(6) / 2;
-  const ends = 14;
-  const starts = ends + segments * 2 + 2;
-  const deltas = starts + segments * 2;
-  const ranges = deltas + segments * 2;
-  for (let segment = 0; segment < segments; segment++) {
-    const [end, start, delta, rangeOffset] = [ends, starts, deltas, ranges].map((base) => table.readUInt16BE(base + segment * 2)) as [number, number, number, number];
-    for (let code = start; code <= end && code !== 0xffff; code++) {
-      const glyph = rangeOffset === 0 ? code + delta : table.readUInt16BE(ranges + segment * 2 + rangeOffset + (code - start) * 2);
-      if (glyph !== 0) {
-        map.set(code, (rangeOffset === 0 ? glyph : glyph + delta) & 0xffff);
-      }
+  const [ends, starts] = [14, 16 + segments * 2];
+  const [deltas, ranges] = [starts + segments * 2, starts + segments * 4];
+  return (codePoint) => {
+    // The first segment whose end is at or past the code point.
+    const segment = rangeAt(segments, (index) => (index === 0 ? 0 : table.readUInt16BE(ends + (index - 1) * 2) + 1), codePoint);
+    const start = table.readUInt16BE(starts + segment * 2);
+    if (segment < 0 || codePoint > 0xfffe || codePoint < start || codePoint > table.readUInt16BE(ends + segment * 2)) {
+      return 0;
     }
+    const [delta, rangeOffset] = [table.readUInt16BE(deltas + segment * 2), table.readUInt16BE(ranges + segment * 2)];
+    if (rangeOffset === 0) {
+      return (codePoint + delta) & 0xffff;
+    }
+    const glyph = table.readUInt16BE(ranges + segment * 2 + rangeOffset + (codePoint - start) * 2);
+    return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
+  };
+}
+
+/** The best Unicode subtable: format 12 (full range) if there is one, else format 4 (the BMP). */
+function readCmap(cmap: Buffer): Lookup {
+  const subtables = Array.from({ length: cmap.readUInt16BE(2) }, (_, index) => cmap.subarray(cmap.readUInt32BE(4 + index * 8 + 4)));
+  const table12 = subtables.find((table) => table.readUInt16BE(0) === 12);
+  const table4 = subtables.find((table) => table.readUInt16BE(0) === 4);
+  if (!table12 && !table4) {
+    throw new Error('the font has no Unicode cmap (format 4 or 12)');
   }
+  const lookup = table12 ? format12(table12) : format4(table4!);
+  const known = new Map<number, number>();
+  return (codePoint) => {
+    let glyph = known.get(codePoint);
+    if (glyph === undefined) {
+      glyph = lookup(codePoint);
+      known.set(codePoint, glyph);
+    }
+    return glyph;
+  };
 }
 
 /** Reads a TrueType font (plain or WOFF 1.0). */
 export function readFont(file: Buffer): Font {
-  const program = woffToSfnt(file);
-  const tables = tablesOf(program);
+  const tables = file.readUInt32BE(0) === WOFF_SIGNATURE ? woffTables(file) : sfntTables(file);
   const table = (tag: string) => {
     const found = tables.get(tag);
     if (!found) {
@@ -119,15 +128,15 @@ export function readFont(file: Buffer): Font {
   const hhea = table('hhea');
   const hmtx = table('hmtx');
   const metrics = hhea.readUInt16BE(34);
-  const cmap = readCmap(table('cmap'));
+  const glyphOf = readCmap(table('cmap'));
   return {
-    program,
     unitsPerEm: head.readUInt16BE(18),
     bbox: [head.readInt16BE(36), head.readInt16BE(38), head.readInt16BE(40), head.readInt16BE(42)],
     ascent: hhea.readInt16BE(4),
     descent: hhea.readInt16BE(6),
-    glyphOf: (codePoint) => cmap.get(codePoint) ?? 0,
+    glyphOf,
     // Glyphs past the last long metric share its advance.
     advanceOf: (glyph) => hmtx.readUInt16BE(Math.min(glyph, metrics - 1) * 4),
+    program: (glyphs) => subsetProgram(tables, glyphs),
   };
 }

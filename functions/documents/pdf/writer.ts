@@ -103,7 +103,8 @@ export function writePdf(page: PdfPage, fonts: Fonts, title: string): Buffer {
       `<< /Type /FontDescriptor /FontName /${baseFont} /Flags 4 /FontBBox [${font.bbox.map(scale).join(' ')}] /ItalicAngle 0 ` +
         `/Ascent ${scale(font.ascent)} /Descent ${scale(font.descent)} /CapHeight ${scale(font.ascent)} /StemV 80 /FontFile2 ${first + 3} 0 R >>`,
     );
-    add(stream(font.program, ` /Length1 ${font.program.length}`));
+    const program = font.program(page.used[name].keys());
+    add(stream(program, ` /Length1 ${program.length}`));
     add(stream(toUnicode(page.used[name])));
   });
   return serialize(objects);
