@@ -12,7 +12,12 @@ const common = {
 module.exports = {
   testTimeout: 30000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/cdk/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/cdk/**/*.test.ts'],
+      setupFiles: [...common.setupFiles, '<rootDir>/test/support/cdk-validation.ts'],
+    },
     {
       ...common,
       displayName: 'integration',
