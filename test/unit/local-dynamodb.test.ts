@@ -144,7 +144,8 @@ test('keeps data across a restart, loses it on reset, and leaves no java process
   await dynamoDb.stop();
   await start(true);
   expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual([]);
-});
+  // A bound, not a wait: two starts of Java and every table created, near a minute when the machine is loaded.
+}, 120_000);
 
 test('ends a DynamoDB Local orphaned by a killed run before starting', async () => {
   await dynamoDb.stop();
@@ -154,7 +155,7 @@ test('ends a DynamoDB Local orphaned by a killed run before starting', async () 
 
   await start(false);
   expect(isDynamoDbLocal(orphan.pid!)).toBe(false);
-});
+}, 120_000);
 
 test('explains a taken port', async () => {
   const blocker = await listening();
