@@ -16,6 +16,8 @@ export interface BenchOptions {
   readonly writeReport: boolean;
   /** Functions bundled and cold-loaded; undefined = every Lambda. */
   readonly functions?: readonly string[];
+  /** A run of named functions (`--functions`): their bundles and cold loads only, no API, fault or volume section. */
+  readonly partial: boolean;
   readonly coldRuns: number;
   /** Seconds of each autocannon run and of each raw DynamoDB run. */
   readonly loadSeconds: number;
@@ -53,6 +55,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       resultsFile,
       writeReport: false,
       functions: ['get-service', 'submit-application', 'agency-task-consumer'],
+      partial: false,
       coldRuns: 1,
       loadSeconds: 1,
       journeys: 1,
@@ -68,6 +71,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     // Only a whole run rewrites PERFORMANCE.md.
     writeReport: !values.out && !functions,
     functions,
+    partial: functions !== undefined,
     coldRuns: 11,
     loadSeconds: 8,
     journeys: 3,

@@ -58,15 +58,15 @@ async function main(): Promise<number> {
   const started = Date.now();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'khidma-bench-'));
   const collector = new Collector();
-  progress(`starting the local cloud (child process)${options.main ? ', reading the CDK app' : ''}`);
-  const child = ChildCloud.start(options.faults ? 5 : 3600);
-  child.catch(() => undefined);
+  progress(options.partial ? 'reading the CDK app' : `starting the local cloud (child process)${options.main ? ', reading the CDK app' : ''}`);
+  const child = options.partial ? undefined : ChildCloud.start(options.faults ? 5 : 3600);
+  child?.catch(() => undefined);
   const clouds: { harness?: BenchCloud } = {};
   try {
     await Promise.race([runSections(collector, options, scratch, child, clouds), stopSignal()]);
   } finally {
     await clouds.harness?.stop();
-    await (await child.catch(() => undefined))?.stop();
+    await (await child?.catch(() => undefined))?.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
   return report(collector, options, started);
@@ -81,7 +81,7 @@ function stopSignal(): Promise<never> {
   });
 }
 
-async function runSections(collector: Collector, options: BenchOptions, scratch: string, child: Promise<ChildCloud>, clouds: { harness?: BenchCloud }): Promise<void> {
+async function runSections(collector: Collector, options: BenchOptions, scratch: string, child: Promise<ChildCloud> | undefined, clouds: { harness?: BenchCloud }): Promise<void> {
   const deployment = options.main ? readDeployment() : undefined;
   const functions = deployment?.functions.filter((fn) => !options.functions || options.functions.includes(fn.id)) ?? [];
   progress(`bundling ${functions.length} functions, starting the in-process local cloud`);
@@ -97,6 +97,9 @@ async function runSections(collector: Collector, options: BenchOptions, scratch:
   }
   await harness.stop();
   clouds.harness = undefined;
+  if (!child) {
+    return;
+  }
   await childSections(collector, await child, options);
   if (options.main) {
     // Two local clouds of its own (the bulk data stays out of the other sections).
