@@ -16,7 +16,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/cdk/**/*.test.ts'],
-      setupFiles: [...common.setupFiles, '<rootDir>/test/support/cdk-validation.ts'],
+      setupFiles: [...common.setupFiles, '<rootDir>/test/support/cdk-synthesis.ts'],
     },
     {
       ...common,

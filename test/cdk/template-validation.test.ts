@@ -1,6 +1,6 @@
 // Every stage's templates (the pipeline deploys them all) pass CDK's built-in CloudFormation validation, its
 // default rules as errors (`@aws-cdk/core:validateAgainstDefaultRules` in cdk.json), as `cdk synth` checks them.
-// The other CDK tests synthesize with the validation off (test/support/cdk-validation.ts) to save its cost.
+// The other CDK tests synthesize with the validation off (test/support/cdk-synthesis.ts) to save its cost.
 import { App, CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import cdkJson from '../../cdk.json';
 import { pipeline } from '../../lib/config/stages';
