@@ -105,6 +105,13 @@ describe('the document page', () => {
     expect(pdfQrCode(pdf)).toBe(verifyUrl);
   });
 
+  it('draws a QR code that decodes with its fixed mask and segments, whatever the link', () => {
+    // Mask 2 and the byte + alphanumeric split are given to the encoder (layout.ts): other ids and hosts decode too.
+    for (const link of ['http://localhost:3000/v1/verify/DOC-7ZZZZZZZZZZZZZZZZZZZZZZZZZ', 'https://khidma.gov.jo/v1/verify/DOC-00000000000000000000000000']) {
+      expect(pdfQrCode(renderDocumentPdf({ ...content, verifyUrl: link }, documentFonts()))).toBe(link);
+    }
+  });
+
   it('embeds only the glyphs it draws, and looks the same as with the whole fonts', () => {
     const fonts = documentFonts();
     const everyGlyph = Array.from({ length: 65_536 }, (_, glyph) => glyph);
