@@ -16,6 +16,8 @@ export interface CloudAddress {
   readonly cognitoEndpoint: string;
   readonly identity: LocalIdentity;
   readonly totpFile: string;
+  /** The payment provider's stand-in (local/payment-simulator.ts), where the cloud runs one in the bench's process. */
+  readonly paymentProviderUrl?: string;
 }
 
 /** Two agencies (DVLD and GAM), three stages, four agency steps: the seeded two-agency service open for applications. */

@@ -21,6 +21,8 @@ export interface BenchFunction {
   readonly route?: RouteContract;
   readonly trigger?: WorkerTrigger;
   readonly memoryMb: number;
+  /** Files copied beside the bundle (CapabilityFunction's bundledFiles), read from LAMBDA_TASK_ROOT. */
+  readonly bundledFiles: readonly string[];
   readonly architecture: string;
   /** Variables as synthesized: literals, or CloudFormation tokens (objects) the bench replaces with local values. */
   readonly environment: Readonly<Record<string, unknown>>;
@@ -52,9 +54,9 @@ export function readDeployment(stage = 'prod'): Deployment {
         return [String(variables.POWERTOOLS_SERVICE_NAME), { memoryMb: Number(fn.memorySize), architecture: String(fn.architectures?.[0]), environment: variables }] as const;
       }),
   );
-  const entries: Array<Pick<BenchFunction, 'id' | 'entry' | 'kind' | 'route' | 'trigger'>> = [
-    ...capabilities.map((capability: Capability) => ({ id: capability.id, entry: capability.entry, kind: 'http' as const, route: capability.route })),
-    ...workers.map((worker: Worker) => ({ id: worker.id, entry: worker.entry, kind: 'worker' as const, trigger: worker.trigger })),
+  const entries: Array<Pick<BenchFunction, 'id' | 'entry' | 'kind' | 'route' | 'trigger' | 'bundledFiles'>> = [
+    ...capabilities.map((capability: Capability) => ({ id: capability.id, entry: capability.entry, kind: 'http' as const, route: capability.route, bundledFiles: capability.bundledFiles ?? [] })),
+    ...workers.map((worker: Worker) => ({ id: worker.id, entry: worker.entry, kind: 'worker' as const, trigger: worker.trigger, bundledFiles: [] })),
   ];
   const functions = entries.map((entry) => {
     const properties = deployed.get(entry.id);

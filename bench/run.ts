@@ -157,15 +157,18 @@ async function coldLoadSection(harness: BenchCloud, client: CloudClient, deploym
   const recorder = await startRecorder(address.dynamoDbEndpoint);
   // Cognito too (a staff route asks it whether the caller's MFA is on): the reference replays those calls as well.
   const identity = await startRecorder(address.cognitoEndpoint);
+  // And the payment provider's stand-in (reconcile-payments reads its settlement over HTTP).
+  const provider = address.paymentProviderUrl ? await startRecorder(address.paymentProviderUrl, 'PaymentProvider') : undefined;
   try {
-    const endpoints = { dynamoDbEndpoint: recorder.url, cognitoEndpoint: identity.url, userPoolId: address.identity.userPoolId, userPoolClientId: address.identity.clients.portal, awsStubUrl: stub.url };
-    const records = { take: () => [...recorder.take(), ...identity.take(), ...stub.take()].sort((a, b) => a.at - b.at) };
+    const endpoints = { dynamoDbEndpoint: recorder.url, cognitoEndpoint: identity.url, userPoolId: address.identity.userPoolId, userPoolClientId: address.identity.clients.portal, awsStubUrl: stub.url, paymentProviderUrl: provider?.url };
+    const records = { take: () => [...recorder.take(), ...identity.take(), ...stub.take(), ...(provider?.take() ?? [])].sort((a, b) => a.at - b.at) };
     // Each run starts once the in-process cloud has worked off the previous run's writes (stream records, messages).
     const settle = () => harness.meter.quiet(100, 5_000).catch(() => undefined);
     return await measureColdLoads(functions, bundles, events, { runs: options.coldRuns, endpoints, budget: budgets.coldLoad, judged: !options.smoke, records, settle });
   } finally {
     await recorder.close();
     await identity.close();
+    await provider?.close();
     await stub.close();
   }
 }

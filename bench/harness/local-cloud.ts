@@ -16,6 +16,7 @@ import { ensureTables, localDynamoDbClient, startDynamoDb } from '../../local/dy
 import { createGateway } from '../../local/gateway';
 import { configureLambdaEnvironment } from '../../local/lambda-environment';
 import { listen } from '../../local/listen';
+import { startPaymentSimulator } from '../../local/payment-simulator';
 import { type LocalWorkers, startWorkers } from '../../local/workers';
 import type { StateTransition } from '../../local/workflow-engine';
 import type { CloudAddress } from '../client';
@@ -62,6 +63,11 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
     configureLambdaEnvironment({ stage: STAGE, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity, catalogueCacheSeconds: options.catalogueCacheSeconds ?? '0', logLevel: 'INFO' });
     await seed(subs);
     cognito.attachTriggers(await loadTriggerHandlers(root));
+    // The bill-presentment provider's stand-in, installed as local/start.ts does (reconcile-payments reads its settlement).
+    const payments = await startPaymentSimulator();
+    stoppers.push(payments.stop);
+    const [{ installBillProvider }, { httpBillProvider }] = await Promise.all([import('../../functions/payments/provider'), import('../../functions/payments/http-provider')]);
+    installBillProvider(httpBillProvider(() => payments.url));
     const { dynamo } = await import('../../functions/shared/dynamo');
     meterDynamoDb(dynamo, meter, STAGE);
 
@@ -91,7 +97,7 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
     const apiUrl = await listen(gateway, 0);
     stoppers.push(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
     return {
-      address: { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity, totpFile },
+      address: { apiUrl, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity, totpFile, paymentProviderUrl: payments.url },
       dataDir: options.dataDir,
       meter,
       workers,

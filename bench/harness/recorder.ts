@@ -1,5 +1,6 @@
-// A pass-through in front of DynamoDB Local that records each request (its X-Amz-Target and JSON body): what a
-// cold-started handler asked of DynamoDB, so that its reference handler can make exactly the same calls.
+// A pass-through in front of DynamoDB Local (cognito-local, the payment provider's stand-in) that records each request
+// (its X-Amz-Target and JSON body): what a cold-started handler asked of it, so that its reference handler can make
+// exactly the same calls.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -21,7 +22,11 @@ export interface Recorder {
   close(): Promise<void>;
 }
 
-export async function startRecorder(upstream: string): Promise<Recorder> {
+/**
+ * `rest`: the name of a REST service that sends no X-Amz-Target (the payment provider's API): each request is recorded
+ * as `<rest>.<method>` with its method and path, which the reference replays as they are.
+ */
+export async function startRecorder(upstream: string, rest?: string): Promise<Recorder> {
   let calls: RecordedCall[] = [];
   const target = new URL(upstream);
   const agent = new http.Agent({ keepAlive: true });
@@ -30,7 +35,8 @@ export async function startRecorder(upstream: string): Promise<Recorder> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      calls.push({ target: String(req.headers['x-amz-target'] ?? ''), body: body.toString('utf8'), at: performance.now() });
+      const call = rest ? { target: `${rest}.${req.method}`, method: req.method, path: req.url } : { target: String(req.headers['x-amz-target'] ?? '') };
+      calls.push({ ...call, body: body.toString('utf8'), at: performance.now() });
       const forward = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

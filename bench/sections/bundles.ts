@@ -1,5 +1,6 @@
 // Section 1: each Lambda bundled exactly as CDK bundles it (bench/bundle-options.ts), its size and largest
 // inputs from esbuild's metafile, and the import chain that pulls each AWS SDK client in.
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { esbuildOptions } from '../bundle-options';
@@ -31,6 +32,10 @@ async function bundle(fn: BenchFunction, outDir: string): Promise<BundleFigure> 
   const file = path.join(outDir, fn.id, 'index.mjs');
   try {
     const { metafile } = await build({ ...esbuildOptions(path.join(root, fn.entry), file), absWorkingDir: root });
+    // As CapabilityFunction's afterBundling hook does: the files the function reads from LAMBDA_TASK_ROOT.
+    for (const shipped of fn.bundledFiles) {
+      copyFileSync(path.join(root, shipped), path.join(path.dirname(file), path.basename(shipped)));
+    }
     return describe(fn.id, file, metafile!);
   } catch (error) {
     return { id: fn.id, topPackages: [], topInputs: [], clients: [], error: (error as Error).message.split('\n').slice(0, 3).join(' ') };

@@ -36,6 +36,8 @@ export interface LocalEndpoints {
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   readonly awsStubUrl: string;
+  /** The payment provider's stand-in, behind a recorder (PAYMENT_PROVIDER_URL of the functions that call it). */
+  readonly paymentProviderUrl?: string;
 }
 
 export interface ColdFigure {
@@ -93,7 +95,8 @@ export async function measureColdLoads(
 }
 
 async function coldLoad(fn: BenchFunction, bundle: string, event: ColdEvent | undefined, options: ColdOptions, scratch: string): Promise<ColdFigure> {
-  const environment = lambdaEnvironment(fn, options.endpoints);
+  // Lambda's runtime adds LAMBDA_TASK_ROOT, the package's directory: the bundle's, beside its bundledFiles (bundles.ts).
+  const environment = { ...lambdaEnvironment(fn, options.endpoints), LAMBDA_TASK_ROOT: path.dirname(bundle) };
   const reference = referenceBuilder(path.join(scratch, `${fn.id}-reference`, 'index.mjs'), clientsOf(bundle));
   options.records.take();
   const results: RunResult[] = [];
@@ -251,6 +254,7 @@ export function lambdaEnvironment(fn: BenchFunction, endpoints: LocalEndpoints):
     DYNAMODB_ENDPOINT: endpoints.dynamoDbEndpoint,
     COGNITO_ENDPOINT: endpoints.cognitoEndpoint,
     AWS_ENDPOINT_URL: endpoints.awsStubUrl,
+    ...('PAYMENT_PROVIDER_URL' in resolved && endpoints.paymentProviderUrl ? { PAYMENT_PROVIDER_URL: endpoints.paymentProviderUrl } : {}),
   };
 }
 

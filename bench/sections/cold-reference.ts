@@ -33,6 +33,9 @@ const services: Record<string, Service> = {
   TrentService: { module: '@aws-sdk/client-kms', client: 'KMSClient' },
   // No bundle holds S3's client (functions/shared/s3-requests.ts signs S3's REST requests by hand): always replayed raw.
   S3: { module: '@aws-sdk/client-s3', client: 'S3Client', input: () => ({}) },
+  // Not AWS: the payment provider's HTTP API (functions/payments/http-provider.ts, reconcile-payments' settlement read);
+  // no SDK client, so always replayed raw, as recorded (bench/harness/recorder.ts `rest`).
+  PaymentProvider: { module: 'functions/payments/http-provider', client: 'fetch', endpointVariable: 'PAYMENT_PROVIDER_URL', input: () => ({}) },
 };
 
 export interface ReferenceCall {

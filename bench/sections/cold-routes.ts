@@ -4,6 +4,7 @@
 // the work (a write that creates or changes one item), the tour makes one item per cold run, and the cold event of
 // run n is the recorded one pointed at item n (`perRun`).
 import { randomInt, randomUUID } from 'node:crypto';
+import { ammanDate } from '../../functions/shared/amman-time';
 import { readDemoTotpSecrets } from '../../local/cognito/demo-accounts';
 import { totpCode } from '../../local/cognito/sign-in';
 import { referenceServices } from '../../reference/services';
@@ -79,7 +80,7 @@ const parts = {
     ...['verify-document', 'get-document-pdf', 'revoke-document', 'create-upload', 'get-upload', 'download-application-document', 'get-kpi-report', 'set-kpi-target', 'create-consultation', 'get-consultation'],
     ...['put-my-consultation-comment', 'list-consultation-comments', 'hide-consultation-comment', 'publish-consultation-response', 'answer-survey'],
   ],
-  operations: ['list-queues', 'redrive-queue', 'get-rollout', 'set-phase-date', 'move-service-to-phase'],
+  operations: ['list-queues', 'redrive-queue', 'get-rollout', 'set-phase-date', 'move-service-to-phase', 'reconcile-payments'],
 };
 
 export async function routeTour(client: CloudClient, runs: number, wanted: (id: string) => boolean = () => true, log: (line: string) => void = () => undefined): Promise<Map<string, PerRun>> {
@@ -266,6 +267,8 @@ async function operationsRoutes(client: CloudClient, call: Caller, perRun: Map<s
   if (queue) {
     await call('redrive-queue', { path: `/v1/operations/queues/${queue}/redrive`, user: 'operator', body: { reason: 'cold load' } });
   }
+  // DVLD's payments of today matched with the provider's settlement: two DynamoDB queries and the provider's HTTP API.
+  await call('reconcile-payments', { path: `/v1/payments/reconciliation?agency=dvld&date=${ammanDate(new Date())}`, user: 'operator' });
   type Rollout = { version: number; phases: Array<{ phase: number; opensOn: string; services: Array<{ serviceId: string; version: number }> }> };
   const rollout = async () => (await client.call('/v1/rollout', 'operator')).body as Rollout;
   // The last phase's date set again to what it is, each run at the schedule's version it finds.

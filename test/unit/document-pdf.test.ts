@@ -1,6 +1,7 @@
 // The issued document's PDF: Arabic joined (initial, medial, final forms and the lam-alef ligature) and ordered
 // right to left with numbers left to right; the page read back with poppler: its English text, its Arabic in
 // logical order once extracted, and the QR code decoding to the verification link.
+import bidiFactory from 'bidi-js';
 import { shapeArabic } from '../../functions/documents/pdf/arabic';
 import type { Font } from '../../functions/documents/pdf/font';
 import { documentFonts } from '../../functions/documents/pdf/fonts';
@@ -50,6 +51,13 @@ describe('right-to-left ordering', () => {
 
   it('mirrors brackets inside right-to-left text', () => {
     expect(visualOrder('رخصة (مؤقتة)', 'rtl').join('')).toBe('(ةتقؤم) ةصخر');
+  });
+
+  it('reads the Unicode character types from bidi-js as patched (its ranges searched, patches/bidi-js+1.1.0.patch)', () => {
+    // The same types as the unpatched map of every code point, checked once over 0 to 0x10FFFF; a few across the planes.
+    const bidi = bidiFactory();
+    const types = [0x41, 0x31, 0x20, 0x28, 0x5d0, 0x628, 0x660, 0x64b, 0x200f, 0x2067, 0xfe91, 0x10800, 0x1e900, 0xe0001, 0x10ffff].map((code) => bidi.getBidiCharTypeName(String.fromCodePoint(code)));
+    expect(types).toEqual(['L', 'EN', 'WS', 'ON', 'R', 'AL', 'AN', 'NSM', 'R', 'RLI', 'AL', 'R', 'R', 'BN', 'BN']);
   });
 
   it('takes the Arabic font for Arabic letters and the Latin one for the rest, each glyph found', () => {
@@ -103,6 +111,13 @@ describe('the document page', () => {
 
   it('carries a QR code that decodes to the verification link', () => {
     expect(pdfQrCode(pdf)).toBe(verifyUrl);
+  });
+
+  it('draws a QR code that decodes with its fixed mask and segments, whatever the link', () => {
+    // Mask 2 and the byte + alphanumeric split are given to the encoder (layout.ts): other ids and hosts decode too.
+    for (const link of ['http://localhost:3000/v1/verify/DOC-7ZZZZZZZZZZZZZZZZZZZZZZZZZ', 'https://khidma.gov.jo/v1/verify/DOC-00000000000000000000000000']) {
+      expect(pdfQrCode(renderDocumentPdf({ ...content, verifyUrl: link }, documentFonts()))).toBe(link);
+    }
   });
 
   it('embeds only the glyphs it draws, and looks the same as with the whole fonts', () => {

@@ -1,7 +1,7 @@
 // The issued document on one A4 page, Arabic and English side by side: Arabic on the right half, right-aligned and
 // read right to left; English on the left half. Below them the QR code of the public verification link and the
 // link itself, so a printed copy can be checked by anyone with a phone.
-import type { QRCode } from 'qrcode';
+import type { QRCode, QRCodeSegment } from 'qrcode';
 import { create as createQr } from 'qrcode/lib/core/qrcode';
 import { type Fonts, layoutLine, widthOf } from './line';
 import { type PdfPage, PdfPage as Page, type Rgb, writePdf } from './writer';
@@ -61,6 +61,24 @@ function both(writer: Writer, text: Bilingual, at: { readonly y: number; readonl
   column(writer, text.en, 'en', at);
 }
 
+/**
+ * The verification link's QR code. Its two segments are given, not searched for: the link's tail of characters in
+ * QR's alphanumeric set (the document id, `/DOC-` and 26 upper-case letters and digits) in alphanumeric mode, the
+ * rest in byte mode, the segmentation the encoder's own search finds for these links (version 4 at level M). The
+ * mask is given too: mask 2 had the lowest penalty (ISO/IEC 18004's score, as the encoder computes it) for 167 of
+ * 300 random document links and the lowest mean; a reader takes the mask from the format information, so any mask
+ * decodes. Searching both cost a first render about 30 ms of CPU (bench/PERFORMANCE.md, cold load).
+ */
+export function verificationQr(url: string): QRCode {
+  const tail = /[0-9A-Z $%*+\-./:]*$/.exec(url)?.[0] ?? '';
+  const head = url.slice(0, url.length - tail.length);
+  const segments: QRCodeSegment[] = [
+    ...(head ? [{ data: Buffer.from(head), mode: 'byte' as const }] : []),
+    ...(tail ? [{ data: tail, mode: 'alphanumeric' as const }] : []),
+  ];
+  return createQr(segments, { errorCorrectionLevel: 'M', maskPattern: 2 });
+}
+
 /** The QR code's dark modules as rectangles, each row's adjacent modules merged; (x, top) is its upper-left corner. */
 function drawQr(page: PdfPage, qr: QRCode, x: number, top: number, side: number): void {
   const { size, data } = qr.modules;
@@ -113,7 +131,7 @@ function rows(writer: Writer, content: PdfContent, top: number): number {
 
 function verification(writer: Writer, content: PdfContent, top: number): void {
   const side = 128;
-  const qr = createQr(content.verifyUrl, { errorCorrectionLevel: 'M' });
+  const qr = verificationQr(content.verifyUrl);
   // A quiet zone of four modules' white around it is the page's own margin.
   const x = (A4.width - side) / 2;
   drawQr(writer.page, qr, x, top, side);

@@ -1,6 +1,9 @@
 // One line of text, Arabic, English or both, as glyphs in visual (left-to-right drawing) order: Arabic letters
 // joined (arabic.ts), then the Unicode Bidirectional Algorithm (bidi-js) orders the runs, so an Arabic line reads
 // right to left while the numbers, dates and Latin words inside it stay left to right; brackets are mirrored.
+// bidi-js is patched at install (patches/bidi-js+1.1.0.patch, patch-package): it kept its character types as a Map
+// of each of 17,639 code points, built on first use (about 20 ms of a cold render's CPU); it keeps the 699 ranges
+// and searches them, the same type for every code point.
 import bidiFactory from 'bidi-js';
 import { shapeArabic } from './arabic';
 import type { Font } from './font';

@@ -89,11 +89,14 @@ export function subsetProgram(tables: ReadonlyMap<string, Buffer>, glyphs: Itera
   directory.writeUInt16BE(tags.length * 16 - 2 ** selector * 16, 10);
   const bodies: Buffer[] = [];
   let offset = directory.length;
+  let tablesSum = 0;
   tags.forEach((tag, index) => {
     const data = out.get(tag)!;
     const at = 12 + index * 16;
+    const sum = checksum(data);
+    tablesSum = (tablesSum + sum) >>> 0;
     directory.write(tag, at, 'latin1');
-    directory.writeUInt32BE(checksum(data), at + 4);
+    directory.writeUInt32BE(sum, at + 4);
     directory.writeUInt32BE(offset, at + 8);
     directory.writeUInt32BE(data.length, at + 12);
     const padded = Buffer.alloc((data.length + 3) & ~3);
@@ -102,8 +105,9 @@ export function subsetProgram(tables: ReadonlyMap<string, Buffer>, glyphs: Itera
     offset += padded.length;
   });
   const program = Buffer.concat([directory, ...bodies]);
-  // head's checkSumAdjustment: what makes the whole font's checksum 0xB1B0AFBA.
+  // head's checkSumAdjustment: what makes the whole font's checksum 0xB1B0AFBA. Every table starts on a word and is
+  // padded with zeros, so the whole font's sum is the directory's plus the tables' (not a second pass over the font).
   const headAt = directory.readUInt32BE(12 + tags.indexOf('head') * 16 + 8);
-  program.writeUInt32BE((0xb1b0afba - checksum(program)) >>> 0, headAt + 8);
+  program.writeUInt32BE((0xb1b0afba - checksum(directory) - tablesSum) >>> 0, headAt + 8);
   return program;
 }
