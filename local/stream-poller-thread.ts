@@ -22,6 +22,7 @@ export type FromPollerThread =
 interface Waiting {
   resolve(): void;
   reject(error: Error): void;
+  readonly stopping: boolean;
 }
 
 /** One worker thread for every stream poller of the local cloud. */
@@ -30,6 +31,8 @@ export class StreamPollerThread {
   private readonly handlers = new Map<number, StreamPollerOptions['handler']>();
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
+  /** Once the thread has ended (closed, or failed), stopping a poller has nothing left to wait for. */
+  private ended = false;
 
   constructor() {
     // The worker loads TypeScript as this process does (tsx registered in it: a worker does not inherit the hooks).
@@ -38,13 +41,8 @@ export class StreamPollerThread {
     this.worker.on('message', (message: FromPollerThread) => this.receive(message));
     // Like the pollers' timers before: the thread alone does not keep the process alive.
     this.worker.unref();
-    this.worker.on('error', (error) => {
-      process.stderr.write(`[stream-poller] the pollers' thread failed: ${error.stack ?? error.message}\n`);
-      for (const waiting of this.waiting.values()) {
-        waiting.reject(error);
-      }
-      this.waiting.clear();
-    });
+    this.worker.on('error', (error) => process.stderr.write(`[stream-poller] the pollers' thread failed: ${error.stack ?? error.message}\n`));
+    this.worker.on('exit', () => this.end());
   }
 
   /** Starts a poller on the thread; fails as startStreamPoller does (no table, no stream). */
@@ -53,24 +51,38 @@ export class StreamPollerThread {
     const id = this.nextId++;
     this.handlers.set(id, handler);
     await this.request(id, { type: 'start', id, settings });
-    return {
-      stop: async () => {
-        await this.request(id, { type: 'stop', id });
-        this.handlers.delete(id);
-      },
-    };
+    let stopping: Promise<void> | undefined;
+    // Stopped twice (a harness stopping the workers, then the whole cloud), it waits only once.
+    return { stop: () => (stopping ??= this.request(id, { type: 'stop', id }).finally(() => this.handlers.delete(id))) };
   }
 
   /** Ends the thread (stop its pollers first: a poller stopped mid-batch would lose nothing, but its checkpoint would wait). */
   async close(): Promise<void> {
     await this.worker.terminate();
+    this.end();
   }
 
   private request(id: number, message: ToPollerThread): Promise<void> {
+    if (this.ended) {
+      return message.type === 'stop' ? Promise.resolve() : Promise.reject(new Error("the pollers' thread has ended"));
+    }
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { resolve, reject, stopping: message.type === 'stop' });
       this.worker.postMessage(message);
     });
+  }
+
+  /** The thread is gone: a stop waiting for it is done, a start failed. */
+  private end(): void {
+    this.ended = true;
+    for (const waiting of this.waiting.values()) {
+      if (waiting.stopping) {
+        waiting.resolve();
+      } else {
+        waiting.reject(new Error("the pollers' thread has ended"));
+      }
+    }
+    this.waiting.clear();
   }
 
   private receive(message: FromPollerThread): void {
