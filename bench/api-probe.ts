@@ -21,14 +21,17 @@ const options = { seconds: Number(values.seconds), connections: budgets.api.conn
 const line = (figure: RateFigure) => `${figure.name.padEnd(40)} ${String(Math.round(figure.perSecond)).padStart(5)} req/s  p50 ${figure.p50.toFixed(1)} ms  p99 ${figure.p99.toFixed(1)} ms  errors ${figure.errorRate}`;
 const load1 = () => os.loadavg()[0]!.toFixed(2);
 
-/** CPU milliseconds a process has used so far (user + system), from /proc (Linux). */
-function cpuMs(pid: number): number {
+/** CPU milliseconds a process (or, as `pid/task/tid`, one of its threads) has used so far (user + system), from /proc (Linux). */
+function cpuMs(pid: number | string): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-/** The local cloud's Node process and its DynamoDB Local JVM (a child of it, in its process group). */
-function cloudProcesses(cloudPid: number): Record<string, number> {
+/**
+ * The local cloud's Node process, its main thread (the one that serves the API: its thread id is the process id),
+ * and its DynamoDB Local JVM (a child of it, in its process group).
+ */
+function cloudProcesses(cloudPid: number): Record<string, number | string> {
   const children = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((pid) => {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -37,11 +40,11 @@ function cloudProcesses(cloudPid: number): Record<string, number> {
       return false;
     }
   });
-  return { cloud: cloudPid, ...(children[0] ? { dynamodb: Number(children[0]) } : {}) };
+  return { cloud: cloudPid, 'cloud main thread': `${cloudPid}/task/${cloudPid}`, ...(children[0] ? { dynamodb: Number(children[0]) } : {}) };
 }
 
 /** Runs `work` and gives the CPU milliseconds per request each process spent on it (the bench itself as `bench`). */
-async function withCpu(processes: Record<string, number>, work: () => Promise<RateFigure>): Promise<RateFigure & { cpu: string }> {
+async function withCpu(processes: Record<string, number | string>, work: () => Promise<RateFigure>): Promise<RateFigure & { cpu: string }> {
   const read = () => ({ bench: (process.cpuUsage().user + process.cpuUsage().system) / 1000, ...Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid)])) });
   const before = read();
   const figure = await work();

@@ -9,6 +9,7 @@ import type { HttpResponse, LambdaHttpHandler } from '../functions/shared/http';
 import { errorMessage, negotiateLanguage } from '../functions/shared/language';
 import { type CorsPolicy, preflightHeaders, responseCorsHeaders } from '../lib/platform/cors';
 import { type ConcurrencyLimits, FunctionConcurrency, THROTTLE_RETRY_AFTER_SECONDS } from './concurrency';
+import { type CompiledRoute, RouteTable } from './gateway-routes';
 
 export type JwtClaims = Record<string, unknown>;
 /** Verifies a bearer token like the API's JWT authorizer (issuer, signature, expiry, audience); throws when invalid. */
@@ -32,16 +33,10 @@ export interface GatewayOptions {
   readonly fenced?: () => boolean;
 }
 
-interface CompiledRoute {
-  readonly capability: Capability;
-  readonly pattern: RegExp;
-  readonly names: readonly string[];
-}
-
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 export function createGateway(options: GatewayOptions): http.Server {
-  const routes = options.capabilities.map(compile);
+  const routes = new RouteTable(options.capabilities);
   const concurrency = new FunctionConcurrency(options.concurrency);
   // Keep idle connections longer than clients do (undici: 4 s), or a reused one can close under a request.
   const server = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
@@ -100,13 +95,13 @@ function encodeRequestLine(chunk: Buffer): Buffer {
   return Buffer.concat([Buffer.from(encoded, 'latin1'), chunk.subarray(line.length)]);
 }
 
-function routeLabel(routes: readonly CompiledRoute[], req: http.IncomingMessage): string {
+function routeLabel(routes: RouteTable, req: http.IncomingMessage): string {
   const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-  const route = routes.find((candidate) => candidate.pattern.test(pathname) && candidate.capability.route.method === req.method);
+  const route = routes.candidates(pathname).find((candidate) => candidate.capability.route.method === req.method);
   return route ? routeKey(route.capability.route) : `${req.method} (no route)`;
 }
 
-async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], concurrency: FunctionConcurrency, req: http.IncomingMessage): Promise<HttpResponse> {
+async function serve(options: GatewayOptions, routes: RouteTable, concurrency: FunctionConcurrency, req: http.IncomingMessage): Promise<HttpResponse> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (options.cors && req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
     // API Gateway answers every preflight itself, before routes and authorizers: 204, with the CORS headers
@@ -114,7 +109,7 @@ async function serve(options: GatewayOptions, routes: readonly CompiledRoute[], 
     const headers = preflightHeaders(options.cors, req.headers.origin, String(req.headers['access-control-request-method']));
     return { statusCode: 204, headers: headers ?? {}, body: '' };
   }
-  const candidates = routes.filter((route) => route.pattern.test(url.pathname));
+  const candidates = routes.candidates(url.pathname);
   if (candidates.length > 0 && options.fenced?.()) {
     return awsError(429, 'Too Many Requests');
   }
@@ -174,16 +169,11 @@ async function authorizerClaims(verify: TokenVerifier, header: string | undefine
   }
 }
 
-function compile(capability: Capability): CompiledRoute {
-  const names: string[] = [];
-  const source = capability.route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  return { capability, pattern: new RegExp(`^${source}$`), names };
-}
-
 function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  // A request with neither header has no body (RFC 9112 6.3); Node discards what is left unread once it answers.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    return Promise.resolve('');
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -212,7 +202,8 @@ function toEvent(
     query[key] = key in query ? `${query[key]},${value}` : value;
   }
   const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(req.headers)) {
+  for (const key in req.headers) {
+    const value = req.headers[key];
     headers[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : String(value ?? '');
   }
   const now = new Date();
@@ -249,11 +240,17 @@ function toEvent(
   } as APIGatewayProxyEventV2;
 }
 
-/** API Gateway passes every claim as a string; arrays become "[a b]". */
+/** The flattened claims of each verified token's claims (the verifier gives the same object while it caches a token). */
+const flattened = new WeakMap<JwtClaims, Readonly<Record<string, string>>>();
+
+/** API Gateway passes every claim as a string; arrays become "[a b]". Each event gets its own copy. */
 function flattenClaims(claims: JwtClaims): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(claims).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]),
-  );
+  let flat = flattened.get(claims);
+  if (!flat) {
+    flat = Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]));
+    flattened.set(claims, flat);
+  }
+  return { ...flat };
 }
 
 function safeDecode(value: string): string {
@@ -276,11 +273,14 @@ function lambdaContext(capability: Capability, requestId: string): Context {
     logGroupName: `/aws/lambda/khidma-local-${capability.id}`,
     logStreamName: 'local',
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
+    done: ignore,
+    fail: ignore,
+    succeed: ignore,
   };
 }
+
+/** The context's legacy callbacks, one function for every request. */
+const ignore = (): void => undefined;
 
 function platformError(req: http.IncomingMessage, status: number, code: 'route_not_found' | 'method_not_allowed', message: string, details: Record<string, unknown> = {}): HttpResponse {
   const language = negotiateLanguage(req.headers['accept-language']);

@@ -13,7 +13,7 @@ import { tableName } from '../lib/platform/tables';
 import { LocalEventBus } from './event-bus';
 import { openDataDir, openDataLogDir } from './open-data';
 import { LocalQueues } from './queue';
-import { startStreamPoller } from './stream-poller';
+import { StreamPollerThread } from './stream-poller-thread';
 import { liveSwitches } from './region-switch';
 import { resumeOnTakeOver } from './take-over';
 import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeWorkflowDefinition } from './workflow-definition';
@@ -158,12 +158,15 @@ export async function startWorkers(options: LocalWorkersOptions): Promise<LocalW
     }
   }
 
+  // The streams are read on a thread of their own, off the one that serves the API; the handlers run on this one.
+  const pollerThread = new StreamPollerThread();
+  stoppers.push(() => pollerThread.close());
   for (const worker of byKind('stream')) {
     if (worker.trigger.kind !== 'stream') {
       continue;
     }
     const streamHandler = (await handlerOf(worker)) as (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
-    const poller = await startStreamPoller({
+    const poller = await pollerThread.start({
       endpoint: options.dynamoDbEndpoint,
       tableName: tableName(options.stage, worker.trigger.table),
       // A disabled consumer (a stand-by region) leaves its records in the stream, as a disabled mapping does.
