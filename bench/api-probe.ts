@@ -2,7 +2,8 @@
 // `npx tsx bench/api-probe.ts [--rounds 3] [--seconds 8] [--profile <dir>]` starts the local cloud as the API
 // section does (bench/child-cloud.ts), then, round after round, loads each read and its raw DynamoDB request
 // (bench/sections/api-load.ts's references) at the same concurrency, alternating, and prints each round's ratio
-// and the median. --profile writes the local cloud's CPU profile (node --cpu-prof) to <dir> when it stops.
+// and the median. --profile writes the local cloud's CPU profile (node --cpu-prof) to <dir> when it stops;
+// --node-arg <flag> (repeatable) starts the cloud's Node with that flag (say, a V8 heap setting to try).
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { median } from './rows';
 import { getServiceCard, queryApplication } from './sections/api-load';
 import { load, raw, type RateFigure } from './sections/load';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '8' }, profile: { type: 'string' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '8' }, profile: { type: 'string' }, 'node-arg': { type: 'string', multiple: true } } });
 const rounds = Number(values.rounds);
 const options = { seconds: Number(values.seconds), connections: budgets.api.connections };
 
@@ -54,7 +55,8 @@ async function withCpu(processes: Record<string, number | string>, work: () => P
 }
 
 async function main(): Promise<void> {
-  const cloud = await ChildCloud.start(3600, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : []);
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+  const cloud = await ChildCloud.start(3600, [...profile, ...(values['node-arg'] ?? [])]);
   try {
     const { client } = cloud;
     const processes = cloudProcesses((client.address as unknown as { pid: number }).pid);
