@@ -1,7 +1,7 @@
 // A DynamoDB document client whose GetItem requests made together (in the same turn of the event loop, e.g.
 // under one Promise.all) go as one BatchGetItem: the submission reads its service card, the rollout schedule,
 // the working calendar and the applicant's record in one round trip through adapters that each send a GetCommand.
-import { HttpError } from '../shared/errors';
+import { ServiceUnavailable } from '../shared/errors';
 import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, GetCommand, type GetCommandInput } from '@aws-sdk/lib-dynamodb';
 
 interface Pending {
@@ -65,7 +65,7 @@ async function batchGet(client: DynamoDBDocumentClient, batch: readonly Pending[
   for (let attempt = 0; Object.keys(request).length > 0; attempt++) {
     if (attempt === MAX_ATTEMPTS) {
       // Throttled throughout: a retryable 503, never a 500.
-      throw new HttpError(503, 'service_unavailable', 'The data store is busy; try again shortly (with the same Idempotency-Key)');
+      throw new ServiceUnavailable('The data store is busy; try again shortly (with the same Idempotency-Key)', 1);
     }
     if (attempt > 0) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));

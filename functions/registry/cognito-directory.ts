@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidCode, SignUpRefused, type UserDirectory, UsernameTaken } from './domain/identity';
 import type { CitizenGroup } from './domain/sign-up';
-import { HttpError } from '../shared/errors';
+import { ServiceUnavailable } from '../shared/errors';
 
 /**
  * The reason our pre sign-up trigger gave: Cognito wraps it as "PreSignUp failed with error <code>.". Anything
@@ -27,7 +27,7 @@ import { HttpError } from '../shared/errors';
  */
 function refusal(error: Error): Error {
   const code = /failed with error ([a-z_]+)\.?$/.exec(error.message)?.[1];
-  return code ? new SignUpRefused(code) : new HttpError(503, 'service_unavailable', 'The sign-up check did not answer; try again shortly');
+  return code ? new SignUpRefused(code) : new ServiceUnavailable('The sign-up check did not answer; try again shortly', 2);
 }
 
 /** Email (verified by the operator who creates the account), phone, and the staff member's agency or service centre. */

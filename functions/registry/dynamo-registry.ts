@@ -21,7 +21,7 @@ import type { StoredConsent } from './domain/access';
 import type { SharingWrites } from './domain/sharing';
 import { type AuditEntry, nextRecord } from './domain/audit-chain';
 import { AlreadyExists, type Membership, type RegistryStore, type StoredRecord } from './domain/ports';
-import { HttpError, VersionConflict } from '../shared/errors';
+import { ServiceUnavailable, VersionConflict } from '../shared/errors';
 import { identityLinkKey } from '../shared/dynamo-identity-links';
 import type { IdentityLink } from '../shared/identity';
 import { queryAll } from '../shared/query-all';
@@ -145,7 +145,7 @@ export function auditChainWriter(client: DynamoDBDocumentClient, tables: { reado
         }
         if (attempt >= MAX_APPEND_ATTEMPTS) {
           // Nothing written: the chain is contended past this request's attempts; the client retries (same key).
-          throw new HttpError(503, 'service_unavailable', 'The audit chain is busy; retry with the same request', { retryAfterSeconds: 1 });
+          throw new ServiceUnavailable('The audit chain is busy; retry with the same request', 1);
         }
         await new Promise((resolve) => setTimeout(resolve, Math.random() * (inFlight ? Math.min(250, 10 * 2 ** attempt) : 10)));
       }

@@ -63,5 +63,18 @@ export class TooManyRequests extends HttpError<ErrorCodeWithStatus<429>> {
   }
 }
 
+/**
+ * Busy or a service behind it unreachable, nothing written: a retryable 503 that says when to come back (Retry-After,
+ * and the Arabic message's seconds), never a 500.
+ */
+export class ServiceUnavailable extends HttpError<'service_unavailable'> {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(503, 'service_unavailable', message, { retryAfterSeconds });
+  }
+}
+
 /** A storage port's answer to a write whose expected version is no longer current (not an HTTP error: the domain decides). */
 export class VersionConflict extends Error {}

@@ -9,7 +9,7 @@ import type { RouteContract } from '../../lib/catalogue/types';
 import { authorize, type Caller } from './auth';
 import type { AttemptCounter } from './attempts';
 import { spendAttempt } from './attempts';
-import { BadRequest, HttpError, PayloadTooLarge, TooManyRequests } from './errors';
+import { BadRequest, HttpError, PayloadTooLarge, ServiceUnavailable, TooManyRequests } from './errors';
 import type { Principal, RequestContext } from './identity';
 import { errorMessage, localizeDetails, negotiateLanguage, problemsOf, type Language } from './language';
 import { logger } from './logger';
@@ -172,7 +172,7 @@ async function mapError(request: middy.Request<HttpEvent, HttpResponse>): Promis
   // adapter's retries. Retryable: a retry with the same Idempotency-Key gets what this request created, or finishes it.
   const error =
     request.error?.name === 'TimeoutError' || contended(request.error)
-      ? new HttpError(503, 'service_unavailable', 'Busy: retry with the same request', { retryAfterSeconds: TIMEOUT_RETRY_AFTER_SECONDS })
+      ? new ServiceUnavailable('Busy: retry with the same request', TIMEOUT_RETRY_AFTER_SECONDS)
       : request.error;
   const language = languageOf(request.event);
   const localized = { 'content-language': language, vary: 'Accept-Language' };

@@ -1,14 +1,11 @@
 // Whether a staff member's authenticator (TOTP) is still on, asked of Cognito with their own access token:
 // Cognito lets any user turn their MFA off with that token (SetUserMFAPreference), and no token claim says
 // whether MFA is on. GetUser is a plain JSON call that the token itself authorizes (no IAM grant, no signing):
-// sent with node:http(s), it adds no SDK to any bundle. Not with fetch: Node loads fetch's implementation
-// (undici) on its first call, some 15 to 50 ms of a staff route's cold start on this machine (bench/PERFORMANCE.md,
-// "Cold load, third pass"), where node:https is already loaded by the AWS SDK. A positive answer is kept a few
+// sent with node:http(s) (./json-request.ts), it adds no SDK to any bundle. A positive answer is kept a few
 // seconds per token (a page's burst of calls asks once); a negative one is never kept.
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { environment } from './environment';
-import { HttpError } from './errors';
+import { HttpError, ServiceUnavailable } from './errors';
+import { requestText } from './json-request';
 
 export interface MfaStatus {
   /** true: TOTP is on for the token's user; false: it is off. Throws HttpError 401 for a token Cognito refuses. */
@@ -18,7 +15,7 @@ export interface MfaStatus {
 const KEEP_MS = 5_000;
 const MAX_ENTRIES = 5_000;
 const ASK_TIMEOUT_MS = 3_000;
-const unavailable = () => new HttpError(503, 'service_unavailable', 'The identity service did not answer; try again shortly');
+const unavailable = () => new ServiceUnavailable('The identity service did not answer; try again shortly', 2);
 
 export function cognitoMfaStatus(endpoint: () => string, now: () => number = Date.now, askTimeoutMs = ASK_TIMEOUT_MS): MfaStatus {
   const confirmed = new Map<string, number>();
@@ -59,20 +56,9 @@ export function cognitoEndpoint(): string {
 }
 
 /** POSTs an AWS JSON 1.1 body; the status and the answer parsed (`{}` when it is not JSON). Rejects when no answer came within `timeoutMs`. */
-function postJson(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; answer: unknown }> {
-  const target = new URL(url);
-  const send = target.protocol === 'http:' ? httpRequest : httpsRequest;
-  const signal = AbortSignal.timeout(timeoutMs);
-  return new Promise((resolve, reject) => {
-    const outgoing = send(target, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(body), ...headers }, signal }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.once('error', reject);
-      incoming.once('end', () => resolve({ status: incoming.statusCode ?? 0, answer: parsedOrEmpty(Buffer.concat(chunks).toString('utf8')) }));
-    });
-    outgoing.once('error', reject);
-    outgoing.end(body);
-  });
+async function postJson(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; answer: unknown }> {
+  const { status, text } = await requestText(new URL(url), { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', ...headers }, body, timeoutMs });
+  return { status, answer: parsedOrEmpty(text) };
 }
 
 function parsedOrEmpty(text: string): unknown {

@@ -46,7 +46,7 @@ it('answers 401 for a token Cognito refuses and 503 when Cognito fails', async (
   const status = cognitoMfaStatus(() => endpoint);
   await expect(status.totpOn('revoked')).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
   answers.set('outage', { status: 500, body: { __type: 'InternalErrorException' } });
-  await expect(status.totpOn('outage')).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
+  await expect(status.totpOn('outage')).rejects.toMatchObject({ status: 503, code: 'service_unavailable', details: { retryAfterSeconds: 2 } });
 });
 
 it('answers 503, not a 500, when Cognito cannot be reached at all', async () => {
