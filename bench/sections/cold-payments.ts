@@ -5,10 +5,11 @@
 // one signed more than 300 s ago) and never replayed (a paid bill or a known transaction is not the same work).
 import { randomUUID } from 'node:crypto';
 import { type ApiAnswer, type CloudClient, until } from '../client';
-import type { HttpEvent, PerRun } from './cold-routes';
 
 type Caller = (id: string, request: { path: string; user?: string; method?: string; body?: unknown; headers?: Record<string, string> }) => Promise<ApiAnswer>;
 type Notification = { headers: Record<string, string>; body: Record<string, unknown> };
+/** The part of an HTTP event a notification sets (cold-routes.ts's HttpEvent, which imports this file). */
+type Signed = { readonly body?: string; readonly headers: Record<string, string> };
 
 const EXTRACT = { serviceId: 'civil-status-extract', answers: { extractType: 'individual' }, channel: 'portal' } as const;
 /** The extract's one step, which waits for the payment: paying opens its task. */
@@ -44,26 +45,26 @@ async function paid(client: CloudClient, billNumber: string): Promise<Notificati
   return answer.body.notification as Notification;
 }
 
-const asEvent = (event: HttpEvent, notification: Notification): HttpEvent => ({
+const asEvent = <E extends Signed>(event: E, notification: Notification): E => ({
   ...event,
   body: JSON.stringify(notification.body),
   headers: { ...event.headers, 'x-payment-signature': notification.headers['x-payment-signature']! },
 });
 
-/** `runs + 1` due bills: the tour pays the last, cold run n bill n. */
-export async function paymentRoutes(client: CloudClient, call: Caller, runs: number, perRun: Map<string, PerRun>): Promise<void> {
+/** `runs + 1` due bills: the tour pays the last; the rewrite it returns pays bill n for cold run n (none without a provider). */
+export async function paymentRoutes(client: CloudClient, call: Caller, runs: number): Promise<(<E extends Signed>(event: E, run: number) => Promise<E>) | undefined> {
   if (!client.address.paymentProviderUrl) {
-    return;
+    return undefined;
   }
   const bills: string[] = [];
   for (let index = 0; index <= runs; index++) {
     const billNumber = await dueBill(client);
     if (!billNumber) {
-      return;
+      return undefined;
     }
     bills.push(billNumber);
   }
   const notification = await paid(client, bills.at(-1)!);
   await call('notify-payment', { path: '/v1/payments/notifications', body: notification.body, headers: notification.headers });
-  perRun.set('notify-payment', async (event, run) => asEvent(event, await paid(client, bills[run % runs]!)));
+  return async (event, run) => asEvent(event, await paid(client, bills[run % runs]!));
 }

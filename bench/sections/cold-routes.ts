@@ -116,7 +116,10 @@ export async function routeTour(client: CloudClient, runs: number, wanted: (id: 
   await (needed('applications') && applicationRoutes(client, call, tourAndRuns, many, perRun));
   await (needed('engagement') && engagementRoutes(client, call, tourAndRuns, many));
   await (needed('operations') && operationsRoutes(client, call, perRun));
-  await (needed('payments') && paymentRoutes(client, call, runs, perRun));
+  const payment = needed('payments') ? await paymentRoutes(client, call, runs) : undefined;
+  if (payment) {
+    perRun.set('notify-payment', payment);
+  }
   return perRun;
 }
 
