@@ -152,7 +152,8 @@ async function coldLoadSection(harness: BenchCloud, client: CloudClient, deploym
   const functions = deployment.functions.filter((fn) => bundles.some((figure) => figure.id === fn.id));
   const perRun = await tour(harness, client, options.coldRuns, (id) => functions.some((fn) => fn.id === id));
   const events = await coldEvents(harness, client, functions, { runs: options.coldRuns, applicationId, perRun });
-  const stub = await startAwsStub();
+  // notify-payment's cold start reads the provider's key with GetSecretValue: the key the tour's notifications are signed with.
+  const stub = await startAwsStub({ secretString: harness.paymentNotificationSecret });
   const { address } = harness;
   const recorder = await startRecorder(address.dynamoDbEndpoint);
   // Cognito too (a staff route asks it whether the caller's MFA is on): the reference replays those calls as well.

@@ -1,6 +1,6 @@
-// Stands in for the AWS services the local cloud has no engine for (Step Functions, EventBridge, SQS, SES, SNS, CloudWatch, KMS)
-// when a bundled handler is cold-started in its own process: a success answer in each service's protocol, so the
-// first event runs the handler's real SDK call, minus AWS's own latency.
+// Stands in for the AWS services the local cloud has no engine for (Step Functions, EventBridge, SQS, SES, SNS, CloudWatch, KMS,
+// Secrets Manager) when a bundled handler is cold-started in its own process: a success answer in each service's protocol,
+// so the first event runs the handler's real SDK call, minus AWS's own latency.
 import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +15,12 @@ export interface AwsStub {
 
 type Answer = { status?: number; type?: string; body: string };
 
-export async function startAwsStub(): Promise<AwsStub> {
+export interface AwsStubOptions {
+  /** What GetSecretValue answers for any secret: the payment provider's notification key (the only secret a function reads). */
+  readonly secretString?: string;
+}
+
+export async function startAwsStub(options: AwsStubOptions = {}): Promise<AwsStub> {
   const calls = new Map<string, number>();
   let requests: Array<{ target: string; body: string; at: number; method?: string; path?: string }> = [];
   let url = '';
@@ -29,7 +34,7 @@ export async function startAwsStub(): Promise<AwsStub> {
       calls.set(target, (calls.get(target) ?? 0) + 1);
       // S3's REST requests are replayed by method and path (bench/sections/cold-reference.ts).
       requests.push({ target, body, at: performance.now(), ...(s3 ? { method: req.method, path: req.url } : {}) });
-      const answer = s3 ? s3Answer(s3, req.url ?? '/') : answerFor(target, body, url);
+      const answer = s3 ? s3Answer(s3, req.url ?? '/') : answerFor(target, body, url, options);
       res.writeHead(answer.status ?? 200, { 'content-type': answer.type ?? 'application/x-amz-json-1.0', 'x-amzn-requestid': randomUUID() });
       res.end(answer.body);
     });
@@ -85,7 +90,7 @@ const kmsKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
 /** `url`: the stub's own address, where a queue URL must point (the SQS client sends each queue's requests to its URL). */
-function answerFor(target: string, body: string, url: string): Answer {
+function answerFor(target: string, body: string, url: string, options: AwsStubOptions): Answer {
   const input = target.includes('.') && body.startsWith('{') ? (JSON.parse(body) as Record<string, any>) : {};
   const operation = target.slice(target.lastIndexOf('.') + 1);
   switch (operation) {
@@ -115,6 +120,12 @@ function answerFor(target: string, body: string, url: string): Answer {
       // MessageType DIGEST: Node signs whole messages only, so this signs the digest hashed once more: not the
       // signature KMS would give, but well-formed DER of the same size, which is all a cold start's signer reads.
       return json({ KeyId: input.KeyId, SigningAlgorithm: 'ECDSA_SHA_256', Signature: sign('sha256', Buffer.from(String(input.Message ?? ''), 'base64'), kmsKey.privateKey).toString('base64') });
+    case 'GetSecretValue': {
+      const name = String(input.SecretId ?? '').split(':').at(-1);
+      return options.secretString === undefined
+        ? { status: 400, body: JSON.stringify({ __type: 'ResourceNotFoundException', message: `Secrets Manager can't find the specified secret.` }) }
+        : json({ ARN: input.SecretId, Name: name, SecretString: options.secretString, VersionId: randomUUID(), VersionStages: ['AWSCURRENT'], CreatedDate: Date.now() / 1000 });
+    }
     case 'Publish':
       return { type: 'text/xml', body: `<PublishResponse><PublishResult><MessageId>${randomUUID()}</MessageId></PublishResult></PublishResponse>` };
     default:

@@ -14,7 +14,7 @@ import { loadTriggerHandlers } from '../../local/cognito/triggers';
 import { demoUsers } from '../../local/demo-users';
 import { ensureTables, localDynamoDbClient, startDynamoDb } from '../../local/dynamodb';
 import { createGateway } from '../../local/gateway';
-import { configureLambdaEnvironment } from '../../local/lambda-environment';
+import { configureLambdaEnvironment, setLambdaVariable } from '../../local/lambda-environment';
 import { listen } from '../../local/listen';
 import { startPaymentSimulator } from '../../local/payment-simulator';
 import { type LocalWorkers, startWorkers } from '../../local/workers';
@@ -33,6 +33,11 @@ export interface BenchCloud {
   readonly workers: LocalWorkers;
   /** Every state each application's execution entered, retried or left. */
   readonly transitions: Map<string, StateTransition[]>;
+  /**
+   * The key the provider's stand-in signs its payment notifications with: the in-process handlers' and, through the
+   * AWS stub's GetSecretValue, the cold-started notify-payment's (bench/run.ts), so the one signs what the other checks.
+   */
+  readonly paymentNotificationSecret: string;
   stop(): Promise<void>;
 }
 
@@ -63,9 +68,11 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
     configureLambdaEnvironment({ stage: STAGE, dynamoDbEndpoint: dynamoDb.endpoint, cognitoEndpoint: cognito.endpoint, identity, catalogueCacheSeconds: options.catalogueCacheSeconds ?? '0', logLevel: 'INFO' });
     await seed(subs);
     cognito.attachTriggers(await loadTriggerHandlers(root));
-    // The bill-presentment provider's stand-in, installed as local/start.ts does (reconcile-payments reads its settlement).
+    // The bill-presentment provider's stand-in, installed as local/start.ts does (reconcile-payments reads its settlement,
+    // the cold-load tour pays bills through it).
     const payments = await startPaymentSimulator();
     stoppers.push(payments.stop);
+    setLambdaVariable('PAYMENT_NOTIFICATION_SECRET', payments.secret);
     const [{ installBillProvider }, { httpBillProvider }] = await Promise.all([import('../../functions/payments/provider'), import('../../functions/payments/http-provider')]);
     installBillProvider(httpBillProvider(() => payments.url));
     const { dynamo } = await import('../../functions/shared/dynamo');
@@ -102,6 +109,7 @@ export async function startBenchCloud(options: { dataDir: string; visibilityTime
       meter,
       workers,
       transitions,
+      paymentNotificationSecret: payments.secret,
       stop,
     };
   } catch (error) {

@@ -268,7 +268,8 @@ function resolveReference(name: string, endpoints: LocalEndpoints): string {
     USER_POOL_CLIENT_ID: endpoints.userPoolClientId,
     WORKFLOW_STATE_MACHINE_ARN: 'arn:aws:states:me-central-1:000000000000:stateMachine:khidma-prod-application',
     EVENT_BUS_NAME: 'khidma-prod-events',
-    // A secret's ARN must look like one (functions/shared/environment.ts checks it at load); the bench never reads it.
+    // A secret's ARN must look like one (functions/shared/environment.ts checks it at load); the AWS stub answers its
+    // GetSecretValue with the key of the provider's stand-in (bench/run.ts).
     PAYMENT_NOTIFICATION_SECRET_ARN: 'arn:aws:secretsmanager:me-central-1:000000000000:secret:khidma-prod-payment-notification-bench',
   };
   return known[name] ?? `bench-${name.toLowerCase()}`;

@@ -10,6 +10,7 @@ import { totpCode } from '../../local/cognito/sign-in';
 import { referenceServices } from '../../reference/services';
 import { type ApiAnswer, type CloudClient, SERVICE_ID, until, VEHICLE, vehicleSteps } from '../client';
 import { newbornSubmission } from '../../seed/life-events';
+import { paymentRoutes } from './cold-payments';
 import { uploadRoutes } from './cold-uploads';
 
 const OMAR = '9861012345';
@@ -81,6 +82,7 @@ const parts = {
     ...['put-my-consultation-comment', 'list-consultation-comments', 'hide-consultation-comment', 'publish-consultation-response', 'answer-survey'],
   ],
   operations: ['list-queues', 'redrive-queue', 'get-rollout', 'set-phase-date', 'move-service-to-phase', 'reconcile-payments'],
+  payments: ['notify-payment'],
 };
 
 export async function routeTour(client: CloudClient, runs: number, wanted: (id: string) => boolean = () => true, log: (line: string) => void = () => undefined): Promise<Map<string, PerRun>> {
@@ -114,6 +116,10 @@ export async function routeTour(client: CloudClient, runs: number, wanted: (id: 
   await (needed('applications') && applicationRoutes(client, call, tourAndRuns, many, perRun));
   await (needed('engagement') && engagementRoutes(client, call, tourAndRuns, many));
   await (needed('operations') && operationsRoutes(client, call, perRun));
+  const payment = needed('payments') ? await paymentRoutes(client, call, runs) : undefined;
+  if (payment) {
+    perRun.set('notify-payment', payment);
+  }
   return perRun;
 }
 

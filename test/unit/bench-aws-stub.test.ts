@@ -6,6 +6,7 @@ import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient, StartMessageM
 import { type AwsStub, startAwsStub } from '../../bench/harness/aws-stub';
 import { kmsSigner } from '../../functions/documents/kms-signer';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createPublicKey } from 'node:crypto';
 import { s3CheckpointStore } from '../../functions/registry/s3-checkpoints';
 
@@ -50,5 +51,19 @@ describe('bench AWS stub', () => {
     expect(calls.map((call) => call.target)).toEqual(['S3.ListObjectsV2', 'S3.GetObject']);
     // Replayed by the reference as they went: method and path.
     expect(calls[0]).toMatchObject({ method: 'GET', path: expect.stringMatching(/^\/audit-bucket\/\?.*list-type=2/) });
+  });
+
+  it("answers GetSecretValue with the secret it was given (the payment provider's key notify-payment checks), and no secret without one", async () => {
+    const SecretId = 'arn:aws:secretsmanager:me-central-1:000000000000:secret:khidma-prod-payment-notification-bench';
+    const keyed = await startAwsStub({ secretString: 'the provider key' });
+    try {
+      const secrets = new SecretsManagerClient({ ...options(), endpoint: keyed.url });
+      expect(await secrets.send(new GetSecretValueCommand({ SecretId }))).toMatchObject({ ARN: SecretId, SecretString: 'the provider key' });
+      expect(keyed.take().map((call) => call.target)).toEqual(['secretsmanager.GetSecretValue']);
+    } finally {
+      await keyed.close();
+    }
+    await expect(new SecretsManagerClient(options()).send(new GetSecretValueCommand({ SecretId }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    stub.take();
   });
 });
