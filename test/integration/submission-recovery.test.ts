@@ -7,7 +7,7 @@ import { dynamoApplications } from '../../functions/applications/dynamo-applicat
 import { dynamoTasks } from '../../functions/applications/dynamo-tasks';
 import { type ApplicationDeps, cancelApplication, submitApplication } from '../../functions/applications/domain/applications';
 import { reconcileApplications } from '../../functions/applications/domain/reconcile';
-import { decideTask, openTask, redeliverDecisions, type TaskDeps } from '../../functions/applications/domain/tasks';
+import { decideTask, openTask, redeliverDecisions, releaseAwaitingPayment, type TaskDeps } from '../../functions/applications/domain/tasks';
 import { dynamoRegistry, sharingWriter } from '../../functions/registry/dynamo-registry';
 import { shareForApplication } from '../../functions/registry/domain/sharing';
 import { resolvePrincipal } from '../../functions/shared/identity';
@@ -249,6 +249,31 @@ describe('a task opened by a consumer that died before recording it', () => {
     expect(await eventTypes(applicationId)).toEqual(['ApplicationSubmitted', 'TaskAssigned', 'TaskDecided']);
     expect((await store.get(applicationId))?.status).toBe('in-progress');
     expect(calls).toEqual([['success', message.taskToken]]);
+  });
+});
+
+describe('a step held for its fee when the execution is restarted', () => {
+  it("takes the new execution's token, so the decision after the payment reaches the running execution", async () => {
+    const citizen = await principalOf('citizen', ['citizen']);
+    const extract = { serviceId: 'civil-status-extract', answers: { extractType: 'individual' }, channel: 'portal' as const };
+    const { applicationId } = (await submitApplication(applicationDeps(recordingWorkflow().workflow), citizen, extract, randomUUID(), {})).application;
+    const store = dynamoApplications(tables(), { applications: APPLICATIONS, idempotency: tableName('local', 'idempotency') });
+    const { workflow, calls } = recordingWorkflow();
+    const deps: TaskDeps = { tasks: dynamoTasks(tables(), APPLICATIONS), applications: store, workflow, calendar: localCalendar, now: () => new Date() };
+    const step = { applicationId, stepId: 'generate-extract', agencyId: 'cspd', slaHours: 24 };
+    const taskId = `${applicationId}.generate-extract`;
+    await openTask(deps, { ...step, taskToken: `dead-${randomUUID()}` });
+    expect((await deps.tasks.get(taskId))?.status).toBe('awaiting-payment');
+    // The execution is lost (a crash of the local cloud, a failed execution) and the reconciler starts another.
+    const live = `live-${randomUUID()}`;
+    await openTask(deps, { ...step, taskToken: live });
+    expect(await deps.tasks.get(taskId)).toMatchObject({ status: 'awaiting-payment', taskToken: live });
+    // Paid (as the payment's notification records it), the step opens; the officer's decision goes to the live token.
+    const due = (await store.get(applicationId))!;
+    await store.save({ ...due, payment: { ...due.payment!, status: 'paid' }, version: due.version + 1 }, due.version, []);
+    expect((await releaseAwaitingPayment(deps, applicationId)).opened).toEqual([taskId]);
+    await decideTask(deps, await principalOf('officer-cspd', ['officer']), taskId, 'approve', undefined);
+    expect(calls).toEqual([['success', live]]);
   });
 });
 

@@ -111,8 +111,13 @@ export async function openTask(deps: TaskDeps, message: AgencyTaskMessage): Prom
   };
   // The stage the fee falls due before (the first, or the issuing last one) waits for the payment, token kept.
   if (application.payment?.status === 'due' && paymentStage(application).steps.some((step) => step.stepId === message.stepId)) {
-    const { task: held } = await deps.tasks.putIfAbsent({ ...fresh, status: 'awaiting-payment' });
+    const { task: held, created: heldNow } = await deps.tasks.putIfAbsent({ ...fresh, status: 'awaiting-payment' });
     if (held.status === 'awaiting-payment') {
+      if (!heldNow && held.taskToken !== message.taskToken) {
+        // A restarted execution: its token replaces the dead one, or the decision after the payment would tell nobody.
+        // (A release that opened the task meanwhile: TaskConflict, and the message's retry takes the path below.)
+        await deps.tasks.save({ ...held, taskToken: message.taskToken, version: held.version + 1 }, held.version);
+      }
       await updateApplication(deps, message.applicationId, (current) =>
         current.status === 'submitted' || current.status === 'in-progress' ? { next: { ...current, status: 'awaiting-payment' }, events: [] } : undefined,
       );
