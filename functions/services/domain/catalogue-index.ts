@@ -1,5 +1,6 @@
 // The listing's index over one loaded catalogue (built once per loaded summaries and synonym list, kept while the
-// handler's cache keeps them): the summaries in the listing's default order, and each search term's summaries.
+// handler's cache keeps them): the summaries in the listing's default order, and each search term's summaries
+// (built on the first search).
 // A listing without a query reads the ordered summaries until its page is full; a search ranks only the summaries
 // that hold every query term (as a word, or the start of one): its work follows the matches, not the catalogue.
 import type { SearchFields, Synonyms } from './search';
@@ -26,6 +27,26 @@ export function catalogueIndex<S extends object, K>(
   if (found) {
     return found;
   }
+  // The search terms only when a search first asks for them: normalizing and stemming every card's fields was most of
+  // a cold listing's first event (bench/PERFORMANCE.md), and a listing without a query, the most common call, needs
+  // only the order.
+  let search: Pick<CatalogueIndex<S, K>, 'terms' | 'postings'> | undefined;
+  const searchIndex = () => (search ??= postingsOf(summaries, fieldsOf));
+  const index: CatalogueIndex<S, K> = {
+    ordered: summaries.map((summary) => ({ summary, key: order.key(summary) })).sort((a, b) => order.compare(a.key, b.key)),
+    get terms() {
+      return searchIndex().terms;
+    },
+    get postings() {
+      return searchIndex().postings;
+    },
+  };
+  bySynonyms.set(synonyms, index as CatalogueIndex<never>);
+  return index;
+}
+
+/** Each term of the summaries' fields and the summaries that hold it. */
+function postingsOf<S>(summaries: readonly S[], fieldsOf: (summary: S) => SearchFields): { terms: readonly string[]; postings: ReadonlyMap<string, readonly S[]> } {
   const postings = new Map<string, S[]>();
   for (const summary of summaries) {
     const fields = fieldsOf(summary);
@@ -35,13 +56,7 @@ export function catalogueIndex<S extends object, K>(
       postings.set(term, list);
     }
   }
-  const index: CatalogueIndex<S, K> = {
-    ordered: summaries.map((summary) => ({ summary, key: order.key(summary) })).sort((a, b) => order.compare(a.key, b.key)),
-    terms: [...postings.keys()].sort(),
-    postings,
-  };
-  bySynonyms.set(synonyms, index as CatalogueIndex<never>);
-  return index;
+  return { terms: [...postings.keys()].sort(), postings };
 }
 
 /** The summaries holding a term that is `token` or (a plain token of 3 letters or more) starts with it. */
