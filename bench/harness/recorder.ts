@@ -13,6 +13,8 @@ export interface RecordedCall {
   /** A REST call's method and path (S3's), where the target and body do not say it all. */
   readonly method?: string;
   readonly path?: string;
+  /** The service's answer's status, once it came: a replay makes a call that succeeded succeed again (cold-reference.ts). */
+  status?: number;
 }
 
 export interface Recorder {
@@ -36,8 +38,10 @@ export async function startRecorder(upstream: string, rest?: string): Promise<Re
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const call = rest ? { target: `${rest}.${req.method}`, method: req.method, path: req.url } : { target: String(req.headers['x-amz-target'] ?? '') };
-      calls.push({ ...call, body: body.toString('utf8'), at: performance.now() });
+      const recorded: RecordedCall = { ...call, body: body.toString('utf8'), at: performance.now() };
+      calls.push(recorded);
       const forward = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent }, (answer) => {
+        recorded.status = answer.statusCode;
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       });

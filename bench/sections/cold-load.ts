@@ -50,7 +50,7 @@ export interface ColdFigure {
   /** What each run's event got: a status code, "ok", "n failed" (batch items) or "threw ...". */
   readonly outcomes: Record<string, number>;
   /** The reference's medians, the AWS calls each run made (median), and the median over the runs of each run's figure over its own reference's (the run right after it). */
-  readonly reference?: { readonly importMs: number; readonly firstEventMs: number; readonly calls: number; readonly importRatio: number; readonly eventRatio?: number };
+  readonly reference?: { readonly importMs: number; readonly firstEventMs: number; readonly calls: number; readonly importRatio: number; readonly eventRatio?: number; /** Calls answered 400 or more (median of runs): the function's, and the reference's replay of them. */ readonly refused: { readonly function: number; readonly replay: number } };
   readonly error?: string;
 }
 
@@ -102,18 +102,20 @@ async function coldLoad(fn: BenchFunction, bundle: string, event: ColdEvent | un
   const results: RunResult[] = [];
   const references: RunResult[] = [];
   const replays: Array<{ calls: ReferenceCall[] }> = [];
+  const refused: Array<{ function: number; replay: number }> = [];
   // Run by run, the function then its reference replaying that run's calls: both measured under the same load
   // (this machine's drifts over a minute; the in-process local cloud still works off the previous runs' effects).
   const profiles = profileDir(fn.id, bundle);
   for (let run = 0; run < options.runs; run++) {
     await options.settle?.();
     results.push(await runOnce(bundle, await event?.event(run), environment, path.join(scratch, `${fn.id}-${run}`), profiles?.(`run-${run}`)));
-    const replay = referenceEvent(options.records.take());
+    const made = options.records.take();
+    const replay = referenceEvent(made);
     replays.push(replay);
     const referenceFile = await reference.covering(replay.calls);
     await options.settle?.();
     references.push(await runOnce(referenceFile, event ? replay : undefined, environment, path.join(scratch, `${fn.id}-reference-${run}`), profiles?.(`reference-${run}`, referenceFile)));
-    options.records.take();
+    refused.push({ function: refusedOf(made), replay: refusedOf(options.records.take()) });
   }
   return {
     id: fn.id,
@@ -129,9 +131,13 @@ async function coldLoad(fn: BenchFunction, bundle: string, event: ColdEvent | un
       calls: median(replays.map((replay) => replay.calls.length)),
       importRatio: median(results.map((result, run) => result.importMs / references[run]!.importMs)),
       eventRatio: event ? median(results.map((result, run) => result.firstEventMs / references[run]!.firstEventMs)) : undefined,
+      refused: { function: median(refused.map((counts) => counts.function)), replay: median(refused.map((counts) => counts.replay)) },
     },
   };
 }
+
+/** The recorded calls a service answered with 400 or more (a refused conditional write, a missing item's error). */
+const refusedOf = (calls: readonly RecordedCall[]) => calls.filter((call) => (call.status ?? 0) >= 400).length;
 
 /** The reference bundle, built again when a run made a call whose command it does not import yet. */
 function referenceBuilder(file: string, clients: readonly string[]) {
@@ -294,7 +300,7 @@ function toRow(figure: ColdFigure, budget: ColdBudget, judged: boolean): Row {
     budget: budgetText,
     verdict: judge(passes, judged),
     note:
-      `import ${ms(figure.importMs)} (reference ${ms(reference.importMs)}), +event ${served ? `${ms(figure.firstEventMs!)} (reference ${ms(reference.firstEventMs)}, ${reference.calls} AWS call(s) replayed)` : 'n/a'}; ` +
+      `import ${ms(figure.importMs)} (reference ${ms(reference.importMs)}), +event ${served ? `${ms(figure.firstEventMs!)} (reference ${ms(reference.firstEventMs)}, ${reference.calls} AWS call(s) replayed${reference.refused.function + reference.refused.replay > 0 ? `, refused ${reference.refused.function} / ${reference.refused.replay} on replay` : ''})` : 'n/a'}; ` +
       `absolute ≤ ${budget.importMs} / ${budget.firstEventMs} ms ${absolute ? 'kept' : 'not kept'} (information); median of ${figure.runs}; node boot ${ms(figure.bootMs ?? 0)} not counted; ` +
       `event: ${figure.eventSource}; got ${Object.entries(figure.outcomes).map(([outcome, count]) => `${outcome}×${count}`).join(', ')}`,
   };

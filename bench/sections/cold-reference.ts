@@ -1,12 +1,13 @@
 // The floor any handler pays on a cold start, measured in the same run as the handler: a minimal handler bundled
 // the same way (bench/bundle-options.ts), importing the AWS SDK clients the function's bundle holds, whose event
 // makes exactly the AWS calls the function made on its own first event (recorded on the wire, Cognito's included: same operations,
-// same keys and items, in the same order; a refused conditional write is refused again, which costs the same round
-// trip). No zod, no middy, no Powertools, no domain code: what is left over is what our code adds.
+// same keys and items, in the same order; a refused write is refused again, and a write that succeeded succeeds again
+// on the data the function left, ./replay-writes.ts). No zod, no middy, no Powertools, no domain code: what is left over is what our code adds.
 import path from 'node:path';
 import { build } from 'esbuild';
 import { esbuildOptions } from '../bundle-options';
 import type { RecordedCall } from '../harness/recorder';
+import { succeedingWrite } from './replay-writes';
 
 interface Service {
   readonly module: string;
@@ -60,7 +61,10 @@ export function referenceEvent(calls: readonly RecordedCall[]): { calls: Referen
         return [];
       }
       const rest = call.method && call.path ? { method: call.method, path: call.path } : {};
-      return [{ service, command: `${operation}Command`, input: known.input ? known.input(call.body) : JSON.parse(call.body || '{}'), target: call.target, body: call.body, ...rest }];
+      const recorded = known.input ? known.input(call.body) : JSON.parse(call.body || '{}');
+      // A DynamoDB write that succeeded for the function succeeds again (replay-writes.ts); a refused one is refused again.
+      const input = service === 'DynamoDB_20120810' && call.status === 200 ? succeedingWrite(operation, recorded) : recorded;
+      return [{ service, command: `${operation}Command`, input, target: call.target, body: call.body, ...rest }];
     }),
   };
 }
