@@ -300,7 +300,7 @@ function toRow(figure: ColdFigure, budget: ColdBudget, judged: boolean): Row {
     budget: budgetText,
     verdict: judge(passes, judged),
     note:
-      `import ${ms(figure.importMs)} (reference ${ms(reference.importMs)}), +event ${served ? `${ms(figure.firstEventMs!)} (reference ${ms(reference.firstEventMs)}, ${reference.calls} AWS call(s) replayed${reference.refused.function + reference.refused.replay > 0 ? `, refused ${reference.refused.function} / ${reference.refused.replay} on replay` : ''})` : 'n/a'}; ` +
+      `import ${ms(figure.importMs)} (reference ${ms(reference.importMs)}), +event ${served ? `${ms(figure.firstEventMs!)} (reference ${ms(reference.firstEventMs)}, ${reference.calls} AWS call(s) replayed${reference.refused.function + reference.refused.replay > 0 ? `, refused: ${reference.refused.function} by the function, ${reference.refused.replay} on replay` : ''})` : 'n/a'}; ` +
       `absolute ≤ ${budget.importMs} / ${budget.firstEventMs} ms ${absolute ? 'kept' : 'not kept'} (information); median of ${figure.runs}; node boot ${ms(figure.bootMs ?? 0)} not counted; ` +
       `event: ${figure.eventSource}; got ${Object.entries(figure.outcomes).map(([outcome, count]) => `${outcome}×${count}`).join(', ')}`,
   };

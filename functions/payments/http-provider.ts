@@ -1,10 +1,10 @@
 // The bill-presentment provider over HTTP: the local simulator, or the provider's endpoint in AWS (PAYMENT_PROVIDER_URL),
-// sent with node:http(s) (functions/shared/json-request.ts says why not fetch). A provider that does not answer within
+// sent with node:http(s) (functions/shared/http-request.ts says why not fetch). A provider that does not answer within
 // PROVIDER_TIMEOUT_MS, cannot be reached, fails (5xx) or answers what is not JSON is a retryable 503 for the caller
 // (an operator's reconciliation, the bill and refund workers retried by their event source), never a 500 nor a
 // request held to the function's timeout; any other refusal is the platform's own mistake, an error.
 import { ServiceUnavailable } from '../shared/errors';
-import { requestText } from '../shared/json-request';
+import { requestText } from '../shared/http-request';
 import type { BillProvider } from './domain/payments';
 
 export const PROVIDER_TIMEOUT_MS = 5_000;

@@ -1,11 +1,11 @@
 // Whether a staff member's authenticator (TOTP) is still on, asked of Cognito with their own access token:
 // Cognito lets any user turn their MFA off with that token (SetUserMFAPreference), and no token claim says
 // whether MFA is on. GetUser is a plain JSON call that the token itself authorizes (no IAM grant, no signing):
-// sent with node:http(s) (./json-request.ts), it adds no SDK to any bundle. A positive answer is kept a few
+// sent with node:http(s) (./http-request.ts), it adds no SDK to any bundle. A positive answer is kept a few
 // seconds per token (a page's burst of calls asks once); a negative one is never kept.
 import { environment } from './environment';
 import { HttpError, ServiceUnavailable } from './errors';
-import { requestText } from './json-request';
+import { requestText } from './http-request';
 
 export interface MfaStatus {
   /** true: TOTP is on for the token's user; false: it is off. Throws HttpError 401 for a token Cognito refuses. */
