@@ -12,6 +12,7 @@ export const openDataWorkers: readonly Worker[] = [
     tables: { catalogue: 'read', engagement: 'read', metrics: 'read' },
     openData: 'publish',
     timeoutSeconds: 300,
+    home: 'reporting',
   },
   {
     id: 'count-open-data-downloads',
@@ -21,5 +22,6 @@ export const openDataWorkers: readonly Worker[] = [
     tables: { engagement: 'readwrite' },
     openData: 'count-downloads',
     timeoutSeconds: 300,
+    home: 'reporting',
   },
 ];

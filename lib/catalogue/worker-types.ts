@@ -56,11 +56,16 @@ export interface Worker {
   /** The audit checkpoints' bucket (see Capability.auditCheckpoints). */
   readonly auditCheckpoints?: 'read' | 'write';
   /**
-   * Built in a nested stack of its own rather than the workers' (which is near its resource headroom): the audit
-   * checkpoints' stack, beside their bucket, or the catalogue listing's (its fold). A schedule's rule stays with the
-   * workers' (the failover finds every schedule there).
+   * Built in a nested stack of its own rather than the workers' (each stack stays within 250 resources): the audit
+   * checkpoints' stack, beside their bucket, the catalogue listing's (its fold), reporting's (the open data's
+   * export and download counter) or the notifications' (the delivery workers, the quiet hours' release, the
+   * complaints' escalation). Its triggers (schedule and event rules, event source mappings, failure queue) are
+   * built in its home too, so a home depends on the workers' stack (the bus, the queues, the workflow) and never the
+   * other way round (the failover finds schedules by their description, wherever they are). A named resource (a
+   * failure queue is named) may not move between stacks once deployed: CloudFormation would create the new one
+   * before deleting the old, under the same name (`test/cdk/named-resources.test.ts` pins where each one is).
    */
-  readonly home?: 'audit-checkpoints' | 'catalogue-listing';
+  readonly home?: 'audit-checkpoints' | 'catalogue-listing' | 'reporting' | 'notifications';
 }
 
 /** Queues of the platform besides the agency task queues; each gets a DLQ after `maxReceives`. */

@@ -61,6 +61,7 @@ function deliveryWorker(channel: 'email' | 'sms', provider: string, queue: strin
     tables: { engagement: 'readwrite' },
     messaging: [channel],
     timeoutSeconds: 30,
+    home: 'notifications',
   };
 }
 
@@ -91,6 +92,7 @@ export const engagementWorkers: readonly Worker[] = [
     tables: { engagement: 'readwrite' },
     // Only SMS are ever held (domain/notify.ts): email is sent at once, whatever the hour.
     sendsTo: [smsDeliveryQueue.name],
+    home: 'notifications',
   },
   {
     id: 'complaint-sla-sweep',
@@ -99,6 +101,7 @@ export const engagementWorkers: readonly Worker[] = [
     trigger: { kind: 'schedule', everyMinutes: 15 },
     tables: { engagement: 'readwrite' },
     timeoutSeconds: 60,
+    home: 'notifications',
   },
 ];
 

@@ -248,8 +248,10 @@ export class Workers extends Construct {
     return queue;
   }
 
+  /** Its rules are built in the worker's home, beside its function and failure queue: a home uses the workers' stack (the bus, the queues), never the other way round. */
   private trigger(worker: Worker, handler: CapabilityFunction, props: WorkersProps): void {
     const { trigger } = worker;
+    const home = homeOf(this, worker, props);
     switch (trigger.kind) {
       case 'agency-queues':
         for (const { queue } of this.workflow.queues.values()) {
@@ -263,7 +265,7 @@ export class Workers extends Construct {
         return;
       }
       case 'schedule':
-        new Rule(this, `${pascalCase(worker.id)}Schedule`, {
+        new Rule(home, `${pascalCase(worker.id)}Schedule`, {
           schedule: trigger.atUtc
             ? Schedule.cron({ hour: String(trigger.atUtc.hour), minute: String(trigger.atUtc.minute) })
             : Schedule.rate(Duration.minutes(trigger.everyMinutes)),
@@ -288,7 +290,7 @@ export class Workers extends Construct {
           trigger.kind === 'events'
             ? { eventBus: this.eventBus, eventPattern: { source: [EVENT_SOURCE], detailType: [...trigger.detailTypes] } }
             : { eventPattern: { source: [trigger.source], detailType: [...trigger.detailTypes], detail: { s3ObjectDetails: { bucketName: [this.uploads.bucket.bucketName] } } } };
-        new Rule(this, `${pascalCase(worker.id)}Events`, {
+        new Rule(home, `${pascalCase(worker.id)}Events`, {
           ...pattern,
           targets: [new LambdaTarget(handler.function, { retryAttempts: 8, maxEventAge: Duration.hours(6), deadLetterQueue: failures })],
           description: worker.description,

@@ -159,11 +159,13 @@ export class ApiStack extends Stack {
     };
     const uploadStorage = new NestedStack(this, 'UploadStorage', { description: `Khidma ${config.stage}: the document upload bucket, its key and its malware scanning` });
     const uploads = new UploadBucket(uploadStorage, 'Uploads', { stage: config.stage, corsOrigins: checkCorsOrigins(config.stage, config.corsOrigins), removalPolicy: logRemovalPolicy });
-    // The audit chains' anchor: the checkpoint bucket and the worker that fills it, in a stack of their own (the
-    // workflows' stack is near its resource headroom).
+    // The audit chains' anchor: the checkpoint bucket and the worker that fills it, in a stack of their own (each
+    // nested stack stays within 250 resources: test/cdk/headroom.test.ts).
     const auditCheckpoints = new NestedStack(this, 'AuditCheckpoints', { description: `Khidma ${config.stage}: the audit checkpoints' Object Lock bucket and their worker` });
     new AuditCheckpointBucket(auditCheckpoints, 'AuditCheckpoints', { stage: config.stage, retentionDays: config.auditCheckpointRetentionDays });
     const catalogueListing = new NestedStack(this, 'CatalogueListing', { description: `Khidma ${config.stage}: the worker that folds the catalogue listing's snapshot` });
+    const reporting = new NestedStack(this, 'Reporting', { description: `Khidma ${config.stage}: the open data's export and download counter` });
+    const notifications = new NestedStack(this, 'Notifications', { description: `Khidma ${config.stage}: the email and SMS delivery workers, the quiet hours' release and the complaints' escalation` });
     this.workersStack = new NestedStack(this, 'Workflows', { description: `Khidma ${config.stage}: workflow, event bus, queues and workers` });
     this.workers = new Workers(this.workersStack, 'Workers', {
       stage: config.stage,
@@ -180,7 +182,7 @@ export class ApiStack extends Stack {
       standbyUserPool: props.standbyIdentity?.userPool,
       openDataRegion: config.primaryRegion,
       uploads,
-      homes: { 'audit-checkpoints': auditCheckpoints, 'catalogue-listing': catalogueListing },
+      homes: { 'audit-checkpoints': auditCheckpoints, 'catalogue-listing': catalogueListing, reporting, notifications },
     });
     const domainStacks = new Map<ApiDomain, NestedStack>();
     const endpoints: CapabilityEndpoint[] = [];

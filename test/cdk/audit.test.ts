@@ -86,8 +86,8 @@ describe.each(Object.keys(stages))('the whole %s app', (stage) => {
 
   test('follows every DynamoDB grant of all seven stacks and the API stacks\' nested stacks back to a table', () => {
     expect(synthesized.stackNames.filter((name) => !name.includes('/'))).toHaveLength(7);
-    // Per API stack: one nested stack per domain, the workers', the observability one, the upload storage, the audit checkpoints and the catalogue listing's fold.
-    expect(synthesized.stackNames.filter((name) => name.includes('/'))).toHaveLength(2 * (apiDomains.length + 5));
+    // Per API stack: one nested stack per domain, the workers', the observability one, the upload storage, the audit checkpoints, the catalogue listing's fold, reporting and notifications.
+    expect(synthesized.stackNames.filter((name) => name.includes('/'))).toHaveLength(2 * (apiDomains.length + 7));
     const dynamoDb = synthesized.statements().filter((statement) => (statement.actions ?? []).some((action) => action.startsWith('dynamodb:')));
     expect(dynamoDb.length).toBeGreaterThan(0);
     // A table of the data stack, a table by name (a replica, or either region's table for the user pool's triggers,

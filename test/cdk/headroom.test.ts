@@ -44,7 +44,7 @@ describe.each(Object.keys(stages))('the %s stage', (stage) => {
   test('synthesizes every stack of both regions, nested ones included', () => {
     const regions = new Set(Object.values(stacks).map((stack) => (stack as Stack).region));
     expect(regions.size).toBe(2);
-    expect(templates.filter(({ file }) => file.endsWith('.nested.template.json')).length).toBe(2 * (apiDomains.length + 5)); // domains, workflows, observability, upload storage, audit checkpoints, catalogue listing
+    expect(templates.filter(({ file }) => file.endsWith('.nested.template.json')).length).toBe(2 * (apiDomains.length + 7)); // domains, workflows, observability, upload storage, audit checkpoints, catalogue listing, reporting, notifications
   });
 
   test(`keeps every template at or below ${LIMIT} resources`, () => {
