@@ -1,8 +1,6 @@
 // Audit checkpoints: keys that list newest first, signatures checked against the issuer's keys, the chain held
 // against every checkpoint, and the S3 adapter's requests (write-once PUT, paged listing) against a stand-in server.
 import { createHash } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +8,7 @@ import { nextRecord, type AuditEntry } from '../../functions/registry/domain/aud
 import { checkpointEntry, checkpointHeads, checkpointKey, type CheckpointStore, contradictedCheckpoint, readCheckpoint } from '../../functions/registry/domain/checkpoints';
 import { localKeySigner } from '../../functions/documents/local-key-signer';
 import { fileCheckpointStore } from '../../functions/registry/file-checkpoints';
+import { type StandIn, type StandInRequest, standIn } from '../support/stand-in-server';
 import { s3CheckpointStore } from '../../functions/registry/s3-checkpoints';
 import type { AuditRecord } from '../../schemas/registry';
 
@@ -82,42 +81,38 @@ describe('the local store', () => {
 });
 
 describe('the S3 store', () => {
-  const requests: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+  const requests: StandInRequest[] = [];
   const objects = new Map<string, string>();
-  let server: http.Server;
+  let server: StandIn;
   let endpoint: string;
 
   beforeAll(async () => {
-    server = http.createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        requests.push({ method: request.method!, url: request.url!, headers: request.headers, body });
-        const url = new URL(request.url!, 'http://stand-in');
-        const key = decodeURIComponent(url.pathname.slice(1));
-        if (request.method === 'PUT') {
-          const exists = objects.has(key);
-          if (!exists) {
-            objects.set(key, body);
-          }
-          response.writeHead(exists ? 412 : 200).end();
-        } else if (key === '') {
-          // Listing: one key per page, to exercise the continuation.
-          const keys = [...objects.keys()].filter((name) => name.startsWith(url.searchParams.get('prefix')!)).sort();
-          const start = Number(url.searchParams.get('continuation-token') ?? 0);
-          const more = start + 1 < keys.length;
-          response.writeHead(200).end(
-            `<ListBucketResult>${keys[start] ? `<Contents><Key>${keys[start]}</Key></Contents>` : ''}<IsTruncated>${more}</IsTruncated>${more ? `<NextContinuationToken>${start + 1}</NextContinuationToken>` : ''}</ListBucketResult>`,
-          );
-        } else {
-          response.writeHead(objects.has(key) ? 200 : 404).end(objects.get(key) ?? '<Error/>');
+    server = await standIn((request) => {
+      requests.push(request);
+      const url = new URL(request.url, 'http://stand-in');
+      const key = decodeURIComponent(url.pathname.slice(1));
+      if (request.method === 'PUT') {
+        const exists = objects.has(key);
+        if (!exists) {
+          objects.set(key, request.body);
         }
-      });
+        return { status: exists ? 412 : 200 };
+      }
+      if (key === '') {
+        // Listing: one key per page, to exercise the continuation.
+        const keys = [...objects.keys()].filter((name) => name.startsWith(url.searchParams.get('prefix')!)).sort();
+        const start = Number(url.searchParams.get('continuation-token') ?? 0);
+        const more = start + 1 < keys.length;
+        return {
+          status: 200,
+          body: `<ListBucketResult>${keys[start] ? `<Contents><Key>${keys[start]}</Key></Contents>` : ''}<IsTruncated>${more}</IsTruncated>${more ? `<NextContinuationToken>${start + 1}</NextContinuationToken>` : ''}</ListBucketResult>`,
+        };
+      }
+      return { status: objects.has(key) ? 200 : 404, body: objects.get(key) ?? '<Error/>' };
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    endpoint = server.url;
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => server.close());
 
   it('puts with If-None-Match and the body’s MD5, signed; a second put of a key is refused; listings follow continuations', async () => {
     const store = s3CheckpointStore('audit-bucket', {

@@ -1,29 +1,23 @@
 // The payment provider over HTTP (a stand-in server answers as the provider would): its answers read as JSON; a
 // provider that fails, cannot be reached, answers what is not JSON or takes too long is a retryable 503 with
 // Retry-After, never a 500 nor a request held to the function's timeout; a refusal of our own request is an error.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { httpBillProvider } from '../../functions/payments/http-provider';
 import { HttpError } from '../../functions/shared/errors';
+import { type StandIn, silentServer, standIn, unreachableUrl } from '../support/stand-in-server';
 
 let answer: { status: number; body: string } = { status: 200, body: '{}' };
 const seen: Array<{ method: string; url: string; body: string }> = [];
-let server: http.Server;
+let server: StandIn;
 let base: string;
 
 beforeAll(async () => {
-  server = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      seen.push({ method: request.method!, url: request.url!, body });
-      response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
-    });
+  server = await standIn(({ method, url, body }) => {
+    seen.push({ method, url, body });
+    return { ...answer, headers: { 'content-type': 'application/json' } };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => server.close());
 
 const unavailable = { status: 503, code: 'service_unavailable', details: { retryAfterSeconds: 5 } };
 
@@ -54,21 +48,15 @@ it("is an error of the platform's own, not a 503, when the provider refuses the 
 });
 
 it('answers 503 when the provider cannot be reached at all', async () => {
-  const closed = http.createServer();
-  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-  const gone = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
-  await new Promise((resolve) => closed.close(resolve));
+  const gone = await unreachableUrl();
   await expect(httpBillProvider(() => gone).settlement('dvld', '2026-12-01')).rejects.toMatchObject(unavailable);
 });
 
 it('answers 503 when the provider takes longer than the time allowed', async () => {
-  const silent = http.createServer(() => undefined);
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const silent = await silentServer();
   try {
-    const slow = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-    await expect(httpBillProvider(() => slow, 50).settlement('dvld', '2026-12-01')).rejects.toMatchObject(unavailable);
+    await expect(httpBillProvider(() => silent.url, 50).settlement('dvld', '2026-12-01')).rejects.toMatchObject(unavailable);
   } finally {
-    silent.closeAllConnections();
-    await new Promise((resolve) => silent.close(resolve));
+    await silent.close();
   }
 });

@@ -1,30 +1,29 @@
 // Staff MFA asked of Cognito at each call: GetUser with the caller's token (a stand-in server answers as Cognito
 // does); a yes is kept for a few seconds per token, a no never; a refused token is a 401, an outage a 503.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cognitoMfaStatus } from '../../functions/shared/mfa-status';
+import { type StandIn, silentServer, standIn, unreachableUrl } from '../support/stand-in-server';
 
 const answers = new Map<string, { status: number; body: object }>();
 const asked: string[] = [];
-let server: http.Server;
+const targets = new Set<string | string[] | undefined>();
+let server: StandIn;
 let endpoint: string;
 
 beforeAll(async () => {
-  server = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      expect(request.headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.GetUser');
-      const token = (JSON.parse(body) as { AccessToken: string }).AccessToken;
-      asked.push(token);
-      const answer = answers.get(token) ?? { status: 400, body: { __type: 'NotAuthorizedException' } };
-      response.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(answer.body));
-    });
+  server = await standIn(({ headers, body }) => {
+    targets.add(headers['x-amz-target']);
+    const token = (JSON.parse(body) as { AccessToken: string }).AccessToken;
+    asked.push(token);
+    const answer = answers.get(token) ?? { status: 400, body: { __type: 'NotAuthorizedException' } };
+    return { status: answer.status, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify(answer.body) };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  endpoint = `${server.url}/`;
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(async () => {
+  await server.close();
+  // Every request the tests made was Cognito's GetUser.
+  expect([...targets]).toEqual(['AWSCognitoIdentityProviderService.GetUser']);
+});
 
 it('keeps a yes for five seconds per token and never keeps a no', async () => {
   let now = 1_000_000;
@@ -50,21 +49,15 @@ it('answers 401 for a token Cognito refuses and 503 when Cognito fails', async (
 });
 
 it('answers 503, not a 500, when Cognito cannot be reached at all', async () => {
-  const closed = http.createServer();
-  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-  const gone = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
-  await new Promise((resolve) => closed.close(resolve));
+  const gone = `${await unreachableUrl()}/`;
   await expect(cognitoMfaStatus(() => gone).totpOn('any')).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
 });
 
 it('answers 503 when Cognito takes longer than the time allowed', async () => {
-  const silent = http.createServer(() => undefined);
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const silent = await silentServer();
   try {
-    const slow = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
-    await expect(cognitoMfaStatus(() => slow, Date.now, 50).totpOn('any')).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
+    await expect(cognitoMfaStatus(() => `${silent.url}/`, Date.now, 50).totpOn('any')).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
   } finally {
-    silent.closeAllConnections();
-    await new Promise((resolve) => silent.close(resolve));
+    await silent.close();
   }
 });
