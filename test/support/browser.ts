@@ -8,6 +8,7 @@ import { readDemoTotpSecrets } from '../../local/cognito/demo-accounts';
 import { totpCode } from '../../local/cognito/sign-in';
 import { demoPassword } from '../../local/demo-users';
 import { cloudState } from './api';
+import { screenshotDir } from './screenshots';
 import { until } from './wait';
 
 // Run inside the page by page.evaluate (the test project's types have no DOM).
@@ -17,7 +18,6 @@ declare const window: any;
 export type Lang = 'ar' | 'en';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const shots = path.resolve(__dirname, '../../.local/screenshots');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const portalUrl = () => cloudState().apiUrl;
 
@@ -26,7 +26,7 @@ export function useBrowser() {
   let browser: Browser | undefined;
   const checked: string[] = [];
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
+    mkdirSync(screenshotDir, { recursive: true });
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   });
   afterAll(async () => {
@@ -62,7 +62,7 @@ export function useBrowser() {
     });
     expect({ page: name, violations }).toEqual({ page: name, violations: [] });
     checked.push(name);
-    await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
   }
 
   return { newPage, check };

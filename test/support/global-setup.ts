@@ -1,7 +1,12 @@
 // Starts one local cloud for the integration project; tests find it through KHIDMA_* variables.
+import { mkdirSync } from 'node:fs';
 import { startCloud } from '../../local/cloud-process';
+import { screenshotDir } from './screenshots';
 
 export default async function globalSetup(): Promise<void> {
+  // Made before any file runs: the README test, running beside the portal tests (two files at a time), checks that
+  // its blocks leave nothing new in the repository root, and a clean clone has no `.local/` until the first screenshot.
+  mkdirSync(screenshotDir, { recursive: true });
   const cloud = await startCloud();
   (globalThis as Record<string, unknown>).__KHIDMA_CLOUD__ = cloud;
   process.env.KHIDMA_API_URL = cloud.state.apiUrl;
