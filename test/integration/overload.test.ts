@@ -2,12 +2,8 @@
 // with 500 before the local cloud modelled each function's concurrency). Every request is retried as the platform
 // tells a client to (429, 503 or 409 submission_in_progress, after Retry-After, with the same key); no answer may
 // be a 500, and each key ends with exactly one application, submitted, named by every one of its requests.
-// On a local cloud of its own: the storm fills the submission function's concurrency and the demo citizen's audit
-// chain, which the test files running beside it (two at a time) would otherwise meet as 429s and waits.
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type RunningCloud, startCloud, stopCloud } from '../../local/cloud-process';
 import { tableName } from '../../lib/platform/tables';
 import { api, type ApiResponse, tables, tokenFor } from '../support/api';
 
@@ -34,23 +30,6 @@ async function submitAsTold(token: string, key: string): Promise<ApiResponse[]> 
     await new Promise((resolve) => setTimeout(resolve, Number(answer.headers.get('retry-after')) * 1000 * (1 + Math.random() / 2)));
   }
 }
-
-let cloud: RunningCloud;
-const sharedCloud = process.env.KHIDMA_CLOUD_STATE;
-
-beforeAll(async () => {
-  cloud = await startCloud();
-  // support/api's calls, tokens and table client read the cloud from here (first used below, after this).
-  process.env.KHIDMA_CLOUD_STATE = JSON.stringify(cloud.state);
-}, 300_000);
-
-afterAll(async () => {
-  process.env.KHIDMA_CLOUD_STATE = sharedCloud;
-  if (cloud) {
-    await stopCloud(cloud);
-    rmSync(cloud.dataDir, { recursive: true, force: true });
-  }
-});
 
 it('answers a duplicate-submission storm without a 5xx, and each key gets its one application', async () => {
   const token = await tokenFor('citizen');
