@@ -1,4 +1,5 @@
-// Two projects: fast unit tests (domain, CDK) and integration tests against the running local cloud.
+// Three projects: fast unit tests (domain, CDK), the benchmark's smoke run, and integration tests against the running
+// local cloud.
 const transform = { '^.+\\.(t|j|mj)sx?$': '<rootDir>/test/support/esbuild-transform.js' };
 const common = {
   transform,
@@ -17,6 +18,13 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/cdk/**/*.test.ts'],
       setupFiles: [...common.setupFiles, '<rootDir>/test/support/cdk-synthesis.ts'],
+    },
+    {
+      // `npm run bench -- --smoke` (its own short-lived local clouds): run beside the integration project, whose one
+      // worker mostly waits on its cloud, rather than taking one of the unit project's two CPU-bound workers.
+      ...common,
+      displayName: 'smoke',
+      testMatch: ['<rootDir>/test/smoke/**/*.test.ts'],
     },
     {
       ...common,
