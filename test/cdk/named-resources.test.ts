@@ -40,7 +40,8 @@ const found: Record<string, string> = {};
 for (const stack of app.node.findAll().filter((construct): construct is Stack => construct instanceof Stack)) {
   const template = JSON.parse(fs.readFileSync(path.join(assembly.directory, stack.templateFile), 'utf8'));
   for (const [logicalId, resource] of Object.entries<{ Type: string; Properties?: Record<string, unknown> }>(template.Resources ?? {})) {
-    const name = naming[resource.Type] && resource.Properties?.[naming[resource.Type]!];
+    const property = naming[resource.Type];
+    const name = property === undefined ? undefined : resource.Properties?.[property];
     if (name !== undefined) {
       found[`${stack.region} ${resource.Type} ${typeof name === 'string' ? name : JSON.stringify(name)}`] = `${stack.node.path} ${logicalId}`;
     }

@@ -4,8 +4,9 @@ import { startCloud } from '../../local/cloud-process';
 import { screenshotDir } from './screenshots';
 
 export default async function globalSetup(): Promise<void> {
-  // Made before any file runs: the README test, running beside the portal tests (two files at a time), checks that
-  // its blocks leave nothing new in the repository root, and a clean clone has no `.local/` until the first screenshot.
+  // Made before any file runs: the README test checks that its blocks leave nothing new in the repository root, and a
+  // clean clone has no `.local/` until the first screenshot, which a file running beside it would take (it did when
+  // the API tests ran two files at a time).
   mkdirSync(screenshotDir, { recursive: true });
   const cloud = await startCloud();
   (globalThis as Record<string, unknown>).__KHIDMA_CLOUD__ = cloud;
